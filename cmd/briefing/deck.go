@@ -1,0 +1,192 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"briefing/decks"
+	"briefing/internal/deck"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+func newDeckCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "deck", Short: "check, list and render decks"}
+	cmd.AddCommand(newDeckCheckCmd(g), newDeckListCmd(g), newDeckRenderCmd(g))
+	return cmd
+}
+
+func newDeckCheckCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check PATH...",
+		Short: "validate decks; every problem as PATH:LINE: message; exit 1 on errors",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang := g.language()
+			failed := false
+			for _, path := range expandDecks(args) {
+				data, err := os.ReadFile(path)
+				if err != nil {
+					fmt.Printf("%s:1: %s\n", path, lang.T("cli.deck.read", path, err))
+					failed = true
+					continue
+				}
+				d, problems := deck.Check(path, data)
+				for _, p := range problems {
+					fmt.Println(p.Format(path, lang))
+				}
+				if deck.HasErrors(problems) {
+					failed = true
+				} else if d != nil {
+					fmt.Println(lang.T("deck.check.ok", path, len(d.Slides)))
+				}
+			}
+			if failed {
+				return exitError{code: 1}
+			}
+			return nil
+		},
+	}
+}
+
+// expandDecks turns directories into the .md files they hold.
+func expandDecks(args []string) []string {
+	var out []string
+	for _, a := range args {
+		if st, err := os.Stat(a); err == nil && st.IsDir() {
+			files, _ := filepath.Glob(filepath.Join(a, "*.md"))
+			out = append(out, files...)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// deckInfo is a deck as deck list --json prints it.
+type deckInfo struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Label    string `json:"version_label,omitempty"`
+	Version  string `json:"version"`
+	Slides   int    `json:"slides"`
+	Duration int    `json:"duration_min,omitempty"`
+	Source   string `json:"source"`
+	Errors   int    `json:"errors"`
+}
+
+func newDeckListCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "decks in the binary and in the data directory, with versions",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lang := g.language()
+			lib := deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))
+			infos := make([]deckInfo, 0, len(lib))
+			for _, e := range lib {
+				errs := 0
+				for _, p := range e.Problems {
+					if p.Severity == deck.Error {
+						errs++
+					}
+				}
+				infos = append(infos, deckInfo{
+					ID: e.Deck.Meta.ID, Title: e.Deck.Meta.Title, Label: e.Deck.Meta.Version,
+					Version: e.Deck.Version, Slides: len(e.Deck.Slides), Duration: e.Deck.Meta.Duration,
+					Source: e.Deck.Source, Errors: errs,
+				})
+			}
+			if asJSON {
+				return printJSON(infos)
+			}
+			tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, lang.T("deck.list.header"))
+			for _, d := range infos {
+				version := d.Version
+				if d.Label != "" {
+					version = d.Label + " (" + d.Version + ")"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.ID, d.Title, version, d.Slides, d.Source)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func printJSON(v any) error {
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func newDeckRenderCmd(g *globals) *cobra.Command {
+	var width, slide int
+	cmd := &cobra.Command{
+		Use:   "render DECK",
+		Short: "print rendered slides to stdout (handouts, tests)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lang := g.language()
+			e := &env{lang: lang, library: deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))}
+			d, err := e.presentable(args[0])
+			if err != nil {
+				return err
+			}
+			tty := term.IsTerminal(os.Stdout.Fd())
+			if width <= 0 {
+				width = 80
+				if w, _, err := term.GetSize(os.Stdout.Fd()); tty && err == nil && w > 0 {
+					width = w
+				}
+			}
+			style := deck.Dark
+			switch {
+			case !tty || os.Getenv("NO_COLOR") != "":
+				style = deck.Plain
+			case g.theme == "light":
+				style = deck.Light
+			case g.theme == "high-contrast":
+				style = deck.HighContrast
+			}
+			r, err := deck.NewRenderer(width, style)
+			if err != nil {
+				return err
+			}
+			first, last := 0, len(d.Slides)-1
+			if slide != 0 {
+				if slide < 1 || slide > len(d.Slides) {
+					return exitError{1, lang.T("deck.slide.outofrange", slide, len(d.Slides))}
+				}
+				first, last = slide-1, slide-1
+			}
+			for i := first; i <= last; i++ {
+				out, err := r.Render(d.Slides[i].Body())
+				if err != nil {
+					return err
+				}
+				if first != last {
+					fmt.Println(separator(i+1, len(d.Slides), r.Width))
+				}
+				fmt.Println(out)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&width, "width", 0, "columns (default: the terminal's, or 80)")
+	cmd.Flags().IntVar(&slide, "slide", 0, "only slide K (1-based)")
+	return cmd
+}
+
+// separator is the line between slides in a handout: "── 3/25 ────…", width columns.
+func separator(n, total, width int) string {
+	label := fmt.Sprintf("── %d/%d ", n, total)
+	return label + strings.Repeat("─", max(width-len([]rune(label)), 0))
+}

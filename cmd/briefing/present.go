@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"briefing/internal/deck"
+	"briefing/internal/session"
+	"briefing/internal/tui"
+	"github.com/spf13/cobra"
+)
+
+func runHome(g *globals) error {
+	e, err := openEnv(g)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	opts, err := e.tuiOptions(g)
+	if err != nil {
+		return err
+	}
+	return tui.Run(tui.NewHome(opts))
+}
+
+// infoFlags are the start form's fields as flags.
+func infoFlags(cmd *cobra.Command, info *session.Info) {
+	f := cmd.Flags()
+	f.StringVar(&info.Title, "title", "", "session title")
+	f.StringVar(&info.Unit, "unit", "", "host unit")
+	f.StringVar(&info.Venue, "venue", "", "venue")
+	f.StringVar(&info.Form, "form", "", "form of briefing")
+	f.StringVar(&info.Rapporteur, "rapporteur", "", "rapporteur's name")
+}
+
+func newPresentCmd(g *globals) *cobra.Command {
+	var info session.Info
+	cmd := &cobra.Command{
+		Use:   "present [DECK]",
+		Short: "start (or resume) a session and show the slides full screen",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := openEnv(g)
+			if err != nil {
+				return err
+			}
+			defer e.close()
+			opts, err := e.tuiOptions(g)
+			if err != nil {
+				return err
+			}
+			ctx := context.Background()
+			if open, err := e.svc.Current(ctx); err != nil {
+				return err
+			} else if open != nil {
+				d := deck.FindVersion(e.library, open.Deck.ID, open.Deck.Version)
+				if d == nil {
+					return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
+				}
+				return tui.Run(tui.NewPresent(opts, *open, d))
+			}
+			var candidates []*deck.Deck
+			if len(args) == 1 {
+				d, err := e.presentable(args[0])
+				if err != nil {
+					return err
+				}
+				candidates = append(candidates, d)
+			} else {
+				for _, entry := range e.library {
+					if !deck.HasErrors(entry.Problems) {
+						candidates = append(candidates, entry.Deck)
+					}
+				}
+				if len(candidates) == 0 {
+					return exitError{1, e.lang.T("cli.nodecks")}
+				}
+			}
+			if info.Unit == "" {
+				if dev, err := e.svc.Device(ctx); err == nil {
+					info.Unit = dev.Unit
+				}
+			}
+			return tui.Run(tui.NewStart(opts, candidates, info))
+		},
+	}
+	infoFlags(cmd, &info)
+	return cmd
+}
+
+// presentable resolves a deck a user named and refuses one with errors, printing them as
+// deck check does.
+func (e *env) presentable(name string) (*deck.Deck, error) {
+	entry, err := deck.Find(e.library, name)
+	if errors.Is(err, deck.ErrNotFound) {
+		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.library), ", "))}
+	}
+	if err != nil {
+		return nil, exitError{1, e.lang.T("cli.deck.read", name, err)}
+	}
+	if deck.HasErrors(entry.Problems) {
+		var b strings.Builder
+		b.WriteString(e.lang.T("deck.refused"))
+		for _, p := range entry.Problems {
+			if p.Severity == deck.Error {
+				b.WriteString("\n" + p.Format(entry.Deck.Source, e.lang))
+			}
+		}
+		return nil, exitError{1, b.String()}
+	}
+	return entry.Deck, nil
+}
+
+func newFollowCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "follow",
+		Short: "presenter view of this device's open session: notes, next slide, timers",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e, err := openEnv(g)
+			if err != nil {
+				return err
+			}
+			defer e.close()
+			opts, err := e.tuiOptions(g)
+			if err != nil {
+				return err
+			}
+			open, err := e.svc.Current(context.Background())
+			if err != nil {
+				return err
+			}
+			if open == nil {
+				return exitError{1, e.lang.T("cli.follow.none")}
+			}
+			d := deck.FindVersion(e.library, open.Deck.ID, open.Deck.Version)
+			if d == nil {
+				return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
+			}
+			return tui.Run(tui.NewFollow(opts, *open, d))
+		},
+	}
+}
+
+func warn(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }

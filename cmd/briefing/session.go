@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"briefing/internal/session"
+	"briefing/internal/tui"
+	"github.com/spf13/cobra"
+)
+
+func newSessionCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "session", Short: "start, list, show and end sessions"}
+	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g))
+	return cmd
+}
+
+// withEnv runs f with the device database open.
+func withEnv(g *globals, f func(e *env) error) error {
+	e, err := openEnv(g)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	return f(e)
+}
+
+func newSessionStartCmd(g *globals) *cobra.Command {
+	var info session.Info
+	cmd := &cobra.Command{
+		Use:   "start [DECK]",
+		Short: "start a session without the TUI; prints its id",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				name := "nq57-toan-van"
+				if len(args) == 1 {
+					name = args[0]
+				}
+				d, err := e.presentable(name)
+				if err != nil {
+					return err
+				}
+				if info.Title == "" {
+					info.Title = d.Meta.Title
+				}
+				s, err := e.svc.Start(context.Background(), tui.DeckRef(d), info)
+				var open *session.OpenSessionError
+				if errors.As(err, &open) {
+					return exitError{1, e.lang.T("cli.session.open", open.Session.ID, open.Session.Info.Title)}
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Println(s.ID)
+				return nil
+			})
+		},
+	}
+	infoFlags(cmd, &info)
+	return cmd
+}
+
+// sessionJSON is a session as --json prints it.
+type sessionJSON struct {
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Unit       string         `json:"unit"`
+	Venue      string         `json:"venue"`
+	Form       string         `json:"form"`
+	Rapporteur string         `json:"rapporteur"`
+	DeckID     string         `json:"deck_id"`
+	DeckTitle  string         `json:"deck_title"`
+	DeckVer    string         `json:"deck_version"`
+	Slides     int            `json:"slides"`
+	Slide      int            `json:"slide"`
+	StartedAt  time.Time      `json:"started_at"`
+	EndedAt    *time.Time     `json:"ended_at"`
+	Open       bool           `json:"open"`
+	Timeline   []slideTimeRow `json:"timeline,omitempty"`
+}
+
+type slideTimeRow struct {
+	Slide   int     `json:"slide"`
+	Title   string  `json:"title,omitempty"`
+	Views   int     `json:"views"`
+	Seconds float64 `json:"seconds"`
+}
+
+func toJSON(s session.Session) sessionJSON {
+	return sessionJSON{
+		ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
+		Rapporteur: s.Info.Rapporteur, DeckID: s.Deck.ID, DeckTitle: s.Deck.Title, DeckVer: s.Deck.Version,
+		Slides: s.Deck.Slides, Slide: s.Slide + 1, StartedAt: s.StartedAt, EndedAt: s.EndedAt, Open: s.EndedAt == nil,
+	}
+}
+
+func newSessionListCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "sessions of this device, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(g, func(e *env) error {
+				list, err := e.svc.List(context.Background(), 0)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					out := make([]sessionJSON, 0, len(list))
+					for _, s := range list {
+						out = append(out, toJSON(s))
+					}
+					return printJSON(out)
+				}
+				tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, e.lang.T("session.list.header"))
+				for _, s := range list {
+					state := e.lang.T("session.state.open")
+					if s.EndedAt != nil {
+						state = e.lang.T("session.state.ended")
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", s.ID, s.StartedAt.Local().Format("2006-01-02 15:04"),
+						state, s.Info.Title, s.Deck.ID, s.Slide+1, s.Deck.Slides)
+				}
+				return tw.Flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newSessionShowCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "one session, with the time spent on each slide",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				ctx := context.Background()
+				s, err := e.getSession(args[0])
+				if err != nil {
+					return err
+				}
+				timeline, err := e.svc.Timeline(ctx, s.ID)
+				if err != nil {
+					return err
+				}
+				titles := e.slideTitles(s)
+				out := toJSON(s)
+				for _, t := range timeline {
+					row := slideTimeRow{Slide: t.Slide + 1, Views: t.Views, Seconds: t.Spent.Seconds()}
+					if t.Slide < len(titles) {
+						row.Title = titles[t.Slide]
+					}
+					out.Timeline = append(out.Timeline, row)
+				}
+				if asJSON {
+					return printJSON(out)
+				}
+				l := e.lang
+				tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+				ended := l.T("session.state.open")
+				if s.EndedAt != nil {
+					ended = s.EndedAt.Local().Format("2006-01-02 15:04:05")
+				}
+				for _, kv := range [][2]string{
+					{l.T("session.field.id"), s.ID},
+					{l.T("form.title"), s.Info.Title},
+					{l.T("form.unit"), s.Info.Unit},
+					{l.T("form.venue"), s.Info.Venue},
+					{l.T("form.form"), s.Info.Form},
+					{l.T("form.rapporteur"), s.Info.Rapporteur},
+					{l.T("form.deck"), fmt.Sprintf("%s (%s, %s)", s.Deck.Title, s.Deck.ID, s.Deck.Version)},
+					{l.T("session.field.start"), s.StartedAt.Local().Format("2006-01-02 15:04:05")},
+					{l.T("session.field.end"), ended},
+					{l.T("session.field.slide"), fmt.Sprintf("%d/%d", s.Slide+1, s.Deck.Slides)},
+				} {
+					fmt.Fprintf(tw, "%s:\t%s\n", kv[0], kv[1])
+				}
+				tw.Flush()
+				fmt.Println()
+				fmt.Fprintln(tw, l.T("session.timeline.header"))
+				for _, r := range out.Timeline {
+					fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", r.Slide, r.Title, r.Views, (time.Duration(r.Seconds) * time.Second).Round(time.Second))
+				}
+				return tw.Flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// getSession finds a session by id or id prefix, with a clear message when it cannot.
+func (e *env) getSession(id string) (session.Session, error) {
+	s, err := e.svc.Get(context.Background(), id)
+	if errors.Is(err, session.ErrNotFound) {
+		return s, exitError{1, e.lang.T("cli.session.notfound", id)}
+	}
+	return s, err
+}
+
+// slideTitles are the titles of the deck a session presented, when the library has it.
+func (e *env) slideTitles(s session.Session) []string {
+	var titles []string
+	for _, entry := range e.library {
+		if entry.Deck.Meta.ID == s.Deck.ID && entry.Deck.Version == s.Deck.Version {
+			for _, sl := range entry.Deck.Slides {
+				titles = append(titles, sl.Title)
+			}
+			break
+		}
+	}
+	return titles
+}
+
+func newSessionEndCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "end [ID]",
+		Short: "end a session (default: this device's open one)",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				ctx := context.Background()
+				var id string
+				if len(args) == 1 {
+					s, err := e.getSession(args[0])
+					if err != nil {
+						return err
+					}
+					id = s.ID
+				} else {
+					open, err := e.svc.Current(ctx)
+					if err != nil {
+						return err
+					}
+					if open == nil {
+						return exitError{1, e.lang.T("cli.follow.none")}
+					}
+					id = open.ID
+				}
+				if err := e.svc.End(ctx, id); err != nil {
+					return err
+				}
+				fmt.Println(e.lang.T("session.ended", id))
+				return nil
+			})
+		},
+	}
+}

@@ -1,0 +1,396 @@
+// Package deck parses, checks and renders slide decks: Markdown with a YAML front matter,
+// slides separated by a line "---", speaker notes after a line "???", and "<!-- pause -->"
+// to reveal a slide in steps. It knows nothing of terminals or databases.
+package deck
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"briefing/internal/i18n"
+	"briefing/internal/textvi"
+	"gopkg.in/yaml.v3"
+)
+
+// Deck is a parsed deck.
+type Deck struct {
+	Source  string // path, or "embedded:NAME" for decks built into the binary
+	Meta    Meta
+	Version string // content hash of the normalised text: what a session records
+	Slides  []Slide
+}
+
+// Meta is the front matter.
+type Meta struct {
+	ID       string `yaml:"id"`
+	Title    string `yaml:"title"`
+	Version  string `yaml:"version"`
+	Lang     string `yaml:"lang"`
+	Duration int    `yaml:"duration"` // planned minutes; 0 when not given
+	Audience string `yaml:"audience"`
+}
+
+// Slide is one slide. Steps holds the Markdown shown at each press: the body up to each
+// "<!-- pause -->", so Steps[len-1] is the whole slide.
+type Slide struct {
+	Line  int // first line of the slide in the file, 1-based
+	Title string
+	Steps []string
+	Notes string
+}
+
+// Body is the whole slide's Markdown.
+func (s Slide) Body() string { return s.Steps[len(s.Steps)-1] }
+
+// Severity tells errors, which refuse the deck, from warnings.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+// Problem is something wrong at a line of the deck. Key and Args select a catalog message
+// so that the same problem reads in Vietnamese or English.
+type Problem struct {
+	Line     int
+	Severity Severity
+	Key      string
+	Args     []any
+}
+
+// Message is the problem in the given language.
+func (p Problem) Message(l i18n.Lang) string {
+	msg := l.T(p.Key, p.Args...)
+	if p.Severity == Warning {
+		return l.T("deck.warning") + ": " + msg
+	}
+	return msg
+}
+
+// Format is the problem as "PATH:LINE: message".
+func (p Problem) Format(path string, l i18n.Lang) string {
+	return fmt.Sprintf("%s:%d: %s", path, p.Line, p.Message(l))
+}
+
+// HasErrors reports whether any problem is an error.
+func HasErrors(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	slideSeparator = "---"
+	notesSeparator = "???"
+	pauseMarker    = "<!-- pause -->"
+)
+
+var knownKeys = map[string]bool{"id": true, "title": true, "version": true, "lang": true, "duration": true, "audience": true}
+
+// Parse reads a deck. It returns the deck (nil when it cannot be read at all) and every
+// problem found; a deck with errors must not be presented.
+func Parse(source string, data []byte) (*Deck, []Problem) {
+	var problems []Problem
+	add := func(line int, sev Severity, key string, args ...any) {
+		problems = append(problems, Problem{Line: line, Severity: sev, Key: key, Args: args})
+	}
+
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		if name, ok := textvi.DetectLegacy(data); ok {
+			add(line, Error, "deck.legacy", name)
+		} else {
+			add(line, Error, "deck.notutf8")
+		}
+		return nil, problems
+	}
+
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if !textvi.IsNFC(l) {
+			add(i+1, Warning, "deck.notnfc")
+			lines[i] = textvi.NFC(l)
+		}
+	}
+	normalised := strings.Join(lines, "\n")
+	sum := sha256.Sum256([]byte(normalised))
+	d := &Deck{Source: source, Version: hex.EncodeToString(sum[:])[:12]}
+
+	// Front matter: the file must open with "---", the matter ends at the next "---".
+	body := 0
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) != slideSeparator {
+		add(1, Error, "deck.nofrontmatter")
+	} else {
+		end := -1
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == slideSeparator {
+				end = i
+				break
+			}
+		}
+		if end < 0 {
+			add(1, Error, "deck.frontmatter.unterminated")
+			return nil, problems
+		}
+		problems = append(problems, parseMeta(lines[1:end], 2, &d.Meta)...)
+		body = end + 1
+	}
+
+	slides, ps := splitSlides(lines[body:], body+1)
+	problems = append(problems, ps...)
+	d.Slides = slides
+	if len(d.Slides) == 0 {
+		add(len(lines), Error, "deck.empty")
+	}
+	return d, problems
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// parseMeta decodes the front matter lines; firstLine is the file line of lines[0].
+func parseMeta(lines []string, firstLine int, m *Meta) []Problem {
+	var problems []Problem
+	add := func(line int, key string, args ...any) {
+		problems = append(problems, Problem{Line: line, Severity: Error, Key: key, Args: args})
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &doc); err != nil {
+		add(firstLine+yamlErrorLine(err)-1, "deck.frontmatter.yaml", yamlErrorText(err))
+		return problems
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		add(firstLine, "deck.frontmatter.notmap")
+		return problems
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		line := firstLine + k.Line - 1
+		if !knownKeys[k.Value] {
+			add(line, "deck.frontmatter.unknown", k.Value)
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			add(line, "deck.frontmatter.scalar", k.Value)
+			continue
+		}
+		val := textvi.NFC(strings.TrimSpace(v.Value))
+		switch k.Value {
+		case "id":
+			if !validID(val) {
+				add(line, "deck.frontmatter.id", val)
+			}
+			m.ID = val
+		case "title":
+			m.Title = val
+		case "version":
+			m.Version = val
+		case "lang":
+			m.Lang = val
+		case "audience":
+			m.Audience = val
+		case "duration":
+			var n int
+			if _, err := fmt.Sscanf(val, "%d", &n); err != nil || n <= 0 || n > 24*60 || fmt.Sprint(n) != val {
+				add(line, "deck.frontmatter.duration", val)
+			}
+			m.Duration = n
+		}
+	}
+	if m.ID == "" {
+		add(firstLine, "deck.frontmatter.missing", "id")
+	}
+	if m.Title == "" {
+		add(firstLine, "deck.frontmatter.missing", "title")
+	}
+	return problems
+}
+
+func validID(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlErrorLine finds the "line N" that yaml.v3 puts in its messages; 1 when absent.
+func yamlErrorLine(err error) int {
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		var n int
+		if _, e := fmt.Sscanf(msg[i:], "line %d", &n); e == nil && n > 0 {
+			return n
+		}
+	}
+	return 1
+}
+
+func yamlErrorText(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	return msg
+}
+
+// splitSlides cuts the body into slides at "---" lines outside fenced code blocks, and each
+// slide into steps and notes. firstLine is the file line of lines[0].
+func splitSlides(lines []string, firstLine int) ([]Slide, []Problem) {
+	var (
+		slides   []Slide
+		problems []Problem
+		fenceAt  int
+		start    = 0
+	)
+	flush := func(end int) {
+		if s, ok := buildSlide(lines[start:end], firstLine+start); ok {
+			slides = append(slides, s)
+		}
+	}
+	var fences fenceTracker
+	for i, l := range lines {
+		wasOpen := fences.open()
+		if fences.step(l) {
+			if !wasOpen {
+				fenceAt = firstLine + i
+			}
+			continue
+		}
+		if !fences.open() && strings.TrimSpace(l) == slideSeparator {
+			flush(i)
+			start = i + 1
+		}
+	}
+	if fences.open() {
+		problems = append(problems, Problem{Line: fenceAt, Severity: Error, Key: "deck.fence"})
+	}
+	flush(len(lines))
+	return slides, problems
+}
+
+// fenceTracker follows fenced code blocks (``` or ~~~, CommonMark rules) line by line, so
+// that separators inside code are left alone.
+type fenceTracker struct{ marker string }
+
+func (f *fenceTracker) open() bool { return f.marker != "" }
+
+// step takes the next line and reports whether it is a fence line (opening or closing).
+func (f *fenceTracker) step(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return false
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return false
+	}
+	run, rest := t[:n], strings.TrimSpace(t[n:])
+	switch {
+	case f.marker == "":
+		if run[0] == '`' && strings.Contains(rest, "`") {
+			return false // not a fence: backticks in the info string
+		}
+		f.marker = run
+		return true
+	case run[0] == f.marker[0] && len(run) >= len(f.marker) && rest == "":
+		f.marker = ""
+		return true
+	}
+	return false
+}
+
+// buildSlide turns one slide's lines into a Slide; ok is false for a slide with no text.
+func buildSlide(lines []string, firstLine int) (Slide, bool) {
+	var body, notes []string
+	var steps []string
+	inNotes := false
+	var fences fenceTracker
+	for _, l := range lines {
+		trimmed := strings.TrimSpace(l)
+		inCode := fences.step(l) || fences.open()
+		switch {
+		case inNotes:
+			notes = append(notes, l)
+		case !inCode && trimmed == notesSeparator:
+			inNotes = true
+		case !inCode && trimmed == pauseMarker:
+			steps = append(steps, strings.TrimSpace(strings.Join(body, "\n")))
+		default:
+			body = append(body, l)
+		}
+	}
+	full := strings.TrimSpace(strings.Join(body, "\n"))
+	if full == "" && strings.TrimSpace(strings.Join(notes, "\n")) == "" {
+		return Slide{}, false
+	}
+	var kept []string
+	for _, s := range steps {
+		if s != "" && (len(kept) == 0 || kept[len(kept)-1] != s) {
+			kept = append(kept, s)
+		}
+	}
+	if len(kept) == 0 || kept[len(kept)-1] != full {
+		kept = append(kept, full)
+	}
+	return Slide{
+		Line:  firstLine,
+		Title: slideTitle(body),
+		Steps: kept,
+		Notes: strings.TrimSpace(strings.Join(notes, "\n")),
+	}, true
+}
+
+// slideTitle is the first heading's text, else the first non-blank line.
+func slideTitle(body []string) string {
+	first := ""
+	for _, l := range body {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "<!--") {
+			continue
+		}
+		if strings.HasPrefix(t, "#") {
+			return strings.TrimSpace(strings.TrimLeft(t, "#"))
+		}
+		if first == "" {
+			first = strings.TrimLeft(t, "-*+> ")
+		}
+	}
+	if r := []rune(first); len(r) > 60 {
+		first = string(r[:59]) + "…"
+	}
+	return first
+}
+
+// StepCount is the number of steps of slide i.
+func (d *Deck) StepCount(i int) int { return len(d.Slides[i].Steps) }
+
+// ID is the deck's front-matter id.
+func (d *Deck) ID() string { return d.Meta.ID }

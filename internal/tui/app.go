@@ -1,0 +1,266 @@
+// Package tui is the root of the terminal interface: it owns the one tea.View, detects the
+// terminal's background, and routes messages to the active screen (home, start form,
+// presenter, follow), in the manner of soft-serve's root model.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/tui/follow"
+	"briefing/internal/tui/home"
+	"briefing/internal/tui/present"
+	"briefing/internal/tui/startform"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Options are what every screen needs.
+type Options struct {
+	Service *session.Service
+	Library []deck.Entry
+	Lang    i18n.Lang
+	Theme   theme.Theme
+}
+
+type screen int
+
+const (
+	homeScreen screen = iota
+	formScreen
+	presentScreen
+	followScreen
+)
+
+// App is the root model.
+type App struct {
+	opts          Options
+	styles        theme.Styles
+	screen        screen
+	backHome      bool // leaving a screen returns home (started from home) or quits
+	home          home.Model
+	form          startform.Model
+	present       present.Model
+	follow        follow.Model
+	width, height int
+}
+
+// NewHome starts on the home screen.
+func NewHome(o Options) App {
+	a := newApp(o)
+	a.backHome = true
+	a.home = home.New(o.Service, o.Library, a.styles, o.Lang)
+	return a
+}
+
+// NewStart starts on the form for a new session of one of decks.
+func NewStart(o Options, decks []*deck.Deck, info session.Info) App {
+	a := newApp(o)
+	a.screen = formScreen
+	a.form = a.newForm(decks, info)
+	return a
+}
+
+// NewPresent starts presenting an open session.
+func NewPresent(o Options, s session.Session, d *deck.Deck) App {
+	a := newApp(o)
+	a.screen = presentScreen
+	a.present = present.New(o.Service, s, d, a.styles, o.Lang)
+	return a
+}
+
+// NewFollow starts the presenter view of an open session.
+func NewFollow(o Options, s session.Session, d *deck.Deck) App {
+	a := newApp(o)
+	a.screen = followScreen
+	a.follow = follow.New(o.Service, s, d, a.styles, o.Lang)
+	return a
+}
+
+func newApp(o Options) App {
+	// Dark until the terminal says otherwise: most projector setups are dark, and under
+	// tests no terminal answers.
+	return App{opts: o, styles: theme.New(o.Theme, true), width: 80, height: 24}
+}
+
+func (a App) newForm(decks []*deck.Deck, info session.Info) startform.Model {
+	var units []string
+	if u, err := a.opts.Service.Units(context.Background()); err == nil {
+		units = u
+	}
+	return startform.New(decks, info, units, a.styles, a.opts.Lang)
+}
+
+// Init asks the terminal for its background and starts the first screen.
+func (a App) Init() tea.Cmd {
+	var first tea.Cmd
+	switch a.screen {
+	case homeScreen:
+		first = a.home.Init()
+	case formScreen:
+		first = a.form.Init()
+	case presentScreen:
+		first = a.present.Init()
+	case followScreen:
+		first = a.follow.Init()
+	}
+	if a.opts.Theme == theme.Auto {
+		return tea.Batch(tea.RequestBackgroundColor, first)
+	}
+	return first
+}
+
+type startedMsg struct {
+	session session.Session
+	deck    *deck.Deck
+	err     error
+}
+
+// Update routes a message.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		if a.opts.Theme != theme.Auto {
+			return a, nil
+		}
+		a.styles = theme.New(a.opts.Theme, msg.IsDark())
+		return a.restyle()
+
+	case home.QuitMsg:
+		return a, tea.Quit
+	case home.PresentMsg:
+		a.screen = formScreen
+		a.form = a.newForm([]*deck.Deck{msg.Deck}, session.Info{})
+		return a.sized(a.form.Init())
+	case home.ResumeMsg:
+		return a.open(msg.Session, presentScreen)
+	case home.FollowMsg:
+		return a.open(msg.Session, followScreen)
+
+	case startform.CancelMsg:
+		return a.leave()
+	case startform.SubmitMsg:
+		svc, d := a.opts.Service, msg.Deck
+		return a, func() tea.Msg {
+			s, err := svc.Start(context.Background(), DeckRef(d), msg.Info)
+			return startedMsg{session: s, deck: d, err: err}
+		}
+	case startedMsg:
+		if msg.err != nil {
+			text := msg.err.Error()
+			var open *session.OpenSessionError
+			if errors.As(msg.err, &open) {
+				text = a.opts.Lang.T("start.open.exists", open.Session.Info.Title)
+			}
+			a.form = a.form.SetError(text)
+			return a, nil
+		}
+		a.screen = presentScreen
+		a.present = present.New(a.opts.Service, msg.session, msg.deck, a.styles, a.opts.Lang)
+		return a.sized(a.present.Init())
+
+	case present.DoneMsg, follow.DoneMsg:
+		return a.leave()
+	}
+	return a.route(msg)
+}
+
+// route hands a message to the active screen.
+func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch a.screen {
+	case homeScreen:
+		a.home, cmd = a.home.Update(msg)
+	case formScreen:
+		a.form, cmd = a.form.Update(msg)
+	case presentScreen:
+		a.present, cmd = a.present.Update(msg)
+	case followScreen:
+		a.follow, cmd = a.follow.Update(msg)
+	}
+	return a, cmd
+}
+
+// sized gives a newly shown screen the window size, then runs its first command.
+func (a App) sized(first tea.Cmd) (tea.Model, tea.Cmd) {
+	m, cmd := a.route(tea.WindowSizeMsg{Width: a.width, Height: a.height})
+	return m, tea.Batch(first, cmd)
+}
+
+func (a App) restyle() (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch a.screen {
+	case presentScreen:
+		a.present, cmd = a.present.SetStyles(a.styles)
+	case followScreen:
+		a.follow, cmd = a.follow.SetStyles(a.styles)
+	case homeScreen:
+		a.home = home.New(a.opts.Service, a.opts.Library, a.styles, a.opts.Lang)
+		return a.sized(a.home.Init())
+	}
+	return a, cmd
+}
+
+func (a App) open(s session.Session, to screen) (tea.Model, tea.Cmd) {
+	d := deck.FindVersion(a.opts.Library, s.Deck.ID, s.Deck.Version)
+	if d == nil {
+		return a, tea.Printf("%s", a.opts.Lang.T("deck.notfound", s.Deck.ID, ""))
+	}
+	a.screen = to
+	if to == presentScreen {
+		a.present = present.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+		return a.sized(a.present.Init())
+	}
+	a.follow = follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+	return a.sized(a.follow.Init())
+}
+
+// leave goes back home, or ends the program when it was started on this screen.
+func (a App) leave() (tea.Model, tea.Cmd) {
+	if !a.backHome {
+		return a, tea.Quit
+	}
+	a.screen = homeScreen
+	m, cmd := a.sized(nil)
+	app := m.(App)
+	return app, tea.Batch(cmd, app.home.Reload())
+}
+
+// View draws the active screen full screen.
+func (a App) View() tea.View {
+	var body string
+	switch a.screen {
+	case homeScreen:
+		body = a.home.View()
+	case formScreen:
+		body = a.form.View()
+	case presentScreen:
+		body = a.present.View()
+	case followScreen:
+		body = a.follow.View()
+	}
+	v := tea.NewView(body)
+	v.AltScreen = true
+	v.WindowTitle = "briefing"
+	return v
+}
+
+// DeckRef is what a session records of a deck.
+func DeckRef(d *deck.Deck) session.DeckRef {
+	return session.DeckRef{ID: d.Meta.ID, Version: d.Version, Title: d.Meta.Title, Slides: len(d.Slides), DurationMin: d.Meta.Duration}
+}
+
+// Run runs a root model in the terminal until the user leaves.
+func Run(a App) error {
+	_, err := tea.NewProgram(a).Run()
+	if err != nil {
+		return fmt.Errorf("tui: %w", err)
+	}
+	return nil
+}

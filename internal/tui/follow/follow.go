@@ -1,0 +1,268 @@
+// Package follow is the presenter view for a second terminal: the slide on the projector,
+// the next one, the speaker notes and the clocks. Its keys drive the slides too.
+package follow
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/tui/slides"
+	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// DoneMsg tells the parent the user left, or the session was ended elsewhere.
+type DoneMsg struct{ Ended bool }
+
+// wideLayout is the width from which the current slide is drawn beside the notes.
+const wideLayout = 110
+
+// Model is the follow screen.
+type Model struct {
+	lang   i18n.Lang
+	keys   theme.Keys
+	styles theme.Styles
+
+	deck  *deck.Deck
+	cache *slides.Cache // the current slide, at the width of its pane
+	link  *slides.Link
+	sess  session.Session
+
+	pos           slides.Pos
+	notes         viewport.Model
+	help          help.Model
+	width, height int
+	now           time.Time
+}
+
+// New makes the follow screen for an open session.
+func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Styles, lang i18n.Lang) Model {
+	m := Model{
+		lang: lang, keys: theme.NewKeys(lang), styles: styles,
+		deck: d, cache: slides.NewCache(d), link: slides.NewLink(svc, s), sess: s,
+		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
+		notes: viewport.New(), help: help.New(),
+		width: 80, height: 24, now: time.Now(),
+	}
+	m.notes.SoftWrap = true
+	m.setNotes()
+	return m
+}
+
+// Pos is the slide on the projector.
+func (m Model) Pos() slides.Pos { return m.pos }
+
+type tickMsg time.Time
+
+func tick() tea.Cmd {
+	return tea.Every(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// Init starts the clock and the poll.
+func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+
+// SetStyles changes the theme.
+func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
+	m.styles = s
+	return m.relayout()
+}
+
+func (m Model) slidePaneWidth() int {
+	if m.width >= wideLayout {
+		return m.width * 55 / 100
+	}
+	return 0
+}
+
+func (m Model) relayout() (Model, tea.Cmd) {
+	m.help.SetWidth(m.width)
+	notesW := m.width
+	if pw := m.slidePaneWidth(); pw > 0 {
+		notesW = m.width - pw - 1
+		m.cache.Resize(pw-2, m.styles.Slide)
+		m.cache.Ensure(m.pos)
+	}
+	m.notes.SetWidth(max(notesW, 10))
+	m.notes.SetHeight(max(m.height-m.chromeHeight(), 1))
+	m.setNotes()
+	if m.slidePaneWidth() > 0 {
+		return m, m.cache.RenderAllCmd()
+	}
+	return m, nil
+}
+
+// chromeHeight is the lines above and below the notes in the narrow layout.
+func (m Model) chromeHeight() int {
+	if m.slidePaneWidth() > 0 {
+		return 4 // clock bar, next-slide line, notes heading, help line
+	}
+	return 5 // clock bar, current and next slide lines, notes heading, help line
+}
+
+func (m *Model) setNotes() {
+	notes := m.deck.Slides[m.pos.Slide].Notes
+	if strings.TrimSpace(notes) == "" {
+		notes = m.styles.Dim.Render(m.lang.T("follow.nonotes"))
+	}
+	m.notes.SetContent(notes)
+	m.notes.GotoTop()
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+		return m.relayout()
+	case slides.RenderedMsg:
+		m.cache.Merge(msg)
+	case tickMsg:
+		m.now = time.Time(msg)
+		return m, tick()
+	case slides.PolledMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		p, moved, ended := m.link.Polled(msg)
+		if ended {
+			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+		}
+		if moved {
+			m = m.show(slides.Clamp(m.deck, p))
+		}
+		return m, m.link.Poll()
+	case slides.SavedMsg:
+		if msg.ID == m.sess.ID {
+			return m, m.link.Saved(msg, m.pos)
+		}
+	case tea.KeyPressMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Quit, k.Leave):
+			return m, func() tea.Msg { return DoneMsg{} }
+		case key.Matches(msg, k.Next):
+			return m.goTo(slides.Next(m.deck, m.pos))
+		case key.Matches(msg, k.Prev):
+			return m.goTo(slides.Prev(m.deck, m.pos))
+		case key.Matches(msg, k.First):
+			return m.goTo(slides.First(m.deck))
+		case key.Matches(msg, k.Last):
+			return m.goTo(slides.Last(m.deck))
+		case key.Matches(msg, k.ScrollUp):
+			m.notes.ScrollUp(1)
+		case key.Matches(msg, k.ScrollDown):
+			m.notes.ScrollDown(1)
+		}
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		m.notes, cmd = m.notes.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m Model) show(p slides.Pos) Model {
+	changed := p.Slide != m.pos.Slide
+	m.pos = p
+	if m.slidePaneWidth() > 0 {
+		m.cache.Ensure(p)
+	}
+	if changed {
+		m.setNotes()
+	}
+	return m
+}
+
+func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
+	m = m.show(p)
+	return m, m.link.Moved(p)
+}
+
+// View draws the presenter view.
+func (m Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.clockBar() + "\n")
+	next := m.lang.T("follow.next.none")
+	if n := m.pos.Slide + 1; n < len(m.deck.Slides) {
+		next = fmt.Sprintf("%d. %s", n+1, m.deck.Slides[n].Title)
+	}
+	stepInfo := ""
+	if steps := m.deck.StepCount(m.pos.Slide); steps > 1 {
+		stepInfo = m.styles.Dim.Render("  " + m.lang.T("follow.step", m.pos.Step+1, steps))
+	}
+	nextLine := m.styles.Dim.Render(m.lang.T("follow.next")+" ") + next
+	notesHead := m.styles.Title.Render(m.lang.T("follow.notes"))
+
+	if pw := m.slidePaneWidth(); pw > 0 {
+		h := max(m.height-2, 1)
+		slide := m.styles.Box.Width(pw).Height(h).Render(fitLines(m.cache.Get(m.pos), h-2))
+		right := lipgloss.JoinVertical(lipgloss.Left,
+			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notes.View())
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, slide, " ", right) + "\n")
+	} else {
+		cur := m.styles.Title.Render(fmt.Sprintf("%d/%d  %s", m.pos.Slide+1, len(m.deck.Slides), m.deck.Slides[m.pos.Slide].Title))
+		b.WriteString(truncate(cur+stepInfo, m.width) + "\n")
+		b.WriteString(truncate(nextLine, m.width) + "\n")
+		b.WriteString(notesHead + "\n")
+		b.WriteString(m.notes.View() + "\n")
+	}
+	b.WriteString(truncate(m.styles.Dim.Render(m.help.ShortHelpView([]key.Binding{m.keys.Next, m.keys.Prev, m.keys.ScrollDown, m.keys.Quit})), m.width))
+	return b.String()
+}
+
+// clockBar: slide N/M, elapsed, time on this slide, pace against the plan, wall clock.
+func (m Model) clockBar() string {
+	elapsed := m.now.Sub(m.sess.StartedAt)
+	parts := []string{
+		fmt.Sprintf("%d/%d", m.pos.Slide+1, len(m.deck.Slides)),
+		m.lang.T("follow.elapsed", slides.Clock(elapsed)),
+		m.lang.T("follow.onslide", slides.Clock(m.now.Sub(m.link.Since()))),
+	}
+	if pace := Pace(m.deck.Meta.Duration, len(m.deck.Slides), m.pos.Slide, elapsed); m.deck.Meta.Duration > 0 {
+		parts = append(parts, m.paceText(pace))
+	}
+	parts = append(parts, m.now.Format("15:04"))
+	bar := " " + strings.Join(parts, "  ·  ") + " "
+	return m.styles.Status.Render(truncate(bar+strings.Repeat(" ", max(m.width-ansi.StringWidth(bar), 0)), m.width))
+}
+
+func (m Model) paceText(p time.Duration) string {
+	minutes := int((p.Abs() + 30*time.Second) / time.Minute)
+	switch {
+	case minutes == 0:
+		return m.lang.T("follow.pace.ontime")
+	case p > 0:
+		return m.lang.T("follow.pace.behind", minutes)
+	default:
+		return m.lang.T("follow.pace.ahead", minutes)
+	}
+}
+
+// Pace is how far behind plan the talk is (negative: ahead): the time spent against the share
+// of the planned minutes that the slides already left behind should have taken.
+func Pace(durationMin, slideCount, slide int, elapsed time.Duration) time.Duration {
+	if durationMin <= 0 || slideCount <= 0 {
+		return 0
+	}
+	planned := time.Duration(durationMin) * time.Minute * time.Duration(slide) / time.Duration(slideCount)
+	return elapsed - planned
+}
+
+func truncate(s string, w int) string { return ansi.Truncate(s, max(w, 0), "…") }
+
+func fitLines(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	return strings.Join(lines, "\n")
+}

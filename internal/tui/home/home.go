@@ -1,0 +1,319 @@
+// Package home is the first screen: the decks, the open and recent sessions, the actions,
+// and on first run the device's name and unit.
+package home
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Messages to the parent.
+type (
+	// PresentMsg asks to start a session of a deck.
+	PresentMsg struct{ Deck *deck.Deck }
+	// ResumeMsg asks to present the open session.
+	ResumeMsg struct{ Session session.Session }
+	// FollowMsg asks for the presenter view of the open session.
+	FollowMsg struct{ Session session.Session }
+	// QuitMsg: the user is done.
+	QuitMsg struct{}
+)
+
+type loadedMsg struct {
+	device session.Device
+	open   *session.Session
+	recent []session.Session
+	units  []string
+	err    error
+}
+
+type savedMsg struct{ err error }
+
+// Model is the home screen.
+type Model struct {
+	lang   i18n.Lang
+	styles theme.Styles
+	svc    *session.Service
+	decks  []deck.Entry
+
+	loaded  bool
+	device  session.Device
+	open    *session.Session
+	recent  []session.Session
+	units   []string
+	cursor  int
+	notice  string
+	confirm bool // "end the open session?" asked
+
+	profile  bool // the first-run form is shown
+	name     textinput.Model
+	unitPick int
+
+	width, height int
+}
+
+// New makes the home screen over the library of decks.
+func New(svc *session.Service, decks []deck.Entry, styles theme.Styles, lang i18n.Lang) Model {
+	name := textinput.New()
+	name.Prompt = ""
+	name.CharLimit = 80
+	return Model{lang: lang, styles: styles, svc: svc, decks: decks, name: name, width: 80, height: 24}
+}
+
+// Init loads the sessions and the device.
+func (m Model) Init() tea.Cmd { return m.load() }
+
+// Reload is used by the parent when coming back from another screen.
+func (m Model) Reload() tea.Cmd { return m.load() }
+
+func (m Model) load() tea.Cmd {
+	svc := m.svc
+	return func() tea.Msg {
+		ctx := context.Background()
+		var msg loadedMsg
+		if msg.device, msg.err = svc.Device(ctx); msg.err != nil {
+			return msg
+		}
+		if msg.open, msg.err = svc.Current(ctx); msg.err != nil {
+			return msg
+		}
+		if msg.recent, msg.err = svc.List(ctx, 6); msg.err != nil {
+			return msg
+		}
+		msg.units, msg.err = svc.Units(ctx)
+		return msg
+	}
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.name.SetWidth(max(min(m.width-30, 40), 10))
+	case loadedMsg:
+		if msg.err != nil {
+			m.notice = m.lang.T("home.load.failed", msg.err)
+			return m, nil
+		}
+		first := !m.loaded
+		m.loaded, m.device, m.open, m.recent, m.units = true, msg.device, msg.open, msg.recent, msg.units
+		if first && m.device.Name == "" {
+			m.profile = true
+			return m, m.name.Focus()
+		}
+	case savedMsg:
+		if msg.err != nil {
+			m.notice = m.lang.T("home.save.failed", msg.err)
+		}
+		return m, m.load()
+	case tea.PasteMsg:
+		if m.profile {
+			var cmd tea.Cmd
+			m.name, cmd = m.name.Update(msg)
+			return m, cmd
+		}
+	case tea.KeyPressMsg:
+		if m.profile {
+			return m.profileKey(msg)
+		}
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	m.notice = ""
+	if m.confirm {
+		m.confirm = false
+		if s := msg.String(); (s == "y" || s == "c" || s == "e" || s == "k") && m.open != nil {
+			svc, id := m.svc, m.open.ID
+			return m, func() tea.Msg { return savedMsg{err: svc.End(context.Background(), id)} }
+		}
+		return m, nil
+	}
+	switch msg.String() {
+	case "q", "esc", "ctrl+c":
+		return m, func() tea.Msg { return QuitMsg{} }
+	case "up", "k":
+		if m.cursor > 0 {
+			m.cursor--
+		}
+	case "down", "j":
+		if m.cursor < len(m.decks)-1 {
+			m.cursor++
+		}
+	case "enter", "space":
+		if len(m.decks) == 0 {
+			return m, nil
+		}
+		if m.open != nil {
+			m.notice = m.lang.T("home.open.exists")
+			return m, nil
+		}
+		e := m.decks[m.cursor]
+		if deck.HasErrors(e.Problems) {
+			m.notice = m.lang.T("home.deck.errors", e.Problems[0].Format(e.Deck.Source, m.lang))
+			return m, nil
+		}
+		return m, func() tea.Msg { return PresentMsg{Deck: e.Deck} }
+	case "r":
+		if m.open != nil {
+			s := *m.open
+			return m, func() tea.Msg { return ResumeMsg{Session: s} }
+		}
+	case "f":
+		if m.open != nil {
+			s := *m.open
+			return m, func() tea.Msg { return FollowMsg{Session: s} }
+		}
+	case "e":
+		if m.open != nil {
+			m.confirm = true
+		}
+	case "p":
+		m.profile = true
+		m.name.SetValue(m.device.Name)
+		m.unitPick = max(indexOf(m.units, m.device.Unit), 0)
+		return m, m.name.Focus()
+	}
+	return m, nil
+}
+
+func (m Model) profileKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.profile = false
+		return m, nil
+	case "up", "shift+tab":
+		m.unitPick = (m.unitPick - 1 + len(m.units)) % max(len(m.units), 1)
+		return m, nil
+	case "down", "tab":
+		m.unitPick = (m.unitPick + 1) % max(len(m.units), 1)
+		return m, nil
+	case "enter":
+		name := strings.TrimSpace(m.name.Value())
+		if name == "" {
+			m.notice = m.lang.T("home.profile.name.required")
+			return m, nil
+		}
+		unit := ""
+		if len(m.units) > 0 {
+			unit = m.units[m.unitPick]
+		}
+		m.profile = false
+		svc := m.svc
+		return m, func() tea.Msg { return savedMsg{err: svc.SetDevice(context.Background(), name, unit)} }
+	}
+	var cmd tea.Cmd
+	m.name, cmd = m.name.Update(msg)
+	return m, cmd
+}
+
+func indexOf(list []string, s string) int {
+	for i, v := range list {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// View draws the screen.
+func (m Model) View() string {
+	if m.profile {
+		return m.profileView()
+	}
+	w := max(m.width-4, 20)
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.lang.T("home.title")) + "\n")
+	who := m.lang.T("home.device.unset")
+	if m.device.Name != "" {
+		who = m.device.Name + " · " + m.device.Unit
+	}
+	b.WriteString(m.styles.Dim.Render(m.lang.T("home.device", who)) + "\n\n")
+
+	b.WriteString(m.styles.Title.Render(m.lang.T("home.decks")) + "\n")
+	for i, e := range m.decks {
+		line := fmt.Sprintf("%-26s %3d %s  %s", e.Deck.Meta.ID, len(e.Deck.Slides), m.lang.T("form.slides"), e.Deck.Meta.Title)
+		if deck.HasErrors(e.Problems) {
+			line += "  " + m.lang.T("home.deck.haserrors")
+		}
+		line = ansi.Truncate(line, w-2, "…")
+		if i == m.cursor {
+			b.WriteString(m.styles.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	b.WriteString("\n" + m.styles.Title.Render(m.lang.T("home.open")) + "\n")
+	if m.open != nil {
+		b.WriteString(ansi.Truncate(fmt.Sprintf("  %s · %s · %s %d/%d", m.open.Info.Title, m.open.StartedAt.Local().Format("02/01 15:04"),
+			m.lang.T("home.slide"), m.open.Slide+1, m.open.Deck.Slides), w, "…") + "\n")
+	} else {
+		b.WriteString(m.styles.Dim.Render("  "+m.lang.T("home.open.none")) + "\n")
+	}
+	b.WriteString("\n" + m.styles.Title.Render(m.lang.T("home.recent")) + "\n")
+	shown := 0
+	for _, s := range m.recent {
+		if s.EndedAt == nil || shown >= 5 {
+			continue
+		}
+		shown++
+		line := fmt.Sprintf("  %s  %s · %s", s.StartedAt.Local().Format("02/01/2006 15:04"), s.Info.Title, s.Info.Unit)
+		b.WriteString(m.styles.Dim.Render(ansi.Truncate(line, w, "…")) + "\n")
+	}
+	if shown == 0 {
+		b.WriteString(m.styles.Dim.Render("  "+m.lang.T("home.recent.none")) + "\n")
+	}
+	if m.confirm {
+		b.WriteString("\n" + m.styles.Warn.Render(m.lang.T("home.end.confirm")) + "\n")
+	} else if m.notice != "" {
+		b.WriteString("\n" + m.styles.Warn.Render(ansi.Truncate(m.notice, w, "…")) + "\n")
+	}
+	keys := m.lang.T("home.keys")
+	if m.open != nil {
+		keys = m.lang.T("home.keys.open")
+	}
+	body := b.String()
+	gap := max(m.height-lipgloss.Height(body)-2, 1)
+	return lipgloss.NewStyle().Padding(1, 2, 0, 2).Render(body + strings.Repeat("\n", gap-1) + m.styles.Dim.Render(ansi.Truncate(keys, w, "…")))
+}
+
+func (m Model) profileView() string {
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.lang.T("home.profile.title")) + "\n")
+	b.WriteString(m.styles.Dim.Render(m.lang.T("home.profile.why")) + "\n\n")
+	b.WriteString(m.lang.T("home.profile.name") + "  " + m.name.View() + "\n\n")
+	b.WriteString(m.lang.T("home.profile.unit") + "\n")
+	for i, u := range m.units {
+		if i == m.unitPick {
+			b.WriteString(m.styles.Selected.Render("› "+u) + "  ")
+		} else if abs(i-m.unitPick) <= 2 {
+			b.WriteString(m.styles.Dim.Render(u) + "  ")
+		}
+	}
+	if m.notice != "" {
+		b.WriteString("\n\n" + m.styles.Warn.Render(m.notice))
+	}
+	b.WriteString("\n\n" + m.styles.Dim.Render(m.lang.T("home.profile.keys")))
+	box := m.styles.Box.Width(min(m.width-2, 76)).Render(b.String())
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

@@ -1,0 +1,396 @@
+// Package present is the audience screen: one slide, full screen, with a thin status line.
+package present
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/tui/slides"
+	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// DoneMsg tells the parent the presenter is finished; Ended says whether the session was ended.
+type DoneMsg struct{ Ended bool }
+
+type mode int
+
+const (
+	normal mode = iota
+	overview
+	searching
+	helping
+	black
+	confirmQuit
+)
+
+// Model is the presenter screen.
+type Model struct {
+	lang   i18n.Lang
+	keys   theme.Keys
+	styles theme.Styles
+
+	deck  *deck.Deck
+	index slides.Index
+	cache *slides.Cache
+	link  *slides.Link
+	sess  session.Session
+	svc   *session.Service
+
+	pos           slides.Pos
+	width, height int
+	now           time.Time
+
+	mode     mode
+	jump     string // digits typed before enter
+	search   textinput.Model
+	query    string // the last search, for "n"
+	selected int    // overview cursor
+	help     help.Model
+	notice   string
+}
+
+// New makes the screen for an open session of deck d.
+func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Styles, lang i18n.Lang) Model {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = lang.T("present.search.placeholder")
+	m := Model{
+		lang: lang, keys: theme.NewKeys(lang), styles: styles,
+		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d),
+		link: slides.NewLink(svc, s), sess: s, svc: svc,
+		pos: slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
+		now: time.Now(), search: ti, help: help.New(),
+		width: 80, height: 24,
+	}
+	m.help.ShowAll = true
+	return m
+}
+
+// Pos is the slide on screen.
+func (m Model) Pos() slides.Pos { return m.pos }
+
+// Init starts the clock and the position poll.
+func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+
+type tickMsg time.Time
+
+func tick() tea.Cmd {
+	return tea.Every(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+type endedMsg struct{ err error }
+
+// SetStyles changes the theme; slides are rendered again in that style.
+func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
+	m.styles = s
+	return m.relayout()
+}
+
+// relayout sizes the slide cache to the screen, renders the slide on screen at once and the
+// rest of the deck in the background.
+func (m Model) relayout() (Model, tea.Cmd) {
+	w := deck.SlideWidth(m.width)
+	if w == m.cache.Width() && m.cache.Ready(m.pos) {
+		return m, nil
+	}
+	m.cache.Resize(w, m.styles.Slide)
+	m.cache.Ensure(m.pos)
+	m.help.SetWidth(m.width - 4)
+	m.search.SetWidth(m.width - 6)
+	return m, m.cache.RenderAllCmd()
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+		return m.relayout()
+	case slides.RenderedMsg:
+		m.cache.Merge(msg)
+		return m, nil
+	case tickMsg:
+		m.now = time.Time(msg)
+		return m, tick()
+	case slides.PolledMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		p, moved, ended := m.link.Polled(msg)
+		if ended {
+			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+		}
+		if moved {
+			m.pos = slides.Clamp(m.deck, p)
+			m.cache.Ensure(m.pos)
+		}
+		return m, m.link.Poll()
+	case slides.SavedMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		return m, m.link.Saved(msg, m.pos)
+	case endedMsg:
+		if msg.err != nil {
+			m.notice = m.lang.T("present.end.failed", msg.err)
+			m.mode = normal
+			return m, nil
+		}
+		return m, func() tea.Msg { return DoneMsg{Ended: true} }
+	case tea.PasteMsg:
+		if m.mode == searching {
+			var cmd tea.Cmd
+			m.search, cmd = m.search.Update(msg)
+			return m, cmd
+		}
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Leave) {
+		return m, func() tea.Msg { return DoneMsg{} }
+	}
+	m.notice = ""
+	switch m.mode {
+	case helping:
+		m.mode = normal
+		return m, nil
+	case black:
+		if msg.String() == "b" || msg.String() == "esc" || key.Matches(msg, m.keys.Next, m.keys.Prev) {
+			m.mode = normal
+		}
+		return m, nil
+	case confirmQuit:
+		switch msg.String() {
+		case "k", "e", "y":
+			return m, m.end()
+		case "m", "o", "l":
+			return m, func() tea.Msg { return DoneMsg{} }
+		case "esc", "q", "n":
+			m.mode = normal
+		}
+		return m, nil
+	case searching:
+		return m.searchKey(msg)
+	case overview:
+		return m.overviewKey(msg)
+	}
+
+	if len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' {
+		if len(m.jump) < 4 {
+			m.jump += msg.Text
+		}
+		return m, nil
+	}
+	if m.jump != "" {
+		n, _ := strconv.Atoi(m.jump)
+		m.jump = ""
+		switch msg.String() {
+		case "enter":
+			p, ok := slides.Jump(m.deck, n)
+			if !ok {
+				m.notice = m.lang.T("deck.slide.outofrange", n, len(m.deck.Slides))
+				return m, nil
+			}
+			return m.goTo(slides.Pos{Slide: p.Slide})
+		case "esc":
+			return m, nil
+		case "backspace":
+			return m, nil
+		}
+	}
+	switch {
+	case key.Matches(msg, m.keys.Next):
+		return m.goTo(slides.Next(m.deck, m.pos))
+	case key.Matches(msg, m.keys.Prev):
+		return m.goTo(slides.Prev(m.deck, m.pos))
+	case key.Matches(msg, m.keys.First):
+		return m.goTo(slides.First(m.deck))
+	case key.Matches(msg, m.keys.Last):
+		return m.goTo(slides.Last(m.deck))
+	case key.Matches(msg, m.keys.Search):
+		m.mode = searching
+		m.search.SetValue("")
+		return m, m.search.Focus()
+	case key.Matches(msg, m.keys.SearchNext):
+		return m.find(m.query)
+	case key.Matches(msg, m.keys.Overview):
+		m.mode, m.selected = overview, m.pos.Slide
+	case key.Matches(msg, m.keys.Black):
+		m.mode = black
+	case key.Matches(msg, m.keys.Help):
+		m.mode = helping
+	case key.Matches(msg, m.keys.Quit):
+		m.mode = confirmQuit
+	}
+	return m, nil
+}
+
+func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.mode = normal
+		m.search.Blur()
+		return m, nil
+	case "enter":
+		m.mode = normal
+		m.search.Blur()
+		m.query = m.search.Value()
+		return m.find(m.query)
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+func (m Model) find(q string) (Model, tea.Cmd) {
+	if strings.TrimSpace(q) == "" {
+		return m, nil
+	}
+	i, ok := m.index.Search(q, m.pos.Slide)
+	if !ok {
+		m.notice = m.lang.T("present.search.none", q)
+		return m, nil
+	}
+	return m.goTo(slides.Pos{Slide: i})
+}
+
+func (m Model) overviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	n := len(m.deck.Slides)
+	switch msg.String() {
+	case "esc", "o", "q":
+		m.mode = normal
+	case "up", "k", "shift+tab":
+		m.selected = (m.selected - 1 + n) % n
+	case "down", "j", "tab":
+		m.selected = (m.selected + 1) % n
+	case "pgup":
+		m.selected = max(m.selected-10, 0)
+	case "pgdown":
+		m.selected = min(m.selected+10, n-1)
+	case "home", "g":
+		m.selected = 0
+	case "end", "G":
+		m.selected = n - 1
+	case "enter", "space":
+		m.mode = normal
+		return m.goTo(slides.Pos{Slide: m.selected})
+	}
+	return m, nil
+}
+
+func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
+	m.pos = p
+	m.cache.Ensure(p)
+	return m, m.link.Moved(p)
+}
+
+func (m Model) end() tea.Cmd {
+	svc, id := m.svc, m.sess.ID
+	return func() tea.Msg {
+		return endedMsg{err: svc.End(ctx(), id)}
+	}
+}
+
+// View draws the screen. It only reads the cache: no Markdown is rendered here.
+func (m Model) View() string {
+	bodyH := max(m.height-1, 1)
+	var body string
+	switch m.mode {
+	case black:
+		return strings.Repeat("\n", m.height-1)
+	case helping:
+		body = m.centered(m.styles.Box.Render(m.styles.Title.Render(m.lang.T("present.help.title"))+"\n\n"+m.help.View(m)), bodyH)
+	case overview:
+		body = m.overviewView(bodyH)
+	case confirmQuit:
+		body = m.centered(m.styles.Box.Render(m.lang.T("present.quit.ask")), bodyH)
+	default:
+		body = m.centered(fit(m.cache.Get(m.pos), bodyH), bodyH)
+	}
+	return body + "\n" + m.statusLine()
+}
+
+func (m Model) centered(s string, h int) string {
+	return lipgloss.Place(m.width, h, lipgloss.Center, lipgloss.Center, s)
+}
+
+// fit cuts a rendered slide to h lines, marking the cut.
+func fit(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) <= h {
+		return s
+	}
+	lines = lines[:h]
+	lines[h-1] = "…"
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) overviewView(h int) string {
+	rows := max(h-4, 1)
+	first := min(max(m.selected-rows/2, 0), max(len(m.deck.Slides)-rows, 0))
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.lang.T("present.overview.title")) + "\n")
+	for i := first; i < min(first+rows, len(m.deck.Slides)); i++ {
+		line := fmt.Sprintf("%3d  %s", i+1, m.deck.Slides[i].Title)
+		line = ansi.Truncate(line, max(m.width-8, 10), "…")
+		if i == m.selected {
+			line = m.styles.Selected.Render(line)
+		} else if i == m.pos.Slide {
+			line = m.styles.Accent.Render(line)
+		}
+		b.WriteString("\n" + line)
+	}
+	return m.centered(m.styles.Box.Render(b.String()), h)
+}
+
+func (m Model) statusLine() string {
+	right := fmt.Sprintf(" %d/%d  %s ", m.pos.Slide+1, len(m.deck.Slides), slides.Clock(m.now.Sub(m.sess.StartedAt)))
+	var left string
+	switch {
+	case m.mode == searching:
+		left = " " + m.search.View()
+	case m.jump != "":
+		left = " " + m.lang.T("present.jump", m.jump)
+	case m.link.Err != nil:
+		left = " " + m.styles.Warn.Render(m.lang.T("present.save.failed", m.link.Err))
+	case m.notice != "":
+		left = " " + m.notice
+	default:
+		left = " " + m.deck.Meta.Title + m.styles.Dim.Render("  ? "+m.lang.T("key.help"))
+	}
+	rw := lipgloss.Width(right)
+	left = ansi.Truncate(left, max(m.width-rw, 0), "…")
+	gap := max(m.width-lipgloss.Width(left)-rw, 0)
+	line := m.styles.Status.Render(left+strings.Repeat(" ", gap)) + m.styles.StatusKey.Render(right)
+	return ansi.Truncate(line, m.width, "")
+}
+
+// ShortHelp and FullHelp make the model a help.KeyMap for the "?" screen.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.Help, m.keys.Quit}
+}
+
+// FullHelp lists every key in columns.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.First, k.Last, k.Jump},
+		{k.Search, k.SearchNext, k.Overview, k.Black},
+		{k.Help, k.Quit, k.Leave},
+	}
+}

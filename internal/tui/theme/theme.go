@@ -1,0 +1,92 @@
+// Package theme holds what every screen shares: colours for the chosen theme and the keys.
+package theme
+
+import (
+	"image/color"
+
+	"briefing/internal/deck"
+	"charm.land/lipgloss/v2"
+)
+
+// Theme is the user's choice: auto follows the terminal's background.
+type Theme string
+
+const (
+	Auto         Theme = "auto"
+	Dark         Theme = "dark"
+	Light        Theme = "light"
+	HighContrast Theme = "high-contrast"
+)
+
+// Parse reads a --theme value; ok is false for an unknown name.
+func Parse(s string) (Theme, bool) {
+	switch Theme(s) {
+	case "", Auto:
+		return Auto, true
+	case Dark, Light, HighContrast:
+		return Theme(s), true
+	case "contrast", "hc":
+		return HighContrast, true
+	}
+	return "", false
+}
+
+// Styles are the lipgloss styles of the chrome around slides.
+type Styles struct {
+	Slide     deck.Style
+	Status    lipgloss.Style // the bar at the bottom
+	StatusKey lipgloss.Style // the slide counter in it
+	Title     lipgloss.Style
+	Dim       lipgloss.Style
+	Accent    lipgloss.Style
+	Selected  lipgloss.Style
+	Warn      lipgloss.Style
+	Box       lipgloss.Style // dialogs and panes
+	Input     lipgloss.Style
+	IsDark    bool
+}
+
+// New builds the styles for a theme; isDark is what the terminal reported (or a guess).
+func New(t Theme, isDark bool) Styles {
+	if t == Dark {
+		isDark = true
+	}
+	if t == Light {
+		isDark = false
+	}
+	ld := lipgloss.LightDark(isDark)
+	fg := ld(lipgloss.Color("#1a1a1a"), lipgloss.Color("#e8e8e8"))
+	dim := ld(lipgloss.Color("#6b6b6b"), lipgloss.Color("#8a8a8a"))
+	accent := ld(lipgloss.Color("#005fd7"), lipgloss.Color("#5fafff"))
+	barBg := ld(lipgloss.Color("#dcdcdc"), lipgloss.Color("#303030"))
+	warn := ld(lipgloss.Color("#af0000"), lipgloss.Color("#ff8787"))
+	slide := deck.Dark
+	if !isDark {
+		slide = deck.Light
+	}
+	if t == HighContrast {
+		isDark = true
+		fg, dim, accent, barBg, warn = lipgloss.BrightWhite, lipgloss.White, lipgloss.BrightYellow, lipgloss.Black, lipgloss.BrightYellow
+		slide = deck.HighContrast
+	}
+	return Styles{
+		Slide:     slide,
+		Status:    lipgloss.NewStyle().Foreground(fg).Background(barBg),
+		StatusKey: lipgloss.NewStyle().Foreground(accent).Background(barBg).Bold(true),
+		Title:     lipgloss.NewStyle().Foreground(accent).Bold(true),
+		Dim:       lipgloss.NewStyle().Foreground(dim),
+		Accent:    lipgloss.NewStyle().Foreground(accent),
+		Selected:  lipgloss.NewStyle().Foreground(contrastOn(isDark)).Background(accent).Bold(true),
+		Warn:      lipgloss.NewStyle().Foreground(warn).Bold(true),
+		Box:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		Input:     lipgloss.NewStyle().Foreground(fg),
+		IsDark:    isDark,
+	}
+}
+
+func contrastOn(isDark bool) color.Color {
+	if isDark {
+		return lipgloss.Color("#000000")
+	}
+	return lipgloss.Color("#ffffff")
+}
