@@ -245,7 +245,7 @@ func (a App) View() tea.View {
 	case followScreen:
 		body = a.follow.View()
 	}
-	v := tea.NewView(body)
+	v := tea.NewView(theme.Clip(body, a.width, a.height))
 	v.AltScreen = true
 	v.WindowTitle = "briefing"
 	return v

@@ -53,7 +53,6 @@ func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Sty
 		notes: viewport.New(), help: help.New(),
 		width: 80, height: 24, now: time.Now(),
 	}
-	m.notes.SoftWrap = true
 	m.setNotes()
 	return m
 }
@@ -93,7 +92,9 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	}
 	m.notes.SetWidth(max(notesW, 10))
 	m.notes.SetHeight(max(m.height-m.chromeHeight(), 1))
+	offset := m.notes.YOffset()
 	m.setNotes()
+	m.notes.SetYOffset(offset)
 	if m.slidePaneWidth() > 0 {
 		return m, m.cache.RenderAllCmd()
 	}
@@ -113,7 +114,8 @@ func (m *Model) setNotes() {
 	if strings.TrimSpace(notes) == "" {
 		notes = m.styles.Dim.Render(m.lang.T("follow.nonotes"))
 	}
-	m.notes.SetContent(notes)
+	// Wrap at word boundaries ourselves: the viewport's soft wrap cuts words in two.
+	m.notes.SetContent(ansi.Wrap(notes, max(m.notes.Width(), 10), ""))
 	m.notes.GotoTop()
 }
 

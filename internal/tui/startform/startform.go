@@ -85,7 +85,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		for i := range m.inputs {
-			m.inputs[i].SetWidth(max(min(m.width-30, 60), 10))
+			m.inputs[i].SetWidth(max(min(m.width-28, 56), 8))
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -163,6 +163,7 @@ func (m Model) View() string {
 	if len(m.decks) > 1 {
 		deckLine = fmt.Sprintf("‹ %s › %d/%d", deckLine, m.choice+1, len(m.decks))
 	}
+	deckLine = ansi.Truncate(deckLine, max(m.width-labelW-8, 8), "…")
 	b.WriteString(pad(m.lang.T("form.deck"), labelW) + "  " + m.styles.Accent.Render(deckLine) + "\n\n")
 	for i, in := range m.inputs {
 		label := pad(labels[i], labelW)
@@ -182,7 +183,6 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n" + m.styles.Dim.Render(hint))
 	box := m.styles.Box.Render(b.String())
-	box = ansi.Truncate(box, m.width, "")
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
 

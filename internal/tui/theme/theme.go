@@ -3,9 +3,11 @@ package theme
 
 import (
 	"image/color"
+	"strings"
 
 	"briefing/internal/deck"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Theme is the user's choice: auto follows the terminal's background.
@@ -89,4 +91,19 @@ func contrastOn(isDark bool) color.Color {
 		return lipgloss.Color("#000000")
 	}
 	return lipgloss.Color("#ffffff")
+}
+
+// Clip cuts a screen to w columns and h lines, so that a small terminal never wraps lines
+// and scrolls the layout away.
+func Clip(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:max(h, 0)]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
