@@ -360,6 +360,12 @@ func buildSlide(lines []string, firstLine int) (Slide, bool) {
 	if len(kept) == 0 || kept[len(kept)-1] != full {
 		kept = append(kept, full)
 	}
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+		firstLine++ // point at the slide's first text, not the blank line after ---
+	}
 	return Slide{
 		Line:  firstLine,
 		Title: slideTitle(body),

@@ -1,0 +1,354 @@
+// Package session is the presenting domain: starting a session on a deck,
+// moving its position, ending it, and reading back its timeline. The TUI and
+// CLI call only this; the position is shared through the database so every
+// process of the device shows the same slide.
+//
+// Slide numbers are 0-based (the UI shows N+1). Times are UTC with millisecond
+// precision.
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"briefing/internal/store"
+)
+
+var (
+	// ErrNotFound: no such session.
+	ErrNotFound = store.ErrNotFound
+	// ErrOpenSession: this device already has an open session; the error is
+	// an *OpenSessionError that carries it.
+	ErrOpenSession = errors.New("this device already has an open session")
+	// ErrEnded: the session has ended and no longer moves.
+	ErrEnded = errors.New("session has ended")
+	// ErrAmbiguous: an id prefix matches more than one session.
+	ErrAmbiguous = errors.New("id prefix matches several sessions")
+	// ErrInvalid: an argument is out of range or missing.
+	ErrInvalid = errors.New("invalid")
+)
+
+// OpenSessionError is returned by Start when this device has an open session.
+type OpenSessionError struct{ Session Session }
+
+func (e *OpenSessionError) Error() string {
+	return fmt.Sprintf("%v: %s (%s)", ErrOpenSession, e.Session.ID, e.Session.Info.Title)
+}
+
+func (e *OpenSessionError) Unwrap() error { return ErrOpenSession }
+
+// MinPrefix is the shortest id prefix Get accepts.
+const MinPrefix = 6
+
+// DeckRef names the deck version a session presents.
+type DeckRef struct {
+	ID, Version, Title  string
+	Slides, DurationMin int
+}
+
+// Info describes a session for the record.
+type Info struct {
+	Title, Unit, Venue, Form, Rapporteur string
+}
+
+// Session is a briefing and the slide on screen.
+type Session struct {
+	ID         string
+	Deck       DeckRef
+	Info       Info
+	StartedAt  time.Time
+	EndedAt    *time.Time
+	Slide      int
+	Step       int
+	PositionAt time.Time
+}
+
+// Position is what a follower polls for.
+type Position struct {
+	Slide, Step int
+	At          time.Time
+	Ended       bool
+}
+
+// SlideTime is the time a session spent on one slide.
+type SlideTime struct {
+	Slide int
+	Views int // times the slide was entered from another slide
+	Spent time.Duration
+}
+
+// Device is this device's profile.
+type Device struct {
+	ID, Name, Unit string
+	CreatedAt      time.Time
+}
+
+// Service applies the session rules over a store.
+type Service struct {
+	st  *store.Store
+	now func() time.Time
+}
+
+// New returns a Service; now is the clock for session times (nil: time.Now).
+func New(st *store.Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{st: st, now: now}
+}
+
+// Start begins a session on deck d at slide 0, step 0. A device presents one
+// session at a time: if one is open, Start returns an *OpenSessionError.
+func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, error) {
+	d, info = trimDeck(d), trimInfo(info)
+	if d.ID == "" || d.Version == "" || d.Slides < 1 || d.DurationMin < 0 {
+		return Session{}, fmt.Errorf("start: deck %q version %q with %d slides: %w", d.ID, d.Version, d.Slides, ErrInvalid)
+	}
+	if info.Title == "" {
+		info.Title = d.Title
+	}
+	now := s.now()
+	var started store.Session
+	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+		open, err := tx.OpenSession(ctx)
+		if err != nil {
+			return err
+		}
+		if open != nil {
+			return &OpenSessionError{Session: fromRecord(*open)}
+		}
+		if err := upsertDeck(ctx, tx, d); err != nil {
+			return err
+		}
+		started = store.Session{
+			DeckID: d.ID, DeckVersion: d.Version, DeckTitle: d.Title, Slides: d.Slides, DurationMin: d.DurationMin,
+			Title: info.Title, Unit: info.Unit, Venue: info.Venue, Form: info.Form, Rapporteur: info.Rapporteur,
+			StartedAt: now, PositionAt: now,
+		}
+		if err := tx.InsertSession(ctx, &started); err != nil {
+			return err
+		}
+		return tx.InsertSlideView(ctx, &store.SlideView{SessionID: started.ID, ShownAt: now})
+	})
+	if err != nil {
+		return Session{}, fmt.Errorf("start session: %w", err)
+	}
+	return fromRecord(started), nil
+}
+
+// upsertDeck records the deck version once. The version is a content hash,
+// so a differing title or count only comes from a changed parser; the row
+// then follows the newest reading.
+func upsertDeck(ctx context.Context, tx *store.Tx, d DeckRef) error {
+	row, err := tx.Deck(ctx, d.ID, d.Version)
+	if errors.Is(err, store.ErrNotFound) {
+		return tx.InsertDeck(ctx, &store.Deck{
+			DeckID: d.ID, Version: d.Version, Title: d.Title, Slides: d.Slides, DurationMin: d.DurationMin,
+		})
+	}
+	if err != nil {
+		return err
+	}
+	if row.Title == d.Title && row.Slides == d.Slides && row.DurationMin == d.DurationMin {
+		return nil
+	}
+	row.Title, row.Slides, row.DurationMin = d.Title, d.Slides, d.DurationMin
+	return tx.UpdateDeck(ctx, &row)
+}
+
+// Current returns this device's open session, or nil if there is none.
+func (s *Service) Current(ctx context.Context) (*Session, error) {
+	open, err := s.st.OpenSession(ctx)
+	if err != nil || open == nil {
+		return nil, err
+	}
+	current := fromRecord(*open)
+	return &current, nil
+}
+
+// Get finds a session by its id or by a unique prefix of at least MinPrefix
+// characters. UUIDv7 ids begin with their creation time, so sessions started
+// close together share long prefixes.
+func (s *Service) Get(ctx context.Context, id string) (Session, error) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if len(id) < MinPrefix {
+		return Session{}, fmt.Errorf("session id %q: give at least %d characters: %w", id, MinPrefix, ErrInvalid)
+	}
+	found, err := s.st.SessionsWithPrefix(ctx, id, 2)
+	switch {
+	case err != nil:
+		return Session{}, err
+	case len(found) == 0:
+		return Session{}, fmt.Errorf("session %s: %w", id, ErrNotFound)
+	case len(found) > 1 && found[0].ID != id:
+		return Session{}, fmt.Errorf("session %s: %w", id, ErrAmbiguous)
+	}
+	return fromRecord(found[0]), nil
+}
+
+// List returns sessions newest first, at most limit (<= 0: all).
+func (s *Service) List(ctx context.Context, limit int) ([]Session, error) {
+	records, err := s.st.Sessions(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	sessions := make([]Session, len(records))
+	for i, r := range records {
+		sessions[i] = fromRecord(r)
+	}
+	return sessions, nil
+}
+
+// GoTo moves session id to slide and step, durably. Only a real move is
+// written and added to the timeline; moving to where it already is does nothing.
+func (s *Service) GoTo(ctx context.Context, id string, slide, step int) error {
+	now := s.now()
+	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+		rec, err := tx.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		if rec.EndedAt != nil {
+			return ErrEnded
+		}
+		if slide < 0 || slide >= rec.Slides || step < 0 {
+			return fmt.Errorf("slide %d step %d of %d slides: %w", slide, step, rec.Slides, ErrInvalid)
+		}
+		if rec.Slide == slide && rec.Step == step {
+			return nil
+		}
+		rec.Slide, rec.Step, rec.PositionAt = slide, step, now
+		if err := tx.UpdateSession(ctx, &rec); err != nil {
+			return err
+		}
+		return tx.InsertSlideView(ctx, &store.SlideView{SessionID: id, Slide: slide, Step: step, ShownAt: now})
+	})
+	if err != nil {
+		return fmt.Errorf("go to slide %d: %w", slide, err)
+	}
+	return nil
+}
+
+// Position reads session id's position; cheap enough to poll every 100 ms.
+func (s *Service) Position(ctx context.Context, id string) (Position, error) {
+	p, err := s.st.Position(ctx, id)
+	return Position{Slide: p.Slide, Step: p.Step, At: p.At, Ended: p.Ended}, err
+}
+
+// End closes session id. Ending it twice returns ErrEnded.
+func (s *Service) End(ctx context.Context, id string) error {
+	now := s.now()
+	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+		rec, err := tx.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		if rec.EndedAt != nil {
+			return ErrEnded
+		}
+		rec.EndedAt = &now
+		return tx.UpdateSession(ctx, &rec)
+	})
+	if err != nil {
+		return fmt.Errorf("end session: %w", err)
+	}
+	return nil
+}
+
+// Timeline returns, per slide shown, how often it was entered and how long it
+// stayed on screen: each view lasts until the next one, the last until the
+// session ended (or until now while it is open). Steps count toward their slide.
+func (s *Service) Timeline(ctx context.Context, id string) ([]SlideTime, error) {
+	rec, views, err := s.st.SessionWithViews(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	end := s.now()
+	if rec.EndedAt != nil {
+		end = *rec.EndedAt
+	}
+	bySlide := map[int]*SlideTime{}
+	for i, v := range views {
+		until := end
+		if i+1 < len(views) {
+			until = views[i+1].ShownAt
+		}
+		st := bySlide[v.Slide]
+		if st == nil {
+			st = &SlideTime{Slide: v.Slide}
+			bySlide[v.Slide] = st
+		}
+		if i == 0 || views[i-1].Slide != v.Slide {
+			st.Views++
+		}
+		if spent := until.Sub(v.ShownAt); spent > 0 { // a clock set back spends nothing
+			st.Spent += spent
+		}
+	}
+	timeline := make([]SlideTime, 0, len(bySlide))
+	for _, st := range bySlide {
+		timeline = append(timeline, *st)
+	}
+	sort.Slice(timeline, func(i, j int) bool { return timeline[i].Slide < timeline[j].Slide })
+	return timeline, nil
+}
+
+// Device returns this device's profile; Name is empty until first run set it.
+func (s *Service) Device(ctx context.Context) (Device, error) {
+	d, err := s.st.Device(ctx)
+	return Device{ID: d.ID, Name: d.Name, Unit: d.Unit, CreatedAt: d.CreatedAt}, err
+}
+
+// SetDevice saves the first-run profile: the device's name and its unit.
+func (s *Service) SetDevice(ctx context.Context, name, unit string) error {
+	name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+	if name == "" || unit == "" {
+		return fmt.Errorf("device name and unit are required: %w", ErrInvalid)
+	}
+	return s.st.Tx(ctx, func(tx *store.Tx) error { return tx.SetDevice(ctx, name, unit) })
+}
+
+// Units returns the unit names in display order: Phường 1 to 15, then Khác.
+func (s *Service) Units(ctx context.Context) ([]string, error) {
+	units, err := s.st.Units(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(units))
+	for i, u := range units {
+		names[i] = u.Name
+	}
+	return names, nil
+}
+
+func fromRecord(r store.Session) Session {
+	return Session{
+		ID:         r.ID,
+		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: r.DeckTitle, Slides: r.Slides, DurationMin: r.DurationMin},
+		Info:       Info{Title: r.Title, Unit: r.Unit, Venue: r.Venue, Form: r.Form, Rapporteur: r.Rapporteur},
+		StartedAt:  r.StartedAt,
+		EndedAt:    r.EndedAt,
+		Slide:      r.Slide,
+		Step:       r.Step,
+		PositionAt: r.PositionAt,
+	}
+}
+
+func trimDeck(d DeckRef) DeckRef {
+	d.ID, d.Version, d.Title = strings.TrimSpace(d.ID), strings.TrimSpace(d.Version), strings.TrimSpace(d.Title)
+	return d
+}
+
+func trimInfo(i Info) Info {
+	return Info{
+		Title:      strings.TrimSpace(i.Title),
+		Unit:       strings.TrimSpace(i.Unit),
+		Venue:      strings.TrimSpace(i.Venue),
+		Form:       strings.TrimSpace(i.Form),
+		Rapporteur: strings.TrimSpace(i.Rapporteur),
+	}
+}

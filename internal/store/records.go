@@ -1,0 +1,106 @@
+package store
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Records mirror the tables. Their JSON form is the change-log payload, so a
+// field's json name is its column name. Times are UTC with millisecond
+// precision, the precision the database keeps.
+
+// Meta is the identity every syncable record carries: a UUIDv7 id, the device
+// that wrote it, and the HLC stamp of its last write. Tx fills it.
+type Meta struct {
+	ID     string `json:"id"`
+	Origin string `json:"origin"`
+	HLC    string `json:"hlc"`
+}
+
+// Device is this device's profile; it is not synced as a record.
+type Device struct {
+	ID        string
+	Name      string
+	Unit      string
+	CreatedAt time.Time
+}
+
+// Unit is a host unit: a ward, a school, an agency.
+type Unit struct {
+	Meta
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	SortOrder int    `json:"sort_order"`
+}
+
+// Deck is a deck version as presented; Version is its content hash.
+type Deck struct {
+	Meta
+	DeckID      string `json:"deck_id"`
+	Version     string `json:"version"`
+	Title       string `json:"title"`
+	Slides      int    `json:"slides"`
+	DurationMin int    `json:"duration_min"`
+}
+
+// Session is one briefing, with the position currently on screen.
+type Session struct {
+	Meta
+	DeckID      string     `json:"deck_id"`
+	DeckVersion string     `json:"deck_version"`
+	DeckTitle   string     `json:"deck_title"`
+	Slides      int        `json:"slides"`
+	DurationMin int        `json:"duration_min"`
+	Title       string     `json:"title"`
+	Unit        string     `json:"unit"`
+	Venue       string     `json:"venue"`
+	Form        string     `json:"form"`
+	Rapporteur  string     `json:"rapporteur"`
+	StartedAt   time.Time  `json:"started_at"`
+	EndedAt     *time.Time `json:"ended_at"`
+	Slide       int        `json:"slide"`
+	Step        int        `json:"step"`
+	PositionAt  time.Time  `json:"position_at"`
+}
+
+// SlideView records that a session's screen moved to a slide and step.
+type SlideView struct {
+	Meta
+	SessionID string    `json:"session_id"`
+	Slide     int       `json:"slide"`
+	Step      int       `json:"step"`
+	ShownAt   time.Time `json:"shown_at"`
+}
+
+// Position is the part of a session that pollers read.
+type Position struct {
+	Slide, Step int
+	At          time.Time
+	Ended       bool
+}
+
+// Change is one change_log row.
+type Change struct {
+	DeviceID  string
+	Seq       int64
+	Entity    string
+	RecordID  string
+	HLC       string
+	Op        string
+	Payload   json.RawMessage
+	CreatedAt time.Time
+}
+
+// Entity names in the change log: the table names.
+const (
+	EntityUnit      = "unit"
+	EntityDeck      = "deck"
+	EntitySession   = "session"
+	EntitySlideView = "slide_view"
+)
+
+// Change operations.
+const (
+	OpInsert = "insert"
+	OpUpdate = "update"
+)

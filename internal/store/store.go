@@ -1,0 +1,178 @@
+// Package store keeps a device's data in one SQLite file that several
+// processes (presenter, follow, desk) open at the same time.
+//
+// Every syncable write goes through Tx, which stamps the record with a hybrid
+// logical clock and appends it to the change log in the same transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	_ "modernc.org/sqlite" // the "sqlite" driver, pure Go
+)
+
+// FileName is the database file inside the data directory.
+const FileName = "briefing.db"
+
+// ErrNotFound is returned when a record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is an open device database.
+type Store struct {
+	db       *sql.DB
+	deviceID string
+	// now is the wall clock behind HLC stamps and change_log.created_at.
+	now func() time.Time
+	// writeTurn queues this process's writers in Go. Left to SQLite they would
+	// poll the lock with sleeps of up to 100 ms, and a slide change could wait
+	// behind a sleeping retry.
+	writeTurn chan struct{}
+
+	positionStmt *sql.Stmt
+}
+
+// Open opens (creating if needed) the database in dir, brings its schema up to
+// date and makes sure this device has an identity.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	s := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1)}
+	if err := s.init(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
+	return s, nil
+}
+
+// dsn builds a file: URI whose _pragma parameters the driver applies to every
+// pooled connection:
+//   - busy_timeout: wait for another process's write instead of failing;
+//   - WAL: readers (the ~100 ms pollers) never block the writer;
+//   - synchronous=FULL: a commit survives a power cut, not only a crash;
+//   - _txlock=immediate: a write transaction takes the write lock at BEGIN,
+//     so two processes never deadlock upgrading a read lock.
+func dsn(path string) string {
+	path = filepath.ToSlash(path)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path // Windows: file:///C:/...
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+func (s *Store) init(ctx context.Context) error {
+	if err := migrate(ctx, s.db); err != nil {
+		return err
+	}
+	id, err := s.ensureDevice(ctx)
+	if err != nil {
+		return err
+	}
+	s.deviceID = id
+	s.positionStmt, err = s.db.PrepareContext(ctx,
+		`SELECT slide, step, position_at, ended_at IS NOT NULL FROM session WHERE id = ?`)
+	return err
+}
+
+// ensureDevice creates this device's row and clock on first open. The
+// immediate transaction makes two processes opening a new file agree on one id.
+func (s *Store) ensureDevice(ctx context.Context) (string, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	var id string
+	err = tx.QueryRowContext(ctx, `SELECT id FROM device`).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		id = newID()
+		_, err = tx.ExecContext(ctx, `INSERT INTO device (id, created_at) VALUES (?, ?)`, id, s.now().UnixMilli())
+		if err == nil {
+			_, err = tx.ExecContext(ctx, `INSERT INTO clock (device_id, wall_ms, counter) VALUES (?, 0, 0)`, id)
+		}
+	}
+	if err != nil {
+		return "", err
+	}
+	return id, tx.Commit()
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if s.positionStmt != nil {
+		s.positionStmt.Close()
+	}
+	return s.db.Close()
+}
+
+// DeviceID is this device's id, the origin of every record it writes.
+func (s *Store) DeviceID() string { return s.deviceID }
+
+// Tx runs fn in a write transaction and commits if fn returns nil. The write
+// lock is taken at BEGIN and waits up to the busy timeout for other processes.
+// fn must not call Tx again: writes of one process take turns.
+func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	select {
+	case s.writeTurn <- struct{}{}:
+		defer func() { <-s.writeTurn }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	tx := &Tx{tx: sqlTx, deviceID: s.deviceID, now: s.now}
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
+
+// read runs fn in a read-only transaction so several SELECTs see one snapshot.
+func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+func newID() string {
+	return uuid.Must(uuid.NewV7()).String()
+}
+
+// Time helpers: the database holds Unix milliseconds; Go code sees UTC times.
+
+func toMillis(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
+
+// normalize drops what the database cannot keep, so a record written equals
+// the record read back.
+func normalize(t time.Time) time.Time { return fromMillis(toMillis(t)) }

@@ -1,0 +1,255 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func openTest(t *testing.T, dir string) *Store {
+	t.Helper()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestOpenMigratesFromEmpty(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir()+"/nested/data")
+
+	var versions int
+	if err := s.db.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := loadMigrations()
+	if versions != len(all) || versions == 0 {
+		t.Errorf("applied %d migrations, have %d", versions, len(all))
+	}
+
+	d, err := s.Device(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.ID != s.DeviceID() || len(d.ID) != 36 || d.Name != "" || d.Unit != "" {
+		t.Errorf("device = %+v, DeviceID %q", d, s.DeviceID())
+	}
+
+	units, err := s.Units(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != 16 || units[0].Name != "Phường 1" || units[9].Name != "Phường 10" ||
+		units[14].Name != "Phường 15" || units[15].Name != "Khác" {
+		t.Errorf("units = %v", units)
+	}
+}
+
+// A data directory may sit under a user name with diacritics or spaces, and
+// its name must not be taken for URI syntax.
+func TestOpenOddPath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "Nguyễn Văn A", "dữ liệu #1 ?x=%20")
+	s := openTest(t, dir)
+	if _, err := os.Stat(filepath.Join(dir, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Device(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every pooled connection must carry the pragmas, not only the first one.
+func TestPragmasOnEveryConnection(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	var conns []interface{ Close() error }
+	for range 3 {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var journal string
+		var sync, fk, busy int
+		c.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&journal)
+		c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync)
+		c.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk)
+		c.QueryRowContext(ctx, `PRAGMA busy_timeout`).Scan(&busy)
+		if journal != "wal" || sync != 2 || fk != 1 || busy != 10000 {
+			t.Errorf("journal %s synchronous %d foreign_keys %d busy_timeout %d", journal, sync, fk, busy)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func TestOpenTwiceKeepsOneDevice(t *testing.T) {
+	dir := t.TempDir()
+	a := openTest(t, dir)
+	b := openTest(t, dir)
+	if a.DeviceID() != b.DeviceID() {
+		t.Fatalf("device ids %s and %s", a.DeviceID(), b.DeviceID())
+	}
+	a.Close()
+	c := openTest(t, dir)
+	if c.DeviceID() != b.DeviceID() {
+		t.Fatalf("device id changed on reopen: %s, was %s", c.DeviceID(), b.DeviceID())
+	}
+}
+
+// Two processes starting on a new data directory at the same moment.
+func TestOpenFreshFileConcurrently(t *testing.T) {
+	for range 3 {
+		dir := t.TempDir()
+		stores := make([]*Store, 3)
+		errs := make([]error, 3)
+		var wg sync.WaitGroup
+		for i := range stores {
+			wg.Go(func() { stores[i], errs[i] = Open(dir) })
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("open %d: %v", i, err)
+			}
+			defer stores[i].Close()
+			if stores[i].DeviceID() != stores[0].DeviceID() {
+				t.Errorf("store %d has device %s, store 0 %s", i, stores[i].DeviceID(), stores[0].DeviceID())
+			}
+		}
+		var devices, units int
+		stores[0].db.QueryRow(`SELECT COUNT(*) FROM device`).Scan(&devices)
+		stores[0].db.QueryRow(`SELECT COUNT(*) FROM unit`).Scan(&units)
+		if devices != 1 || units != 16 {
+			t.Errorf("%d devices, %d units", devices, units)
+		}
+	}
+}
+
+func TestHLCRisesWhenWallClockStallsOrGoesBack(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	wall := time.UnixMilli(1_750_000_000_000)
+	s.now = func() time.Time { return wall }
+
+	var stamps []string
+	stamp := func() {
+		err := s.Tx(ctx, func(tx *Tx) error {
+			hlc, err := tx.nextHLC(ctx)
+			stamps = append(stamps, hlc)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	stamp()
+	stamp()                     // same millisecond
+	wall = wall.Add(-time.Hour) // clock set back
+	stamp()
+	wall = wall.Add(2 * time.Hour) // clock ahead again
+	stamp()
+	for i := 1; i < len(stamps); i++ {
+		if stamps[i] <= stamps[i-1] {
+			t.Errorf("stamp %d %s not after %s", i, stamps[i], stamps[i-1])
+		}
+	}
+	want := "1750000000000-00000-" + s.DeviceID()
+	if stamps[0] != want || !strings.HasPrefix(stamps[2], "1750000000000-00002-") {
+		t.Errorf("stamps = %q", stamps)
+	}
+}
+
+func TestHLCCounterOverflowBorrowsNextMillisecond(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	s.now = func() time.Time { return time.UnixMilli(1000) }
+	if _, err := s.db.Exec(`UPDATE clock SET wall_ms = 1000, counter = ?`, maxCounter); err != nil {
+		t.Fatal(err)
+	}
+	var hlc string
+	s.Tx(ctx, func(tx *Tx) error {
+		var err error
+		hlc, err = tx.nextHLC(ctx)
+		return err
+	})
+	if !strings.HasPrefix(hlc, "0000000001001-00000-") {
+		t.Errorf("hlc = %s", hlc)
+	}
+}
+
+func TestInsertLogsOneChangeWithTheRecord(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	deck := Deck{DeckID: "nq57", Version: "abc", Title: "Nghị quyết 57", Slides: 12, DurationMin: 45}
+	if err := s.Tx(ctx, func(tx *Tx) error { return tx.InsertDeck(ctx, &deck) }); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := s.Changes(ctx, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 {
+		t.Fatalf("%d changes", len(changes))
+	}
+	c := changes[0]
+	if c.Seq != 1 || c.Entity != EntityDeck || c.Op != OpInsert || c.RecordID != deck.ID || c.HLC != deck.HLC ||
+		c.DeviceID != s.DeviceID() {
+		t.Errorf("change = %+v, deck = %+v", c, deck)
+	}
+	var logged Deck
+	if err := json.Unmarshal(c.Payload, &logged); err != nil {
+		t.Fatal(err)
+	}
+	if logged != deck {
+		t.Errorf("payload %+v, want %+v", logged, deck)
+	}
+}
+
+// A failed transaction takes its change with it: numbers stay gapless.
+func TestRollbackLeavesNoGap(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	boom := errors.New("boom")
+	err := s.Tx(ctx, func(tx *Tx) error {
+		if err := tx.InsertDeck(ctx, &Deck{DeckID: "a", Version: "1", Title: "A", Slides: 1}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	if err := s.Tx(ctx, func(tx *Tx) error {
+		return tx.InsertDeck(ctx, &Deck{DeckID: "b", Version: "1", Title: "B", Slides: 1})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	changes, _ := s.Changes(ctx, 0, 0)
+	if len(changes) != 1 || changes[0].Seq != 1 || !strings.Contains(string(changes[0].Payload), `"deck_id":"b"`) {
+		t.Errorf("changes = %+v", changes)
+	}
+}
+
+func TestUpdateOfAnotherDevicesRecordIsRefused(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	d := Deck{DeckID: "a", Version: "1", Title: "A", Slides: 1}
+	if err := s.Tx(ctx, func(tx *Tx) error { return tx.InsertDeck(ctx, &d) }); err != nil {
+		t.Fatal(err)
+	}
+	d.Origin = "another-device"
+	err := s.Tx(ctx, func(tx *Tx) error { return tx.UpdateDeck(ctx, &d) })
+	if err == nil || !strings.Contains(err.Error(), "belongs to device") {
+		t.Errorf("err = %v", err)
+	}
+}
