@@ -206,3 +206,26 @@ func TestLibraryFind(t *testing.T) {
 		t.Error("FindVersion should fall back to the same id")
 	}
 }
+
+func TestSoftBreaksJoined(t *testing.T) {
+	md := "## T\n\n- một hai\n  ba bốn\n- năm\n\nđoạn\nvăn  \nngắt\n\n> trích\n> dẫn\n>\n> đoạn hai\n\n```\nmã\ndòng\n```\n"
+	want := "## T\n\n- một hai ba bốn\n- năm\n\nđoạn văn  \nngắt\n\n> trích dẫn\n>\n> đoạn hai\n\n```\nmã\ndòng\n```\n"
+	if got := joinSoftBreaks(md); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestQuoteNoOrphans: a quote wraps like a paragraph, with no word left alone on a line.
+func TestQuoteNoOrphans(t *testing.T) {
+	md := "## Q\n\n> \"Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia\n> là đột phá quan trọng hàng đầu, là động lực chính để phát triển nhanh lực\n> lượng sản xuất hiện đại.\"\n"
+	for _, w := range []int{30, 40, 50, 62, 76, 100} {
+		r, _ := NewRenderer(w, Plain)
+		out, _ := r.Render(md)
+		lines := strings.Split(out, "\n")
+		for _, l := range lines[2 : len(lines)-1] {
+			if len(strings.Fields(l)) < 2 {
+				t.Errorf("width %d: orphan line %q\n%s", w, l, out)
+			}
+		}
+	}
+}

@@ -34,32 +34,64 @@ func ParseStyle(s string) (Style, error) {
 // Renderer turns slide Markdown into terminal text of at most Width columns.
 // It is not safe for concurrent use; make one per goroutine.
 type Renderer struct {
-	Width int
-	style Style
-	tr    *glamour.TermRenderer
+	Width  int
+	style  Style
+	byWrap map[int]*glamour.TermRenderer // glamour renderers by word-wrap width
 }
 
 // NewRenderer builds a renderer for a column width (at least 10).
 func NewRenderer(width int, style Style) (*Renderer, error) {
-	width = max(width, 10)
-	tr, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(style)), glamour.WithWordWrap(width))
+	r := &Renderer{Width: max(width, 10), style: style, byWrap: map[int]*glamour.TermRenderer{}}
+	if _, err := r.glamour(r.Width); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Renderer) glamour(wrap int) (*glamour.TermRenderer, error) {
+	if tr, ok := r.byWrap[wrap]; ok {
+		return tr, nil
+	}
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(styleConfig(r.style)), glamour.WithWordWrap(wrap))
 	if err != nil {
 		return nil, err
 	}
-	return &Renderer{Width: width, style: style, tr: tr}, nil
+	r.byWrap[wrap] = tr
+	return tr, nil
 }
 
 // Render renders Markdown. Lines never exceed the width, measured as a terminal does
 // (combining marks take no column, wide characters two); blank lines around are trimmed.
 func (r *Renderer) Render(md string) (string, error) {
-	out, err := r.tr.Render(md)
-	if err != nil {
-		return "", err
+	// Glamour wraps text before it adds list and quote indents, so an indented block can
+	// come out wider than asked: render again, narrower by the excess, before cutting words.
+	md = unquote(joinSoftBreaks(md))
+	var lines []string
+	for wrap, try := r.Width, 0; try < 4 && wrap >= 10; try++ {
+		tr, err := r.glamour(wrap)
+		if err != nil {
+			return "", err
+		}
+		out, err := tr.Render(md)
+		if err != nil {
+			return "", err
+		}
+		if r.style == Plain {
+			out = ansi.Strip(out)
+		}
+		lines = strings.Split(out, "\n")
+		widest := 0
+		for _, l := range lines {
+			if r.style == Plain {
+				l = strings.TrimRight(l, " ")
+			}
+			widest = max(widest, ansi.StringWidth(l))
+		}
+		if widest <= r.Width {
+			break
+		}
+		wrap -= widest - r.Width
 	}
-	if r.style == Plain {
-		out = ansi.Strip(out)
-	}
-	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		if r.style == Plain {
 			l = strings.TrimRight(l, " ")
@@ -106,4 +138,75 @@ func styleConfig(s Style) glamouransi.StyleConfig {
 		c.Code.BackgroundColor = nil
 	}
 	return c
+}
+
+// joinSoftBreaks turns soft line breaks (a paragraph or list item continued on the next
+// line) into spaces. Glamour keeps them as line breaks, so a hand-wrapped bullet would
+// come out with ragged lines on a screen of another width.
+func joinSoftBreaks(md string) string {
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	var fences fenceTracker
+	joinable := false // the previous output line is text that a continuation may join
+	for _, l := range lines {
+		if fences.step(l) || fences.open() {
+			out = append(out, l)
+			joinable = false
+			continue
+		}
+		t := strings.TrimSpace(l)
+		if prevQuote := len(out) > 0 && strings.HasPrefix(strings.TrimSpace(out[len(out)-1]), ">"); prevQuote &&
+			strings.HasPrefix(t, ">") && joinable {
+			// A quote continued on the next "> " line: the same soft break, inside a quote.
+			if rest := strings.TrimSpace(t[1:]); rest != "" && !startsBlock(rest) && !strings.HasSuffix(out[len(out)-1], "  ") {
+				out[len(out)-1] += " " + rest
+				continue
+			}
+		}
+		if joinable && t != "" && !startsBlock(t) {
+			prev := out[len(out)-1]
+			if !strings.HasSuffix(prev, "  ") && !strings.HasSuffix(prev, "\\") {
+				out[len(out)-1] = prev + " " + strings.TrimLeft(l, " \t")
+				continue
+			}
+		}
+		out = append(out, l)
+		joinable = t != "" && t != ">" && !strings.HasPrefix(t, "#") && !strings.HasPrefix(t, "|") && !strings.HasPrefix(t, "<")
+	}
+	return strings.Join(out, "\n")
+}
+
+// startsBlock reports whether a trimmed line opens a new Markdown block.
+func startsBlock(t string) bool {
+	switch {
+	case strings.HasPrefix(t, "#"), strings.HasPrefix(t, ">"), strings.HasPrefix(t, "|"),
+		strings.HasPrefix(t, "<"), strings.HasPrefix(t, "- "), strings.HasPrefix(t, "* "),
+		strings.HasPrefix(t, "+ "), t == "-", t == "*":
+		return true
+	}
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')')
+}
+
+// unquote shows block-quote paragraphs as italic paragraphs: glamour wraps quote text
+// before it adds the "│ " bar and leaves orphan words on lines of their own, which is worse
+// on a projector than a quote without its bar.
+func unquote(md string) string {
+	lines := strings.Split(md, "\n")
+	var fences fenceTracker
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if fences.step(l) || fences.open() || !strings.HasPrefix(t, ">") {
+			continue
+		}
+		text := strings.TrimSpace(strings.TrimLeft(t, ">"))
+		if text != "" && !startsBlock(text) && !strings.ContainsAny(text, "*_") {
+			text = "*" + text + "*"
+		}
+		lines[i] = text
+	}
+	return strings.Join(lines, "\n")
 }

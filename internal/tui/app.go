@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
@@ -25,6 +26,7 @@ type Options struct {
 	Library []deck.Entry
 	Lang    i18n.Lang
 	Theme   theme.Theme
+	Clock   func() time.Time // nil: time.Now; tests fix it
 }
 
 type screen int
@@ -69,7 +71,7 @@ func NewStart(o Options, decks []*deck.Deck, info session.Info) App {
 func NewPresent(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
 	a.screen = presentScreen
-	a.present = present.New(o.Service, s, d, a.styles, o.Lang)
+	a.present = a.newPresent(s, d)
 	return a
 }
 
@@ -77,7 +79,7 @@ func NewPresent(o Options, s session.Session, d *deck.Deck) App {
 func NewFollow(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
 	a.screen = followScreen
-	a.follow = follow.New(o.Service, s, d, a.styles, o.Lang)
+	a.follow = a.newFollow(s, d)
 	return a
 }
 
@@ -93,6 +95,22 @@ func (a App) newForm(decks []*deck.Deck, info session.Info) startform.Model {
 		units = u
 	}
 	return startform.New(decks, info, units, a.styles, a.opts.Lang)
+}
+
+func (a App) newPresent(s session.Session, d *deck.Deck) present.Model {
+	m := present.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+	if a.opts.Clock != nil {
+		m = m.WithClock(a.opts.Clock)
+	}
+	return m
+}
+
+func (a App) newFollow(s session.Session, d *deck.Deck) follow.Model {
+	m := follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+	if a.opts.Clock != nil {
+		m = m.WithClock(a.opts.Clock)
+	}
+	return m
 }
 
 // Init asks the terminal for its background and starts the first screen.
@@ -162,7 +180,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		a.screen = presentScreen
-		a.present = present.New(a.opts.Service, msg.session, msg.deck, a.styles, a.opts.Lang)
+		a.present = a.newPresent(msg.session, msg.deck)
 		return a.sized(a.present.Init())
 
 	case present.DoneMsg, follow.DoneMsg:
@@ -214,10 +232,10 @@ func (a App) open(s session.Session, to screen) (tea.Model, tea.Cmd) {
 	}
 	a.screen = to
 	if to == presentScreen {
-		a.present = present.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+		a.present = a.newPresent(s, d)
 		return a.sized(a.present.Init())
 	}
-	a.follow = follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+	a.follow = a.newFollow(s, d)
 	return a.sized(a.follow.Init())
 }
 

@@ -42,6 +42,9 @@ type Model struct {
 	help          help.Model
 	width, height int
 	now           time.Time
+
+	// Clock tells the time (nil: time.Now); tests fix it so that frames are repeatable.
+	Clock func() time.Time
 }
 
 // New makes the follow screen for an open session.
@@ -68,6 +71,12 @@ func tick() tea.Cmd {
 
 // Init starts the clock and the poll.
 func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+
+// WithClock fixes the time source (tests).
+func (m Model) WithClock(clock func() time.Time) Model {
+	m.Clock, m.now = clock, clock()
+	return m
+}
 
 // SetStyles changes the theme.
 func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
@@ -129,6 +138,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cache.Merge(msg)
 	case tickMsg:
 		m.now = time.Time(msg)
+		if m.Clock != nil {
+			m.now = m.Clock()
+		}
 		return m, tick()
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {

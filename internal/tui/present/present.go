@@ -51,6 +51,9 @@ type Model struct {
 	width, height int
 	now           time.Time
 
+	// Clock tells the time (nil: time.Now); tests fix it so that frames are repeatable.
+	Clock func() time.Time
+
 	mode     mode
 	jump     string // digits typed before enter
 	search   textinput.Model
@@ -82,6 +85,12 @@ func (m Model) Pos() slides.Pos { return m.pos }
 
 // Init starts the clock and the position poll.
 func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+
+// WithClock fixes the time source (tests).
+func (m Model) WithClock(clock func() time.Time) Model {
+	m.Clock, m.now = clock, clock()
+	return m
+}
 
 type tickMsg time.Time
 
@@ -122,6 +131,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.now = time.Time(msg)
+		if m.Clock != nil {
+			m.now = m.Clock()
+		}
 		return m, tick()
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {

@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"briefing/decks"
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/store"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+var fixed = time.Date(2025, 3, 26, 8, 30, 0, 0, time.UTC)
+
+// fixture is a real device database in a temp dir with an open session of the full deck.
+type fixture struct {
+	opts Options
+	svc  *session.Service
+	sess session.Session
+	deck *deck.Deck
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	svc := session.New(st, func() time.Time { return fixed })
+	lib := deck.Library(decks.FS, "")
+	e, err := deck.Find(lib, "nq57-toan-van")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := svc.Start(context.Background(), DeckRef(e.Deck), session.Info{Title: "Hội nghị thử", Unit: "Phường 4"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Service: svc, Library: lib, Lang: i18n.VI, Theme: theme.Dark, Clock: func() time.Time { return fixed.Add(75 * time.Second) }}
+	return fixture{opts: opts, svc: svc, sess: s, deck: e.Deck}
+}
+
+func press(tm *teatest.TestModel, keys ...string) {
+	for _, k := range keys {
+		switch k {
+		case "right":
+			tm.Send(tea.KeyPressMsg{Code: tea.KeyRight})
+		case "enter":
+			tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+		default:
+			for _, r := range k {
+				tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+			}
+		}
+	}
+}
+
+func waitScreen(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// TestPresentGolden drives the presenter through a real program: a jump, then the next key,
+// and checks the final frame against the golden file, at a small and a projector size.
+func TestPresentGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			f := newFixture(t)
+			tm := teatest.NewTestModel(t, NewPresent(f.opts, f.sess, f.deck),
+				teatest.WithInitialTermSize(size[0], size[1]),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			press(tm, "14", "enter", "right")
+			waitScreen(t, tm, "15/27")
+			deadline := time.Now().Add(3 * time.Second)
+			for {
+				p, err := f.svc.Position(context.Background(), f.sess.ID)
+				if err == nil && p.Slide == 14 {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("position not saved: %+v %v", p, err)
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(App)
+			golden.RequireEqual(t, []byte(app.View().Content))
+		})
+	}
+}
+
+// TestFollowGolden: the presenter view moves when the presenter's position changes in the
+// database, and shows notes, next slide and clocks.
+func TestFollowGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			f := newFixture(t)
+			tm := teatest.NewTestModel(t, NewFollow(f.opts, f.sess, f.deck),
+				teatest.WithInitialTermSize(size[0], size[1]),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			waitScreen(t, tm, "1/27")
+			if err := f.svc.GoTo(context.Background(), f.sess.ID, 4, 0); err != nil {
+				t.Fatal(err)
+			}
+			waitScreen(t, tm, "5/27")
+			tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(App)
+			golden.RequireEqual(t, []byte(app.View().Content))
+		})
+	}
+}
+
+// TestResizeNoPanic re-lays every screen from 40x12 to 300x100.
+func TestResizeNoPanic(t *testing.T) {
+	f := newFixture(t)
+	apps := []App{NewPresent(f.opts, f.sess, f.deck), NewFollow(f.opts, f.sess, f.deck), NewHome(f.opts),
+		NewStart(f.opts, []*deck.Deck{f.deck}, session.Info{})}
+	for _, a := range apps {
+		var m tea.Model = a
+		for _, sz := range [][2]int{{40, 12}, {300, 100}, {1, 1}, {80, 24}, {41, 13}} {
+			m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			v := m.View().Content
+			if h := len(bytes.Split([]byte(v), []byte("\n"))); h > sz[1] {
+				t.Errorf("%T at %dx%d: %d lines", a.screen, sz[0], sz[1], h)
+			}
+		}
+	}
+	_ = filepath.Join
+}
