@@ -1,0 +1,196 @@
+// Package textvi holds Vietnamese text helpers: Unicode normalisation, search
+// folding ("Nguyễn" -> "nguyen"), and detection/decoding of the pre-Unicode
+// encodings TCVN3 (ABC) and VNI-Windows that old Vietnamese files still use.
+package textvi
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// NFC returns s in Unicode NFC (precomposed). Fast path when already NFC:
+// norm returns s itself, without allocating, after a quick check.
+func NFC(s string) string { return norm.NFC.String(s) }
+
+// IsNFC reports whether s is already NFC.
+func IsNFC(s string) bool { return norm.NFC.IsNormalString(s) }
+
+// Fold turns s into a search key: NFC, lower case, Vietnamese diacritics
+// removed, đ/Đ -> d, runs of whitespace collapsed to one space, trimmed.
+// "Nguyễn Văn Ấn" -> "nguyen van an", "Đặng" -> "dang".
+//
+// Other marks (Mn) are dropped too, from any script, so that text and query
+// fold the same way whether they arrived precomposed or decomposed. Invalid
+// UTF-8 bytes become U+FFFD.
+func Fold(s string) string {
+	if isFoldedASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	// Vietnamese letters shrink from 2-3 bytes to 1, so len(s) is nearly
+	// always enough: one allocation, for the result.
+	b.Grow(len(s))
+	space := false // a space is owed before the next non-space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if isASCIISpace(c) {
+				space = b.Len() > 0
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if f := foldTable(r); f != 0 {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(f)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		foldRune(&b, r, 0)
+	}
+	return b.String()
+}
+
+// ContainsFold reports whether the folded query occurs in the folded text.
+func ContainsFold(text, query string) bool {
+	return strings.Contains(Fold(text), Fold(query))
+}
+
+// isFoldedASCII reports whether s is ASCII that Fold would return unchanged,
+// so the common already-clean case costs one scan and no allocation.
+func isFoldedASCII(s string) bool {
+	prevSpace := true // a leading space is not folded
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || ('A' <= c && c <= 'Z'):
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case isASCIISpace(c):
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
+}
+
+// isASCIISpace matches unicode.IsSpace for ASCII.
+func isASCIISpace(c byte) bool {
+	return c == ' ' || ('\t' <= c && c <= '\r')
+}
+
+// Fold tables for the two blocks that hold every Vietnamese letter (Latin-1
+// Supplement through Latin Extended-B, and Latin Extended Additional). An
+// entry is the ASCII letter the rune folds to, or 0 for "use foldRune".
+var (
+	foldLatin [0x250 - 0xC0]byte // U+00C0..U+024F
+	foldExtra [0x100]byte        // U+1E00..U+1EFF
+)
+
+func init() {
+	fill := func(tab []byte, first rune) {
+		for i := range tab {
+			r := first + rune(i)
+			var b strings.Builder
+			foldRune(&b, r, 0)
+			if s := b.String(); len(s) == 1 && s[0] < utf8.RuneSelf {
+				tab[i] = s[0]
+			}
+		}
+	}
+	fill(foldLatin[:], 0xC0)
+	fill(foldExtra[:], 0x1E00)
+	// Đ/đ have no decomposition. Ð/ð (eth) look the same and turn up in
+	// Vietnamese data typed or converted with the wrong character.
+	for _, r := range "ĐđÐð" {
+		foldLatin[r-0xC0] = 'd'
+	}
+}
+
+func foldTable(r rune) byte {
+	switch {
+	case 0xC0 <= r && r < 0x250:
+		return foldLatin[r-0xC0]
+	case 0x1E00 <= r && r < 0x1F00:
+		return foldExtra[r-0x1E00]
+	}
+	return 0
+}
+
+// foldRune is the general path: decompose (NFD), drop the marks, lower the
+// rest. A rune whose decomposition has no mark is kept whole (lowered), so
+// e.g. Hangul syllables are not split into jamo.
+func foldRune(b *strings.Builder, r rune, depth int) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return
+	}
+	if f := foldTable(r); f != 0 {
+		b.WriteByte(f)
+		return
+	}
+	var in [utf8.UTFMax]byte
+	var buf [64]byte
+	d := norm.NFD.Append(buf[:0], in[:utf8.EncodeRune(in[:], r)]...)
+	if depth < 4 && hasMark(d) {
+		for _, x := range string(d) {
+			foldRune(b, x, depth+1)
+		}
+		return
+	}
+	l := unicode.ToLower(r)
+	if l != r && depth < 4 {
+		// The lower-case form may itself decompose; fold it again so that
+		// Fold(Fold(s)) == Fold(s).
+		foldRune(b, l, depth+1)
+		return
+	}
+	b.WriteRune(l)
+}
+
+func hasMark(d []byte) bool {
+	for _, x := range string(d) {
+		if unicode.Is(unicode.Mn, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,98 @@
+package present
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"briefing/internal/deck"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/store"
+	"briefing/internal/tui/slides"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+)
+
+// deck200 is a 200-slide Vietnamese deck.
+func deck200() []byte {
+	var b strings.Builder
+	b.WriteString("---\nid: lon\ntitle: Bộ trình chiếu 200 trang\nduration: 240\n---\n")
+	for i := 1; i <= 200; i++ {
+		fmt.Fprintf(&b, "\n## Trang %d: Đột phá phát triển khoa học, công nghệ\n\n", i)
+		b.WriteString("- Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là đột phá quan trọng hàng đầu\n")
+		b.WriteString("- Người dân và doanh nghiệp là trung tâm, là chủ thể\n- Kinh tế số đạt tối thiểu 30% GDP vào năm 2030\n")
+		b.WriteString("\n???\nGhi chú cho báo cáo viên.\n\n---\n")
+	}
+	return []byte(b.String())
+}
+
+func startSession(b *testing.B, dir string, d *deck.Deck) {
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ref := session.DeckRef{ID: d.Meta.ID, Version: d.Version, Title: d.Meta.Title, Slides: len(d.Slides), DurationMin: d.Meta.Duration}
+	if _, err := session.New(st, nil).Start(context.Background(), ref, session.Info{Title: "Thử"}); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkNextSlide: one slide change (Update and View) at 120x40, the slides already
+// rendered. The database write it asks for runs in a Cmd, off the frame path.
+func BenchmarkNextSlide(b *testing.B) {
+	dir := b.TempDir()
+	d, _ := deck.Parse("lon.md", deck200())
+	startSession(b, dir, d)
+	st, _ := store.Open(dir)
+	defer st.Close()
+	svc := session.New(st, nil)
+	s, _ := svc.Current(context.Background())
+	m := New(svc, *s, d, theme.New(theme.Dark, true), i18n.VI)
+	m, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.cache.Merge(cmd().(slides.RenderedMsg))
+	next := tea.KeyPressMsg{Code: tea.KeyRight}
+	prev := tea.KeyPressMsg{Code: tea.KeyLeft}
+	i := 0
+	for b.Loop() {
+		k := next
+		if i%400 >= 199 {
+			k = prev
+		}
+		i++
+		m, _ = m.Update(k)
+		m.link = slides.NewLink(svc, *s) // drop the pending-write flag the Cmd would clear
+		if m.View() == "" {
+			b.Fatal("empty frame")
+		}
+	}
+}
+
+// BenchmarkFirstFrame: open the database, find the open session, load a 200-slide deck and
+// draw the first frame at 120x40.
+func BenchmarkFirstFrame(b *testing.B) {
+	dir := b.TempDir()
+	data := deck200()
+	d, _ := deck.Parse("lon.md", data)
+	startSession(b, dir, d)
+	for b.Loop() {
+		st, err := store.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		svc := session.New(st, nil)
+		s, err := svc.Current(context.Background())
+		if err != nil || s == nil {
+			b.Fatal(err)
+		}
+		d, _ := deck.Parse("lon.md", data)
+		m := New(svc, *s, d, theme.New(theme.Dark, true), i18n.VI)
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		if !strings.Contains(m.View(), "1/200") {
+			b.Fatal("no status line")
+		}
+		st.Close()
+	}
+}
