@@ -85,6 +85,7 @@ func TestProblems(t *testing.T) {
 		{"unterminated-fence.md", "x.md:7: code block opened here is never closed"},
 		{"empty.md", "the deck has no slides"},
 		{"nfd.md", "x.md:5: warning: text is not in Unicode NFC"},
+		{"tcvn3.md", "x.md:3: not UTF-8: it looks like the legacy Vietnamese encoding TCVN3 (ABC)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -17,9 +17,6 @@ const (
 	VNIWindows = "VNI-Windows"
 )
 
-// Legacy describes a pre-Unicode Vietnamese encoding that bytes appear to be
-// in. Name is TCVN3 or VNIWindows.
-type Legacy struct{ Name string }
 
 // DecodeLegacy converts bytes in the named legacy encoding (TCVN3 or
 // VNIWindows) to NFC UTF-8 text, to show the user what their file would look
