@@ -17,7 +17,6 @@ const (
 	VNIWindows = "VNI-Windows"
 )
 
-
 // DecodeLegacy converts bytes in the named legacy encoding (TCVN3 or
 // VNIWindows) to NFC UTF-8 text, to show the user what their file would look
 // like converted.
