@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -95,7 +96,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 // deck check does.
 func (e *env) presentable(name string) (*deck.Deck, error) {
 	entry, err := deck.Find(e.library, name)
-	if errors.Is(err, deck.ErrNotFound) {
+	if errors.Is(err, deck.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
 		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.library), ", "))}
 	}
 	if err != nil {
