@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -66,10 +68,43 @@ func press(tm *teatest.TestModel, keys ...string) {
 	}
 }
 
-func waitScreen(t *testing.T, tm *teatest.TestModel, want string) {
+// probe wraps the root model and keeps its last frame: the renderer's byte stream holds only
+// the cells that changed, so a frame cannot be read back from it reliably.
+type probe struct {
+	App
+	last *atomic.Pointer[string]
+}
+
+func newProbe(a App) probe { return probe{App: a, last: new(atomic.Pointer[string])} }
+
+func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := p.App.Update(msg)
+	p.App = m.(App)
+	return p, cmd
+}
+
+func (p probe) View() tea.View {
+	v := p.App.View()
+	p.last.Store(&v.Content)
+	return v
+}
+
+func waitScreen(t *testing.T, p probe, want string) {
 	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
-		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if s := p.last.Load(); s != nil && strings.Contains(*s, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			s := p.last.Load()
+			if s == nil {
+				t.Fatalf("no frame drawn, want %q", want)
+			}
+			t.Fatalf("screen never showed %q; last frame:\n%s", want, *s)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // TestPresentGolden drives the presenter through a real program: a jump, then the next key,
@@ -78,11 +113,12 @@ func TestPresentGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			f := newFixture(t)
-			tm := teatest.NewTestModel(t, NewPresent(f.opts, f.sess, f.deck),
+			p := newProbe(NewPresent(f.opts, f.sess, f.deck))
+			tm := teatest.NewTestModel(t, p,
 				teatest.WithInitialTermSize(size[0], size[1]),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			press(tm, "14", "enter", "right")
-			waitScreen(t, tm, "15/27")
+			waitScreen(t, p, "15/27")
 			deadline := time.Now().Add(3 * time.Second)
 			for {
 				p, err := f.svc.Position(context.Background(), f.sess.ID)
@@ -95,7 +131,7 @@ func TestPresentGolden(t *testing.T) {
 				time.Sleep(10 * time.Millisecond)
 			}
 			tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(App)
+			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 			golden.RequireEqual(t, []byte(app.View().Content))
 		})
 	}
@@ -107,16 +143,17 @@ func TestFollowGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			f := newFixture(t)
-			tm := teatest.NewTestModel(t, NewFollow(f.opts, f.sess, f.deck),
+			p := newProbe(NewFollow(f.opts, f.sess, f.deck))
+			tm := teatest.NewTestModel(t, p,
 				teatest.WithInitialTermSize(size[0], size[1]),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-			waitScreen(t, tm, "1/27")
+			waitScreen(t, p, "1/27")
 			if err := f.svc.GoTo(context.Background(), f.sess.ID, 4, 0); err != nil {
 				t.Fatal(err)
 			}
-			waitScreen(t, tm, "5/27")
+			waitScreen(t, p, "5/27")
 			tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
-			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(App)
+			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 			golden.RequireEqual(t, []byte(app.View().Content))
 		})
 	}
