@@ -218,7 +218,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 				m.notice = m.lang.T("deck.slide.outofrange", n, len(m.deck.Slides))
 				return m, nil
 			}
-			return m.goTo(slides.Pos{Slide: p.Slide})
+			return m.goTo(p)
 		case "esc":
 			return m, nil
 		case "backspace":
@@ -326,11 +326,11 @@ func (m Model) View() string {
 	case black:
 		return strings.Repeat("\n", m.height-1)
 	case helping:
-		body = m.centered(m.styles.Box.Render(m.styles.Title.Render(m.lang.T("present.help.title"))+"\n\n"+m.help.View(m)), bodyH)
+		body = m.centered(m.box(m.styles.Title.Render(m.lang.T("present.help.title"))+"\n\n"+m.help.View(m)), bodyH)
 	case overview:
 		body = m.overviewView(bodyH)
 	case confirmQuit:
-		body = m.centered(m.styles.Box.Render(m.lang.T("present.quit.ask")), bodyH)
+		body = m.centered(m.box(m.lang.T("present.quit.ask")), bodyH)
 	default:
 		body = m.centered(fit(m.cache.Get(m.pos), bodyH), bodyH)
 	}
@@ -367,7 +367,13 @@ func (m Model) overviewView(h int) string {
 		}
 		b.WriteString("\n" + line)
 	}
-	return m.centered(m.styles.Box.Render(b.String()), h)
+	return m.centered(m.box(b.String()), h)
+}
+
+// box frames a dialog, narrowed (its text wrapped) when the screen is smaller than it.
+func (m Model) box(content string) string {
+	frame := m.styles.Box.GetHorizontalFrameSize()
+	return m.styles.Box.Width(min(lipgloss.Width(content)+frame, m.width)).Render(content)
 }
 
 func (m Model) statusLine() string {

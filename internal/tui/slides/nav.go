@@ -43,12 +43,13 @@ func Last(d *deck.Deck) Pos {
 	return Pos{n, d.StepCount(n) - 1}
 }
 
-// Jump goes to slide n as the user counts (1-based), fully revealed; ok is false when out of range.
+// Jump goes to slide n as the user counts (1-based), at its first step, as PowerPoint's
+// go-to-slide does; ok is false when out of range.
 func Jump(d *deck.Deck, n int) (Pos, bool) {
 	if n < 1 || n > len(d.Slides) {
 		return Pos{}, false
 	}
-	return Pos{n - 1, d.StepCount(n-1) - 1}, true
+	return Pos{n - 1, 0}, true
 }
 
 // Clamp keeps a position read from elsewhere (the database, another window) inside the deck.

@@ -42,7 +42,7 @@ func TestNavigate(t *testing.T) {
 			t.Errorf("%s: from %v got %v, want %v", tt.name, tt.from, got, tt.want)
 		}
 	}
-	if p, ok := Jump(d, 2); !ok || p.Slide != 1 {
+	if p, ok := Jump(d, 2); !ok || p != (Pos{1, 0}) {
 		t.Errorf("Jump(2) = %v %v", p, ok)
 	}
 	for _, n := range []int{0, 4, -1} {
