@@ -2,6 +2,7 @@
 package present
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -154,7 +155,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, m.link.Saved(msg, m.pos)
 	case endedMsg:
-		if msg.err != nil {
+		if msg.err != nil && !errors.Is(msg.err, session.ErrEnded) { // ended from the other window: done too
 			m.notice = m.lang.T("present.end.failed", msg.err)
 			m.mode = normal
 			return m, nil
