@@ -51,11 +51,23 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("store: %w", err)
 	}
 	s := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1)}
-	if err := s.init(context.Background()); err != nil {
+	err = s.init(context.Background())
+	// Two processes creating the file at the same moment can meet SQLITE_BUSY while one
+	// switches it to WAL, a step SQLite's busy handler does not wait on: try again.
+	for try := 1; err != nil && isBusy(err) && try <= 40; try++ {
+		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
+		err = s.init(context.Background())
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	return s, nil
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
 // dsn builds a file: URI whose _pragma parameters the driver applies to every
