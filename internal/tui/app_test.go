@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -174,5 +173,4 @@ func TestResizeNoPanic(t *testing.T) {
 			}
 		}
 	}
-	_ = filepath.Join
 }

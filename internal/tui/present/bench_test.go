@@ -2,7 +2,7 @@ package present
 
 import (
 	"context"
-	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -15,17 +15,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// deck200 is a 200-slide Vietnamese deck.
-func deck200() []byte {
-	var b strings.Builder
-	b.WriteString("---\nid: lon\ntitle: Bộ trình chiếu 200 trang\nduration: 240\n---\n")
-	for i := 1; i <= 200; i++ {
-		fmt.Fprintf(&b, "\n## Trang %d: Đột phá phát triển khoa học, công nghệ\n\n", i)
-		b.WriteString("- Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số là đột phá quan trọng hàng đầu\n")
-		b.WriteString("- Người dân và doanh nghiệp là trung tâm, là chủ thể\n- Kinh tế số đạt tối thiểu 30% GDP vào năm 2030\n")
-		b.WriteString("\n???\nGhi chú cho báo cáo viên.\n\n---\n")
+// deck200 is the parser benchmarks' 200-slide Vietnamese deck.
+func deck200(b *testing.B) []byte {
+	data, err := os.ReadFile("../../deck/testdata/deck200.md")
+	if err != nil {
+		b.Fatal(err)
 	}
-	return []byte(b.String())
+	return data
 }
 
 func startSession(b *testing.B, dir string, d *deck.Deck) {
@@ -44,7 +40,7 @@ func startSession(b *testing.B, dir string, d *deck.Deck) {
 // rendered. The database write it asks for runs in a Cmd, off the frame path.
 func BenchmarkNextSlide(b *testing.B) {
 	dir := b.TempDir()
-	d, _ := deck.Parse("lon.md", deck200())
+	d, _ := deck.Parse("lon.md", deck200(b))
 	startSession(b, dir, d)
 	st, _ := store.Open(dir)
 	defer st.Close()
@@ -74,7 +70,7 @@ func BenchmarkNextSlide(b *testing.B) {
 // draw the first frame at 120x40.
 func BenchmarkFirstFrame(b *testing.B) {
 	dir := b.TempDir()
-	data := deck200()
+	data := deck200(b)
 	d, _ := deck.Parse("lon.md", data)
 	startSession(b, dir, d)
 	for b.Loop() {

@@ -220,10 +220,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 				return m, nil
 			}
 			return m.goTo(p)
-		case "esc":
-			return m, nil
-		case "backspace":
-			return m, nil
+		case "esc", "backspace":
+			return m, nil // the typed number is dropped
 		}
 	}
 	switch {
