@@ -46,3 +46,15 @@ func (l Lang) T(key string, args ...any) string {
 	}
 	return fmt.Sprintf(s, args...)
 }
+
+// register adds a part of the catalog kept in its own file (one file per
+// area, so areas can grow without touching each other). A key defined twice
+// is a programming error.
+func register(part map[string][2]string) {
+	for k, v := range part {
+		if _, dup := catalog[k]; dup {
+			panic("i18n: key defined twice: " + k)
+		}
+		catalog[k] = v
+	}
+}
