@@ -1,0 +1,21 @@
+package i18n
+
+func init() { register(attendanceMessages) }
+
+// attendanceMessages: attendee groups (the plan's categories) and how a
+// person was checked in. Group and method codes are stored; these are labels.
+var attendanceMessages = map[string][2]string{
+	"group.can_bo":         {"Cán bộ", "Cadre"},
+	"group.cong_chuc":      {"Công chức", "Civil servant"},
+	"group.vien_chuc":      {"Viên chức", "Public employee"},
+	"group.nguoi_lao_dong": {"Người lao động", "Worker"},
+	"group.hoi_vien":       {"Hội viên/đoàn viên", "Association member"},
+	"group.nhan_dan":       {"Nhân dân", "Resident"},
+	"group.doanh_nghiep":   {"Doanh nghiệp", "Business"},
+	"group.khac":           {"Khác", "Other"},
+	"group.none":           {"Chưa phân loại", "Not given"},
+
+	"method.roster":  {"Danh sách", "Roster"},
+	"method.walk_in": {"Đăng ký tại chỗ", "Walk-in"},
+	"method.qr":      {"Quét CCCD", "ID card scan"},
+}
