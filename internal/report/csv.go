@@ -1,0 +1,56 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/internal/i18n"
+)
+
+// bom is the UTF-8 byte order mark. Excel needs it to read a CSV file as
+// UTF-8; without it, on Vietnamese Windows, the diacritics come out garbled.
+const bom = "\uFEFF"
+
+// WriteAttendanceCSV writes the attendance table as CSV: UTF-8 with a BOM,
+// comma separated, CRLF line ends, a header row, then one row per attendee in
+// check-in order. Times are "HH:MM:SS DD/MM/YYYY" in loc (the machine's time
+// zone when nil); groups and methods are labels in l. A cell that Excel would read as a formula is escaped.
+func WriteAttendanceCSV(w io.Writer, a Attendance, l i18n.Lang, loc *time.Location) error {
+	loc = location(loc)
+	if _, err := io.WriteString(w, bom); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(header(l)); err != nil {
+		return err
+	}
+	row := make([]string, len(columnKeys))
+	for i, p := range a.Attendees {
+		row[0] = strconv.Itoa(i + 1)
+		row[1] = escapeFormula(p.Name)
+		row[2] = escapeFormula(p.Unit)
+		row[3] = escapeFormula(p.Position)
+		row[4] = escapeFormula(groupLabel(p.Group, l))
+		row[5] = p.CheckedInAt.In(loc).Format(timeLayout)
+		row[6] = escapeFormula(methodLabel(p.Method, l))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// escapeFormula guards a CSV cell against formula injection (OWASP): a cell
+// that starts with = + - @, a tab or a carriage return gets a leading
+// apostrophe, so that a spreadsheet shows it as text instead of running it.
+func escapeFormula(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
