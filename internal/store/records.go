@@ -93,10 +93,12 @@ type Change struct {
 
 // Entity names in the change log: the table names.
 const (
-	EntityUnit      = "unit"
-	EntityDeck      = "deck"
-	EntitySession   = "session"
-	EntitySlideView = "slide_view"
+	EntityUnit       = "unit"
+	EntityDeck       = "deck"
+	EntitySession    = "session"
+	EntitySlideView  = "slide_view"
+	EntityPerson     = "person"
+	EntityAttendance = "attendance"
 )
 
 // Change operations.
@@ -104,3 +106,47 @@ const (
 	OpInsert = "insert"
 	OpUpdate = "update"
 )
+
+// Person is someone on a roster or registered at the desk. Of a citizen-ID
+// number only IDHash (keyed, "<key id>:<hex>") and IDLast4 are kept.
+type Person struct {
+	Meta
+	Name      string     `json:"name"`
+	NameKey   string     `json:"name_key"`
+	Unit      string     `json:"unit"`
+	Position  string     `json:"position"`
+	Group     string     `json:"grp"`
+	Phone     string     `json:"phone"`
+	IDHash    string     `json:"id_hash"`
+	IDLast4   string     `json:"id_last4"`
+	Source    string     `json:"source"`
+	NoticeAt  *time.Time `json:"notice_at"`
+	CreatedAt time.Time  `json:"created_at"`
+	// Row is the table's rowid: people only ever get larger ones, so a
+	// poller asks for those after the last it saw. Not synced.
+	Row int64 `json:"-"`
+}
+
+// Attendance is a person's check-in to a session. UndoneAt marks a check-in
+// taken back; the row stays.
+type Attendance struct {
+	Meta
+	SessionID   string     `json:"session_id"`
+	PersonID    string     `json:"person_id"`
+	Method      string     `json:"method"`
+	CheckedInAt time.Time  `json:"checked_in_at"`
+	UndoneAt    *time.Time `json:"undone_at"`
+	NoticeAt    *time.Time `json:"notice_at"`
+}
+
+// Count is a label and how many people have it.
+type Count struct {
+	Key   string
+	Count int
+}
+
+// Attendee is a check-in with its person, for lists and exports.
+type Attendee struct {
+	Attendance Attendance
+	Person     Person
+}

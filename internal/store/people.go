@@ -1,0 +1,377 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// --- settings ---
+
+// Setting reads a device setting; ok is false when it was never set.
+func (s *Store) Setting(ctx context.Context, name string) (value string, ok bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM setting WHERE name = ?`, name).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return value, err == nil, err
+}
+
+// SetSetting writes a device setting.
+func (t *Tx) SetSetting(ctx context.Context, name, value string) error {
+	_, err := t.tx.ExecContext(ctx,
+		`INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+		name, value)
+	return err
+}
+
+// --- people ---
+
+const personColumns = `rowid, id, origin, hlc, name, name_key, unit, position, grp, phone,
+	id_hash, id_last4, source, notice_at, created_at`
+
+func scanPerson(row rowScanner) (Person, error) {
+	var p Person
+	var notice sql.NullInt64
+	var created int64
+	err := row.Scan(&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group,
+		&p.Phone, &p.IDHash, &p.IDLast4, &p.Source, &notice, &created)
+	p.NoticeAt = timePtr(notice)
+	p.CreatedAt = fromMillis(created)
+	return p, err
+}
+
+func readPeople(ctx context.Context, q querier, where string, args ...any) ([]Person, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM person `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var people []Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, err
+		}
+		people = append(people, p)
+	}
+	return people, rows.Err()
+}
+
+// EachPerson calls fn for every person with a rowid above afterRow, in rowid
+// order, without holding them all in memory.
+func (s *Store) EachPerson(ctx context.Context, afterRow int64, fn func(Person) error) error {
+	return eachPerson(ctx, s.db, afterRow, fn)
+}
+
+// EachPerson is Store.EachPerson inside the transaction.
+func (t *Tx) EachPerson(ctx context.Context, afterRow int64, fn func(Person) error) error {
+	return eachPerson(ctx, t.tx, afterRow, fn)
+}
+
+func eachPerson(ctx context.Context, q querier, afterRow int64, fn func(Person) error) error {
+	rows, err := q.QueryContext(ctx,
+		`SELECT `+personColumns+` FROM person WHERE rowid > ? ORDER BY rowid`, afterRow)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// PersonAtRow reads the person with rowid row, inside the transaction.
+func (t *Tx) PersonAtRow(ctx context.Context, row int64) (Person, error) {
+	p, err := scanPerson(t.tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE rowid = ?`, row))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("person at row %d: %w", row, ErrNotFound)
+	}
+	return p, err
+}
+
+// Person reads a person by id inside the transaction.
+func (t *Tx) Person(ctx context.Context, id string) (Person, error) {
+	p, err := scanPerson(t.tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("person %s: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// Person reads a person by id.
+func (s *Store) Person(ctx context.Context, id string) (Person, error) {
+	p, err := scanPerson(s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("person %s: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// PeopleWithIDHash lists the people whose citizen-ID hash is hash.
+func (s *Store) PeopleWithIDHash(ctx context.Context, hash string) ([]Person, error) {
+	return readPeople(ctx, s.db, `WHERE id_hash = ? AND id_hash <> '' ORDER BY rowid`, hash)
+}
+
+// PeopleWithNameKey lists the people whose folded name is key.
+func (s *Store) PeopleWithNameKey(ctx context.Context, key string) ([]Person, error) {
+	return readPeople(ctx, s.db, `WHERE name_key = ? ORDER BY rowid`, key)
+}
+
+// PeopleWithIDPrefix lists up to limit people whose id starts with prefix.
+func (s *Store) PeopleWithIDPrefix(ctx context.Context, prefix string, limit int) ([]Person, error) {
+	return readPeople(ctx, s.db, `WHERE id >= ? AND id < ? ORDER BY id LIMIT ?`, prefix, prefix+"~", limit)
+}
+
+// InsertPerson stores a new person.
+func (t *Tx) InsertPerson(ctx context.Context, p *Person) error {
+	return t.InsertPeople(ctx, []*Person{p})
+}
+
+// InsertPeople stores new people with one clock step, one change-log read
+// and multi-row INSERTs.
+func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
+	if len(people) == 0 {
+		return nil
+	}
+	stamps, err := t.nextHLCs(ctx, len(people))
+	if err != nil {
+		return err
+	}
+	metas := make([]Meta, len(people))
+	recs := make([]any, len(people))
+	for i, p := range people {
+		if p.ID == "" {
+			p.ID = newID()
+		}
+		p.Origin, p.HLC = t.deviceID, stamps[i]
+		p.CreatedAt = normalize(p.CreatedAt)
+		p.NoticeAt = normalizePtr(p.NoticeAt)
+		metas[i], recs[i] = p.Meta, p
+	}
+	const cols = 14
+	err = inChunks(len(people), maxRowsPerInsert(cols), func(lo, hi int) error {
+		args := make([]any, 0, (hi-lo)*cols)
+		for _, p := range people[lo:hi] {
+			args = append(args, p.ID, p.Origin, p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group,
+				p.Phone, p.IDHash, p.IDLast4, p.Source, millisPtr(p.NoticeAt), toMillis(p.CreatedAt))
+		}
+		_, err := t.tx.ExecContext(ctx, `INSERT INTO person (id, origin, hlc, name, name_key, unit, position, grp,
+			phone, id_hash, id_last4, source, notice_at, created_at) VALUES `+valuesList(hi-lo, cols), args...)
+		if err != nil {
+			return fmt.Errorf("insert person: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return t.logChanges(ctx, EntityPerson, OpInsert, metas, recs)
+}
+
+// UpdatePerson rewrites a person's fields; the id, origin and creation stay.
+func (t *Tx) UpdatePerson(ctx context.Context, p *Person) error {
+	if err := t.stampUpdate(ctx, &p.Meta); err != nil {
+		return err
+	}
+	p.NoticeAt = normalizePtr(p.NoticeAt)
+	res, err := t.tx.ExecContext(ctx, `
+		UPDATE person SET hlc = ?, name = ?, name_key = ?, unit = ?, position = ?, grp = ?, phone = ?,
+			id_hash = ?, id_last4 = ?, notice_at = ?
+		WHERE id = ?`,
+		p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash, p.IDLast4,
+		millisPtr(p.NoticeAt), p.ID)
+	if err := checkUpdated(res, err, "person", p.ID); err != nil {
+		return err
+	}
+	return t.logChange(ctx, EntityPerson, OpUpdate, p.Meta, p)
+}
+
+// --- attendance ---
+
+const attendanceColumns = `id, origin, hlc, session_id, person_id, method, checked_in_at, undone_at, notice_at`
+
+func scanAttendance(row rowScanner, a *Attendance) error {
+	var checked int64
+	var undone, notice sql.NullInt64
+	err := row.Scan(&a.ID, &a.Origin, &a.HLC, &a.SessionID, &a.PersonID, &a.Method, &checked, &undone, &notice)
+	a.CheckedInAt = fromMillis(checked)
+	a.UndoneAt = timePtr(undone)
+	a.NoticeAt = timePtr(notice)
+	return err
+}
+
+// Attendance reads the check-in of person in session, or nil if there is none.
+func (t *Tx) Attendance(ctx context.Context, sessionID, personID string) (*Attendance, error) {
+	var a Attendance
+	err := scanAttendance(t.tx.QueryRowContext(ctx,
+		`SELECT `+attendanceColumns+` FROM attendance WHERE session_id = ? AND person_id = ?`,
+		sessionID, personID), &a)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// InsertAttendance stores a new check-in.
+func (t *Tx) InsertAttendance(ctx context.Context, a *Attendance) error {
+	if err := t.stampNew(ctx, &a.Meta); err != nil {
+		return err
+	}
+	normalizeAttendance(a)
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO attendance (`+attendanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Origin, a.HLC, a.SessionID, a.PersonID, a.Method, toMillis(a.CheckedInAt),
+		millisPtr(a.UndoneAt), millisPtr(a.NoticeAt))
+	if err != nil {
+		return fmt.Errorf("insert attendance: %w", err)
+	}
+	return t.logChange(ctx, EntityAttendance, OpInsert, a.Meta, a)
+}
+
+// UpdateAttendance rewrites a check-in: undone, or checked in again.
+func (t *Tx) UpdateAttendance(ctx context.Context, a *Attendance) error {
+	if err := t.stampUpdate(ctx, &a.Meta); err != nil {
+		return err
+	}
+	normalizeAttendance(a)
+	res, err := t.tx.ExecContext(ctx, `
+		UPDATE attendance SET hlc = ?, method = ?, checked_in_at = ?, undone_at = ?, notice_at = ? WHERE id = ?`,
+		a.HLC, a.Method, toMillis(a.CheckedInAt), millisPtr(a.UndoneAt), millisPtr(a.NoticeAt), a.ID)
+	if err := checkUpdated(res, err, "attendance", a.ID); err != nil {
+		return err
+	}
+	return t.logChange(ctx, EntityAttendance, OpUpdate, a.Meta, a)
+}
+
+// AttendanceSince lists session's check-ins, undone ones included, whose
+// stamp is after hlc ("" for all), oldest first: what a poller missed.
+func (s *Store) AttendanceSince(ctx context.Context, sessionID, hlc string) ([]Attendance, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+attendanceColumns+` FROM attendance
+		WHERE session_id = ? AND hlc > ? ORDER BY hlc`, sessionID, hlc)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Attendance
+	for rows.Next() {
+		var a Attendance
+		if err := scanAttendance(rows, &a); err != nil {
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
+}
+
+// Attendees lists the people checked in to session (not undone) in check-in
+// order, with their records.
+func (s *Store) Attendees(ctx context.Context, sessionID string) ([]Attendee, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT a.id, a.origin, a.hlc, a.session_id, a.person_id, a.method, a.checked_in_at, a.undone_at, a.notice_at,
+			p.rowid, p.id, p.origin, p.hlc, p.name, p.name_key, p.unit, p.position, p.grp, p.phone,
+			p.id_hash, p.id_last4, p.source, p.notice_at, p.created_at
+		FROM attendance a JOIN person p ON p.id = a.person_id
+		WHERE a.session_id = ? AND a.undone_at IS NULL
+		ORDER BY a.checked_in_at, a.hlc`, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Attendee
+	for rows.Next() {
+		var at Attendee
+		var a = &at.Attendance
+		var p = &at.Person
+		var checked, created int64
+		var undone, notice, pNotice sql.NullInt64
+		err := rows.Scan(&a.ID, &a.Origin, &a.HLC, &a.SessionID, &a.PersonID, &a.Method, &checked, &undone, &notice,
+			&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group, &p.Phone,
+			&p.IDHash, &p.IDLast4, &p.Source, &pNotice, &created)
+		if err != nil {
+			return nil, err
+		}
+		a.CheckedInAt, a.UndoneAt, a.NoticeAt = fromMillis(checked), timePtr(undone), timePtr(notice)
+		p.NoticeAt, p.CreatedAt = timePtr(pNotice), fromMillis(created)
+		list = append(list, at)
+	}
+	return list, rows.Err()
+}
+
+// AttendanceCounts counts session's present people in total, by group and by
+// unit (largest first), with one snapshot.
+func (s *Store) AttendanceCounts(ctx context.Context, sessionID string) (total int, byGroup, byUnit []Count, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		count := func(column string) ([]Count, error) {
+			rows, err := tx.QueryContext(ctx, `
+				SELECT p.`+column+`, COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id
+				WHERE a.session_id = ? AND a.undone_at IS NULL
+				GROUP BY p.`+column+` ORDER BY COUNT(*) DESC, p.`+column, sessionID)
+			if err != nil {
+				return nil, err
+			}
+			defer rows.Close()
+			var counts []Count
+			for rows.Next() {
+				var c Count
+				if err := rows.Scan(&c.Key, &c.Count); err != nil {
+					return nil, err
+				}
+				counts = append(counts, c)
+			}
+			return counts, rows.Err()
+		}
+		if byGroup, err = count("grp"); err != nil {
+			return err
+		}
+		if byUnit, err = count("unit"); err != nil {
+			return err
+		}
+		total = 0
+		for _, c := range byGroup {
+			total += c.Count
+		}
+		return nil
+	})
+	return total, byGroup, byUnit, err
+}
+
+func normalizeAttendance(a *Attendance) {
+	a.CheckedInAt = normalize(a.CheckedInAt)
+	a.UndoneAt = normalizePtr(a.UndoneAt)
+	a.NoticeAt = normalizePtr(a.NoticeAt)
+}
+
+func timePtr(ms sql.NullInt64) *time.Time {
+	if !ms.Valid {
+		return nil
+	}
+	t := fromMillis(ms.Int64)
+	return &t
+}
+
+func millisPtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return toMillis(*t)
+}
+
+func normalizePtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	n := normalize(*t)
+	return &n
+}
