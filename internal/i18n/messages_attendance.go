@@ -19,3 +19,10 @@ var attendanceMessages = map[string][2]string{
 	"method.walk_in": {"Đăng ký tại chỗ", "Walk-in"},
 	"method.qr":      {"Quét CCCD", "ID card scan"},
 }
+
+func init() { register(importMessages) }
+
+var importMessages = map[string][2]string{
+	"import.duplicate": {"trùng với dòng %d (cùng số CCCD, hoặc cùng họ tên, đơn vị và số điện thoại); hãy xoá một dòng, hoặc thêm CCCD hay số điện thoại để phân biệt hai người",
+		"repeats line %d (same citizen ID, or same name, unit and phone); delete one of the lines, or add an ID or phone to tell the two people apart"},
+}

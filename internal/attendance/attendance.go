@@ -1,0 +1,435 @@
+// Package attendance is the clerk's domain: the roster of people, check-ins
+// to a session (with undo kept as a tombstone), walk-ins, citizen-ID scans,
+// and the counts the desk and the presenter show. The TUI and the CLI call
+// only this.
+//
+// A check-in is committed durably (synchronous=FULL) before any method here
+// returns, so a confirmation drawn after it survives kill -9 and power loss.
+package attendance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"briefing/internal/cccd"
+	"briefing/internal/roster"
+	"briefing/internal/store"
+	"briefing/internal/textvi"
+)
+
+var (
+	// ErrNotFound: no such person or session.
+	ErrNotFound = store.ErrNotFound
+	// ErrEnded: the session has ended; check-ins are closed.
+	ErrEnded = errors.New("session has ended")
+	// ErrNotCheckedIn: undo of a person who is not checked in.
+	ErrNotCheckedIn = errors.New("not checked in")
+	// ErrInvalid: a field is missing or malformed; the error says which.
+	ErrInvalid = errors.New("invalid")
+	// ErrAmbiguous: an id prefix matches several people.
+	ErrAmbiguous = errors.New("id prefix matches several people")
+)
+
+// FieldError names the field of a walk-in that is wrong.
+type FieldError struct {
+	Field string // name, group, phone, id
+	Value string
+}
+
+func (e *FieldError) Error() string { return fmt.Sprintf("%s %q: %v", e.Field, e.Value, ErrInvalid) }
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+// Method is how a person was checked in.
+type Method string
+
+const (
+	ByRoster Method = "roster"  // found in the roster (search, id, query)
+	WalkIn   Method = "walk_in" // registered at the desk
+	ByQR     Method = "qr"      // citizen-ID card scanned
+)
+
+// Source is where a person record came from.
+const (
+	sourceRoster = "roster"
+	sourceWalkIn = "walk_in"
+	sourceQR     = "qr"
+)
+
+// Person is someone on the roster.
+type Person struct {
+	ID       string
+	Name     string
+	Unit     string
+	Position string
+	Group    roster.Group
+	Phone    string
+	IDLast4  string // last four digits of the citizen ID, if known
+	// Row increases with every person added; pollers resume after it.
+	Row int64
+}
+
+// CheckIn is a person's check-in to a session.
+type CheckIn struct {
+	Person Person
+	Method Method
+	At     time.Time
+	// Already: the person was checked in before; At is that earlier time and
+	// nothing changed.
+	Already bool
+	// Undone: the check-in was taken back (Undo, or seen by a poller).
+	Undone bool
+	// Stamp orders check-ins for pollers.
+	Stamp string
+}
+
+// Counts are the desk's counters.
+type Counts struct {
+	Present int
+	ByGroup []Count // every group that has someone, largest first
+	ByUnit  []Count // largest first
+}
+
+// Count is a group code or unit name and how many are present.
+type Count struct {
+	Key   string
+	Count int
+}
+
+// Service applies the attendance rules over a store.
+type Service struct {
+	st  *store.Store
+	now func() time.Time
+}
+
+// New returns a Service; now is the clock for check-in times (nil: time.Now).
+func New(st *store.Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{st: st, now: now}
+}
+
+// CheckIn checks person into session, durably. A second check-in changes
+// nothing and returns the first, with Already set. noticeShown records that
+// the personal-data notice was on screen (citizen-ID scans).
+func (s *Service) CheckIn(ctx context.Context, sessionID, personID string, m Method, noticeShown bool) (CheckIn, error) {
+	var result CheckIn
+	now := s.now()
+	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := checkOpen(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		p, err := tx.Person(ctx, personID)
+		if err != nil {
+			return err
+		}
+		a, err := checkIn(ctx, tx, sessionID, p.ID, m, now, noticeShown)
+		result = checkInOf(a, fromRecord(p))
+		return err
+	})
+	if err != nil {
+		return CheckIn{}, fmt.Errorf("check in: %w", err)
+	}
+	return result, nil
+}
+
+// checkIn writes the attendance row: new, renewed after an undo, or left as
+// it is when the person is already in. The returned record's HLC is empty in
+// the last case, which is how callers tell.
+func checkIn(ctx context.Context, tx *store.Tx, sessionID, personID string, m Method, now time.Time, noticeShown bool) (store.Attendance, error) {
+	existing, err := tx.Attendance(ctx, sessionID, personID)
+	if err != nil {
+		return store.Attendance{}, err
+	}
+	var notice *time.Time
+	if noticeShown {
+		notice = &now
+	}
+	switch {
+	case existing == nil:
+		a := store.Attendance{SessionID: sessionID, PersonID: personID, Method: string(m), CheckedInAt: now, NoticeAt: notice}
+		err := tx.InsertAttendance(ctx, &a)
+		return a, err
+	case existing.UndoneAt != nil:
+		existing.UndoneAt, existing.Method, existing.CheckedInAt = nil, string(m), now
+		if notice != nil {
+			existing.NoticeAt = notice
+		}
+		err := tx.UpdateAttendance(ctx, existing)
+		return *existing, err
+	default:
+		already := *existing
+		already.HLC = ""
+		return already, nil
+	}
+}
+
+func checkInOf(a store.Attendance, p Person) CheckIn {
+	return CheckIn{
+		Person:  p,
+		Method:  Method(a.Method),
+		At:      a.CheckedInAt,
+		Already: a.HLC == "",
+		Undone:  a.UndoneAt != nil,
+		Stamp:   a.HLC,
+	}
+}
+
+// checkOpen refuses check-ins to a missing or ended session.
+func checkOpen(ctx context.Context, tx *store.Tx, sessionID string) error {
+	sess, err := tx.Session(ctx, sessionID)
+	if err != nil {
+		return err
+	}
+	if sess.EndedAt != nil {
+		return ErrEnded
+	}
+	return nil
+}
+
+// Undo takes back person's check-in to session. The row stays, marked undone.
+func (s *Service) Undo(ctx context.Context, sessionID, personID string) (CheckIn, error) {
+	var result CheckIn
+	now := s.now()
+	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := checkOpen(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		p, err := tx.Person(ctx, personID)
+		if err != nil {
+			return err
+		}
+		a, err := tx.Attendance(ctx, sessionID, personID)
+		if err != nil {
+			return err
+		}
+		if a == nil || a.UndoneAt != nil {
+			return ErrNotCheckedIn
+		}
+		a.UndoneAt = &now
+		if err := tx.UpdateAttendance(ctx, a); err != nil {
+			return err
+		}
+		result = checkInOf(*a, fromRecord(p))
+		return nil
+	})
+	if err != nil {
+		return CheckIn{}, fmt.Errorf("undo check-in: %w", err)
+	}
+	return result, nil
+}
+
+// NewPerson is a walk-in: someone not on the roster, registered at the desk.
+type NewPerson struct {
+	Name, Unit, Position string
+	Group                string // a group label or code, or ""
+	Phone                string
+	// CitizenID, from a scanned card, is hashed; only the hash and the last
+	// four digits are stored.
+	CitizenID string
+	// NoticeShown: the personal-data notice was on screen when the card was read.
+	NoticeShown bool
+}
+
+// clean validates and normalises a walk-in's fields.
+func (n NewPerson) clean() (NewPerson, roster.Group, error) {
+	n.Name = cleanText(n.Name)
+	n.Unit = cleanText(n.Unit)
+	n.Position = cleanText(n.Position)
+	if n.Name == "" {
+		return n, "", &FieldError{Field: "name"}
+	}
+	group, ok := roster.ParseGroup(n.Group)
+	if !ok {
+		return n, "", &FieldError{Field: "group", Value: n.Group}
+	}
+	phone, ok := roster.NormalizePhone(n.Phone)
+	if !ok {
+		return n, "", &FieldError{Field: "phone", Value: n.Phone}
+	}
+	n.Phone = phone
+	n.CitizenID = strings.TrimSpace(n.CitizenID)
+	if n.CitizenID != "" && !roster.ValidCitizenID(n.CitizenID) {
+		return n, "", &FieldError{Field: "id", Value: "…" + cccd.Last4(n.CitizenID)}
+	}
+	return n, group, nil
+}
+
+// cleanText makes typed text NFC, trimmed, with single spaces.
+func cleanText(s string) string {
+	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
+}
+
+// RegisterWalkIn saves a walk-in and checks them into session in one
+// transaction. The method is WalkIn, or ByQR when a card was scanned.
+func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPerson) (CheckIn, error) {
+	n, group, err := n.clean()
+	if err != nil {
+		return CheckIn{}, fmt.Errorf("walk-in: %w", err)
+	}
+	hasher, err := s.Hasher(ctx)
+	if err != nil {
+		return CheckIn{}, err
+	}
+	now := s.now()
+	method, source := WalkIn, sourceWalkIn
+	rec := store.Person{
+		Name: n.Name, NameKey: textvi.Fold(n.Name), Unit: n.Unit, Position: n.Position,
+		Group: string(group), Phone: n.Phone, CreatedAt: now,
+	}
+	if n.CitizenID != "" {
+		method, source = ByQR, sourceQR
+		rec.IDHash, rec.IDLast4 = hasher.Hash(n.CitizenID), cccd.Last4(n.CitizenID)
+	}
+	rec.Source = source
+	if n.NoticeShown {
+		rec.NoticeAt = &now
+	}
+	var result CheckIn
+	err = s.st.Tx(ctx, func(tx *store.Tx) error {
+		if err := checkOpen(ctx, tx, sessionID); err != nil {
+			return err
+		}
+		if err := tx.InsertPerson(ctx, &rec); err != nil {
+			return err
+		}
+		a, err := checkIn(ctx, tx, sessionID, rec.ID, method, now, n.NoticeShown)
+		result = checkInOf(a, fromRecord(rec))
+		return err
+	})
+	if err != nil {
+		return CheckIn{}, fmt.Errorf("walk-in: %w", err)
+	}
+	return result, nil
+}
+
+// SamePerson lists people with the same folded name and unit as a walk-in
+// about to be saved, so the desk can warn of a likely duplicate.
+func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, error) {
+	people, err := s.st.PeopleWithNameKey(ctx, textvi.Fold(name))
+	if err != nil {
+		return nil, err
+	}
+	unitKey := textvi.Fold(unit)
+	var same []Person
+	for _, p := range people {
+		if textvi.Fold(p.Unit) == unitKey {
+			same = append(same, fromRecord(p))
+		}
+	}
+	return same, nil
+}
+
+// ByCitizenID finds the people whose card number is number (through its hash).
+func (s *Service) ByCitizenID(ctx context.Context, number string) ([]Person, error) {
+	hasher, err := s.Hasher(ctx)
+	if err != nil {
+		return nil, err
+	}
+	people, err := s.st.PeopleWithIDHash(ctx, hasher.Hash(strings.TrimSpace(number)))
+	return fromRecords(people), err
+}
+
+// Person finds a person by id or a unique id prefix (at least 6 characters).
+func (s *Service) Person(ctx context.Context, id string) (Person, error) {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if len(id) < 6 {
+		return Person{}, fmt.Errorf("person id %q: give at least 6 characters: %w", id, ErrInvalid)
+	}
+	found, err := s.st.PeopleWithIDPrefix(ctx, id, 2)
+	switch {
+	case err != nil:
+		return Person{}, err
+	case len(found) == 0:
+		return Person{}, fmt.Errorf("person %s: %w", id, ErrNotFound)
+	case len(found) > 1 && found[0].ID != id:
+		return Person{}, fmt.Errorf("person %s: %w", id, ErrAmbiguous)
+	}
+	return fromRecord(found[0]), nil
+}
+
+// EachPerson streams the roster in the order people were added, starting
+// after row (0: from the start).
+func (s *Service) EachPerson(ctx context.Context, afterRow int64, fn func(Person) error) error {
+	return s.st.EachPerson(ctx, afterRow, func(p store.Person) error { return fn(fromRecord(p)) })
+}
+
+// Attendees lists who is checked in to session, in check-in order.
+func (s *Service) Attendees(ctx context.Context, sessionID string) ([]CheckIn, error) {
+	list, err := s.st.Attendees(ctx, sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CheckIn, len(list))
+	for i, a := range list {
+		out[i] = checkInOf(a.Attendance, fromRecord(a.Person))
+		out[i].Already = false
+	}
+	return out, nil
+}
+
+// Counts returns the present total and the counts by group and unit.
+func (s *Service) Counts(ctx context.Context, sessionID string) (Counts, error) {
+	total, byGroup, byUnit, err := s.st.AttendanceCounts(ctx, sessionID)
+	if err != nil {
+		return Counts{}, err
+	}
+	return Counts{Present: total, ByGroup: counts(byGroup), ByUnit: counts(byUnit)}, nil
+}
+
+func counts(in []store.Count) []Count {
+	out := make([]Count, len(in))
+	for i, c := range in {
+		out[i] = Count{Key: c.Key, Count: c.Count}
+	}
+	return out
+}
+
+// Cursor is where a poller left off: the last person row and the last
+// check-in stamp it has seen.
+type Cursor struct {
+	PersonRow int64
+	Stamp     string
+}
+
+// Changes returns the people added and the check-ins written or undone (by
+// any process) since cursor, and the cursor to pass next time.
+func (s *Service) Changes(ctx context.Context, sessionID string, since Cursor) ([]Person, []CheckIn, Cursor, error) {
+	var people []Person
+	err := s.st.EachPerson(ctx, since.PersonRow, func(p store.Person) error {
+		people = append(people, fromRecord(p))
+		since.PersonRow = p.Row
+		return nil
+	})
+	if err != nil {
+		return nil, nil, since, err
+	}
+	recs, err := s.st.AttendanceSince(ctx, sessionID, since.Stamp)
+	if err != nil {
+		return nil, nil, since, err
+	}
+	checkIns := make([]CheckIn, len(recs))
+	for i, a := range recs {
+		checkIns[i] = checkInOf(a, Person{ID: a.PersonID})
+		since.Stamp = a.HLC
+	}
+	return people, checkIns, since, nil
+}
+
+func fromRecord(p store.Person) Person {
+	return Person{
+		ID: p.ID, Name: p.Name, Unit: p.Unit, Position: p.Position, Group: roster.Group(p.Group),
+		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row,
+	}
+}
+
+func fromRecords(people []store.Person) []Person {
+	out := make([]Person, len(people))
+	for i, p := range people {
+		out[i] = fromRecord(p)
+	}
+	return out
+}

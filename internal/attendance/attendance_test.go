@@ -1,0 +1,346 @@
+package attendance
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"briefing/internal/roster"
+	"briefing/internal/session"
+	"briefing/internal/store"
+)
+
+var ctx = context.Background()
+
+// fixture is a device database with an open session.
+type fixture struct {
+	dir     string
+	st      *store.Store
+	svc     *Service
+	session string
+}
+
+func newFixture(t testing.TB) *fixture {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := session.New(st, nil).Start(ctx,
+		session.DeckRef{ID: "nq57", Version: "v1", Title: "NQ 57", Slides: 10, DurationMin: 45},
+		session.Info{Title: "Hội nghị Phường 7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{dir: dir, st: st, svc: New(st, nil), session: s.ID}
+}
+
+// csvFile writes a roster file and opens it.
+func (f *fixture) importCSV(t testing.TB, text string, opt ImportOptions) (ImportResult, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "danh-sach.csv")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := roster.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	return f.svc.Import(ctx, r, opt)
+}
+
+func (f *fixture) walkIn(t testing.TB, n NewPerson) CheckIn {
+	t.Helper()
+	c, err := f.svc.RegisterWalkIn(ctx, f.session, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (f *fixture) people(t testing.TB) []Person {
+	t.Helper()
+	var all []Person
+	if err := f.svc.EachPerson(ctx, 0, func(p Person) error { all = append(all, p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+const rosterCSV = "STT;Họ và tên;Đơn vị;Thành phần;Số điện thoại;Số CCCD\r\n" +
+	"1;Nguyễn Văn An;Phường 7;Công chức;0912345678;079203001234\r\n" +
+	"2;Đặng Thị Bình;Phường 7;Nhân dân;;\r\n" +
+	"3;Trần Minh Châu;Phường 3;cán bộ;0987654321;\r\n"
+
+func TestCheckInTwiceChangesNothing(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, rosterCSV, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	an := f.people(t)[0]
+	first, err := f.svc.CheckIn(ctx, f.session, an.ID, ByRoster, false)
+	if err != nil || first.Already || first.Person.Name != "Nguyễn Văn An" {
+		t.Fatalf("first check-in = %+v, %v", first, err)
+	}
+	time.Sleep(5 * time.Millisecond)
+	second, err := f.svc.CheckIn(ctx, f.session, an.ID, ByQR, true)
+	if err != nil || !second.Already || !second.At.Equal(first.At) || second.Method != ByRoster {
+		t.Fatalf("second check-in = %+v, %v; want Already at %v by roster", second, err, first.At)
+	}
+	counts, err := f.svc.Counts(ctx, f.session)
+	if err != nil || counts.Present != 1 {
+		t.Fatalf("counts = %+v, %v", counts, err)
+	}
+}
+
+func TestUndoKeepsATombstoneAndCheckInAgainWorks(t *testing.T) {
+	f := newFixture(t)
+	c := f.walkIn(t, NewPerson{Name: "Lê Văn Cường", Unit: "Phường 1"})
+	if _, err := f.svc.Undo(ctx, f.session, c.Person.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Undo(ctx, f.session, c.Person.ID); !errors.Is(err, ErrNotCheckedIn) {
+		t.Fatalf("second undo: %v, want ErrNotCheckedIn", err)
+	}
+	list, _ := f.svc.Attendees(ctx, f.session)
+	if len(list) != 0 {
+		t.Fatalf("attendees after undo = %d", len(list))
+	}
+	_, changes, _, err := f.svc.Changes(ctx, f.session, Cursor{})
+	if err != nil || len(changes) != 1 || !changes[0].Undone {
+		t.Fatalf("the undone check-in must stay as a tombstone: %+v, %v", changes, err)
+	}
+	again, err := f.svc.CheckIn(ctx, f.session, c.Person.ID, ByRoster, false)
+	if err != nil || again.Already || again.Undone {
+		t.Fatalf("check-in after undo = %+v, %v", again, err)
+	}
+	if counts, _ := f.svc.Counts(ctx, f.session); counts.Present != 1 {
+		t.Fatalf("present = %d", counts.Present)
+	}
+}
+
+func TestEndedSessionTakesNoCheckIn(t *testing.T) {
+	f := newFixture(t)
+	c := f.walkIn(t, NewPerson{Name: "Phạm Thu Dung"})
+	if err := session.New(f.st, nil).End(ctx, f.session); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.RegisterWalkIn(ctx, f.session, NewPerson{Name: "Hồ Văn E"}); !errors.Is(err, ErrEnded) {
+		t.Fatalf("walk-in after end: %v", err)
+	}
+	if _, err := f.svc.Undo(ctx, f.session, c.Person.ID); !errors.Is(err, ErrEnded) {
+		t.Fatalf("undo after end: %v", err)
+	}
+}
+
+func TestWalkInValidation(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct {
+		n     NewPerson
+		field string
+	}{
+		{NewPerson{Name: "   "}, "name"},
+		{NewPerson{Name: "An", Group: "sinh viên"}, "group"},
+		{NewPerson{Name: "An", Phone: "12345"}, "phone"},
+		{NewPerson{Name: "An", CitizenID: "07920300123"}, "id"},
+	} {
+		_, err := f.svc.RegisterWalkIn(ctx, f.session, tc.n)
+		var fe *FieldError
+		if !errors.As(err, &fe) || fe.Field != tc.field {
+			t.Errorf("%+v: %v, want a %s error", tc.n, err, tc.field)
+		}
+	}
+	if n := len(f.people(t)); n != 0 {
+		t.Fatalf("invalid walk-ins saved %d people", n)
+	}
+	c := f.walkIn(t, NewPerson{Name: " nguyễn  văn\u0301 an ", Unit: "Phường 7", Group: "Nhân dân", Phone: "+84 912 345 678"})
+	if c.Person.Group != roster.NhanDan || c.Person.Phone != "0912345678" || c.Method != WalkIn {
+		t.Fatalf("walk-in = %+v", c)
+	}
+	same, err := f.svc.SamePerson(ctx, "NGUYEN VAN AN", "phuong 7")
+	if err != nil || len(same) != 1 {
+		t.Fatalf("SamePerson = %v, %v", same, err)
+	}
+	if same, _ := f.svc.SamePerson(ctx, "Nguyễn Văn An", "Phường 8"); len(same) != 0 {
+		t.Fatalf("another unit is not the same person: %v", same)
+	}
+}
+
+// The citizen-ID number must never reach the disk: not the database, not its
+// WAL, not the change log.
+func TestCitizenIDNeverWritten(t *testing.T) {
+	f := newFixture(t)
+	const number = "079203001234"
+	if _, err := f.importCSV(t, rosterCSV, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c := f.walkIn(t, NewPerson{Name: "Võ Thị Giang", CitizenID: "001099012345", NoticeShown: true})
+	if c.Method != ByQR || c.Person.IDLast4 != "2345" {
+		t.Fatalf("card walk-in = %+v", c)
+	}
+	found, err := f.svc.ByCitizenID(ctx, number)
+	if err != nil || len(found) != 1 || found[0].Name != "Nguyễn Văn An" || found[0].IDLast4 != "1234" {
+		t.Fatalf("ByCitizenID = %+v, %v", found, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(f.dir, "*"))
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{number, "001099012345"} {
+			if bytes.Contains(data, []byte(n)) {
+				t.Errorf("%s holds the full citizen-ID number %s", filepath.Base(path), n)
+			}
+		}
+	}
+}
+
+func TestImportTwiceChangesNothing(t *testing.T) {
+	f := newFixture(t)
+	res, err := f.importCSV(t, rosterCSV, ImportOptions{})
+	if err != nil || res.Imported != 3 || !res.Applied {
+		t.Fatalf("first import = %+v, %v", res, err)
+	}
+	changes, _ := f.st.Changes(ctx, 0, 0)
+	res, err = f.importCSV(t, rosterCSV, ImportOptions{})
+	if err != nil || res.Imported != 0 || res.Updated != 0 || res.Unchanged != 3 {
+		t.Fatalf("second import = %+v, %v", res, err)
+	}
+	if again, _ := f.st.Changes(ctx, 0, 0); len(again) != len(changes) {
+		t.Fatalf("the second import logged %d changes", len(again)-len(changes))
+	}
+	// A corrected phone and a new group update in place.
+	changed := strings.Replace(rosterCSV, "Trần Minh Châu;Phường 3;cán bộ;0987654321", "Trần Minh Châu;Phường 3;công chức;0987654321", 1)
+	changed = strings.Replace(changed, "Đặng Thị Bình;Phường 7;Nhân dân;;", "Đặng Thị Bình;Phường 7;Nhân dân;0909123456;", 1)
+	res, err = f.importCSV(t, changed, ImportOptions{})
+	if err != nil || res.Updated != 2 || res.Unchanged != 1 || res.Imported != 0 {
+		t.Fatalf("import of a corrected roster = %+v, %v", res, err)
+	}
+	if n := len(f.people(t)); n != 3 {
+		t.Fatalf("people = %d, want 3", n)
+	}
+}
+
+func TestImportRejectsAllOnInvalidRows(t *testing.T) {
+	f := newFixture(t)
+	bad := rosterCSV +
+		"4;;Phường 1;Nhân dân;;\r\n" + // empty name
+		"\r\n" + // blank: not an error
+		"5;Bùi Văn Hải;Phường 2;sinh viên;;\r\n" + // unknown group
+		"6;Nguyễn Văn An;Phường 7;Công chức;0912345678;079203001234\r\n" // repeats line 2
+	res, err := f.importCSV(t, bad, ImportOptions{})
+	if !errors.Is(err, ErrRejected) || res.Applied || res.Rejected != 3 {
+		t.Fatalf("import = %+v, %v", res, err)
+	}
+	var lines []int
+	for _, p := range res.Problems {
+		lines = append(lines, p.Line)
+	}
+	if fmt.Sprint(lines) != "[5 7 8]" {
+		t.Errorf("problem lines = %v, want [5 7 8]", lines)
+	}
+	if n := len(f.people(t)); n != 0 {
+		t.Fatalf("a rejected import wrote %d people", n)
+	}
+	res, err = f.importCSV(t, bad, ImportOptions{SkipInvalid: true})
+	if err != nil || res.Imported != 3 || res.Rejected != 3 || !res.Applied {
+		t.Fatalf("--skip-invalid = %+v, %v", res, err)
+	}
+}
+
+func TestImportDryRunWritesNothing(t *testing.T) {
+	f := newFixture(t)
+	res, err := f.importCSV(t, rosterCSV, ImportOptions{DryRun: true, Unit: "Phường 9"})
+	if err != nil || res.Imported != 3 || res.Applied {
+		t.Fatalf("dry run = %+v, %v", res, err)
+	}
+	if n := len(f.people(t)); n != 0 {
+		t.Fatalf("dry run wrote %d people", n)
+	}
+}
+
+func TestImportDefaultUnit(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, "Họ tên,Nhóm\nLý Thị Mai,hội viên\n", ImportOptions{Unit: "Hội LHPN Phường 9"}); err != nil {
+		t.Fatal(err)
+	}
+	p := f.people(t)[0]
+	if p.Unit != "Hội LHPN Phường 9" || p.Group != roster.HoiVien {
+		t.Fatalf("person = %+v", p)
+	}
+}
+
+// Two processes' handles check people in at once: every check-in lands and
+// none fails with "database is locked".
+func TestTwoHandlesCheckInAtOnce(t *testing.T) {
+	f := newFixture(t)
+	var people []Person
+	for i := range 40 {
+		people = append(people, f.walkIn(t, NewPerson{Name: fmt.Sprintf("Người %02d", i)}).Person)
+	}
+	for _, p := range people {
+		if _, err := f.svc.Undo(ctx, f.session, p.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other, err := store.Open(f.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	services := []*Service{f.svc, New(other, nil)}
+	var wg sync.WaitGroup
+	errs := make(chan error, len(people))
+	for w, svc := range services {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(people); i += 2 {
+				if _, err := svc.CheckIn(ctx, f.session, people[i].ID, ByRoster, false); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if counts, _ := f.svc.Counts(ctx, f.session); counts.Present != len(people) {
+		t.Fatalf("present = %d, want %d", counts.Present, len(people))
+	}
+}
+
+func TestChangesResumeAfterCursor(t *testing.T) {
+	f := newFixture(t)
+	a := f.walkIn(t, NewPerson{Name: "Ngô Văn Khánh", Group: "cán bộ", Unit: "Phường 4"})
+	people, checkIns, cur, err := f.svc.Changes(ctx, f.session, Cursor{})
+	if err != nil || len(people) != 1 || len(checkIns) != 1 || checkIns[0].Person.ID != a.Person.ID {
+		t.Fatalf("first Changes = %v %v %v", people, checkIns, err)
+	}
+	people, checkIns, cur2, err := f.svc.Changes(ctx, f.session, cur)
+	if err != nil || len(people) != 0 || len(checkIns) != 0 || cur2 != cur {
+		t.Fatalf("nothing new, got %v %v", people, checkIns)
+	}
+	f.walkIn(t, NewPerson{Name: "Dương Thị Lan"})
+	people, checkIns, _, _ = f.svc.Changes(ctx, f.session, cur)
+	if len(people) != 1 || len(checkIns) != 1 || people[0].Name != "Dương Thị Lan" {
+		t.Fatalf("after one walk-in: %v %v", people, checkIns)
+	}
+	counts, _ := f.svc.Counts(ctx, f.session)
+	if counts.Present != 2 || len(counts.ByGroup) != 2 || counts.ByUnit[0].Count != 1 {
+		t.Fatalf("counts = %+v", counts)
+	}
+}

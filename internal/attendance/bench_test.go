@@ -1,0 +1,71 @@
+package attendance
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefing/internal/roster"
+	"briefing/internal/search/searchtest"
+	"briefing/internal/store"
+)
+
+// BenchmarkCheckInDurable is one check-in committed with an fsync
+// (synchronous=FULL), as the desk does before it draws the confirmation.
+func BenchmarkCheckInDurable(b *testing.B) {
+	f := newFixture(b)
+	var people []*store.Person
+	for i := range b.N {
+		people = append(people, &store.Person{Name: fmt.Sprintf("Người %d", i), NameKey: fmt.Sprintf("nguoi %d", i), Source: sourceRoster})
+	}
+	err := f.st.Tx(ctx, func(tx *store.Tx) error { return tx.InsertPeople(ctx, people) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		if _, err := f.svc.CheckIn(ctx, f.session, people[i].ID, ByRoster, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRosterImport100k imports a 100,000-row CSV into an empty roster.
+func BenchmarkRosterImport100k(b *testing.B) {
+	path := writeRoster(b, 100_000)
+	for b.Loop() {
+		b.StopTimer()
+		f := newFixture(b)
+		r, err := roster.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		res, err := f.svc.Import(ctx, r, ImportOptions{})
+		if err != nil || res.Imported != 100_000 {
+			b.Fatalf("import = %+v, %v", res, err)
+		}
+		b.StopTimer()
+		r.Close()
+		b.StartTimer()
+	}
+}
+
+// writeRoster writes an n-row roster CSV as a ward would send it.
+func writeRoster(tb testing.TB, n int) string {
+	tb.Helper()
+	var sb strings.Builder
+	sb.WriteString("\ufeffSTT;Họ và tên;Đơn vị;Chức vụ;Thành phần;Số điện thoại\r\n")
+	groups := []string{"Cán bộ", "Công chức", "Viên chức", "Người lao động", "Hội viên", "Nhân dân", "Doanh nghiệp", "Khác"}
+	for i, e := range searchtest.Names(n, 57) {
+		// Numbering the phones keeps rows distinct, as real ones are.
+		fmt.Fprintf(&sb, "%d;%s;%s;;%s;09%08d\r\n", i+1, e.Name, e.Unit, groups[i%len(groups)], i)
+	}
+	path := filepath.Join(tb.TempDir(), "roster.csv")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}

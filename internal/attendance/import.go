@@ -1,0 +1,294 @@
+package attendance
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io"
+	"time"
+
+	"briefing/internal/cccd"
+	"briefing/internal/roster"
+	"briefing/internal/store"
+	"briefing/internal/textvi"
+)
+
+// RowReader is a roster file being read (roster.Reader).
+type RowReader interface {
+	Next() (roster.Row, error)
+	Progress() (done, total int64)
+}
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	// Unit is given to rows that have none.
+	Unit string
+	// DryRun reads and checks everything, counts what would change, and
+	// writes nothing.
+	DryRun bool
+	// SkipInvalid imports the valid rows even when some are invalid.
+	SkipInvalid bool
+	// Progress, if set, is called now and then with the reader's progress.
+	Progress func(done, total int64)
+}
+
+// ImportResult says what an import did (or, in a dry run, would do).
+type ImportResult struct {
+	Imported, Updated, Unchanged, Rejected int
+	// Problems are the rejected rows' reasons, the first MaxProblems of them.
+	Problems []roster.Problem
+	// Applied: the changes were committed.
+	Applied bool
+}
+
+// MaxProblems caps the problems an import keeps; Rejected counts them all.
+const MaxProblems = 1000
+
+// ErrRejected: the roster has invalid rows, so nothing was imported.
+var ErrRejected = errors.New("roster has invalid rows; nothing was imported")
+
+var errDryRun = errors.New("dry run")
+
+// importBatch is how many new people go to the database at once.
+const importBatch = 1000
+
+// Import reads a roster and adds or updates its people in one transaction:
+// all of it is applied, or none. Every row is checked first; if any is
+// invalid nothing is written (ErrRejected) unless SkipInvalid.
+//
+// A person is recognised by their citizen-ID hash, else by folded name, unit
+// and phone; a row that repeats an earlier row's person is rejected. Importing
+// the same file again changes nothing. Empty cells keep what is stored.
+func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (ImportResult, error) {
+	hasher, err := s.Hasher(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	var res ImportResult
+	err = s.st.Tx(ctx, func(tx *store.Tx) error {
+		res = ImportResult{} // a retried transaction starts over
+		im := newImporter(ctx, tx, hasher, opt, s.now())
+		if err := im.loadKnown(); err != nil {
+			return err
+		}
+		if err := im.readAll(r, &res); err != nil {
+			return err
+		}
+		switch {
+		case res.Rejected > 0 && !opt.SkipInvalid:
+			return ErrRejected
+		case opt.DryRun:
+			return errDryRun
+		}
+		return nil
+	})
+	switch {
+	case errors.Is(err, errDryRun):
+		return res, nil
+	case errors.Is(err, ErrRejected):
+		return res, ErrRejected
+	case err != nil:
+		return res, fmt.Errorf("import roster: %w", err)
+	}
+	res.Applied = true
+	return res, nil
+}
+
+// importer holds one import's state: the people already known (stored, or
+// seen earlier in the file), keyed by a 64-bit hash of their identity so a
+// million rows fit in tens of megabytes.
+type importer struct {
+	ctx    context.Context
+	tx     *store.Tx
+	hasher cccd.Hasher
+	opt    ImportOptions
+	now    time.Time
+	seed   maphash.Seed
+	known  map[uint64]known
+	units  map[string]string // unit -> folded, units repeat
+	batch  []*store.Person
+}
+
+type known struct {
+	row  int64 // the stored person's rowid, 0 if new in this file
+	line int32 // the file line that named this person, 0 if not yet seen
+}
+
+func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt ImportOptions, now time.Time) *importer {
+	return &importer{
+		ctx: ctx, tx: tx, hasher: hasher, opt: opt, now: now,
+		seed: maphash.MakeSeed(), known: map[uint64]known{}, units: map[string]string{},
+	}
+}
+
+func (im *importer) idKey(hash string) uint64 { return maphash.String(im.seed, "id\x00"+hash) }
+
+func (im *importer) nameKey(nameKey, unit, phone string) uint64 {
+	return maphash.String(im.seed, "name\x00"+nameKey+"\x00"+im.foldUnit(unit)+"\x00"+phone)
+}
+
+func (im *importer) foldUnit(unit string) string {
+	f, ok := im.units[unit]
+	if !ok {
+		f = textvi.Fold(unit)
+		im.units[unit] = f
+	}
+	return f
+}
+
+// loadKnown indexes the stored people; the first of equal keys wins.
+func (im *importer) loadKnown() error {
+	add := func(k uint64, row int64) {
+		if _, ok := im.known[k]; !ok {
+			im.known[k] = known{row: row}
+		}
+	}
+	return im.tx.EachPerson(im.ctx, 0, func(p store.Person) error {
+		if p.IDHash != "" {
+			add(im.idKey(p.IDHash), p.Row)
+		}
+		add(im.nameKey(p.NameKey, p.Unit, p.Phone), p.Row)
+		return nil
+	})
+}
+
+func (im *importer) readAll(r RowReader, res *ImportResult) error {
+	for n := 0; ; n++ {
+		if n%2000 == 0 {
+			if err := im.ctx.Err(); err != nil {
+				return err
+			}
+			if im.opt.Progress != nil {
+				im.opt.Progress(r.Progress())
+			}
+		}
+		row, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if err := im.row(row, res); err != nil {
+			return err
+		}
+	}
+	if im.opt.Progress != nil {
+		im.opt.Progress(r.Progress())
+	}
+	return im.flush()
+}
+
+// row checks one row and, unless the import is already doomed, writes it.
+func (im *importer) row(row roster.Row, res *ImportResult) error {
+	if row.Unit == "" {
+		row.Unit = im.opt.Unit
+	}
+	nameKey := textvi.Fold(row.Name)
+	var idHash string
+	// The row's identities, strongest first; then, only for finding a stored
+	// person, the same name and unit without the phone (stored before the
+	// phone was known).
+	var keys []uint64
+	if row.CitizenID != "" && len(row.Problems) == 0 {
+		idHash = im.hasher.Hash(row.CitizenID)
+		keys = append(keys, im.idKey(idHash))
+	}
+	keys = append(keys, im.nameKey(nameKey, row.Unit, row.Phone))
+	lookup := keys
+	if row.Phone != "" {
+		lookup = append(keys[:len(keys):len(keys)], im.nameKey(nameKey, row.Unit, ""))
+	}
+
+	problems := row.Problems
+	var match known
+	for _, k := range lookup {
+		if kn, ok := im.known[k]; ok {
+			match = kn
+			break
+		}
+	}
+	if match.line > 0 {
+		problems = append(problems, roster.Problem{Line: row.Line, Key: "import.duplicate", Args: []any{int(match.line)}})
+	}
+	if len(problems) > 0 {
+		res.Rejected++
+		for _, p := range problems {
+			if len(res.Problems) < MaxProblems {
+				res.Problems = append(res.Problems, p)
+			}
+		}
+		return nil
+	}
+	for _, k := range keys {
+		im.known[k] = known{row: match.row, line: int32(row.Line)}
+	}
+	if res.Rejected > 0 && !im.opt.SkipInvalid {
+		return nil // nothing will be written: only keep checking
+	}
+	if match.row == 0 {
+		res.Imported++
+		return im.add(row, nameKey, idHash)
+	}
+	changed, err := im.update(match.row, row, nameKey, idHash)
+	if changed {
+		res.Updated++
+	} else {
+		res.Unchanged++
+	}
+	return err
+}
+
+func (im *importer) add(row roster.Row, nameKey, idHash string) error {
+	p := &store.Person{
+		Name: row.Name, NameKey: nameKey, Unit: row.Unit, Position: row.Position, Group: string(row.Group),
+		Phone: row.Phone, IDHash: idHash, Source: sourceRoster,
+	}
+	p.CreatedAt = im.now
+	if idHash != "" {
+		p.IDLast4 = cccd.Last4(row.CitizenID)
+	}
+	im.batch = append(im.batch, p)
+	if len(im.batch) >= importBatch {
+		return im.flush()
+	}
+	return nil
+}
+
+func (im *importer) flush() error {
+	err := im.tx.InsertPeople(im.ctx, im.batch)
+	im.batch = im.batch[:0]
+	return err
+}
+
+// update applies a row to the stored person at rowid; empty cells keep what
+// is stored. It reports whether anything changed.
+func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string) (bool, error) {
+	p, err := im.tx.PersonAtRow(im.ctx, rowid)
+	if err != nil {
+		return false, err
+	}
+	before := p
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&p.Name, row.Name)
+	set(&p.NameKey, nameKey)
+	set(&p.Unit, row.Unit)
+	set(&p.Position, row.Position)
+	set(&p.Group, string(row.Group))
+	set(&p.Phone, row.Phone)
+	if idHash != "" {
+		p.IDHash, p.IDLast4 = idHash, cccd.Last4(row.CitizenID)
+	}
+	if p == before {
+		return false, nil
+	}
+	if p.Origin != im.tx.DeviceID() {
+		return false, nil // another device's record: it changes there, and reaches us by sync
+	}
+	return true, im.tx.UpdatePerson(im.ctx, &p)
+}

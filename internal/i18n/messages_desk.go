@@ -1,0 +1,48 @@
+package i18n
+
+func init() { register(deskMessages) }
+
+// deskMessages: the clerk's desk and the walk-in form.
+var deskMessages = map[string][2]string{
+	"desk.title":              {"BÀN ĐĂNG KÝ", "REGISTRATION DESK"},
+	"desk.present":            {"Có mặt: %d", "Present: %d"},
+	"desk.search.label":       {"Tìm:", "Find:"},
+	"desk.search.placeholder": {"gõ họ tên, đơn vị hoặc số cuối điện thoại; quét CCCD", "type a name, unit or last phone digits; scan an ID card"},
+	"desk.loading":            {"Đang tải danh sách…", "Loading the roster…"},
+	"desk.load.failed":        {"Không đọc được danh sách: %s", "Cannot read the roster: %s"},
+	"desk.recent":             {"Vừa điểm danh (%d gần nhất) — gõ để tìm", "Just checked in (latest %d) — type to search"},
+	"desk.matches":            {"%s kết quả trong %d người", "%s matches among %d people"},
+	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},
+	"desk.qr.reading":         {"Đang đọc mã QR trên thẻ CCCD…", "Reading an ID card QR code…"},
+	"desk.qr.unreadable":      {"Không đọc được số CCCD từ mã vừa quét; hãy quét lại hoặc tìm theo tên", "Could not read an ID number from the scan; scan again or search by name"},
+	"desk.checkedin":          {"✓ Đã điểm danh: %s%s lúc %s", "✓ Checked in: %s%s at %s"},
+	"desk.already":            {"%s%s đã điểm danh lúc %s — không ghi lại", "%s%s was already checked in at %s — nothing changed"},
+	"desk.undone":             {"↶ Đã huỷ điểm danh: %s%s (vẫn lưu vết)", "↶ Check-in undone: %s%s (kept on record)"},
+	"desk.undo.notin":         {"%s chưa điểm danh buổi này", "%s is not checked in to this session"},
+	"desk.saving":             {"đang ghi", "saving"},
+	"desk.ended":              {"Buổi này đã kết thúc, không điểm danh thêm được", "This session has ended; no more check-ins"},
+	"desk.ended.short":        {"ĐÃ KẾT THÚC", "ENDED"},
+	"desk.write.failed":       {"Chưa ghi được: %s. Hãy thử lại", "Not saved: %s. Try again"},
+	"desk.bygroup":            {"Thành phần:", "By group:"},
+	"desk.byunit":             {"Đơn vị:", "By unit:"},
+	"desk.unit.none":          {"(chưa ghi đơn vị)", "(no unit)"},
+	"desk.more.units":         {"… và %d đơn vị khác", "… and %d more units"},
+	"desk.notice":             {"Dữ liệu cá nhân chỉ lưu: họ tên, đơn vị, chức vụ, thành phần, SĐT; số CCCD chỉ lưu mã băm và 4 số cuối.", "Personal data kept: name, unit, position, group, phone; of an ID number only a keyed hash and the last 4 digits."},
+	"desk.help.search":        {"enter điểm danh · ↑↓ chọn · ctrl+n đăng ký tại chỗ · esc xoá/danh sách · ctrl+c thoát", "enter check in · ↑↓ select · ctrl+n walk-in · esc clear/list · ctrl+c quit"},
+	"desk.help.list":          {"enter điểm danh · u huỷ điểm danh · n đăng ký tại chỗ · / tìm · q thoát", "enter check in · u undo check-in · n walk-in · / search · q quit"},
+
+	"walkin.title":             {"Đăng ký tại chỗ", "Walk-in registration"},
+	"walkin.title.card":        {"Đăng ký từ thẻ CCCD …%s", "Registration from ID card …%s"},
+	"walkin.name":              {"Họ và tên", "Full name"},
+	"walkin.unit":              {"Đơn vị", "Unit"},
+	"walkin.group":             {"Thành phần", "Group"},
+	"walkin.phone":             {"Điện thoại", "Phone"},
+	"walkin.group.placeholder": {"cán bộ, công chức, Nhân dân…", "cadre, civil servant, resident…"},
+	"walkin.hint":              {"enter lưu và điểm danh · tab chuyển ô · esc huỷ", "enter save and check in · tab next field · esc cancel"},
+	"walkin.name.check":        {"Tên đọc từ thẻ có thể sai dấu: hãy hỏi lại và sửa trước khi lưu", "The name read from the card may be garbled: ask and correct it before saving"},
+	"walkin.duplicate":         {"Đã có %s%s trong danh sách. Enter lần nữa để vẫn lưu người mới, esc để quay lại tìm", "%s%s is already on the roster. Enter again to save a new person anyway, esc to go back"},
+	"walkin.field.name":        {"Hãy nhập họ và tên%s", "Enter the full name%s"},
+	"walkin.field.group":       {"Thành phần %q không có; chọn: cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác", "No group %q; choose: cadre, civil servant, public employee, worker, member, resident, business, other"},
+	"walkin.field.phone":       {"Số điện thoại %q không hợp lệ: cần 10 chữ số, bắt đầu bằng 0", "Phone %q is not valid: 10 digits starting with 0"},
+	"walkin.field.id":          {"Số CCCD %s không hợp lệ: cần đúng 12 chữ số", "ID number %s is not valid: exactly 12 digits"},
+}
