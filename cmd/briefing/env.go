@@ -6,6 +6,7 @@ import (
 	"runtime"
 
 	"briefing/decks"
+	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
@@ -20,6 +21,7 @@ type env struct {
 	dir     string
 	store   *store.Store
 	svc     *session.Service
+	att     *attendance.Service
 	library []deck.Entry
 }
 
@@ -55,6 +57,7 @@ func openEnv(g *globals) (*env, error) {
 	}
 	e.store = st
 	e.svc = session.New(st, nil)
+	e.att = attendance.New(st, nil)
 	e.library = deck.Library(decks.FS, filepath.Join(e.dir, "decks"))
 	return e, nil
 }
@@ -66,5 +69,5 @@ func (e *env) tuiOptions(g *globals) (tui.Options, error) {
 	if !ok {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}
 	}
-	return tui.Options{Service: e.svc, Library: e.library, Lang: e.lang, Theme: t}, nil
+	return tui.Options{Service: e.svc, Attendance: e.att, Library: e.library, Lang: e.lang, Theme: t}, nil
 }

@@ -62,6 +62,7 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.data, "data", "", "data directory (default $BRIEFING_DATA or the user's data directory)")
 	pf.StringVar(&g.lang, "lang", "", "interface language: vi (default) or en; also $BRIEFING_LANG")
 	pf.StringVar(&g.theme, "theme", "auto", "auto, dark, light or high-contrast")
-	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeckCmd(g), newSessionCmd(g))
+	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
+		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g))
 	return root
 }

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"briefing/internal/attendance"
 	"briefing/internal/session"
 	"briefing/internal/tui"
 	"github.com/spf13/cobra"
@@ -15,7 +16,7 @@ import (
 
 func newSessionCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "session", Short: "start, list, show and end sessions"}
-	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g))
+	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g), newSessionExportCmd(g))
 	return cmd
 }
 
@@ -82,6 +83,24 @@ type sessionJSON struct {
 	EndedAt    *time.Time     `json:"ended_at"`
 	Open       bool           `json:"open"`
 	Timeline   []slideTimeRow `json:"timeline,omitempty"`
+	Attendance *countsJSON    `json:"attendance,omitempty"`
+}
+
+type countsJSON struct {
+	Present int            `json:"present"`
+	ByGroup map[string]int `json:"by_group"`
+	ByUnit  map[string]int `json:"by_unit"`
+}
+
+func countsToJSON(c attendance.Counts) *countsJSON {
+	out := &countsJSON{Present: c.Present, ByGroup: map[string]int{}, ByUnit: map[string]int{}}
+	for _, g := range c.ByGroup {
+		out.ByGroup[g.Key] = g.Count
+	}
+	for _, u := range c.ByUnit {
+		out.ByUnit[u.Key] = u.Count
+	}
+	return out
 }
 
 type slideTimeRow struct {
@@ -153,8 +172,13 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				counts, err := e.att.Counts(ctx, s.ID)
+				if err != nil {
+					return err
+				}
 				titles := e.slideTitles(s)
 				out := toJSON(s)
+				out.Attendance = countsToJSON(counts)
 				for _, t := range timeline {
 					row := slideTimeRow{Slide: t.Slide + 1, Views: t.Views, Seconds: t.Spent.Seconds()}
 					if t.Slide < len(titles) {
@@ -186,6 +210,8 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 					fmt.Fprintf(tw, "%s:\t%s\n", kv[0], kv[1])
 				}
 				tw.Flush()
+				fmt.Println()
+				printCounts(e, counts)
 				fmt.Println()
 				fmt.Fprintln(tw, l.T("session.timeline.header"))
 				for _, r := range out.Timeline {

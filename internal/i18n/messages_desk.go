@@ -27,8 +27,8 @@ var deskMessages = map[string][2]string{
 	"desk.byunit":             {"Đơn vị:", "By unit:"},
 	"desk.unit.none":          {"(chưa ghi đơn vị)", "(no unit)"},
 	"desk.more.units":         {"… và %d đơn vị khác", "… and %d more units"},
-	"desk.notice":             {"Dữ liệu cá nhân chỉ lưu: họ tên, đơn vị, chức vụ, thành phần, SĐT; số CCCD chỉ lưu mã băm và 4 số cuối.", "Personal data kept: name, unit, position, group, phone; of an ID number only a keyed hash and the last 4 digits."},
-	"desk.help.search":        {"enter điểm danh · ↑↓ chọn · ctrl+n đăng ký tại chỗ · esc xoá/danh sách · ctrl+c thoát", "enter check in · ↑↓ select · ctrl+n walk-in · esc clear/list · ctrl+c quit"},
+	"desk.notice":             {"Chỉ lưu họ tên, đơn vị, chức vụ, thành phần, SĐT; CCCD: mã băm và 4 số cuối.", "Kept: name, unit, position, group, phone; of an ID card only a hash + last 4."},
+	"desk.help.search":        {"enter điểm danh · ↑↓ chọn · ctrl+n khách mới · esc xoá/danh sách · ctrl+c thoát", "enter check in · ↑↓ select · ctrl+n walk-in · esc clear/list · ctrl+c quit"},
 	"desk.help.list":          {"enter điểm danh · u huỷ điểm danh · n đăng ký tại chỗ · / tìm · q thoát", "enter check in · u undo check-in · n walk-in · / search · q quit"},
 
 	"walkin.title":             {"Đăng ký tại chỗ", "Walk-in registration"},

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"time"
 
+	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/tui/desk"
 	"briefing/internal/tui/follow"
 	"briefing/internal/tui/home"
 	"briefing/internal/tui/present"
@@ -22,11 +24,12 @@ import (
 
 // Options are what every screen needs.
 type Options struct {
-	Service *session.Service
-	Library []deck.Entry
-	Lang    i18n.Lang
-	Theme   theme.Theme
-	Clock   func() time.Time // nil: time.Now; tests fix it
+	Service    *session.Service
+	Attendance *attendance.Service
+	Library    []deck.Entry
+	Lang       i18n.Lang
+	Theme      theme.Theme
+	Clock      func() time.Time // nil: time.Now; tests fix it
 }
 
 type screen int
@@ -36,6 +39,7 @@ const (
 	formScreen
 	presentScreen
 	followScreen
+	deskScreen
 )
 
 // App is the root model.
@@ -48,6 +52,8 @@ type App struct {
 	form          startform.Model
 	present       present.Model
 	follow        follow.Model
+	desk          desk.Model
+	startTo       screen // where a session started from the form goes: presentScreen or deskScreen
 	width, height int
 }
 
@@ -64,6 +70,22 @@ func NewStart(o Options, decks []*deck.Deck, info session.Info) App {
 	a := newApp(o)
 	a.screen = formScreen
 	a.form = a.newForm(decks, info)
+	return a
+}
+
+// NewDeskStart starts on the form for a new session, then opens the desk on
+// it: for a clerk whose device has no open session.
+func NewDeskStart(o Options, decks []*deck.Deck, info session.Info) App {
+	a := NewStart(o, decks, info)
+	a.startTo = deskScreen
+	return a
+}
+
+// NewDesk opens the clerk's desk on an open session.
+func NewDesk(o Options, s session.Session) App {
+	a := newApp(o)
+	a.screen = deskScreen
+	a.desk = a.newDesk(s)
 	return a
 }
 
@@ -86,7 +108,7 @@ func NewFollow(o Options, s session.Session, d *deck.Deck) App {
 func newApp(o Options) App {
 	// Dark until the terminal says otherwise: most projector setups are dark, and under
 	// tests no terminal answers.
-	return App{opts: o, styles: theme.New(o.Theme, true), width: 80, height: 24}
+	return App{opts: o, styles: theme.New(o.Theme, true), width: 80, height: 24, startTo: presentScreen}
 }
 
 func (a App) newForm(decks []*deck.Deck, info session.Info) startform.Model {
@@ -105,8 +127,19 @@ func (a App) newPresent(s session.Session, d *deck.Deck) present.Model {
 	return m
 }
 
+func (a App) newDesk(s session.Session) desk.Model {
+	m := desk.New(a.opts.Attendance, a.opts.Service, s, a.styles, a.opts.Lang)
+	if a.opts.Clock != nil {
+		m = m.WithClock(a.opts.Clock)
+	}
+	return m
+}
+
 func (a App) newFollow(s session.Session, d *deck.Deck) follow.Model {
 	m := follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
+	if a.opts.Attendance != nil {
+		m = m.WithAttendance(a.opts.Attendance)
+	}
 	if a.opts.Clock != nil {
 		m = m.WithClock(a.opts.Clock)
 	}
@@ -125,6 +158,8 @@ func (a App) Init() tea.Cmd {
 		first = a.present.Init()
 	case followScreen:
 		first = a.follow.Init()
+	case deskScreen:
+		first = a.desk.Init()
 	}
 	if a.opts.Theme == theme.Auto {
 		return tea.Batch(tea.RequestBackgroundColor, first)
@@ -179,11 +214,16 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.form = a.form.SetError(text)
 			return a, nil
 		}
+		if a.startTo == deskScreen {
+			a.screen = deskScreen
+			a.desk = a.newDesk(msg.session)
+			return a.sized(a.desk.Init())
+		}
 		a.screen = presentScreen
 		a.present = a.newPresent(msg.session, msg.deck)
 		return a.sized(a.present.Init())
 
-	case present.DoneMsg, follow.DoneMsg:
+	case present.DoneMsg, follow.DoneMsg, desk.DoneMsg:
 		return a.leave()
 	}
 	return a.route(msg)
@@ -201,6 +241,8 @@ func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.present, cmd = a.present.Update(msg)
 	case followScreen:
 		a.follow, cmd = a.follow.Update(msg)
+	case deskScreen:
+		a.desk, cmd = a.desk.Update(msg)
 	}
 	return a, cmd
 }
@@ -218,6 +260,8 @@ func (a App) restyle() (tea.Model, tea.Cmd) {
 		a.present, cmd = a.present.SetStyles(a.styles)
 	case followScreen:
 		a.follow, cmd = a.follow.SetStyles(a.styles)
+	case deskScreen:
+		a.desk = a.desk.SetStyles(a.styles)
 	case homeScreen:
 		a.home = home.New(a.opts.Service, a.opts.Library, a.styles, a.opts.Lang)
 		return a.sized(a.home.Init())
@@ -262,6 +306,8 @@ func (a App) View() tea.View {
 		body = a.present.View()
 	case followScreen:
 		body = a.follow.View()
+	case deskScreen:
+		body = a.desk.View()
 	}
 	v := tea.NewView(theme.Clip(body, a.width, a.height))
 	v.AltScreen = true

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"briefing/decks"
+	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
@@ -27,6 +28,7 @@ var fixed = time.Date(2025, 3, 26, 8, 30, 0, 0, time.UTC)
 type fixture struct {
 	opts Options
 	svc  *session.Service
+	att  *attendance.Service // not in opts: the screens that show attendance opt in
 	sess session.Session
 	deck *deck.Deck
 }
@@ -49,7 +51,8 @@ func newFixture(t *testing.T) fixture {
 		t.Fatal(err)
 	}
 	opts := Options{Service: svc, Library: lib, Lang: i18n.VI, Theme: theme.Dark, Clock: func() time.Time { return fixed.Add(75 * time.Second) }}
-	return fixture{opts: opts, svc: svc, sess: s, deck: e.Deck}
+	att := attendance.New(st, func() time.Time { return fixed.Add(90 * time.Second) })
+	return fixture{opts: opts, svc: svc, att: att, sess: s, deck: e.Deck}
 }
 
 func press(tm *teatest.TestModel, keys ...string) {
@@ -161,7 +164,9 @@ func TestFollowGolden(t *testing.T) {
 // TestResizeNoPanic re-lays every screen from 40x12 to 300x100.
 func TestResizeNoPanic(t *testing.T) {
 	f := newFixture(t)
-	apps := []App{NewPresent(f.opts, f.sess, f.deck), NewFollow(f.opts, f.sess, f.deck), NewHome(f.opts),
+	withAtt := f.opts
+	withAtt.Attendance = f.att
+	apps := []App{NewPresent(f.opts, f.sess, f.deck), NewFollow(withAtt, f.sess, f.deck), NewDesk(withAtt, f.sess), NewHome(f.opts),
 		NewStart(f.opts, []*deck.Deck{f.deck}, session.Info{})}
 	for _, a := range apps {
 		var m tea.Model = a

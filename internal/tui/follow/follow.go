@@ -3,12 +3,15 @@
 package follow
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
 
+	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
@@ -36,6 +39,9 @@ type Model struct {
 	cache *slides.Cache // the current slide, at the width of its pane
 	link  *slides.Link
 	sess  session.Session
+
+	att    *attendance.Service // nil: no attendance line
+	counts attendance.Counts
 
 	pos           slides.Pos
 	notes         viewport.Model
@@ -70,7 +76,29 @@ func tick() tea.Cmd {
 }
 
 // Init starts the clock and the poll.
-func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll(), m.countsCmd()) }
+
+// WithAttendance shows the desk's counters, read once a second.
+func (m Model) WithAttendance(att *attendance.Service) Model {
+	m.att = att
+	return m
+}
+
+type countsMsg struct {
+	counts attendance.Counts
+	err    error
+}
+
+func (m Model) countsCmd() tea.Cmd {
+	if m.att == nil {
+		return nil
+	}
+	att, id := m.att, m.sess.ID
+	return func() tea.Msg {
+		c, err := att.Counts(context.Background(), id)
+		return countsMsg{counts: c, err: err}
+	}
+}
 
 // WithClock fixes the time source (tests).
 func (m Model) WithClock(clock func() time.Time) Model {
@@ -112,10 +140,14 @@ func (m Model) relayout() (Model, tea.Cmd) {
 
 // chromeHeight is the lines above and below the notes in the narrow layout.
 func (m Model) chromeHeight() int {
-	if m.slidePaneWidth() > 0 {
-		return 4 // clock bar, next-slide line, notes heading, help line
+	extra := 0
+	if m.att != nil {
+		extra = 1 // the attendance line
 	}
-	return 5 // clock bar, current and next slide lines, notes heading, help line
+	if m.slidePaneWidth() > 0 {
+		return 4 + extra // clock bar, next-slide line, notes heading, help line
+	}
+	return 5 + extra // clock bar, current and next slide lines, notes heading, help line
 }
 
 func (m *Model) setNotes() {
@@ -141,7 +173,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.Clock != nil {
 			m.now = m.Clock()
 		}
-		return m, tick()
+		return m, tea.Batch(tick(), m.countsCmd())
+	case countsMsg:
+		if msg.err == nil {
+			m.counts = msg.counts
+		}
+		return m, nil
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
@@ -205,6 +242,9 @@ func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.clockBar() + "\n")
+	if m.att != nil {
+		b.WriteString(m.attendanceLine() + "\n")
+	}
 	next := m.lang.T("follow.next.none")
 	if n := m.pos.Slide + 1; n < len(m.deck.Slides) {
 		next = fmt.Sprintf("%d. %s", n+1, m.deck.Slides[n].Title)
@@ -217,7 +257,7 @@ func (m Model) View() string {
 	notesHead := m.styles.Title.Render(m.lang.T("follow.notes"))
 
 	if pw := m.slidePaneWidth(); pw > 0 {
-		h := max(m.height-2, 1)
+		h := max(m.height-m.chromeHeight()+2, 1)
 		slide := m.styles.Box.Width(pw).Height(h).Render(fitLines(m.cache.Get(m.pos), h-2))
 		right := lipgloss.JoinVertical(lipgloss.Left,
 			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notes.View())
@@ -247,6 +287,28 @@ func (m Model) clockBar() string {
 	parts = append(parts, m.now.Format("15:04"))
 	bar := " " + strings.Join(parts, "  ·  ") + " "
 	return m.styles.Status.Render(truncate(bar+strings.Repeat(" ", max(m.width-ansi.StringWidth(bar), 0)), m.width))
+}
+
+// attendanceLine: present now, by group, and the largest units.
+func (m Model) attendanceLine() string {
+	c := m.counts
+	parts := []string{m.lang.T("desk.present", c.Present)}
+	for _, g := range c.ByGroup {
+		parts = append(parts, fmt.Sprintf("%s %d", roster.Group(g.Key).Label(m.lang), g.Count))
+	}
+	line := " " + strings.Join(parts, " · ")
+	if len(c.ByUnit) > 0 {
+		var units []string
+		for _, u := range c.ByUnit {
+			name := u.Key
+			if name == "" {
+				name = m.lang.T("desk.unit.none")
+			}
+			units = append(units, fmt.Sprintf("%s %d", name, u.Count))
+		}
+		line += "  │  " + strings.Join(units, " · ")
+	}
+	return m.styles.Accent.Render(truncate(line, m.width))
 }
 
 func (m Model) paceText(p time.Duration) string {

@@ -43,6 +43,7 @@ type Styles struct {
 	Accent    lipgloss.Style
 	Selected  lipgloss.Style
 	Warn      lipgloss.Style
+	OK        lipgloss.Style // a confirmed write
 	Box       lipgloss.Style // dialogs and panes
 	Input     lipgloss.Style
 	IsDark    bool
@@ -62,6 +63,7 @@ func New(t Theme, isDark bool) Styles {
 	accent := ld(lipgloss.Color("#005fd7"), lipgloss.Color("#5fafff"))
 	barBg := ld(lipgloss.Color("#dcdcdc"), lipgloss.Color("#303030"))
 	warn := ld(lipgloss.Color("#af0000"), lipgloss.Color("#ff8787"))
+	ok := ld(lipgloss.Color("#007a00"), lipgloss.Color("#87d787"))
 	slide := deck.Dark
 	if !isDark {
 		slide = deck.Light
@@ -69,6 +71,7 @@ func New(t Theme, isDark bool) Styles {
 	if t == HighContrast {
 		isDark = true
 		fg, dim, accent, barBg, warn = lipgloss.BrightWhite, lipgloss.White, lipgloss.BrightYellow, lipgloss.Black, lipgloss.BrightYellow
+		ok = lipgloss.BrightGreen
 		slide = deck.HighContrast
 	}
 	return Styles{
@@ -80,6 +83,7 @@ func New(t Theme, isDark bool) Styles {
 		Accent:    lipgloss.NewStyle().Foreground(accent),
 		Selected:  lipgloss.NewStyle().Foreground(contrastOn(isDark)).Background(accent).Bold(true),
 		Warn:      lipgloss.NewStyle().Foreground(warn).Bold(true),
+		OK:        lipgloss.NewStyle().Foreground(ok).Bold(true),
 		Box:       lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		Input:     lipgloss.NewStyle().Foreground(fg),
 		IsDark:    isDark,

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"briefing/internal/attendance"
+	"briefing/internal/roster"
+	"charm.land/bubbles/v2/progress"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+func newRosterCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "roster", Short: "the roster of people who may attend"}
+	var opt attendance.ImportOptions
+	var asJSON bool
+	imp := &cobra.Command{
+		Use:   "import FILE",
+		Short: "import a roster from CSV or XLSX: every row is checked, then all of it is imported or none",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error { return e.importRoster(args[0], opt, asJSON) })
+		},
+	}
+	f := imp.Flags()
+	f.StringVar(&opt.Unit, "unit", "", "unit for rows that have none")
+	f.BoolVar(&opt.DryRun, "dry-run", false, "check and count, write nothing")
+	f.BoolVar(&opt.SkipInvalid, "skip-invalid", false, "import the valid rows even if some are invalid")
+	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	cmd.AddCommand(imp)
+	return cmd
+}
+
+type importJSON struct {
+	File      string        `json:"file"`
+	DryRun    bool          `json:"dry_run"`
+	Applied   bool          `json:"applied"`
+	Imported  int           `json:"imported"`
+	Updated   int           `json:"updated"`
+	Unchanged int           `json:"unchanged"`
+	Rejected  int           `json:"rejected"`
+	Problems  []problemJSON `json:"problems"`
+	Warnings  []problemJSON `json:"warnings"`
+}
+
+type problemJSON struct {
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON bool) error {
+	l := e.lang
+	r, err := roster.Open(path)
+	if err != nil {
+		var fe *roster.FileError
+		if errors.As(err, &fe) {
+			return exitError{1, fe.Format(l)}
+		}
+		return exitError{1, l.T("cli.roster.open", path, err)}
+	}
+	defer r.Close()
+
+	bar := newProgressBar(l.T("cli.roster.progress"))
+	opt.Progress = bar.update
+	res, err := e.att.Import(context.Background(), r, opt)
+	bar.done()
+	if err != nil && !errors.Is(err, attendance.ErrRejected) {
+		var fe *roster.FileError
+		if errors.As(err, &fe) {
+			return exitError{1, fe.Format(l)}
+		}
+		return exitError{1, l.T("cli.roster.failed", path, err)}
+	}
+	rejected := errors.Is(err, attendance.ErrRejected)
+
+	if asJSON {
+		out := importJSON{
+			File: path, DryRun: opt.DryRun, Applied: res.Applied, Imported: res.Imported, Updated: res.Updated,
+			Unchanged: res.Unchanged, Rejected: res.Rejected, Problems: []problemJSON{}, Warnings: []problemJSON{},
+		}
+		for _, p := range res.Problems {
+			out.Problems = append(out.Problems, problemJSON{Line: p.Line, Message: p.Format(path, l)})
+		}
+		for _, p := range r.Warnings() {
+			out.Warnings = append(out.Warnings, problemJSON{Line: p.Line, Message: p.Format(path, l)})
+		}
+		if err := printJSON(out); err != nil {
+			return err
+		}
+		if rejected {
+			return exitError{1, ""}
+		}
+		return nil
+	}
+
+	for _, p := range r.Warnings() {
+		warn("%s", p.Format(path, l))
+	}
+	for _, p := range res.Problems {
+		warn("%s", p.Format(path, l))
+	}
+	if res.Rejected > len(res.Problems) {
+		warn("%s", l.T("cli.roster.moreproblems", res.Rejected-len(res.Problems)))
+	}
+	summary := l.T("cli.roster.summary", res.Imported, res.Updated, res.Unchanged, res.Rejected)
+	switch {
+	case rejected:
+		return exitError{1, summary + "\n" + l.T("cli.roster.rejected")}
+	case opt.DryRun:
+		fmt.Println(l.T("cli.roster.dryrun") + " " + summary)
+	default:
+		fmt.Println(summary)
+	}
+	return nil
+}
+
+// progressBar draws an import's progress on stderr, only when stderr is a
+// terminal and only once the work has lasted longer than a moment.
+type progressBar struct {
+	label   string
+	bar     progress.Model
+	started time.Time
+	last    time.Time
+	shown   bool
+	on      bool
+}
+
+func newProgressBar(label string) *progressBar {
+	return &progressBar{
+		label: label, bar: progress.New(progress.WithWidth(40)), started: time.Now(),
+		on: term.IsTerminal(os.Stderr.Fd()),
+	}
+}
+
+func (p *progressBar) update(done, total int64) {
+	if !p.on || total <= 0 {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.started) < 300*time.Millisecond || now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last, p.shown = now, true
+	fmt.Fprintf(os.Stderr, "\r%s %s", p.label, p.bar.ViewAs(min(float64(done)/float64(total), 1)))
+}
+
+func (p *progressBar) done() {
+	if p.shown {
+		fmt.Fprintf(os.Stderr, "\r%s %s\n", p.label, p.bar.ViewAs(1))
+	}
+}

@@ -1,0 +1,529 @@
+// Package desk is the clerk's screen: a search box focused at once over the
+// roster, Enter to check the highlighted person in, walk-ins, citizen-ID QR
+// scans, undo, and the counters. Every write runs in a tea.Cmd and the
+// confirmation is drawn only after the commit returned.
+package desk
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"briefing/internal/attendance"
+	"briefing/internal/cccd"
+	"briefing/internal/i18n"
+	"briefing/internal/search"
+	"briefing/internal/session"
+	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// DoneMsg tells the parent the clerk left the desk.
+type DoneMsg struct{}
+
+// pollEvery is how often the desk looks for what other processes wrote.
+const pollEvery = 300 * time.Millisecond
+
+// resultLimit is how many matches a search shows at most.
+const resultLimit = 50
+
+type focus int
+
+const (
+	focusSearch focus = iota // typing goes to the search box
+	focusList                // single keys are commands (u, n, q)
+	focusWalkIn              // the walk-in form
+)
+
+// Model is the desk.
+type Model struct {
+	lang   i18n.Lang
+	styles theme.Styles
+	svc    *attendance.Service
+	sess   *session.Service
+	s      session.Session
+	clock  func() time.Time
+
+	book    *book // nil until loaded
+	loadErr error
+	input   textinput.Model
+	hits    []search.Hit
+	rows    []row // what the list shows: matches, or recent check-ins
+	sel     int
+	focus   focus
+	walkIn  walkInForm
+	pending map[string]bool // person ids being written
+	status  status
+	ended   bool
+	polling bool
+	units   []string
+
+	width, height int
+}
+
+// row is one line of the list.
+type row struct {
+	person attendance.Person
+}
+
+type statusKind int
+
+const (
+	statusNone statusKind = iota
+	statusOK
+	statusInfo
+	statusWarn
+)
+
+type status struct {
+	kind statusKind
+	text string
+}
+
+// New makes the desk for an open session.
+func New(svc *attendance.Service, sess *session.Service, s session.Session, styles theme.Styles, lang i18n.Lang) Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = lang.T("desk.search.placeholder")
+	in.CharLimit = 400 // a QR payload is long
+	in.Focus()
+	m := Model{
+		lang: lang, styles: styles, svc: svc, sess: sess, s: s, clock: time.Now,
+		input: in, pending: map[string]bool{}, width: 80, height: 24,
+	}
+	if names, err := sess.Units(context.Background()); err == nil {
+		m.units = names
+	}
+	return m
+}
+
+// WithClock fixes the time source (tests).
+func (m Model) WithClock(clock func() time.Time) Model {
+	m.clock = clock
+	return m
+}
+
+// --- messages ---
+
+type loadedMsg struct {
+	book *book
+	err  error
+}
+
+type pollTickMsg struct{}
+
+type changesMsg struct {
+	people   []attendance.Person
+	checkIns []attendance.CheckIn
+	cursor   attendance.Cursor
+	ended    bool
+	err      error
+}
+
+type checkedInMsg struct {
+	personID string
+	checkIn  attendance.CheckIn
+	err      error
+}
+
+type undoneMsg struct {
+	personID string
+	checkIn  attendance.CheckIn
+	err      error
+}
+
+type scannedMsg struct {
+	card   cccd.Card
+	people []attendance.Person
+	err    error
+}
+
+// Init loads the roster in the background; the first frame does not wait.
+func (m Model) Init() tea.Cmd {
+	svc, id := m.svc, m.s.ID
+	load := func() tea.Msg {
+		b, err := loadBook(context.Background(), svc, id)
+		return loadedMsg{book: b, err: err}
+	}
+	return tea.Batch(load, textinput.Blink)
+}
+
+func pollTick() tea.Cmd {
+	return tea.Tick(pollEvery, func(time.Time) tea.Msg { return pollTickMsg{} })
+}
+
+func (m Model) pollCmd() tea.Cmd {
+	svc, sess, id, cursor := m.svc, m.sess, m.s.ID, m.book.cursor
+	return func() tea.Msg {
+		ctx := context.Background()
+		people, checkIns, next, err := svc.Changes(ctx, id, cursor)
+		if err != nil {
+			return changesMsg{err: err, cursor: cursor}
+		}
+		pos, err := sess.Position(ctx, id)
+		return changesMsg{people: people, checkIns: checkIns, cursor: next, ended: pos.Ended, err: err}
+	}
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
+		m.walkIn = m.walkIn.resize(m.width)
+		return m, nil
+
+	case loadedMsg:
+		if msg.err != nil {
+			m.loadErr = msg.err
+			return m, nil
+		}
+		m.book = msg.book
+		m.refresh()
+		return m, pollTick()
+
+	case pollTickMsg:
+		if m.book == nil || m.polling {
+			return m, pollTick()
+		}
+		m.polling = true
+		return m, m.pollCmd()
+
+	case changesMsg:
+		m.polling = false
+		if msg.err == nil {
+			m.book.addPeople(msg.people)
+			m.book.apply(msg.checkIns)
+			m.book.cursor = msg.cursor
+			m.ended = msg.ended
+			if len(msg.people) > 0 || len(msg.checkIns) > 0 {
+				m.refresh()
+			}
+		}
+		return m, pollTick()
+
+	case checkedInMsg:
+		delete(m.pending, msg.personID)
+		return m.checkedIn(msg.checkIn, msg.err), nil
+
+	case undoneMsg:
+		delete(m.pending, msg.personID)
+		if msg.err != nil {
+			m.status = status{statusWarn, m.writeError(msg.err)}
+			return m, nil
+		}
+		m.book.set(msg.checkIn)
+		m.status = status{statusInfo, m.lang.T("desk.undone", msg.checkIn.Person.Name, unitSuffix(msg.checkIn.Person.Unit))}
+		m.refresh()
+		return m, nil
+
+	case scannedMsg:
+		return m.scanned(msg)
+
+	case walkInSavedMsg:
+		if msg.err != nil {
+			m.walkIn.err = m.writeError(msg.err)
+			m.walkIn.saving = false
+			return m, nil
+		}
+		m.focus = focusSearch
+		m.book.addPeople([]attendance.Person{msg.checkIn.Person})
+		m = m.checkedIn(msg.checkIn, nil)
+		m.input.SetValue("")
+		m.refresh()
+		return m, m.input.Focus()
+
+	case walkInSimilarMsg:
+		var cmd tea.Cmd
+		m.walkIn, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
+		return m, cmd
+
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.PasteMsg:
+		if m.focus == focusWalkIn {
+			var cmd tea.Cmd
+			m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+			return m, cmd
+		}
+		m.focus = focusSearch
+	}
+	return m.typed(msg)
+}
+
+// typed passes a message to the search box and searches again if the text changed.
+func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
+	if m.focus == focusWalkIn {
+		var cmd tea.Cmd
+		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+		return m, cmd
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		m.sel = 0
+		m.refresh()
+	}
+	return m, cmd
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := msg.String()
+	if k == "ctrl+c" {
+		return m, func() tea.Msg { return DoneMsg{} }
+	}
+	if m.focus == focusWalkIn {
+		switch k {
+		case "esc":
+			m.focus = focusSearch
+			return m, m.input.Focus()
+		}
+		var cmd tea.Cmd
+		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+		return m, cmd
+	}
+	switch k {
+	case "up", "ctrl+p":
+		m.sel = max(m.sel-1, 0)
+		return m, nil
+	case "down":
+		m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
+		return m, nil
+	case "pgup":
+		m.sel = max(m.sel-m.listHeight(), 0)
+		return m, nil
+	case "pgdown":
+		m.sel = min(m.sel+m.listHeight(), max(len(m.rows)-1, 0))
+		return m, nil
+	case "enter":
+		return m.enter()
+	case "ctrl+n", "f2":
+		return m.openWalkIn(m.input.Value()) // what was typed is a start on the name
+	}
+	if m.focus == focusList {
+		switch k {
+		case "esc":
+			m.focus = focusSearch
+			return m, m.input.Focus()
+		case "q":
+			return m, func() tea.Msg { return DoneMsg{} }
+		case "u":
+			return m.undo()
+		case "n", "w":
+			return m.openWalkIn("")
+		case "j":
+			m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
+			return m, nil
+		case "k":
+			m.sel = max(m.sel-1, 0)
+			return m, nil
+		case "/":
+			m.focus = focusSearch
+			return m, m.input.Focus()
+		}
+		if msg.Text != "" { // typing a name goes back to the search box
+			m.focus = focusSearch
+			cmd := m.input.Focus()
+			m, typed := m.typed(msg)
+			return m, tea.Batch(cmd, typed)
+		}
+		return m, nil
+	}
+	if k == "esc" {
+		if m.input.Value() != "" {
+			m.input.SetValue("")
+			m.sel = 0
+			m.refresh()
+			return m, nil
+		}
+		m.focus = focusList
+		m.input.Blur()
+		return m, nil
+	}
+	return m.typed(msg)
+}
+
+// refresh recomputes the list: matches for the query, or the latest
+// check-ins when the box is empty.
+func (m *Model) refresh() {
+	m.rows = m.rows[:0]
+	if m.book == nil {
+		return
+	}
+	q := m.input.Value()
+	switch {
+	case strings.TrimSpace(q) == "":
+		for _, c := range m.book.recentPresent(resultLimit) {
+			m.rows = append(m.rows, row{person: c.Person})
+		}
+	case cccd.LooksLikeQR(q):
+		// a scanner is typing a card; the list waits for Enter
+	default:
+		m.hits = m.book.index.SearchInto(m.hits[:0], q, resultLimit)
+		for _, h := range m.hits {
+			m.rows = append(m.rows, row{person: m.book.people[h.Index]})
+		}
+	}
+	m.sel = min(m.sel, max(len(m.rows)-1, 0))
+}
+
+// enter checks in the highlighted person, reads a scanned card, or offers a
+// walk-in when nothing matched.
+func (m Model) enter() (Model, tea.Cmd) {
+	q := strings.TrimSpace(m.input.Value())
+	if cccd.LooksLikeQR(q) {
+		m.input.SetValue("")
+		m.refresh()
+		return m.scan(q)
+	}
+	if m.book == nil {
+		m.status = status{statusInfo, m.lang.T("desk.loading")}
+		return m, nil
+	}
+	if len(m.rows) == 0 {
+		if q != "" {
+			return m.openWalkIn(q)
+		}
+		return m, nil
+	}
+	p := m.rows[m.sel].person
+	if m.pending[p.ID] {
+		return m, nil
+	}
+	if c, ok := m.book.present[p.ID]; ok {
+		m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+		return m, nil
+	}
+	m.pending[p.ID] = true
+	m.input.SetValue("") // the next person in the queue can be typed at once
+	m.refresh()
+	svc, id := m.svc, m.s.ID
+	return m, func() tea.Msg {
+		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByRoster, false)
+		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
+	}
+}
+
+// checkedIn shows the result of a check-in that has been committed.
+func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
+	if err != nil {
+		m.status = status{statusWarn, m.writeError(err)}
+		return m
+	}
+	p := c.Person
+	if c.Already {
+		m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+	} else {
+		m.status = status{statusOK, m.lang.T("desk.checkedin", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+	}
+	m.book.set(c)
+	m.refresh()
+	return m
+}
+
+func (m Model) undo() (Model, tea.Cmd) {
+	if m.book == nil || len(m.rows) == 0 {
+		return m, nil
+	}
+	p := m.rows[m.sel].person
+	if _, ok := m.book.present[p.ID]; !ok {
+		m.status = status{statusInfo, m.lang.T("desk.undo.notin", p.Name)}
+		return m, nil
+	}
+	if m.pending[p.ID] {
+		return m, nil
+	}
+	m.pending[p.ID] = true
+	svc, id := m.svc, m.s.ID
+	return m, func() tea.Msg {
+		c, err := svc.Undo(context.Background(), id, p.ID)
+		return undoneMsg{personID: p.ID, checkIn: c, err: err}
+	}
+}
+
+// scan looks a scanned card up by its number's hash.
+func (m Model) scan(payload string) (Model, tea.Cmd) {
+	card, err := cccd.Parse(payload)
+	if err != nil {
+		m.status = status{statusWarn, m.lang.T("desk.qr.unreadable")}
+		return m, nil
+	}
+	svc := m.svc
+	return m, func() tea.Msg {
+		people, err := svc.ByCitizenID(context.Background(), card.Number)
+		return scannedMsg{card: card, people: people, err: err}
+	}
+}
+
+func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status = status{statusWarn, m.writeError(msg.err)}
+		return m, nil
+	}
+	if len(msg.people) == 0 {
+		return m.openWalkInFromCard(msg.card)
+	}
+	p := msg.people[0]
+	if m.book != nil {
+		if c, ok := m.book.present[p.ID]; ok {
+			m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+			return m, nil
+		}
+	}
+	m.pending[p.ID] = true
+	svc, id := m.svc, m.s.ID
+	return m, func() tea.Msg {
+		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByQR, true)
+		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
+	}
+}
+
+func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
+	if m.ended {
+		m.status = status{statusWarn, m.lang.T("desk.ended")}
+		return m, nil
+	}
+	m.focus = focusWalkIn
+	m.input.Blur()
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, name, nil).resize(m.width)
+	return m, m.walkIn.focusCmd()
+}
+
+func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
+	m.focus = focusWalkIn
+	m.input.Blur()
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, card.Name, &card).resize(m.width)
+	return m, m.walkIn.focusCmd()
+}
+
+// writeError says why a write failed, in the clerk's words.
+func (m Model) writeError(err error) string {
+	var fe *attendance.FieldError
+	switch {
+	case errors.Is(err, attendance.ErrEnded):
+		return m.lang.T("desk.ended")
+	case errors.As(err, &fe):
+		return m.lang.T("walkin.field."+fe.Field, fe.Value)
+	}
+	return m.lang.T("desk.write.failed", err.Error())
+}
+
+func (m Model) clockText(t time.Time) string { return t.Local().Format("15:04:05") }
+
+func unitSuffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " · " + unit
+}
+
+// SetStyles changes the theme.
+func (m Model) SetStyles(s theme.Styles) Model {
+	m.styles = s
+	m.walkIn.styles = s
+	return m
+}

@@ -1,0 +1,285 @@
+package desk
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"briefing/internal/attendance"
+	"briefing/internal/cccd"
+	"briefing/internal/roster"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wideLayout is the width from which the counters get their own pane.
+const wideLayout = 110
+
+// countersPane is that pane's width.
+const countersPane = 36
+
+// chrome is the lines around the list in the narrow layout: header, search,
+// list heading, two counter lines, status, notice, help.
+const chrome = 8
+
+func (m Model) listHeight() int {
+	if m.width >= wideLayout {
+		return max(m.height-6, 1) // header, search, heading, status, notice, help
+	}
+	return max(m.height-chrome, 1)
+}
+
+// View draws the desk.
+func (m Model) View() string {
+	var b strings.Builder
+	b.WriteString(m.header() + "\n")
+	b.WriteString(m.searchLine() + "\n")
+	mainW := m.width
+	if m.width >= wideLayout {
+		mainW = m.width - countersPane - 1
+	}
+	var body string
+	if m.focus == focusWalkIn {
+		body = m.styles.Box.Width(min(mainW, 76)).Render(m.walkIn.view())
+		body = fitLines(body, m.listHeight()+1)
+	} else {
+		body = m.heading(mainW) + "\n" + m.list(mainW)
+	}
+	if m.width >= wideLayout {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(mainW+1).Render(body), m.countersPane())
+	} else {
+		body += "\n" + m.countersLines(m.width)
+	}
+	b.WriteString(body + "\n")
+	b.WriteString(m.statusLine() + "\n")
+	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("desk.notice"), m.width, "…")) + "\n")
+	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.helpLine(), m.width, "…")))
+	return b.String()
+}
+
+func (m Model) header() string {
+	left := " " + m.lang.T("desk.title") + " · " + m.s.Info.Title
+	present := 0
+	if m.book != nil {
+		present = len(m.book.present)
+	}
+	right := " " + m.lang.T("desk.present", present) + " "
+	if m.ended {
+		right = " " + m.lang.T("desk.ended.short") + " ·" + right
+	}
+	left = ansi.Truncate(left, max(m.width-lineWidth(right)-1, 1), "…")
+	gap := max(m.width-lineWidth(left)-lineWidth(right), 0)
+	return m.styles.Status.Render(left+strings.Repeat(" ", gap)) + m.styles.StatusKey.Render(right)
+}
+
+func (m Model) searchLine() string {
+	label := m.lang.T("desk.search.label")
+	if m.focus == focusSearch {
+		label = m.styles.Title.Render(label)
+	} else {
+		label = m.styles.Dim.Render(label)
+	}
+	return " " + label + " " + m.input.View()
+}
+
+func (m Model) heading(w int) string {
+	q := strings.TrimSpace(m.input.Value())
+	var text string
+	switch {
+	case m.loadErr != nil:
+		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.load.failed", m.loadErr.Error()), w, "…"))
+	case m.book == nil:
+		text = m.lang.T("desk.loading")
+	case q == "":
+		text = m.lang.T("desk.recent", len(m.rows))
+	case len(m.rows) == 0 && m.isScan():
+		text = m.lang.T("desk.qr.reading")
+	case len(m.rows) == 0:
+		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.nomatch", q), w, "…"))
+	default:
+		more := ""
+		if len(m.rows) == resultLimit {
+			more = "+"
+		}
+		text = m.lang.T("desk.matches", strconv.Itoa(len(m.rows))+more, m.book.index.Len())
+	}
+	return m.styles.Dim.Render(ansi.Truncate(" "+text, w, "…"))
+}
+
+func (m Model) isScan() bool { return cccd.LooksLikeQR(m.input.Value()) }
+
+// list draws the rows around the selection.
+func (m Model) list(w int) string {
+	h := m.listHeight() - 1
+	if h < 1 {
+		return ""
+	}
+	first := 0
+	if m.sel >= h {
+		first = m.sel - h + 1
+	}
+	nameW, unitW, groupW := columns(w)
+	lines := make([]string, 0, h)
+	for i := first; i < len(m.rows) && len(lines) < h; i++ {
+		lines = append(lines, m.rowLine(i, nameW, unitW, groupW, w))
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// columns splits the list width among name, unit and group; the check-in
+// time takes the rest.
+func columns(w int) (name, unit, group int) {
+	rest := w - 2 - 12 // marker, time column
+	name = max(rest*45/100, 8)
+	unit = max(rest*33/100, 6)
+	group = max(rest-name-unit, 4)
+	return
+}
+
+func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
+	p := m.rows[i].person
+	mark := "  "
+	if i == m.sel {
+		mark = "› "
+	}
+	state := ""
+	if c, ok := m.book.present[p.ID]; ok {
+		state = "✓ " + m.clockText(c.At)
+	}
+	if m.pending[p.ID] {
+		state = "… " + m.lang.T("desk.saving")
+	}
+	line := mark + cell(p.Name, nameW) + cell(p.Unit, unitW) + cell(groupLabel(m, p.Group), groupW) + state
+	line = ansi.Truncate(line, w, "…")
+	switch {
+	case i == m.sel && m.focus != focusWalkIn:
+		return m.styles.Selected.Render(line + strings.Repeat(" ", max(w-lineWidth(line), 0)))
+	case state != "":
+		return m.styles.OK.Render(line)
+	}
+	return line
+}
+
+func groupLabel(m Model, g roster.Group) string {
+	if g == "" {
+		return ""
+	}
+	return g.Label(m.lang)
+}
+
+// countersLines are the two counter lines of the narrow layout.
+func (m Model) countersLines(w int) string {
+	c := m.counts()
+	var groups, units []string
+	for _, g := range c.ByGroup {
+		groups = append(groups, fmt.Sprintf("%s %d", roster.Group(g.Key).Label(m.lang), g.Count))
+	}
+	for _, u := range c.ByUnit {
+		units = append(units, fmt.Sprintf("%s %d", unitName(m, u.Key), u.Count))
+	}
+	line1 := " " + m.lang.T("desk.bygroup") + " " + orDash(strings.Join(groups, " · "))
+	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(units, " · "))
+	return m.styles.Accent.Render(ansi.Truncate(line1, w, "…")) + "\n" + m.styles.Accent.Render(ansi.Truncate(line2, w, "…"))
+}
+
+// countersPane is the right-hand pane of the wide layout.
+func (m Model) countersPane() string {
+	c := m.counts()
+	w := countersPane - 2
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.lang.T("desk.present", c.Present)) + "\n\n")
+	b.WriteString(m.styles.Dim.Render(m.lang.T("desk.bygroup")) + "\n")
+	for _, g := range roster.Groups {
+		n := 0
+		for _, x := range c.ByGroup {
+			if x.Key == string(g) {
+				n = x.Count
+			}
+		}
+		b.WriteString(countLine(g.Label(m.lang), n, w) + "\n")
+	}
+	b.WriteString("\n" + m.styles.Dim.Render(m.lang.T("desk.byunit")) + "\n")
+	room := max(m.listHeight()-len(roster.Groups)-5, 1)
+	for i, u := range c.ByUnit {
+		if i == room-1 && len(c.ByUnit) > room {
+			b.WriteString(m.styles.Dim.Render(m.lang.T("desk.more.units", len(c.ByUnit)-i)) + "\n")
+			break
+		}
+		b.WriteString(countLine(unitName(m, u.Key), u.Count, w) + "\n")
+	}
+	return lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, false, true).
+		BorderForeground(m.styles.Dim.GetForeground()).PaddingLeft(1).Width(countersPane).
+		Render(strings.TrimRight(b.String(), "\n"))
+}
+
+func countLine(label string, n, w int) string {
+	num := strconv.Itoa(n)
+	label = ansi.Truncate(label, w-len(num)-1, "…")
+	return label + strings.Repeat(" ", max(w-lineWidth(label)-len(num), 1)) + num
+}
+
+func unitName(m Model, unit string) string {
+	if unit == "" {
+		return m.lang.T("desk.unit.none")
+	}
+	return unit
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func (m Model) counts() attendance.Counts {
+	if m.book == nil {
+		return attendance.Counts{}
+	}
+	return m.book.counts()
+}
+
+func (m Model) statusLine() string {
+	text := " " + m.status.text
+	text = ansi.Truncate(text, m.width, "…")
+	switch m.status.kind {
+	case statusOK:
+		return m.styles.OK.Render(text)
+	case statusWarn:
+		return m.styles.Warn.Render(text)
+	}
+	return text
+}
+
+func (m Model) helpLine() string {
+	switch m.focus {
+	case focusList:
+		return " " + m.lang.T("desk.help.list")
+	case focusWalkIn:
+		return " " + m.lang.T("walkin.hint")
+	}
+	return " " + m.lang.T("desk.help.search")
+}
+
+// cell pads or cuts s to w columns, with one column of space after it.
+func cell(s string, w int) string {
+	s = ansi.Truncate(s, w-1, "…")
+	return s + strings.Repeat(" ", max(w-lineWidth(s), 0))
+}
+
+func lineWidth(s string) int { return ansi.StringWidth(s) }
+
+// fitLines pads or cuts s to exactly n lines.
+func fitLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
