@@ -1,0 +1,140 @@
+package roster
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// makeRow turns a record's cells into a Row and checks it.
+func (r *Reader) makeRow(line int, cells []string) Row {
+	row := Row{Line: line}
+	add := func(key string, args ...any) {
+		row.Problems = append(row.Problems, Problem{Line: line, Key: key, Args: args})
+	}
+	badText := false
+	get := func(f field) string {
+		i := r.cols[f]
+		if i < 0 || i >= len(cells) {
+			return ""
+		}
+		s := cells[i]
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\uFFFD")
+			badText = true
+		} else if strings.ContainsRune(s, utf8.RuneError) {
+			badText = true
+		}
+		if !r.nfcWarned && !r.quietNFC && !isNFC(s) {
+			r.nfcWarned = true
+			r.warn(line, "roster.nfc")
+		}
+		return cleanCell(s)
+	}
+
+	row.Name = get(fieldName)
+	row.Unit = get(fieldUnit)
+	row.Position = get(fieldPosition)
+	group := get(fieldGroup)
+	phone := get(fieldPhone)
+	id := get(fieldID)
+
+	if badText {
+		add("roster.row.encoding")
+	}
+	switch n := utf8.RuneCountInString(row.Name); {
+	case n == 0:
+		add("roster.row.noname")
+	case n > MaxNameLength:
+		add("roster.row.namelong", n, MaxNameLength)
+	}
+	if g, ok := r.parseGroup(group); ok {
+		row.Group = g
+	} else {
+		add("roster.row.group", group, groupList())
+	}
+
+	if isScientific(phone) {
+		add("roster.row.phone.sci", phone)
+		row.Phone = phone
+	} else if p, ok := NormalizePhone(phone); ok {
+		row.Phone = p
+	} else {
+		row.Phone = p
+		add("roster.row.phone", phone)
+	}
+
+	id = withoutSpaces(id)
+	switch {
+	case id == "" || ValidCitizenID(id):
+	case isScientific(id):
+		add("roster.row.id.sci")
+	case !allDigits(id):
+		add("roster.row.id.chars")
+	case len(id) == 11 && r.src.numeric(r.cols[fieldID], line):
+		// An Excel number cell: the leading zero was dropped, not mistyped.
+		id = "0" + id
+		if !r.zeroWarned {
+			r.zeroWarned = true
+			r.warn(line, "roster.id.zero")
+		}
+	case len(id) == 11:
+		add("roster.row.id.eleven")
+	default:
+		add("roster.row.id.length", len(id))
+	}
+	row.CitizenID = id
+	return row
+}
+
+// parseGroup is ParseGroup with a small cache: a roster repeats a few
+// group names on every row.
+func (r *Reader) parseGroup(s string) (Group, bool) {
+	if res, ok := r.groups[s]; ok {
+		return res.g, res.ok
+	}
+	g, ok := ParseGroup(s)
+	if len(r.groups) < 64 {
+		if r.groups == nil {
+			r.groups = map[string]groupResult{}
+		}
+		r.groups[strings.Clone(s)] = groupResult{g, ok}
+	}
+	return g, ok
+}
+
+type groupResult struct {
+	g  Group
+	ok bool
+}
+
+// withoutSpaces drops every space: "079 203 001 234" is a number written in
+// groups.
+func withoutSpaces(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// isScientific reports a number in scientific notation, "7.9123E+10" or
+// "7,9123E+10": Excel shows long numbers so in a narrow General column and
+// writes them so to CSV, and the digits are lost.
+func isScientific(s string) bool {
+	s = strings.TrimSpace(s)
+	e := strings.IndexAny(s, "eE")
+	if e <= 0 || e == len(s)-1 {
+		return false
+	}
+	mant, exp := s[:e], s[e+1:]
+	if exp[0] == '+' || exp[0] == '-' {
+		exp = exp[1:]
+	}
+	if !allDigits(exp) {
+		return false
+	}
+	if i := strings.IndexAny(mant, ".,"); i >= 0 {
+		return allDigits(mant[:i]) && allDigits(mant[i+1:])
+	}
+	return allDigits(mant)
+}

@@ -1,0 +1,135 @@
+package roster
+
+import (
+	"io"
+	"strings"
+	"sync/atomic"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsxSource streams the rows of one sheet with excelize's row iterator.
+// Cells are read as Excel shows them (number formats applied), so an ID
+// column formatted "000000000000" keeps its leading zero.
+type xlsxSource struct {
+	file  *excelize.File
+	sheet string
+	rows  *excelize.Rows
+	path  string
+	row   int // sheet row number of the last row read
+	done  atomic.Int64
+	total int64
+	types *cellTypes // opened when first needed
+}
+
+// openXLSX opens the workbook and finds the first sheet with a header. f is
+// closed: excelize opens the file by its path.
+func (r *Reader) openXLSX(f readSeekCloser) error {
+	f.Close()
+	xf, err := excelize.OpenFile(r.path)
+	if err != nil {
+		return &FileError{Path: r.path, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
+	}
+	nearLine := 0
+	for i, sheet := range xf.GetSheetList() {
+		rows, err := xf.Rows(sheet)
+		if err != nil {
+			continue // a chart sheet
+		}
+		src := &xlsxSource{file: xf, sheet: sheet, rows: rows, path: r.path}
+		for nonBlank := 0; nonBlank < headerSearchRows; {
+			line, cells, err := src.next()
+			if err != nil {
+				break
+			}
+			if blank(cells, -1) {
+				continue
+			}
+			nonBlank++
+			h := readHeader(cells)
+			if !h.hasName() {
+				if nearLine == 0 && h.looksLikeHeader() {
+					nearLine = line
+				}
+				continue
+			}
+			if err := r.useHeader(line, h); err != nil {
+				rows.Close()
+				xf.Close()
+				return err
+			}
+			if i > 0 {
+				r.warn(line, "roster.xlsx.sheet", sheet)
+			}
+			src.total = sheetRows(xf, sheet)
+			r.src = src
+			return nil
+		}
+		rows.Close()
+	}
+	xf.Close()
+	e := r.noHeader(nearLine)
+	if nearLine == 0 {
+		e.Key = "roster.file.noheader.xlsx"
+	}
+	return e
+}
+
+// sheetRows is the last row of the sheet's used range (its "dimension"),
+// 0 when the sheet does not say.
+func sheetRows(xf *excelize.File, sheet string) int64 {
+	ref, err := xf.GetSheetDimension(sheet)
+	if err != nil || ref == "" {
+		return 0
+	}
+	last := ref[strings.LastIndexByte(ref, ':')+1:]
+	_, row, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return 0
+	}
+	return int64(row)
+}
+
+func (s *xlsxSource) next() (int, []string, error) {
+	if !s.rows.Next() {
+		if err := s.rows.Error(); err != nil {
+			return s.row + 1, nil, &FileError{Line: s.row + 1, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
+		}
+		return 0, nil, io.EOF
+	}
+	s.row++
+	s.done.Store(int64(s.row))
+	cells, err := s.rows.Columns()
+	if err != nil {
+		return s.row, nil, &FileError{Line: s.row, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
+	}
+	return s.row, cells, nil
+}
+
+// numeric reports whether the cell is an Excel number, not text. The row
+// iterator does not say, and excelize's GetCellType loads the whole sheet
+// into memory (hundreds of MB for 100,000 rows), so a second stream over
+// the sheet's XML follows the iterator, opened on the first question: the
+// reader asks only about ID cells that lost a leading zero.
+func (s *xlsxSource) numeric(col, line int) bool {
+	if s.types == nil {
+		s.types = openCellTypes(s.path, s.sheet)
+	}
+	return s.types.numeric(col, line)
+}
+
+func (s *xlsxSource) progress() (int64, int64) {
+	done := s.done.Load()
+	return done, max(done, s.total)
+}
+
+func (s *xlsxSource) close() error {
+	err := s.rows.Close()
+	if s.types != nil {
+		s.types.close()
+	}
+	if cerr := s.file.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
