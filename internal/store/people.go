@@ -21,7 +21,7 @@ func (s *Store) Setting(ctx context.Context, name string) (value string, ok bool
 
 // SetSetting writes a device setting.
 func (t *Tx) SetSetting(ctx context.Context, name, value string) error {
-	_, err := t.tx.ExecContext(ctx,
+	_, err := t.exec(ctx,
 		`INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
 		name, value)
 	return err
@@ -68,7 +68,7 @@ func (s *Store) EachPerson(ctx context.Context, afterRow int64, fn func(Person) 
 
 // EachPerson is Store.EachPerson inside the transaction.
 func (t *Tx) EachPerson(ctx context.Context, afterRow int64, fn func(Person) error) error {
-	return eachPerson(ctx, t.tx, afterRow, fn)
+	return eachPerson(ctx, t, afterRow, fn)
 }
 
 func eachPerson(ctx context.Context, q querier, afterRow int64, fn func(Person) error) error {
@@ -92,7 +92,7 @@ func eachPerson(ctx context.Context, q querier, afterRow int64, fn func(Person) 
 
 // PersonAtRow reads the person with rowid row, inside the transaction.
 func (t *Tx) PersonAtRow(ctx context.Context, row int64) (Person, error) {
-	p, err := scanPerson(t.tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE rowid = ?`, row))
+	p, err := scanPerson(t.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE rowid = ?`, row))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("person at row %d: %w", row, ErrNotFound)
 	}
@@ -101,7 +101,7 @@ func (t *Tx) PersonAtRow(ctx context.Context, row int64) (Person, error) {
 
 // Person reads a person by id inside the transaction.
 func (t *Tx) Person(ctx context.Context, id string) (Person, error) {
-	p, err := scanPerson(t.tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id))
+	p, err := scanPerson(t.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("person %s: %w", id, ErrNotFound)
 	}
@@ -159,14 +159,14 @@ func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
 		metas[i], recs[i] = p.Meta, p
 	}
 	const cols = 14
-	err = inChunks(len(people), maxRowsPerInsert(cols), func(lo, hi int) error {
+	err = inChunks(len(people), rowsPerInsert, func(lo, hi int) error {
 		args := make([]any, 0, (hi-lo)*cols)
 		for _, p := range people[lo:hi] {
 			args = append(args, p.ID, p.Origin, p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group,
 				p.Phone, p.IDHash, p.IDLast4, p.Source, millisPtr(p.NoticeAt), toMillis(p.CreatedAt))
 		}
-		_, err := t.tx.ExecContext(ctx, `INSERT INTO person (id, origin, hlc, name, name_key, unit, position, grp,
-			phone, id_hash, id_last4, source, notice_at, created_at) VALUES `+valuesList(hi-lo, cols), args...)
+		_, err := t.execRows(ctx, `INSERT INTO person (id, origin, hlc, name, name_key, unit, position, grp,
+			phone, id_hash, id_last4, source, notice_at, created_at) VALUES `, hi-lo, cols, args...)
 		if err != nil {
 			return fmt.Errorf("insert person: %w", err)
 		}
@@ -184,7 +184,7 @@ func (t *Tx) UpdatePerson(ctx context.Context, p *Person) error {
 		return err
 	}
 	p.NoticeAt = normalizePtr(p.NoticeAt)
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		UPDATE person SET hlc = ?, name = ?, name_key = ?, unit = ?, position = ?, grp = ?, phone = ?,
 			id_hash = ?, id_last4 = ?, notice_at = ?
 		WHERE id = ?`,
@@ -213,7 +213,7 @@ func scanAttendance(row rowScanner, a *Attendance) error {
 // Attendance reads the check-in of person in session, or nil if there is none.
 func (t *Tx) Attendance(ctx context.Context, sessionID, personID string) (*Attendance, error) {
 	var a Attendance
-	err := scanAttendance(t.tx.QueryRowContext(ctx,
+	err := scanAttendance(t.QueryRowContext(ctx,
 		`SELECT `+attendanceColumns+` FROM attendance WHERE session_id = ? AND person_id = ?`,
 		sessionID, personID), &a)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -231,7 +231,7 @@ func (t *Tx) InsertAttendance(ctx context.Context, a *Attendance) error {
 		return err
 	}
 	normalizeAttendance(a)
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO attendance (`+attendanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	_, err := t.exec(ctx, `INSERT INTO attendance (`+attendanceColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.Origin, a.HLC, a.SessionID, a.PersonID, a.Method, toMillis(a.CheckedInAt),
 		millisPtr(a.UndoneAt), millisPtr(a.NoticeAt))
 	if err != nil {
@@ -246,7 +246,7 @@ func (t *Tx) UpdateAttendance(ctx context.Context, a *Attendance) error {
 		return err
 	}
 	normalizeAttendance(a)
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		UPDATE attendance SET hlc = ?, method = ?, checked_in_at = ?, undone_at = ?, notice_at = ? WHERE id = ?`,
 		a.HLC, a.Method, toMillis(a.CheckedInAt), millisPtr(a.UndoneAt), millisPtr(a.NoticeAt), a.ID)
 	if err := checkUpdated(res, err, "attendance", a.ID); err != nil {

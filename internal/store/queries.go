@@ -30,7 +30,7 @@ func (s *Store) Device(ctx context.Context) (Device, error) {
 
 // SetDevice sets this device's name and unit.
 func (t *Tx) SetDevice(ctx context.Context, name, unit string) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE device SET name = ?, unit = ? WHERE id = ?`, name, unit, t.deviceID)
+	_, err := t.exec(ctx, `UPDATE device SET name = ?, unit = ? WHERE id = ?`, name, unit, t.deviceID)
 	return err
 }
 
@@ -58,7 +58,7 @@ func (s *Store) Units(ctx context.Context) ([]Unit, error) {
 // Deck reads the deck row for a deck version.
 func (t *Tx) Deck(ctx context.Context, deckID, version string) (Deck, error) {
 	var d Deck
-	err := t.tx.QueryRowContext(ctx, `
+	err := t.QueryRowContext(ctx, `
 		SELECT id, origin, hlc, deck_id, version, title, slides, duration_min
 		FROM deck WHERE deck_id = ? AND version = ?`, deckID, version).
 		Scan(&d.ID, &d.Origin, &d.HLC, &d.DeckID, &d.Version, &d.Title, &d.Slides, &d.DurationMin)
@@ -73,7 +73,7 @@ func (t *Tx) InsertDeck(ctx context.Context, d *Deck) error {
 	if err := t.stampNew(ctx, &d.Meta); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		INSERT INTO deck (id, origin, hlc, deck_id, version, title, slides, duration_min)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, d.Origin, d.HLC, d.DeckID, d.Version, d.Title, d.Slides, d.DurationMin)
@@ -88,7 +88,7 @@ func (t *Tx) UpdateDeck(ctx context.Context, d *Deck) error {
 	if err := t.stampUpdate(ctx, &d.Meta); err != nil {
 		return err
 	}
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		UPDATE deck SET hlc = ?, title = ?, slides = ?, duration_min = ? WHERE id = ?`,
 		d.HLC, d.Title, d.Slides, d.DurationMin, d.ID)
 	if err := checkUpdated(res, err, "deck", d.ID); err != nil {
@@ -165,7 +165,7 @@ func (s *Store) Session(ctx context.Context, id string) (Session, error) {
 
 // Session reads a session by its full id inside the transaction.
 func (t *Tx) Session(ctx context.Context, id string) (Session, error) {
-	return readSession(ctx, t.tx, id)
+	return readSession(ctx, t, id)
 }
 
 // OpenSession returns this device's session that has not ended, or nil.
@@ -175,7 +175,7 @@ func (s *Store) OpenSession(ctx context.Context) (*Session, error) {
 
 // OpenSession returns this device's session that has not ended, or nil.
 func (t *Tx) OpenSession(ctx context.Context) (*Session, error) {
-	return readOpenSession(ctx, t.tx, t.deviceID)
+	return readOpenSession(ctx, t, t.deviceID)
 }
 
 // Sessions lists sessions, newest first; limit <= 0 means all.
@@ -211,7 +211,7 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) error {
 		return err
 	}
 	normalizeSession(s)
-	_, err := t.tx.ExecContext(ctx, `INSERT INTO session (`+sessionColumns+`)
+	_, err := t.exec(ctx, `INSERT INTO session (`+sessionColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.ID, s.Origin, s.HLC, s.DeckID, s.DeckVersion, s.DeckTitle, s.Slides, s.DurationMin,
 		s.Title, s.Unit, s.Venue, s.Form, s.Rapporteur,
@@ -229,7 +229,7 @@ func (t *Tx) UpdateSession(ctx context.Context, s *Session) error {
 		return err
 	}
 	normalizeSession(s)
-	res, err := t.tx.ExecContext(ctx, `
+	res, err := t.exec(ctx, `
 		UPDATE session SET hlc = ?, title = ?, unit = ?, venue = ?, form = ?, rapporteur = ?,
 			ended_at = ?, slide = ?, step = ?, position_at = ?
 		WHERE id = ?`,
@@ -265,7 +265,7 @@ func (t *Tx) InsertSlideView(ctx context.Context, v *SlideView) error {
 		return err
 	}
 	v.ShownAt = normalize(v.ShownAt)
-	_, err := t.tx.ExecContext(ctx, `
+	_, err := t.exec(ctx, `
 		INSERT INTO slide_view (id, origin, hlc, session_id, slide, step, shown_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		v.ID, v.Origin, v.HLC, v.SessionID, v.Slide, v.Step, toMillis(v.ShownAt))

@@ -36,6 +36,7 @@ type Store struct {
 	// poll the lock with sleeps of up to 100 ms, and a slide change could wait
 	// behind a sleeping retry.
 	writeTurn chan struct{}
+	stmts     stmtCache
 
 	positionStmt *sql.Stmt
 }
@@ -50,7 +51,7 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	s := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1)}
+	s := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: stmtCache{db: db}}
 	err = s.init(context.Background())
 	// Two processes creating the file at the same moment can meet SQLITE_BUSY while one
 	// switches it to WAL, a step SQLite's busy handler does not wait on: try again.
@@ -87,6 +88,7 @@ func dsn(path string) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "cache_size(-32768)")
 	q.Set("_txlock", "immediate")
 	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
 	return u.String()
@@ -134,6 +136,7 @@ func (s *Store) Close() error {
 	if s.positionStmt != nil {
 		s.positionStmt.Close()
 	}
+	s.stmts.close()
 	return s.db.Close()
 }
 
@@ -154,7 +157,7 @@ func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{tx: sqlTx, deviceID: s.deviceID, now: s.now}
+	tx := &Tx{tx: sqlTx, deviceID: s.deviceID, now: s.now, stmts: &s.stmts}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err

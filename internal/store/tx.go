@@ -15,6 +15,7 @@ type Tx struct {
 	tx       *sql.Tx
 	deviceID string
 	now      func() time.Time
+	stmts    *stmtCache
 }
 
 // DeviceID is this device's id.
@@ -51,7 +52,7 @@ func (t *Tx) nextHLC(ctx context.Context) (string, error) {
 func (t *Tx) nextHLCs(ctx context.Context, n int) ([]string, error) {
 	var wall int64
 	var counter int
-	err := t.tx.QueryRowContext(ctx, `
+	err := t.QueryRowContext(ctx, `
 		UPDATE clock SET
 			wall_ms = CASE WHEN ?1 > wall_ms THEN ?1 WHEN counter < ?2 THEN wall_ms ELSE wall_ms + 1 END,
 			counter = CASE WHEN ?1 > wall_ms THEN 0 WHEN counter < ?2 THEN counter + 1 ELSE 0 END
@@ -72,7 +73,7 @@ func (t *Tx) nextHLCs(ctx context.Context, n int) ([]string, error) {
 		stamps[i] = formatHLC(wall, counter, t.deviceID)
 	}
 	if n > 1 {
-		_, err = t.tx.ExecContext(ctx,
+		_, err = t.exec(ctx,
 			`UPDATE clock SET wall_ms = ?, counter = ? WHERE device_id = ?`, wall, counter, t.deviceID)
 		if err != nil {
 			return nil, fmt.Errorf("advance clock: %w", err)
@@ -111,7 +112,7 @@ func (t *Tx) logChange(ctx context.Context, entity, op string, m Meta, rec any) 
 	if err != nil {
 		return fmt.Errorf("log %s %s: %w", entity, m.ID, err)
 	}
-	_, err = t.tx.ExecContext(ctx, `
+	_, err = t.exec(ctx, `
 		INSERT INTO change_log (device_id, seq, entity, record_id, hlc, op, payload_json, created_at)
 		SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7
 		FROM change_log WHERE device_id = ?1`,
@@ -130,14 +131,14 @@ func (t *Tx) logChanges(ctx context.Context, entity, op string, metas []Meta, re
 		return nil
 	}
 	var last int64
-	err := t.tx.QueryRowContext(ctx,
+	err := t.QueryRowContext(ctx,
 		`SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE device_id = ?`, t.deviceID).Scan(&last)
 	if err != nil {
 		return fmt.Errorf("log %s: %w", entity, err)
 	}
 	created := t.now().UnixMilli()
 	const cols = 8
-	return inChunks(len(metas), maxRowsPerInsert(cols), func(lo, hi int) error {
+	return inChunks(len(metas), rowsPerInsert, func(lo, hi int) error {
 		args := make([]any, 0, (hi-lo)*cols)
 		for i := lo; i < hi; i++ {
 			payload, err := json.Marshal(recs[i])
@@ -147,9 +148,8 @@ func (t *Tx) logChanges(ctx context.Context, entity, op string, metas []Meta, re
 			last++
 			args = append(args, t.deviceID, last, entity, metas[i].ID, metas[i].HLC, op, string(payload), created)
 		}
-		_, err := t.tx.ExecContext(ctx, `INSERT INTO change_log
-			(device_id, seq, entity, record_id, hlc, op, payload_json, created_at) VALUES `+
-			valuesList(hi-lo, cols), args...)
+		_, err := t.execRows(ctx, `INSERT INTO change_log
+			(device_id, seq, entity, record_id, hlc, op, payload_json, created_at) VALUES `, hi-lo, cols, args...)
 		if err != nil {
 			return fmt.Errorf("log %s: %w", entity, err)
 		}
@@ -157,9 +157,21 @@ func (t *Tx) logChanges(ctx context.Context, entity, op string, metas []Meta, re
 	})
 }
 
-// maxRowsPerInsert keeps a multi-row INSERT under SQLite's limit of 32766
-// bound parameters, with room to spare.
-func maxRowsPerInsert(cols int) int { return 4000 / cols }
+// rowsPerInsert is the rows of a multi-row INSERT: with up to 14 columns,
+// well under SQLite's limit of 32766 bound parameters. Bulk writers send
+// multiples of it, so that one prepared statement serves every chunk.
+const rowsPerInsert = 250
+
+// execRows runs "prefix (?, ...), (?, ...)" for rows rows. The one-row and
+// full-chunk statements are kept prepared; a last, shorter chunk is not, so
+// the cache does not fill with every size.
+func (t *Tx) execRows(ctx context.Context, prefix string, rows, cols int, args ...any) (sql.Result, error) {
+	query := prefix + valuesList(rows, cols)
+	if rows == 1 || rows == rowsPerInsert {
+		return t.exec(ctx, query, args...)
+	}
+	return t.tx.ExecContext(ctx, query, args...)
+}
 
 // inChunks calls f over [0, n) in pieces of at most size.
 func inChunks(n, size int, f func(lo, hi int) error) error {

@@ -1,0 +1,118 @@
+package desk
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"briefing/internal/attendance"
+	"briefing/internal/i18n"
+	"briefing/internal/search/searchtest"
+	"briefing/internal/session"
+	"briefing/internal/store"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+)
+
+// roster100k is a data directory with a 100,000-person roster and an open session.
+func roster100k(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	_, err = session.New(st, nil).Start(ctx, session.DeckRef{ID: "nq57", Version: "v1", Title: "NQ 57", Slides: 10}, session.Info{Title: "Hội nghị"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var people []*store.Person
+	for _, e := range searchtest.Names(100_000, 57) {
+		people = append(people, &store.Person{Name: e.Name, NameKey: e.Name, Unit: e.Unit, Phone: e.Phone, Source: "roster", CreatedAt: time.Now()})
+	}
+	if err := st.Tx(ctx, func(tx *store.Tx) error { return tx.InsertPeople(ctx, people) }); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkDeskFirstFrame: from opening the database to the desk's first
+// frame, with a 100,000-person roster. The roster loads in a Cmd, so the
+// first frame does not wait for it (target: under 50 ms).
+func BenchmarkDeskFirstFrame(b *testing.B) {
+	dir := roster100k(b)
+	ctx := context.Background()
+	for b.Loop() {
+		st, err := store.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sessions := session.New(st, nil)
+		s, err := sessions.Current(ctx)
+		if err != nil || s == nil {
+			b.Fatal("no open session", err)
+		}
+		m := New(attendance.New(st, nil), sessions, *s, theme.New(theme.Dark, true), i18n.VI)
+		_ = m.Init()
+		m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		if m.View() == "" {
+			b.Fatal("empty frame")
+		}
+		st.Close()
+	}
+}
+
+// BenchmarkDeskLoadRoster100k is the background load the first frame does
+// not wait for: reading 100,000 people and indexing them.
+func BenchmarkDeskLoadRoster100k(b *testing.B) {
+	dir := roster100k(b)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	s, _ := session.New(st, nil).Current(ctx)
+	svc := attendance.New(st, nil)
+	for b.Loop() {
+		bk, err := loadBook(ctx, svc, s.ID)
+		if err != nil || bk.index.Len() != 100_000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDeskKeystroke: one typed letter with the 100k roster loaded:
+// the search and the frame.
+func BenchmarkDeskKeystroke(b *testing.B) {
+	dir := roster100k(b)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	sessions := session.New(st, nil)
+	s, _ := sessions.Current(ctx)
+	svc := attendance.New(st, nil)
+	m := New(svc, sessions, *s, theme.New(theme.Dark, true), i18n.VI)
+	bk, err := loadBook(ctx, svc, s.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, _ = m.Update(loadedMsg{book: bk})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"})
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'g', Text: "g"})
+	typed := []rune("uyen van a")
+	for i := 0; b.Loop(); i++ {
+		r := typed[i%len(typed)]
+		if i%len(typed) == 0 {
+			m.input.SetValue("ng")
+		}
+		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		_ = m.View()
+	}
+}
