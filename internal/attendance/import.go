@@ -68,6 +68,9 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 	var res ImportResult
 	err = s.st.Tx(ctx, func(tx *store.Tx) error {
 		res = ImportResult{} // a retried transaction starts over
+		if err := tx.GrowCache(ctx, 128); err != nil {
+			return err
+		}
 		im := newImporter(ctx, tx, hasher, opt, s.now())
 		if err := im.loadKnown(); err != nil {
 			return err

@@ -196,3 +196,12 @@ func valuesList(rows, cols int) string {
 	}
 	return b.String()
 }
+
+// GrowCache lets this transaction's connection cache up to mb megabytes of
+// pages, so a bulk write of tens of megabytes is not spilled to the WAL page
+// by page before its commit. For one-shot commands: the connection keeps the
+// larger cache until it closes.
+func (t *Tx) GrowCache(ctx context.Context, mb int) error {
+	_, err := t.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", mb*1024))
+	return err
+}
