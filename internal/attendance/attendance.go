@@ -119,14 +119,14 @@ func (s *Service) CheckIn(ctx context.Context, sessionID, personID string, m Met
 	var result CheckIn
 	now := s.now()
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
-		if err := checkOpen(ctx, tx, sessionID); err != nil {
-			return err
-		}
-		p, err := tx.Person(ctx, personID)
+		p, existing, ended, err := tx.CheckInState(ctx, sessionID, personID)
 		if err != nil {
 			return err
 		}
-		a, err := checkIn(ctx, tx, sessionID, p.ID, m, now, noticeShown)
+		if ended {
+			return ErrEnded
+		}
+		a, err := checkIn(ctx, tx, existing, sessionID, p.ID, m, now, noticeShown)
 		result = checkInOf(a, fromRecord(p))
 		return err
 	})
@@ -139,11 +139,7 @@ func (s *Service) CheckIn(ctx context.Context, sessionID, personID string, m Met
 // checkIn writes the attendance row: new, renewed after an undo, or left as
 // it is when the person is already in. The returned record's HLC is empty in
 // the last case, which is how callers tell.
-func checkIn(ctx context.Context, tx *store.Tx, sessionID, personID string, m Method, now time.Time, noticeShown bool) (store.Attendance, error) {
-	existing, err := tx.Attendance(ctx, sessionID, personID)
-	if err != nil {
-		return store.Attendance{}, err
-	}
+func checkIn(ctx context.Context, tx *store.Tx, existing *store.Attendance, sessionID, personID string, m Method, now time.Time, noticeShown bool) (store.Attendance, error) {
 	var notice *time.Time
 	if noticeShown {
 		notice = &now
@@ -296,7 +292,7 @@ func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPer
 		if err := tx.InsertPerson(ctx, &rec); err != nil {
 			return err
 		}
-		a, err := checkIn(ctx, tx, sessionID, rec.ID, method, now, n.NoticeShown)
+		a, err := checkIn(ctx, tx, nil, sessionID, rec.ID, method, now, n.NoticeShown)
 		result = checkInOf(a, fromRecord(rec))
 		return err
 	})

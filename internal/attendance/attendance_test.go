@@ -141,6 +141,15 @@ func TestEndedSessionTakesNoCheckIn(t *testing.T) {
 	if _, err := f.svc.Undo(ctx, f.session, c.Person.ID); !errors.Is(err, ErrEnded) {
 		t.Fatalf("undo after end: %v", err)
 	}
+	if _, err := f.svc.CheckIn(ctx, f.session, c.Person.ID, ByRoster, false); !errors.Is(err, ErrEnded) {
+		t.Fatalf("check-in after end: %v", err)
+	}
+	if _, err := f.svc.CheckIn(ctx, f.session, "no-such-person", ByRoster, false); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("check-in of an unknown person: %v", err)
+	}
+	if _, err := f.svc.CheckIn(ctx, "no-such-session", c.Person.ID, ByRoster, false); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("check-in to an unknown session: %v", err)
+	}
 }
 
 func TestWalkInValidation(t *testing.T) {

@@ -375,3 +375,41 @@ func normalizePtr(t *time.Time) *time.Time {
 	n := normalize(*t)
 	return &n
 }
+
+// CheckInState reads, with one statement, what a check-in decides on:
+// person, their attendance to session (nil if none), and whether session is
+// missing or ended. A check-in waits on every statement it runs.
+func (t *Tx) CheckInState(ctx context.Context, sessionID, personID string) (p Person, a *Attendance, ended bool, err error) {
+	var aID, aOrigin, aHLC, aSession, aPerson, aMethod sql.NullString
+	var aChecked, aUndone, aNotice, notice sql.NullInt64
+	var sessionEnded sql.NullBool
+	var created int64
+	err = t.QueryRowContext(ctx, `
+		SELECT p.rowid, p.id, p.origin, p.hlc, p.name, p.name_key, p.unit, p.position, p.grp, p.phone,
+			p.id_hash, p.id_last4, p.source, p.notice_at, p.created_at,
+			a.id, a.origin, a.hlc, a.session_id, a.person_id, a.method, a.checked_in_at, a.undone_at, a.notice_at,
+			(SELECT s.ended_at IS NOT NULL FROM session s WHERE s.id = ?1)
+		FROM person p LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = p.id
+		WHERE p.id = ?2`, sessionID, personID).Scan(
+		&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group, &p.Phone,
+		&p.IDHash, &p.IDLast4, &p.Source, &notice, &created,
+		&aID, &aOrigin, &aHLC, &aSession, &aPerson, &aMethod, &aChecked, &aUndone, &aNotice, &sessionEnded)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, nil, false, fmt.Errorf("person %s: %w", personID, ErrNotFound)
+	}
+	if err != nil {
+		return p, nil, false, err
+	}
+	if !sessionEnded.Valid {
+		return p, nil, false, fmt.Errorf("session %s: %w", sessionID, ErrNotFound)
+	}
+	p.NoticeAt, p.CreatedAt = timePtr(notice), fromMillis(created)
+	if aID.Valid {
+		a = &Attendance{
+			Meta:      Meta{ID: aID.String, Origin: aOrigin.String, HLC: aHLC.String},
+			SessionID: aSession.String, PersonID: aPerson.String, Method: aMethod.String,
+			CheckedInAt: fromMillis(aChecked.Int64), UndoneAt: timePtr(aUndone), NoticeAt: timePtr(aNotice),
+		}
+	}
+	return p, a, sessionEnded.Bool, nil
+}
