@@ -17,7 +17,6 @@ import (
 // deskFixture is the fixture with a small roster, two of them checked in.
 func deskFixture(t *testing.T) (fixture, Options) {
 	t.Helper()
-	time.Local = time.UTC // check-in times are drawn in local time
 	f := newFixture(t)
 	ctx := context.Background()
 	for i, n := range []attendance.NewPerson{

@@ -44,7 +44,7 @@ type Model struct {
 	svc    *attendance.Service
 	sess   *session.Service
 	s      session.Session
-	clock  func() time.Time
+	loc    *time.Location // check-in times are shown in it
 
 	book    *book // nil until loaded
 	loadErr error
@@ -90,7 +90,7 @@ func New(svc *attendance.Service, sess *session.Service, s session.Session, styl
 	in.CharLimit = 400 // a QR payload is long
 	in.Focus()
 	m := Model{
-		lang: lang, styles: styles, svc: svc, sess: sess, s: s, clock: time.Now,
+		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local,
 		input: in, pending: map[string]bool{}, width: 80, height: 24,
 	}
 	if names, err := sess.Units(context.Background()); err == nil {
@@ -99,9 +99,11 @@ func New(svc *attendance.Service, sess *session.Service, s session.Session, styl
 	return m
 }
 
-// WithClock fixes the time source (tests).
-func (m Model) WithClock(clock func() time.Time) Model {
-	m.clock = clock
+// WithClock is for tests, whose clock is fixed: times are shown in UTC so
+// that frames do not depend on the machine's zone. (Check-in times come from
+// the attendance service's clock.)
+func (m Model) WithClock(func() time.Time) Model {
+	m.loc = time.UTC
 	return m
 }
 
@@ -512,7 +514,7 @@ func (m Model) writeError(err error) string {
 	return m.lang.T("desk.write.failed", err.Error())
 }
 
-func (m Model) clockText(t time.Time) string { return t.Local().Format("15:04:05") }
+func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04:05") }
 
 func unitSuffix(unit string) string {
 	if unit == "" {
