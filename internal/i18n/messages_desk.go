@@ -11,7 +11,7 @@ var deskMessages = map[string][2]string{
 	"desk.loading":            {"Đang tải danh sách…", "Loading the roster…"},
 	"desk.load.failed":        {"Không đọc được danh sách: %s", "Cannot read the roster: %s"},
 	"desk.recent":             {"Vừa điểm danh (%d gần nhất) — gõ để tìm", "Just checked in (latest %d) — type to search"},
-	"desk.matches":            {"%s kết quả trong %d người", "%s matches among %d people"},
+	"desk.matches":            {"%s kết quả trong %d người", "found %s among %d people"},
 	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},
 	"desk.qr.reading":         {"Đang đọc mã QR trên thẻ CCCD…", "Reading an ID card QR code…"},
 	"desk.qr.unreadable":      {"Không đọc được số CCCD từ mã vừa quét; hãy quét lại hoặc tìm theo tên", "Could not read an ID number from the scan; scan again or search by name"},
