@@ -161,17 +161,7 @@ func trimPartialRune(b []byte) []byte {
 // Windows-1258 Vietnamese almost never forms a valid sequence: its letters
 // and tone marks are all lead bytes, none continuation bytes.
 func mostlyUTF8(b []byte) bool {
-	seqs, stray := 0, 0
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		switch {
-		case r == utf8.RuneError && size == 1:
-			stray++
-		case size > 1:
-			seqs++
-		}
-		b = b[size:]
-	}
+	seqs, stray := textvi.CountUTF8(b)
 	return seqs > 0 && seqs >= stray
 }
 

@@ -146,7 +146,13 @@ func sample(b []byte, limit int) []byte {
 // Vietnamese almost never forms a valid sequence, because its high bytes are
 // rarely adjacent and a lead byte is rarely followed by a continuation byte.
 func mostlyUTF8(b []byte) bool {
-	seqs, stray := 0, 0
+	seqs, stray := CountUTF8(b)
+	return seqs >= stray
+}
+
+// CountUTF8 counts b's well-formed multi-byte UTF-8 sequences and its stray
+// bytes (those that start no valid sequence).
+func CountUTF8(b []byte) (seqs, stray int) {
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
 		switch {
@@ -157,7 +163,7 @@ func mostlyUTF8(b []byte) bool {
 		}
 		b = b[size:]
 	}
-	return seqs >= stray
+	return seqs, stray
 }
 
 // looksBinary reports whether b has more than 1% control bytes other than

@@ -93,9 +93,6 @@ func New(svc *attendance.Service, sess *session.Service, s session.Session, styl
 		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local,
 		input: in, pending: map[string]bool{}, width: 80, height: 24,
 	}
-	if names, err := sess.Units(context.Background()); err == nil {
-		m.units = names
-	}
 	return m
 }
 
@@ -110,8 +107,9 @@ func (m Model) WithClock(func() time.Time) Model {
 // --- messages ---
 
 type loadedMsg struct {
-	book *book
-	err  error
+	book  *book
+	units []string // suggestions for the walk-in form
+	err   error
 }
 
 type pollTickMsg struct{}
@@ -144,10 +142,11 @@ type scannedMsg struct {
 
 // Init loads the roster in the background; the first frame does not wait.
 func (m Model) Init() tea.Cmd {
-	svc, id := m.svc, m.s.ID
+	svc, sess, id := m.svc, m.sess, m.s.ID
 	load := func() tea.Msg {
 		b, err := loadBook(context.Background(), svc, id)
-		return loadedMsg{book: b, err: err}
+		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
+		return loadedMsg{book: b, units: units, err: err}
 	}
 	return tea.Batch(load, textinput.Blink)
 }
@@ -183,7 +182,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.loadErr = msg.err
 			return m, nil
 		}
-		m.book = msg.book
+		m.book, m.units = msg.book, msg.units
 		m.refresh()
 		return m, pollTick()
 

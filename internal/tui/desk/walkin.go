@@ -187,7 +187,7 @@ func (f walkInForm) view() string {
 	}
 	b.WriteString(f.styles.Title.Render(title) + "\n\n")
 	for i, in := range f.inputs {
-		label := pad(labels[i], labelW)
+		label := theme.PadRight(labels[i], labelW)
 		if i == f.focus {
 			label = f.styles.Title.Render(label)
 		} else {
@@ -207,5 +207,3 @@ func (f walkInForm) view() string {
 	b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("walkin.hint")))
 	return b.String()
 }
-
-func pad(s string, w int) string { return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) }

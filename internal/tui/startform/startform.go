@@ -164,9 +164,9 @@ func (m Model) View() string {
 		deckLine = fmt.Sprintf("‹ %s › %d/%d", deckLine, m.choice+1, len(m.decks))
 	}
 	deckLine = ansi.Truncate(deckLine, max(m.width-labelW-8, 8), "…")
-	b.WriteString(pad(m.lang.T("form.deck"), labelW) + "  " + m.styles.Accent.Render(deckLine) + "\n\n")
+	b.WriteString(theme.PadRight(m.lang.T("form.deck"), labelW) + "  " + m.styles.Accent.Render(deckLine) + "\n\n")
 	for i, in := range m.inputs {
-		label := pad(labels[i], labelW)
+		label := theme.PadRight(labels[i], labelW)
 		if i == m.focus {
 			label = m.styles.Title.Render(label)
 		} else {
@@ -185,5 +185,3 @@ func (m Model) View() string {
 	box := m.styles.Box.Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
-
-func pad(s string, w int) string { return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0)) }

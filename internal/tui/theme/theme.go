@@ -111,3 +111,8 @@ func Clip(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// PadRight pads s with spaces to w terminal columns (labels of a form).
+func PadRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
