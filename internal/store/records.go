@@ -105,6 +105,9 @@ const (
 const (
 	OpInsert = "insert"
 	OpUpdate = "update"
+	// OpInsertMany is a bulk insert: the payload is a JSON array of whole
+	// records, and the entry's record id and stamp are its last record's.
+	OpInsertMany = "insert_many"
 )
 
 // Person is someone on a roster or registered at the desk. Of a citizen-ID

@@ -76,6 +76,8 @@ func isBusy(err error) bool {
 //   - busy_timeout: wait for another process's write instead of failing;
 //   - WAL: readers (the ~100 ms pollers) never block the writer;
 //   - synchronous=FULL: a commit survives a power cut, not only a crash;
+//   - temp_store=MEMORY: statement journals (which a multi-row INSERT inside
+//     a longer transaction needs) stay in memory instead of a temp file;
 //   - _txlock=immediate: a write transaction takes the write lock at BEGIN,
 //     so two processes never deadlock upgrading a read lock.
 func dsn(path string) string {
@@ -88,6 +90,7 @@ func dsn(path string) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
 	return u.String()

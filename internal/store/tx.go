@@ -112,49 +112,20 @@ func (t *Tx) logChange(ctx context.Context, entity, op string, m Meta, rec any) 
 	if err != nil {
 		return fmt.Errorf("log %s %s: %w", entity, m.ID, err)
 	}
-	_, err = t.exec(ctx, `
+	return t.logPayload(ctx, entity, op, m.ID, m.HLC, payload)
+}
+
+// logPayload appends an encoded payload to the change log.
+func (t *Tx) logPayload(ctx context.Context, entity, op, recordID, hlc string, payload []byte) error {
+	_, err := t.exec(ctx, `
 		INSERT INTO change_log (device_id, seq, entity, record_id, hlc, op, payload_json, created_at)
 		SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7
 		FROM change_log WHERE device_id = ?1`,
-		t.deviceID, entity, m.ID, m.HLC, op, string(payload), t.now().UnixMilli())
+		t.deviceID, entity, recordID, hlc, op, string(payload), t.now().UnixMilli())
 	if err != nil {
-		return fmt.Errorf("log %s %s: %w", entity, m.ID, err)
+		return fmt.Errorf("log %s %s: %w", entity, recordID, err)
 	}
 	return nil
-}
-
-// logChanges appends many records to the change log, numbered on from the
-// device's last seq, in multi-row INSERTs: a roster import of 100,000 people
-// cannot afford a statement per row.
-func (t *Tx) logChanges(ctx context.Context, entity, op string, metas []Meta, recs []any) error {
-	if len(metas) == 0 {
-		return nil
-	}
-	var last int64
-	err := t.QueryRowContext(ctx,
-		`SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE device_id = ?`, t.deviceID).Scan(&last)
-	if err != nil {
-		return fmt.Errorf("log %s: %w", entity, err)
-	}
-	created := t.now().UnixMilli()
-	const cols = 8
-	return inChunks(len(metas), rowsPerInsert, func(lo, hi int) error {
-		args := make([]any, 0, (hi-lo)*cols)
-		for i := lo; i < hi; i++ {
-			payload, err := json.Marshal(recs[i])
-			if err != nil {
-				return fmt.Errorf("log %s %s: %w", entity, metas[i].ID, err)
-			}
-			last++
-			args = append(args, t.deviceID, last, entity, metas[i].ID, metas[i].HLC, op, string(payload), created)
-		}
-		_, err := t.execRows(ctx, `INSERT INTO change_log
-			(device_id, seq, entity, record_id, hlc, op, payload_json, created_at) VALUES `, hi-lo, cols, args...)
-		if err != nil {
-			return fmt.Errorf("log %s: %w", entity, err)
-		}
-		return nil
-	})
 }
 
 // rowsPerInsert is the rows of a multi-row INSERT: with up to 14 columns,
@@ -173,16 +144,6 @@ func (t *Tx) execRows(ctx context.Context, prefix string, rows, cols int, args .
 	return t.tx.ExecContext(ctx, query, args...)
 }
 
-// inChunks calls f over [0, n) in pieces of at most size.
-func inChunks(n, size int, f func(lo, hi int) error) error {
-	for lo := 0; lo < n; lo += size {
-		if err := f(lo, min(lo+size, n)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // valuesList is "(?, ?), (?, ?)" for rows rows of cols columns.
 func valuesList(rows, cols int) string {
 	row := "(" + strings.Repeat("?, ", cols-1) + "?)"
@@ -195,6 +156,16 @@ func valuesList(rows, cols int) string {
 		b.WriteString(row)
 	}
 	return b.String()
+}
+
+// inChunks calls f over [0, n) in pieces of at most size.
+func inChunks(n, size int, f func(lo, hi int) error) error {
+	for lo := 0; lo < n; lo += size {
+		if err := f(lo, min(lo+size, n)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // GrowCache lets this transaction's connection cache up to mb megabytes of

@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// A bulk insert logs one insert_many entry per chunk, numbered on with no
+// gap, whose payload decodes to exactly the people stored.
+func TestInsertPeopleLogsChunksThatDecodeToThePeople(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, t.TempDir())
+	n := peoplePerEntry + 7
+	people := make([]*Person, n)
+	notice := time.Date(2026, 11, 25, 8, 30, 0, 123e6, time.UTC)
+	for i := range people {
+		people[i] = &Person{Name: fmt.Sprintf("Nguyễn Văn \"%d\"\t\\", i), NameKey: "nguyen van", Unit: "Phường 7",
+			Group: "nhan_dan", Phone: "0903123456", Source: "roster", CreatedAt: notice}
+	}
+	people[3].NoticeAt = &notice
+	people[4].Name = "bad \xff utf8 \u0001"
+	if err := s.Tx(ctx, func(tx *Tx) error {
+		return tx.InsertPerson(ctx, &Person{Name: "Một", Source: "walk_in", CreatedAt: notice})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Tx(ctx, func(tx *Tx) error { return tx.InsertPeople(ctx, people) }); err != nil {
+		t.Fatal(err)
+	}
+	changes, err := s.Changes(ctx, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One entry for the single person, then two chunks.
+	if len(changes) != 3 {
+		t.Fatalf("%d changes, want 3", len(changes))
+	}
+	var single Person
+	if err := json.Unmarshal(changes[0].Payload, &single); err != nil || single.Name != "Một" || changes[0].Op != OpInsert {
+		t.Fatalf("single payload %s: %v", changes[0].Payload, err)
+	}
+	var logged []Person
+	for i, c := range changes[1:] {
+		if c.Seq != int64(i+2) || c.Op != OpInsertMany || c.Entity != EntityPerson {
+			t.Fatalf("change %d = %+v", i, c)
+		}
+		var chunk []Person
+		if err := json.Unmarshal(c.Payload, &chunk); err != nil {
+			t.Fatalf("payload of seq %d: %v", c.Seq, err)
+		}
+		last := chunk[len(chunk)-1]
+		if c.RecordID != last.ID || c.HLC != last.HLC {
+			t.Errorf("seq %d names %s %s, its last record is %s %s", c.Seq, c.RecordID, c.HLC, last.ID, last.HLC)
+		}
+		logged = append(logged, chunk...)
+	}
+	if len(logged) != n {
+		t.Fatalf("logged %d people, want %d", len(logged), n)
+	}
+	for i, p := range people {
+		stored, err := s.Person(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored.Row = 0
+		want := *p
+		if i == 4 {
+			want.Name = "bad \ufffd utf8 \u0001" // as encoding/json would write it
+			stored.Name = want.Name
+		}
+		if !reflect.DeepEqual(logged[i], want) || !reflect.DeepEqual(stored, *p) && i != 4 {
+			t.Fatalf("person %d:\nlogged %+v\nstored %+v\nwant   %+v", i, logged[i], stored, want)
+		}
+	}
+}
+
+// The hand-written quoting agrees with encoding/json on every string.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "Đặng Thị Ánh", "a\"b\\c", "\x00\x1f\u2028", "bad \xff\xfe", "\t\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var back string
+		if err := json.Unmarshal(appendJSONString(nil, s), &back); err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		var want string
+		enc, _ := json.Marshal(s)
+		json.Unmarshal(enc, &want)
+		if back != want {
+			t.Fatalf("%q: got %q, want %q", s, back, want)
+		}
+	})
+}
