@@ -100,17 +100,20 @@ func (t *Tx) UpdateDeck(ctx context.Context, d *Deck) error {
 // --- sessions ---
 
 const sessionColumns = `id, origin, hlc, deck_id, deck_version, deck_title, slides, duration_min,
-	title, unit, venue, form, rapporteur, started_at, ended_at, slide, step, position_at`
+	title, unit, venue, form, rapporteur, started_at, ended_at, slide, step, position_at,
+	pinned_question, pinned_at`
 
 func scanSession(row rowScanner) (Session, error) {
 	var s Session
 	var started, positionAt int64
-	var ended sql.NullInt64
+	var ended, pinnedAt sql.NullInt64
 	err := row.Scan(&s.ID, &s.Origin, &s.HLC, &s.DeckID, &s.DeckVersion, &s.DeckTitle, &s.Slides, &s.DurationMin,
-		&s.Title, &s.Unit, &s.Venue, &s.Form, &s.Rapporteur, &started, &ended, &s.Slide, &s.Step, &positionAt)
+		&s.Title, &s.Unit, &s.Venue, &s.Form, &s.Rapporteur, &started, &ended, &s.Slide, &s.Step, &positionAt,
+		&s.PinnedQuestion, &pinnedAt)
 	if err != nil {
 		return s, err
 	}
+	s.PinnedAt = timePtr(pinnedAt)
 	s.StartedAt = fromMillis(started)
 	s.PositionAt = fromMillis(positionAt)
 	if ended.Valid {
@@ -197,11 +200,16 @@ func (s *Store) SessionsWithPrefix(ctx context.Context, prefix string, limit int
 func (s *Store) Position(ctx context.Context, id string) (Position, error) {
 	var p Position
 	var at int64
-	err := s.positionStmt.QueryRowContext(ctx, id).Scan(&p.Slide, &p.Step, &at, &p.Ended)
+	var q Pinned
+	err := s.positionStmt.QueryRowContext(ctx, id).Scan(&p.Slide, &p.Step, &at, &p.Ended,
+		&q.ID, &q.Number, &q.Slide, &q.Text, &q.AskerName, &q.AskerUnit, &q.Press)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("session %s: %w", id, ErrNotFound)
 	}
 	p.At = fromMillis(at)
+	if q.ID != "" {
+		p.Pinned = &q
+	}
 	return p, err
 }
 
@@ -212,10 +220,11 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) error {
 	}
 	normalizeSession(s)
 	_, err := t.exec(ctx, `INSERT INTO session (`+sessionColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.ID, s.Origin, s.HLC, s.DeckID, s.DeckVersion, s.DeckTitle, s.Slides, s.DurationMin,
 		s.Title, s.Unit, s.Venue, s.Form, s.Rapporteur,
-		toMillis(s.StartedAt), endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt))
+		toMillis(s.StartedAt), endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt),
+		s.PinnedQuestion, millisPtr(s.PinnedAt))
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
@@ -231,10 +240,10 @@ func (t *Tx) UpdateSession(ctx context.Context, s *Session) error {
 	normalizeSession(s)
 	res, err := t.exec(ctx, `
 		UPDATE session SET hlc = ?, title = ?, unit = ?, venue = ?, form = ?, rapporteur = ?,
-			ended_at = ?, slide = ?, step = ?, position_at = ?
+			ended_at = ?, slide = ?, step = ?, position_at = ?, pinned_question = ?, pinned_at = ?
 		WHERE id = ?`,
 		s.HLC, s.Title, s.Unit, s.Venue, s.Form, s.Rapporteur,
-		endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt), s.ID)
+		endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt), s.PinnedQuestion, millisPtr(s.PinnedAt), s.ID)
 	if err := checkUpdated(res, err, "session", s.ID); err != nil {
 		return err
 	}
@@ -244,10 +253,8 @@ func (t *Tx) UpdateSession(ctx context.Context, s *Session) error {
 func normalizeSession(s *Session) {
 	s.StartedAt = normalize(s.StartedAt)
 	s.PositionAt = normalize(s.PositionAt)
-	if s.EndedAt != nil {
-		ended := normalize(*s.EndedAt)
-		s.EndedAt = &ended
-	}
+	s.EndedAt = normalizePtr(s.EndedAt)
+	s.PinnedAt = normalizePtr(s.PinnedAt)
 }
 
 func endedMillis(s *Session) any {

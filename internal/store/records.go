@@ -61,6 +61,10 @@ type Session struct {
 	Slide       int        `json:"slide"`
 	Step        int        `json:"step"`
 	PositionAt  time.Time  `json:"position_at"`
+	// PinnedQuestion is the id of the question shown on the audience
+	// screen, or empty.
+	PinnedQuestion string     `json:"pinned_question"`
+	PinnedAt       *time.Time `json:"pinned_at"`
 }
 
 // SlideView records that a session's screen moved to a slide and step.
@@ -72,11 +76,67 @@ type SlideView struct {
 	ShownAt   time.Time `json:"shown_at"`
 }
 
-// Position is the part of a session that pollers read.
+// Position is the part of a session that pollers read, with the question
+// pinned on the audience screen (nil: none).
 type Position struct {
 	Slide, Step int
 	At          time.Time
 	Ended       bool
+	Pinned      *Pinned
+}
+
+// Pinned is what the audience screen shows of a pinned question.
+type Pinned struct {
+	ID        string
+	Number    int
+	Slide     int
+	Text      string
+	AskerName string
+	AskerUnit string
+	Press     bool
+}
+
+// Question is an audience question as it stands now; QuestionVersion keeps
+// each state it has had.
+type Question struct {
+	Meta
+	SessionID     string     `json:"session_id"`
+	Number        int        `json:"number"`
+	Slide         int        `json:"slide"`
+	Text          string     `json:"text"`
+	AskerName     string     `json:"asker_name"`
+	AskerUnit     string     `json:"asker_unit"`
+	AskerPersonID string     `json:"asker_person_id"`
+	Press         bool       `json:"press"`
+	Status        string     `json:"status"`
+	Answer        string     `json:"answer"`
+	AnsweredBy    string     `json:"answered_by"`
+	AnsweredAt    *time.Time `json:"answered_at"`
+	ForwardedTo   string     `json:"forwarded_to"`
+	ForwardedAt   *time.Time `json:"forwarded_at"`
+	Version       int        `json:"version"`
+	CreatedAt     time.Time  `json:"created_at"`
+	UpdatedAt     time.Time  `json:"updated_at"`
+}
+
+// QuestionVersion is one saved state of a question.
+type QuestionVersion struct {
+	Meta
+	QuestionID    string     `json:"question_id"`
+	Version       int        `json:"version"`
+	Slide         int        `json:"slide"`
+	Text          string     `json:"text"`
+	AskerName     string     `json:"asker_name"`
+	AskerUnit     string     `json:"asker_unit"`
+	AskerPersonID string     `json:"asker_person_id"`
+	Press         bool       `json:"press"`
+	Status        string     `json:"status"`
+	Answer        string     `json:"answer"`
+	AnsweredBy    string     `json:"answered_by"`
+	AnsweredAt    *time.Time `json:"answered_at"`
+	ForwardedTo   string     `json:"forwarded_to"`
+	ForwardedAt   *time.Time `json:"forwarded_at"`
+	SavedAt       time.Time  `json:"saved_at"`
 }
 
 // Change is one change_log row.
@@ -93,12 +153,14 @@ type Change struct {
 
 // Entity names in the change log: the table names.
 const (
-	EntityUnit       = "unit"
-	EntityDeck       = "deck"
-	EntitySession    = "session"
-	EntitySlideView  = "slide_view"
-	EntityPerson     = "person"
-	EntityAttendance = "attendance"
+	EntityUnit            = "unit"
+	EntityDeck            = "deck"
+	EntitySession         = "session"
+	EntitySlideView       = "slide_view"
+	EntityPerson          = "person"
+	EntityAttendance      = "attendance"
+	EntityQuestion        = "question"
+	EntityQuestionVersion = "question_version"
 )
 
 // Change operations.

@@ -1,0 +1,46 @@
+package report
+
+import "time"
+
+// Minutes is a whole session as a ward files it: what was presented and
+// when, who came, and every question asked with its answer.
+type Minutes struct {
+	Session Session
+	// DeckID and Slides describe the deck presented; PlannedMin is its
+	// planned duration in minutes (0: not given).
+	DeckID     string
+	Slides     int
+	PlannedMin int
+	// Timeline is the time spent per slide, in slide order; only slides
+	// that were shown appear.
+	Timeline  []SlideTime
+	Attendees []Attendee // in check-in order
+	Questions []Question // in the order they were asked
+}
+
+// SlideTime is the time a session spent on one slide.
+type SlideTime struct {
+	Number int    // 1-based
+	Title  string // the slide's title, "" when the deck is not on this device
+	Views  int    // how many times the screen came to it
+	Spent  time.Duration
+}
+
+// Question is one audience question as the minutes record it.
+type Question struct {
+	Number     int    // 1-based, per session
+	Slide      int    // 1-based
+	SlideTitle string // "" when the deck is not on this device
+	Text       string
+	AskerName  string // "" for an anonymous question
+	AskerUnit  string
+	Press      bool
+	// Status is a status code: open, answered (on the spot), forwarded,
+	// answered_later.
+	Status      string
+	Answer      string
+	AnsweredBy  string
+	AnsweredAt  *time.Time
+	ForwardedTo string // "", district or spokesperson
+	AskedAt     time.Time
+}

@@ -1,0 +1,230 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// --- questions ---
+
+const questionColumns = `id, origin, hlc, session_id, number, slide, text, asker_name, asker_unit,
+	asker_person_id, press, status, answer, answered_by, answered_at, forwarded_to, forwarded_at,
+	version, created_at, updated_at`
+
+func scanQuestion(row rowScanner) (Question, error) {
+	var q Question
+	var answered, forwarded sql.NullInt64
+	var created, updated int64
+	err := row.Scan(&q.ID, &q.Origin, &q.HLC, &q.SessionID, &q.Number, &q.Slide, &q.Text, &q.AskerName,
+		&q.AskerUnit, &q.AskerPersonID, &q.Press, &q.Status, &q.Answer, &q.AnsweredBy, &answered,
+		&q.ForwardedTo, &forwarded, &q.Version, &created, &updated)
+	q.AnsweredAt = timePtr(answered)
+	q.ForwardedAt = timePtr(forwarded)
+	q.CreatedAt = fromMillis(created)
+	q.UpdatedAt = fromMillis(updated)
+	return q, err
+}
+
+func readQuestions(ctx context.Context, q querier, where string, args ...any) ([]Question, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+questionColumns+` FROM question `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Question
+	for rows.Next() {
+		qu, err := scanQuestion(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, qu)
+	}
+	return list, rows.Err()
+}
+
+func readQuestion(ctx context.Context, q querier, where string, args ...any) (Question, error) {
+	list, err := readQuestions(ctx, q, where+` LIMIT 1`, args...)
+	if err != nil {
+		return Question{}, err
+	}
+	if len(list) == 0 {
+		return Question{}, fmt.Errorf("question: %w", ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// Questions lists a session's questions in the order they were asked.
+func (s *Store) Questions(ctx context.Context, sessionID string) ([]Question, error) {
+	return readQuestions(ctx, s.db, `WHERE session_id = ? ORDER BY number`, sessionID)
+}
+
+// Question reads a question by its full id.
+func (s *Store) Question(ctx context.Context, id string) (Question, error) {
+	return readQuestion(ctx, s.db, `WHERE id = ?`, id)
+}
+
+// Question reads a question by its full id inside the transaction.
+func (t *Tx) Question(ctx context.Context, id string) (Question, error) {
+	return readQuestion(ctx, t, `WHERE id = ?`, id)
+}
+
+// QuestionByNumber reads a session's question by its number.
+func (s *Store) QuestionByNumber(ctx context.Context, sessionID string, number int) (Question, error) {
+	return readQuestion(ctx, s.db, `WHERE session_id = ? AND number = ?`, sessionID, number)
+}
+
+// QuestionsWithPrefix lists up to limit questions whose id starts with prefix.
+func (s *Store) QuestionsWithPrefix(ctx context.Context, prefix string, limit int) ([]Question, error) {
+	return readQuestions(ctx, s.db, `WHERE id >= ? AND id < ? ORDER BY id LIMIT ?`, prefix, prefix+"~", limit)
+}
+
+// QuestionsSince lists a session's questions written after stamp hlc, for
+// pollers that keep a list current.
+func (s *Store) QuestionsSince(ctx context.Context, sessionID, hlc string) ([]Question, error) {
+	return readQuestions(ctx, s.db, `WHERE session_id = ? AND hlc > ? ORDER BY number`, sessionID, hlc)
+}
+
+// QuestionSummary counts a session's questions by status and returns the
+// newest one (nil when there are none).
+func (s *Store) QuestionSummary(ctx context.Context, sessionID string) (map[string]int, *Question, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT status, COUNT(*) FROM question WHERE session_id = ? GROUP BY status`, sessionID)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var status string
+		var n int
+		if err := rows.Scan(&status, &n); err != nil {
+			return nil, nil, err
+		}
+		counts[status] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	latest, err := readQuestion(ctx, s.db, `WHERE session_id = ? ORDER BY number DESC`, sessionID)
+	if errors.Is(err, ErrNotFound) {
+		return counts, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return counts, &latest, nil
+}
+
+// NextQuestionNumber is the number the session's next question gets. Read
+// in the write transaction, two desks never take the same one.
+func (t *Tx) NextQuestionNumber(ctx context.Context, sessionID string) (int, error) {
+	var n int
+	err := t.QueryRowContext(ctx,
+		`SELECT COALESCE(MAX(number), 0) + 1 FROM question WHERE session_id = ?`, sessionID).Scan(&n)
+	return n, err
+}
+
+// InsertQuestion stores a new question as its version 1.
+func (t *Tx) InsertQuestion(ctx context.Context, q *Question) error {
+	if err := t.stampNew(ctx, &q.Meta); err != nil {
+		return err
+	}
+	q.Version = 1
+	normalizeQuestion(q)
+	_, err := t.exec(ctx, `INSERT INTO question (`+questionColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.ID, q.Origin, q.HLC, q.SessionID, q.Number, q.Slide, q.Text, q.AskerName, q.AskerUnit,
+		q.AskerPersonID, q.Press, q.Status, q.Answer, q.AnsweredBy, millisPtr(q.AnsweredAt),
+		q.ForwardedTo, millisPtr(q.ForwardedAt), q.Version, toMillis(q.CreatedAt), toMillis(q.UpdatedAt))
+	if err != nil {
+		return fmt.Errorf("insert question: %w", err)
+	}
+	if err := t.logChange(ctx, EntityQuestion, OpInsert, q.Meta, q); err != nil {
+		return err
+	}
+	return t.insertQuestionVersion(ctx, q)
+}
+
+// UpdateQuestion saves a question's new state as its next version; the
+// state it replaces stays in question_version.
+func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
+	if err := t.stampUpdate(ctx, &q.Meta); err != nil {
+		return err
+	}
+	q.Version++
+	normalizeQuestion(q)
+	res, err := t.exec(ctx, `
+		UPDATE question SET hlc = ?, slide = ?, text = ?, asker_name = ?, asker_unit = ?,
+			asker_person_id = ?, press = ?, status = ?, answer = ?, answered_by = ?, answered_at = ?,
+			forwarded_to = ?, forwarded_at = ?, version = ?, updated_at = ?
+		WHERE id = ?`,
+		q.HLC, q.Slide, q.Text, q.AskerName, q.AskerUnit, q.AskerPersonID, q.Press, q.Status, q.Answer,
+		q.AnsweredBy, millisPtr(q.AnsweredAt), q.ForwardedTo, millisPtr(q.ForwardedAt), q.Version,
+		toMillis(q.UpdatedAt), q.ID)
+	if err := checkUpdated(res, err, "question", q.ID); err != nil {
+		return err
+	}
+	if err := t.logChange(ctx, EntityQuestion, OpUpdate, q.Meta, q); err != nil {
+		return err
+	}
+	return t.insertQuestionVersion(ctx, q)
+}
+
+func (t *Tx) insertQuestionVersion(ctx context.Context, q *Question) error {
+	v := QuestionVersion{
+		QuestionID: q.ID, Version: q.Version, Slide: q.Slide, Text: q.Text, AskerName: q.AskerName,
+		AskerUnit: q.AskerUnit, AskerPersonID: q.AskerPersonID, Press: q.Press, Status: q.Status,
+		Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt, ForwardedTo: q.ForwardedTo,
+		ForwardedAt: q.ForwardedAt, SavedAt: q.UpdatedAt,
+	}
+	if err := t.stampNew(ctx, &v.Meta); err != nil {
+		return err
+	}
+	_, err := t.exec(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, slide, text,
+			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
+			forwarded_to, forwarded_at, saved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Slide, v.Text, v.AskerName, v.AskerUnit,
+		v.AskerPersonID, v.Press, v.Status, v.Answer, v.AnsweredBy, millisPtr(v.AnsweredAt),
+		v.ForwardedTo, millisPtr(v.ForwardedAt), toMillis(v.SavedAt))
+	if err != nil {
+		return fmt.Errorf("insert question version: %w", err)
+	}
+	return t.logChange(ctx, EntityQuestionVersion, OpInsert, v.Meta, v)
+}
+
+// QuestionVersions lists every saved state of a question, oldest first.
+func (s *Store) QuestionVersions(ctx context.Context, questionID string) ([]QuestionVersion, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, origin, hlc, question_id, version, slide, text,
+			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
+			forwarded_to, forwarded_at, saved_at
+		FROM question_version WHERE question_id = ? ORDER BY version`, questionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []QuestionVersion
+	for rows.Next() {
+		var v QuestionVersion
+		var answered, forwarded sql.NullInt64
+		var saved int64
+		err := rows.Scan(&v.ID, &v.Origin, &v.HLC, &v.QuestionID, &v.Version, &v.Slide, &v.Text,
+			&v.AskerName, &v.AskerUnit, &v.AskerPersonID, &v.Press, &v.Status, &v.Answer, &v.AnsweredBy,
+			&answered, &v.ForwardedTo, &forwarded, &saved)
+		if err != nil {
+			return nil, err
+		}
+		v.AnsweredAt, v.ForwardedAt, v.SavedAt = timePtr(answered), timePtr(forwarded), fromMillis(saved)
+		list = append(list, v)
+	}
+	return list, rows.Err()
+}
+
+func normalizeQuestion(q *Question) {
+	q.CreatedAt = normalize(q.CreatedAt)
+	q.UpdatedAt = normalize(q.UpdatedAt)
+	q.AnsweredAt = normalizePtr(q.AnsweredAt)
+	q.ForwardedAt = normalizePtr(q.ForwardedAt)
+}
