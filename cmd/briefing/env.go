@@ -9,6 +9,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/store"
 	"briefing/internal/tui"
@@ -22,6 +23,7 @@ type env struct {
 	store   *store.Store
 	svc     *session.Service
 	att     *attendance.Service
+	qs      *questions.Service
 	library []deck.Entry
 }
 
@@ -58,6 +60,7 @@ func openEnv(g *globals) (*env, error) {
 	e.store = st
 	e.svc = session.New(st, nil)
 	e.att = attendance.New(st, nil)
+	e.qs = questions.New(st, nil)
 	e.library = deck.Library(decks.FS, filepath.Join(e.dir, "decks"))
 	return e, nil
 }
@@ -69,5 +72,5 @@ func (e *env) tuiOptions(g *globals) (tui.Options, error) {
 	if !ok {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}
 	}
-	return tui.Options{Service: e.svc, Attendance: e.att, Library: e.library, Lang: e.lang, Theme: t}, nil
+	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, Library: e.library, Lang: e.lang, Theme: t}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/tui/desk"
 	"briefing/internal/tui/follow"
@@ -26,6 +27,7 @@ import (
 type Options struct {
 	Service    *session.Service
 	Attendance *attendance.Service
+	Questions  *questions.Service
 	Library    []deck.Entry
 	Lang       i18n.Lang
 	Theme      theme.Theme
