@@ -130,7 +130,7 @@ func (a App) newPresent(s session.Session, d *deck.Deck) present.Model {
 }
 
 func (a App) newDesk(s session.Session) desk.Model {
-	m := desk.New(a.opts.Attendance, a.opts.Service, s, a.styles, a.opts.Lang)
+	m := desk.New(a.opts.Attendance, a.opts.Service, s, a.styles, a.opts.Lang).WithQuestions(a.opts.Questions)
 	if a.opts.Clock != nil {
 		m = m.WithClock(a.opts.Clock)
 	}

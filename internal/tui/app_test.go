@@ -13,6 +13,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/store"
 	"briefing/internal/tui/theme"
@@ -29,6 +30,7 @@ type fixture struct {
 	opts Options
 	svc  *session.Service
 	att  *attendance.Service // not in opts: the screens that show attendance opt in
+	qs   *questions.Service  // the same
 	sess session.Session
 	deck *deck.Deck
 }
@@ -52,7 +54,8 @@ func newFixture(t *testing.T) fixture {
 	}
 	opts := Options{Service: svc, Library: lib, Lang: i18n.VI, Theme: theme.Dark, Clock: func() time.Time { return fixed.Add(75 * time.Second) }}
 	att := attendance.New(st, func() time.Time { return fixed.Add(90 * time.Second) })
-	return fixture{opts: opts, svc: svc, att: att, sess: s, deck: e.Deck}
+	qs := questions.New(st, func() time.Time { return fixed.Add(120 * time.Second) })
+	return fixture{opts: opts, svc: svc, att: att, qs: qs, sess: s, deck: e.Deck}
 }
 
 func press(tm *teatest.TestModel, keys ...string) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"briefing/internal/attendance"
+	"briefing/internal/questions"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
@@ -36,7 +37,7 @@ func deskFixture(t *testing.T) (fixture, Options) {
 		}
 	}
 	opts := f.opts
-	opts.Attendance = f.att
+	opts.Attendance, opts.Questions = f.att, f.qs
 	return f, opts
 }
 
@@ -86,4 +87,121 @@ func TestDeskWalkInGolden(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 	golden.RequireEqual(t, []byte(app.View().Content))
+}
+
+// questionsFixture adds three questions to the desk fixture: one open and
+// anonymous, one named and answered, one from the press forwarded to the
+// spokesperson.
+func questionsFixture(t *testing.T) (fixture, Options) {
+	t.Helper()
+	f, opts := deskFixture(t)
+	ctx := context.Background()
+	_, err := f.qs.Add(ctx, f.sess.ID, questions.Draft{Text: "Nghị quyết 57 đặt mục tiêu gì cho chuyển đổi số ở cấp phường?", Slide: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := f.qs.Add(ctx, f.sess.ID, questions.Draft{Text: "Kinh phí cho đổi mới sáng tạo lấy từ đâu?", Slide: 4, AskerName: "Nguyễn Văn An", AskerUnit: "Phường 7"})
+	if _, err := f.qs.Answer(ctx, b.ID, "Từ ngân sách và xã hội hoá; chi tiết sẽ gửi sau.", "Trần Thị Bình"); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := f.qs.Add(ctx, f.sess.ID, questions.Draft{Text: "Phóng viên hỏi: lộ trình dữ liệu dân cư?", Slide: 4, AskerName: "Lê Hoa", AskerUnit: "Báo Tân Bình", Press: true})
+	if _, err := f.qs.Forward(ctx, c.ID, questions.ToSpokesperson); err != nil {
+		t.Fatal(err)
+	}
+	return f, opts
+}
+
+// TestDeskQuestionsGolden: tab to the Questions tab, filter by a word
+// typed without diacritics, open a question; at 80x24 and 120x40.
+func TestDeskQuestionsGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			f, opts := questionsFixture(t)
+			p := newProbe(NewDesk(opts, f.sess))
+			tm := teatest.NewTestModel(t, p,
+				teatest.WithInitialTermSize(size[0], size[1]),
+				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+			waitScreen(t, p, "Vừa điểm danh")
+			waitScreen(t, p, "Câu hỏi (1 chưa trả lời)") // the tab label counts open ones
+			tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+			waitScreen(t, p, "3 câu hỏi · Chưa trả lời 1 · Đã trả lời 1 · Đã chuyển 1")
+			press(tm, "/", "kinh phi")
+			waitScreen(t, p, "đang hiện 1")
+			press(tm, "enter", "enter")
+			waitScreen(t, p, "Trả lời (Trần Thị Bình")
+			tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
+			golden.RequireEqual(t, []byte(app.View().Content))
+		})
+	}
+}
+
+// TestDeskQuestionFormGolden: record a question typed with decomposed
+// diacritics (as some input methods send them), asked by someone checked
+// in, on the slide the presenter shows; the frame of the filled form is the
+// golden file, and the saved question is checked in the database.
+func TestDeskQuestionFormGolden(t *testing.T) {
+	f, opts := questionsFixture(t)
+	if err := f.svc.GoTo(context.Background(), f.sess.ID, 6, 0); err != nil {
+		t.Fatal(err)
+	}
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p,
+		teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "Vừa điểm danh")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	waitScreen(t, p, "Đang chiếu: trang 7")
+	press(tm, "n")
+	waitScreen(t, p, "Ghi câu hỏi mới")
+	tm.Send(tea.PasteMsg{Content: "Xin cho bie\u0302\u0301t ve\u0302\u0300 chi\u0309 tiêu\nđổi mới sáng tạo của phường?"})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyRight})
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	press(tm, "dang")
+	waitScreen(t, p, "› Đặng Thị Bình · Phường 7")
+	press(tm, "enter")
+	waitScreen(t, p, "✓ Đặng Thị Bình · Phường 7")
+	golden.RequireEqual(t, []byte(*p.last.Load()))
+
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, p, "✓ Đã ghi câu hỏi số 4 (trang 7)")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	q, err := f.qs.Find(context.Background(), f.sess.ID, "4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Text != "Xin cho biết về chỉ tiêu\nđổi mới sáng tạo của phường?" || q.Slide != 6 || q.AskerName != "Đặng Thị Bình" || q.AskerPersonID == "" {
+		t.Errorf("saved %+v", q)
+	}
+}
+
+// TestDeskQuestionFormRefusesEmptyAndKeepsTyping: saving an empty question
+// says what to do and leaves the form open; esc with text typed asks first.
+func TestDeskQuestionFormRefusesEmptyAndKeepsTyping(t *testing.T) {
+	f, opts := questionsFixture(t)
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p,
+		teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "Vừa điểm danh")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
+	waitScreen(t, p, "3 câu hỏi")
+	press(tm, "n")
+	waitScreen(t, p, "Ghi câu hỏi mới")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, p, "Hãy nhập nội dung câu hỏi")
+	press(tm, "Câu hỏi dở")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitScreen(t, p, "Esc lần nữa để bỏ")
+	press(tm, " dang")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, p, "✓ Đã ghi câu hỏi số 4")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
+	q, err := f.qs.Find(context.Background(), f.sess.ID, "4")
+	if err != nil || q.Text != "Câu hỏi dở dang" || !q.Anonymous() {
+		t.Errorf("saved %+v, %v", q, err)
+	}
 }

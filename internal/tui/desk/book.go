@@ -7,6 +7,8 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/roster"
 	"briefing/internal/search"
+	"briefing/internal/textvi"
+	"briefing/internal/tui/qtab"
 )
 
 // book is the desk's copy of the roster and of who is present, with the
@@ -138,4 +140,33 @@ func (b *book) counts() attendance.Counts {
 		return c.ByUnit[i].Key < c.ByUnit[j].Key
 	})
 	return c
+}
+
+// askers lists up to limit people checked in whose name or unit contains
+// query (diacritics and case ignored), newest check-in first: the person
+// asking has usually just been seen at the desk.
+func (b *book) askers(query string, limit int) []qtab.Asker {
+	var out []qtab.Asker
+	for _, c := range b.recentPresent(len(b.present)) {
+		p := c.Person
+		if query != "" && !textvi.ContainsFold(p.Name, query) && !textvi.ContainsFold(p.Unit, query) {
+			continue
+		}
+		out = append(out, qtab.Asker{PersonID: p.ID, Name: p.Name, Unit: p.Unit})
+		if len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+// bookRef lets the Questions tab reach the roster, which loads after the
+// tab is made: every copy of the desk model shares it.
+type bookRef struct{ b *book }
+
+func (r *bookRef) askers(query string, limit int) []qtab.Asker {
+	if r.b == nil {
+		return nil
+	}
+	return r.b.askers(query, limit)
 }

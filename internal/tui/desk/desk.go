@@ -13,8 +13,10 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/search"
 	"briefing/internal/session"
+	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -37,8 +39,21 @@ const (
 	focusWalkIn              // the walk-in form
 )
 
-// Model is the desk.
+type tab int
+
+const (
+	tabAttendance tab = iota
+	tabQuestions
+)
+
+// Model is the desk: the attendance tab (this package) and the Questions
+// tab (qtab), switched with tab.
 type Model struct {
+	tab       tab
+	questions qtab.Model
+	hasQs     bool
+	ref       *bookRef
+
 	lang   i18n.Lang
 	styles theme.Styles
 	svc    *attendance.Service
@@ -91,8 +106,18 @@ func New(svc *attendance.Service, sess *session.Service, s session.Session, styl
 	in.Focus()
 	m := Model{
 		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local,
-		input: in, pending: map[string]bool{}, width: 80, height: 24,
+		input: in, pending: map[string]bool{}, width: 80, height: 24, ref: &bookRef{},
 	}
+	return m
+}
+
+// WithQuestions adds the Questions tab.
+func (m Model) WithQuestions(qs *questions.Service) Model {
+	if qs == nil {
+		return m
+	}
+	m.questions = qtab.New(qs, m.sess, m.s, m.ref.askers, m.styles, m.lang).WithLocation(m.loc)
+	m.hasQs = true
 	return m
 }
 
@@ -101,6 +126,7 @@ func New(svc *attendance.Service, sess *session.Service, s session.Session, styl
 // the attendance service's clock.)
 func (m Model) WithClock(func() time.Time) Model {
 	m.loc = time.UTC
+	m.questions = m.questions.WithLocation(time.UTC)
 	return m
 }
 
@@ -148,6 +174,9 @@ func (m Model) Init() tea.Cmd {
 		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
 		return loadedMsg{book: b, units: units, err: err}
 	}
+	if m.hasQs {
+		return tea.Batch(load, textinput.Blink, m.questions.Init())
+	}
 	return tea.Batch(load, textinput.Blink)
 }
 
@@ -170,9 +199,16 @@ func (m Model) pollCmd() tea.Cmd {
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if _, ok := msg.(qtab.Msg); ok {
+		var cmd tea.Cmd
+		m.questions, cmd = m.questions.Update(msg)
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		// The tab gets all but the header, the notice and the help line.
+		m.questions, _ = m.questions.Update(tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-3, 4)})
 		m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
 		m.walkIn = m.walkIn.resize(m.width)
 		return m, nil
@@ -183,6 +219,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.book, m.units = msg.book, msg.units
+		m.ref.b = msg.book
 		m.refresh()
 		return m, pollTick()
 
@@ -243,8 +280,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 
 	case tea.KeyPressMsg:
+		if m.tab == tabQuestions {
+			return m.questionsKey(msg)
+		}
 		return m.key(msg)
 	case tea.PasteMsg:
+		if m.tab == tabQuestions {
+			var cmd tea.Cmd
+			m.questions, cmd = m.questions.Update(msg)
+			return m, cmd
+		}
 		if m.focus == focusWalkIn {
 			var cmd tea.Cmd
 			m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
@@ -276,6 +321,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := msg.String()
 	if k == "ctrl+c" {
 		return m, func() tea.Msg { return DoneMsg{} }
+	}
+	if k == "tab" && m.hasQs && m.focus != focusWalkIn {
+		m.tab = tabQuestions
+		m.input.Blur()
+		return m, nil
 	}
 	if m.focus == focusWalkIn {
 		switch k {
@@ -346,6 +396,30 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.typed(msg)
+}
+
+// questionsKey routes a key to the Questions tab, except the keys that
+// leave it: tab back to attendance and q to quit, while no form or search
+// box has the focus.
+func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if msg.String() == "ctrl+c" {
+		return m, func() tea.Msg { return DoneMsg{} }
+	}
+	if !m.questions.Capturing() {
+		switch msg.String() {
+		case "tab", "shift+tab":
+			m.tab = tabAttendance
+			if m.focus == focusSearch {
+				return m, m.input.Focus()
+			}
+			return m, nil
+		case "q":
+			return m, func() tea.Msg { return DoneMsg{} }
+		}
+	}
+	var cmd tea.Cmd
+	m.questions, cmd = m.questions.Update(msg)
+	return m, cmd
 }
 
 // refresh recomputes the list: matches for the query, or the latest
@@ -526,5 +600,6 @@ func unitSuffix(unit string) string {
 func (m Model) SetStyles(s theme.Styles) Model {
 	m.styles = s
 	m.walkIn.styles = s
+	m.questions = m.questions.SetStyles(s)
 	return m
 }

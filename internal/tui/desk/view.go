@@ -33,6 +33,12 @@ func (m Model) listHeight() int {
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.header() + "\n")
+	if m.tab == tabQuestions {
+		b.WriteString(m.questions.View() + "\n")
+		b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("qtab.notice"), m.width, "…")) + "\n")
+		b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.questions.HelpLine(), m.width, "…")))
+		return b.String()
+	}
 	b.WriteString(m.searchLine() + "\n")
 	mainW := m.width
 	if m.width >= wideLayout {
@@ -59,6 +65,11 @@ func (m Model) View() string {
 
 func (m Model) header() string {
 	left := " " + m.lang.T("desk.title") + " · " + m.s.Info.Title
+	tabs := ""
+	if m.hasQs {
+		tabs = m.tabs()
+		left = " " + m.s.Info.Title
+	}
 	present := 0
 	if m.book != nil {
 		present = len(m.book.present)
@@ -67,9 +78,24 @@ func (m Model) header() string {
 	if m.ended {
 		right = " " + m.lang.T("desk.ended.short") + " ·" + right
 	}
-	left = ansi.Truncate(left, max(m.width-lineWidth(right)-1, 1), "…")
-	gap := max(m.width-lineWidth(left)-lineWidth(right), 0)
-	return m.styles.Status.Render(left+strings.Repeat(" ", gap)) + m.styles.StatusKey.Render(right)
+	left = ansi.Truncate(left, max(m.width-lineWidth(tabs)-lineWidth(right)-1, 1), "…")
+	gap := max(m.width-lineWidth(tabs)-lineWidth(left)-lineWidth(right), 0)
+	return tabs + m.styles.Status.Render(left+strings.Repeat(" ", gap)) + m.styles.StatusKey.Render(right)
+}
+
+// tabs is the tab bar at the start of the header; the Questions label
+// carries the open count, so the clerk sees work waiting from either tab.
+func (m Model) tabs() string {
+	att := " " + m.lang.T("qtab.tab.attendance") + " "
+	qs := " " + m.lang.T("qtab.tab.questions") + " "
+	if open, _ := m.questions.Counts(); open > 0 {
+		qs = " " + m.lang.T("qtab.tab.open", open) + " "
+	}
+	active, inactive := m.styles.StatusKey, m.styles.Status
+	if m.tab == tabQuestions {
+		return inactive.Render(att) + active.Render("▸"+qs)
+	}
+	return active.Render("▸"+att) + inactive.Render(qs)
 }
 
 func (m Model) searchLine() string {

@@ -1,0 +1,712 @@
+// Package qtab is the desk's Questions tab: the clerk records audience
+// questions against the slide on screen, answers or forwards them, and pins
+// one on the audience screen. Every write runs in a tea.Cmd and is shown
+// only after it was committed; a poll keeps the list in step with what the
+// CLI or another desk wrote.
+package qtab
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strconv"
+	"time"
+
+	"briefing/internal/i18n"
+	"briefing/internal/questions"
+	"briefing/internal/session"
+	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// pollEvery is how often the tab reads what other processes wrote and
+// which slide the presenter shows.
+const pollEvery = 300 * time.Millisecond
+
+// Asker is someone checked in to the session, whom the clerk can name as
+// the asker.
+type Asker struct {
+	PersonID, Name, Unit string
+}
+
+// PresentFunc lists up to limit people checked in whose name or unit
+// matches query (all of them for an empty query).
+type PresentFunc func(query string, limit int) []Asker
+
+type mode int
+
+const (
+	modeList mode = iota
+	modeDetail
+	modeForm
+	modeAnswer
+	modeForward
+	modeHistory
+)
+
+type statusKind int
+
+const (
+	statusNone statusKind = iota
+	statusOK
+	statusInfo
+	statusWarn
+)
+
+type status struct {
+	kind statusKind
+	text string
+}
+
+// Model is the Questions tab.
+type Model struct {
+	lang    i18n.Lang
+	styles  theme.Styles
+	svc     *questions.Service
+	sess    *session.Service
+	s       session.Session
+	loc     *time.Location
+	present PresentFunc
+
+	all     []questions.Question // in number order
+	stamp   string               // the newest write seen
+	loaded  bool
+	loadErr error
+	screen  int    // the slide on the presenter's screen, 0-based
+	pinned  string // the id of the pinned question
+	ended   bool
+	polling bool
+
+	filter    questions.Filter
+	search    textinput.Model
+	searching bool
+	rows      []int // indexes into all that pass the filter
+	sel       int
+
+	mode    mode
+	form    form
+	answer  answerForm
+	history []questions.Version
+	scroll  int // detail and history scroll offset
+	busy    bool
+	status  status
+
+	width, height int
+}
+
+// New makes the tab for session s. present lists the people checked in.
+func New(svc *questions.Service, sess *session.Service, s session.Session, present PresentFunc,
+	styles theme.Styles, lang i18n.Lang) Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.Placeholder = lang.T("qtab.search.placeholder")
+	in.CharLimit = 100
+	return Model{
+		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local, present: present,
+		filter: questions.Filter{Slide: questions.AnySlide}, search: in,
+		screen: s.Slide, width: 80, height: 20,
+	}
+}
+
+// WithLocation shows times in loc (tests use UTC).
+func (m Model) WithLocation(loc *time.Location) Model {
+	m.loc = loc
+	return m
+}
+
+// SetStyles changes the theme.
+func (m Model) SetStyles(s theme.Styles) Model {
+	m.styles = s
+	return m
+}
+
+// Capturing says the tab takes every key, tab and q included: a form or
+// the search box has the focus.
+func (m Model) Capturing() bool {
+	return m.searching || (m.mode != modeList && m.mode != modeDetail && m.mode != modeHistory)
+}
+
+// Msg is every message of this tab; the parent routes them here whichever
+// tab is on screen.
+type Msg interface{ qtabMsg() }
+
+type pollTickMsg struct{}
+
+type polledMsg struct {
+	list  []questions.Question
+	pos   session.Position
+	since string // the stamp the read started from
+	err   error
+}
+
+type savedMsg struct {
+	what string // added, edited, answered, forwarded, reopened
+	q    questions.Question
+	err  error
+}
+
+type pinnedMsg struct {
+	q   *questions.Question // nil: unpinned
+	err error
+}
+
+type historyMsg struct {
+	versions []questions.Version
+	err      error
+}
+
+func (pollTickMsg) qtabMsg() {}
+func (polledMsg) qtabMsg()   {}
+func (savedMsg) qtabMsg()    {}
+func (pinnedMsg) qtabMsg()   {}
+func (historyMsg) qtabMsg()  {}
+
+// Init reads the session's questions at once, then keeps polling.
+func (m Model) Init() tea.Cmd { return m.pollCmd() }
+
+func pollTick() tea.Cmd {
+	return tea.Tick(pollEvery, func(time.Time) tea.Msg { return pollTickMsg{} })
+}
+
+func (m Model) pollCmd() tea.Cmd {
+	svc, sess, id, stamp := m.svc, m.sess, m.s.ID, m.stamp
+	return func() tea.Msg {
+		ctx := context.Background()
+		list, err := svc.Since(ctx, id, stamp)
+		if err != nil {
+			return polledMsg{since: stamp, err: err}
+		}
+		pos, err := sess.Position(ctx, id)
+		return polledMsg{list: list, pos: pos, since: stamp, err: err}
+	}
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.search.SetWidth(max(min(m.width/3, 40), 10))
+		// The forms exist only while open (a zero textarea cannot be sized).
+		switch m.mode {
+		case modeForm:
+			m.form = m.form.resize(m.width, m.height)
+		case modeAnswer:
+			m.answer = m.answer.resize(m.width, m.height)
+		}
+		return m, nil
+
+	case pollTickMsg:
+		if m.polling {
+			return m, pollTick()
+		}
+		m.polling = true
+		return m, m.pollCmd()
+
+	case polledMsg:
+		m.polling = false
+		if msg.err != nil {
+			if !m.loaded {
+				m.loadErr = msg.err
+			}
+			return m, pollTick()
+		}
+		m.loaded, m.loadErr = true, nil
+		m.merge(msg.list)
+		m.screen, m.ended = msg.pos.Slide, msg.pos.Ended
+		m.pinned = ""
+		if msg.pos.Pinned != nil {
+			m.pinned = msg.pos.Pinned.ID
+		}
+		if m.mode == modeForm {
+			m.form = m.form.screenMoved(m.screen)
+		}
+		return m, pollTick()
+
+	case savedMsg:
+		return m.saved(msg), nil
+
+	case pinnedMsg:
+		m.busy = false
+		switch {
+		case msg.err != nil:
+			m.status = status{statusWarn, m.writeError(msg.err)}
+		case msg.q == nil:
+			m.pinned = ""
+			m.status = status{statusInfo, m.lang.T("qtab.unpinned")}
+		default:
+			m.pinned = msg.q.ID
+			m.status = status{statusOK, m.lang.T("qtab.pinned", msg.q.Number)}
+		}
+		return m, nil
+
+	case historyMsg:
+		if msg.err != nil {
+			m.status = status{statusWarn, m.writeError(msg.err)}
+			return m, nil
+		}
+		m.history, m.mode, m.scroll = msg.versions, modeHistory, 0
+		return m, nil
+
+	case tea.KeyPressMsg:
+		return m.key(msg)
+
+	case tea.PasteMsg:
+		switch m.mode {
+		case modeForm:
+			var cmd tea.Cmd
+			m.form, cmd = m.form.update(msg, m.present)
+			return m, cmd
+		case modeAnswer:
+			var cmd tea.Cmd
+			m.answer, cmd = m.answer.update(msg)
+			return m, cmd
+		}
+		if m.searching {
+			return m.typedSearch(msg)
+		}
+	}
+	switch m.mode {
+	case modeForm:
+		var cmd tea.Cmd
+		m.form, cmd = m.form.update(msg, m.present)
+		return m, cmd
+	case modeAnswer:
+		var cmd tea.Cmd
+		m.answer, cmd = m.answer.update(msg)
+		return m, cmd
+	}
+	if m.searching {
+		return m.typedSearch(msg)
+	}
+	return m, nil
+}
+
+// merge puts questions read by a poll (or a write) into the list.
+func (m *Model) merge(list []questions.Question) {
+	if len(list) == 0 {
+		return
+	}
+	var selID string
+	if q, ok := m.selected(); ok {
+		selID = q.ID
+	}
+	for _, q := range list {
+		if q.Stamp > m.stamp {
+			m.stamp = q.Stamp
+		}
+		i := sort.Search(len(m.all), func(i int) bool { return m.all[i].Number >= q.Number })
+		switch {
+		case i < len(m.all) && m.all[i].ID == q.ID:
+			if q.Version >= m.all[i].Version {
+				m.all[i] = q
+			}
+		default:
+			m.all = append(m.all, questions.Question{})
+			copy(m.all[i+1:], m.all[i:])
+			m.all[i] = q
+		}
+	}
+	m.refilter(selID)
+}
+
+// refilter recomputes the rows and keeps the selection on the question it
+// was on, if it still passes.
+func (m *Model) refilter(selID string) {
+	m.rows = m.rows[:0]
+	for i, q := range m.all {
+		if m.filter.Match(q) {
+			m.rows = append(m.rows, i)
+		}
+	}
+	for r, i := range m.rows {
+		if m.all[i].ID == selID {
+			m.sel = r
+			return
+		}
+	}
+	m.sel = min(m.sel, max(len(m.rows)-1, 0))
+}
+
+func (m Model) selected() (questions.Question, bool) {
+	if m.sel < 0 || m.sel >= len(m.rows) {
+		return questions.Question{}, false
+	}
+	return m.all[m.rows[m.sel]], true
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := msg.String()
+	switch m.mode {
+	case modeForm:
+		return m.formKey(msg)
+	case modeAnswer:
+		return m.answerKey(msg)
+	case modeForward:
+		return m.forwardKey(k)
+	case modeHistory:
+		return m.scrollKey(k, func(m Model) Model { m.mode = modeDetail; return m })
+	}
+	if m.searching {
+		switch k {
+		case "enter", "down":
+			m.searching = false
+			m.search.Blur()
+			return m, nil
+		case "esc":
+			m.searching = false
+			m.search.Blur()
+			m.search.SetValue("")
+			m.filter.Query = ""
+			m.refilter("")
+			return m, nil
+		}
+		return m.typedSearch(msg)
+	}
+	if m.mode == modeDetail {
+		switch k {
+		case "esc", "enter":
+			m.mode = modeList
+			return m, nil
+		case "up", "k", "down", "j", "pgup", "pgdown":
+			return m.scrollKey(k, nil)
+		}
+	}
+	switch k {
+	case "up", "k":
+		m.sel = max(m.sel-1, 0)
+		m.scroll = 0
+	case "down", "j":
+		m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
+		m.scroll = 0
+	case "pgup":
+		m.sel = max(m.sel-m.listHeight(), 0)
+	case "pgdown":
+		m.sel = min(m.sel+m.listHeight(), max(len(m.rows)-1, 0))
+	case "home", "g":
+		m.sel = 0
+	case "end", "G":
+		m.sel = max(len(m.rows)-1, 0)
+	case "enter":
+		if _, ok := m.selected(); ok {
+			m.mode, m.scroll = modeDetail, 0
+		}
+	case "n", "ctrl+n", "f2":
+		return m.openForm(nil)
+	case "e":
+		if q, ok := m.selected(); ok {
+			return m.openForm(&q)
+		}
+	case "a":
+		if q, ok := m.selected(); ok {
+			return m.openAnswer(q)
+		}
+	case "f":
+		if _, ok := m.selected(); ok {
+			m.mode = modeForward
+		}
+	case "r":
+		if q, ok := m.selected(); ok && q.Status != questions.Open {
+			return m.write("reopened", func(svc *questions.Service) (questions.Question, error) {
+				return svc.Reopen(context.Background(), q.ID)
+			})
+		}
+	case "p":
+		return m.togglePin()
+	case "h":
+		if q, ok := m.selected(); ok {
+			svc := m.svc
+			return m, func() tea.Msg {
+				v, err := svc.History(context.Background(), q.ID)
+				return historyMsg{versions: v, err: err}
+			}
+		}
+	case "/":
+		m.searching = true
+		return m, m.search.Focus()
+	case "s":
+		m.filter.Status = nextStatus(m.filter.Status)
+		m.refilter("")
+	case "t":
+		if m.filter.Slide == questions.AnySlide {
+			m.filter.Slide = m.screen
+		} else {
+			m.filter.Slide = questions.AnySlide
+		}
+		m.refilter("")
+	case "[":
+		if m.filter.Slide > 0 {
+			m.filter.Slide--
+			m.refilter("")
+		}
+	case "]":
+		if m.filter.Slide == questions.AnySlide {
+			m.filter.Slide = 0
+		} else if m.filter.Slide+1 < m.s.Deck.Slides {
+			m.filter.Slide++
+		}
+		m.refilter("")
+	case "esc":
+		m.filter = questions.Filter{Slide: questions.AnySlide}
+		m.search.SetValue("")
+		m.refilter("")
+	}
+	return m, nil
+}
+
+// scrollKey moves through a long question or its history; back is what esc
+// does (nil: back to the list).
+func (m Model) scrollKey(k string, back func(Model) Model) (Model, tea.Cmd) {
+	switch k {
+	case "esc", "enter", "q":
+		if back != nil {
+			return back(m), nil
+		}
+		m.mode = modeList
+	case "up", "k":
+		m.scroll = max(m.scroll-1, 0)
+	case "down", "j":
+		m.scroll++
+	case "pgup":
+		m.scroll = max(m.scroll-m.listHeight(), 0)
+	case "pgdown":
+		m.scroll += m.listHeight()
+	}
+	return m, nil
+}
+
+func nextStatus(s questions.Status) questions.Status {
+	if s == "" {
+		return questions.Statuses[0]
+	}
+	for i, st := range questions.Statuses {
+		if st == s && i+1 < len(questions.Statuses) {
+			return questions.Statuses[i+1]
+		}
+	}
+	return ""
+}
+
+func (m Model) typedSearch(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	if m.search.Value() != m.filter.Query {
+		m.filter.Query = m.search.Value()
+		m.refilter("")
+	}
+	return m, cmd
+}
+
+// --- writes ---
+
+// write runs one change of a question in a Cmd.
+func (m Model) write(what string, do func(*questions.Service) (questions.Question, error)) (Model, tea.Cmd) {
+	if m.busy {
+		return m, nil
+	}
+	m.busy = true
+	svc := m.svc
+	return m, func() tea.Msg {
+		q, err := do(svc)
+		return savedMsg{what: what, q: q, err: err}
+	}
+}
+
+func (m Model) saved(msg savedMsg) Model {
+	m.busy = false
+	if msg.err != nil {
+		text := m.writeError(msg.err)
+		switch m.mode {
+		case modeForm:
+			m.form.err, m.form.saving = text, false
+		case modeAnswer:
+			m.answer.err, m.answer.saving = text, false
+		default:
+			m.status = status{statusWarn, text}
+		}
+		return m
+	}
+	q := msg.q
+	if m.mode != modeDetail {
+		m.mode = modeList
+	}
+	if msg.what == "added" {
+		// A new question should be seen even under a filter that hides it.
+		m.filter = questions.Filter{Slide: questions.AnySlide}
+		m.search.SetValue("")
+	}
+	m.merge([]questions.Question{q})
+	m.refilter(q.ID)
+	m.status = status{statusOK, m.lang.T("qtab.saved."+msg.what, q.Number, q.Slide+1)}
+	return m
+}
+
+func (m Model) togglePin() (Model, tea.Cmd) {
+	q, ok := m.selected()
+	if !ok || m.busy {
+		return m, nil
+	}
+	m.busy = true
+	svc, sessionID, unpin := m.svc, m.s.ID, q.ID == m.pinned
+	return m, func() tea.Msg {
+		if unpin {
+			_, err := svc.Unpin(context.Background(), sessionID)
+			return pinnedMsg{err: err}
+		}
+		p, err := svc.Pin(context.Background(), q.ID)
+		return pinnedMsg{q: &p, err: err}
+	}
+}
+
+// writeError says why a write failed, in the clerk's words.
+func (m Model) writeError(err error) string {
+	var fe *questions.FieldError
+	if errors.As(err, &fe) {
+		switch fe.Reason {
+		case "too_long":
+			return m.lang.T("qtab.err.too_long."+fe.Field, fe.Runes, fe.Max)
+		case "range":
+			return m.lang.T("qtab.err.slide", fe.Max)
+		}
+		return m.lang.T("qtab.err.empty." + fe.Field)
+	}
+	return m.lang.T("qtab.err.write", err.Error())
+}
+
+// --- forms ---
+
+func (m Model) openForm(q *questions.Question) (Model, tea.Cmd) {
+	m.mode = modeForm
+	m.form = newForm(m.lang, m.styles, m.s.Deck.Slides, m.screen, q).resize(m.width, m.height)
+	cmd := m.form.focusCurrent()
+	return m, cmd
+}
+
+func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		if m.form.dirty() && !m.form.discarding {
+			m.form.discarding = true
+			return m, nil
+		}
+		m.mode = modeList
+		return m, nil
+	case "ctrl+s":
+		return m.submitForm()
+	case "enter":
+		if m.form.enterSaves() {
+			return m.submitForm()
+		}
+	}
+	m.form.discarding = false
+	var cmd tea.Cmd
+	m.form, cmd = m.form.update(msg, m.present)
+	return m, cmd
+}
+
+func (m Model) submitForm() (Model, tea.Cmd) {
+	if m.form.saving {
+		return m, nil
+	}
+	d, err := m.form.draft()
+	if err != "" {
+		m.form.err = err
+		return m, nil
+	}
+	m.form.saving, m.form.err = true, ""
+	sessionID, editing := m.s.ID, m.form.editing
+	if editing == "" {
+		return m.write("added", func(svc *questions.Service) (questions.Question, error) {
+			return svc.Add(context.Background(), sessionID, d)
+		})
+	}
+	return m.write("edited", func(svc *questions.Service) (questions.Question, error) {
+		return svc.Edit(context.Background(), editing, d)
+	})
+}
+
+func (m Model) openAnswer(q questions.Question) (Model, tea.Cmd) {
+	m.mode = modeAnswer
+	by := q.AnsweredBy
+	if by == "" && q.Status == questions.Open {
+		by = m.s.Info.Rapporteur
+	}
+	m.answer = newAnswerForm(m.lang, m.styles, q, by).resize(m.width, m.height)
+	cmd := m.answer.focusCurrent()
+	return m, cmd
+}
+
+func (m Model) answerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		if m.answer.dirty() && !m.answer.discarding {
+			m.answer.discarding = true
+			return m, nil
+		}
+		m.mode = modeList
+		return m, nil
+	case "ctrl+s":
+		return m.submitAnswer()
+	case "enter":
+		if m.answer.focus == answerBy {
+			return m.submitAnswer()
+		}
+	}
+	m.answer.discarding = false
+	var cmd tea.Cmd
+	m.answer, cmd = m.answer.update(msg)
+	return m, cmd
+}
+
+func (m Model) submitAnswer() (Model, tea.Cmd) {
+	if m.answer.saving {
+		return m, nil
+	}
+	m.answer.saving, m.answer.err = true, ""
+	id, text, by := m.answer.q.ID, m.answer.text.Value(), m.answer.by.Value()
+	return m.write("answered", func(svc *questions.Service) (questions.Question, error) {
+		return svc.Answer(context.Background(), id, text, by)
+	})
+}
+
+func (m Model) forwardKey(k string) (Model, tea.Cmd) {
+	q, ok := m.selected()
+	if !ok {
+		m.mode = modeList
+		return m, nil
+	}
+	var to questions.Destination
+	switch k {
+	case "d", "1":
+		to = questions.ToDistrict
+	case "s", "2":
+		to = questions.ToSpokesperson
+	case "enter":
+		to = defaultDestination(q)
+	case "esc":
+		m.mode = modeList
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.mode = modeList
+	return m.write("forwarded", func(svc *questions.Service) (questions.Question, error) {
+		return svc.Forward(context.Background(), q.ID, to)
+	})
+}
+
+// defaultDestination: press questions go to the spokesperson (Decree
+// 09/2017/NĐ-CP), the rest to the district.
+func defaultDestination(q questions.Question) questions.Destination {
+	if q.Press {
+		return questions.ToSpokesperson
+	}
+	return questions.ToDistrict
+}
+
+// --- small helpers ---
+
+func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04") }
+
+func slideText(slide int) string { return strconv.Itoa(slide + 1) }
