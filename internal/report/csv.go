@@ -25,11 +25,21 @@ func WriteAttendanceCSV(w io.Writer, a Attendance, l i18n.Lang, loc *time.Locati
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
+	if err := writeAttendanceRows(cw, a.Attendees, l, loc); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeAttendanceRows writes the attendance table, header included; the
+// attendance file and the minutes share it.
+func writeAttendanceRows(cw *csv.Writer, attendees []Attendee, l i18n.Lang, loc *time.Location) error {
 	if err := cw.Write(header(l)); err != nil {
 		return err
 	}
 	row := make([]string, len(columnKeys))
-	for i, p := range a.Attendees {
+	for i, p := range attendees {
 		row[0] = strconv.Itoa(i + 1)
 		row[1] = escapeFormula(p.Name)
 		row[2] = escapeFormula(p.Unit)
@@ -41,8 +51,7 @@ func WriteAttendanceCSV(w io.Writer, a Attendance, l i18n.Lang, loc *time.Locati
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
 // escapeFormula guards a CSV cell against formula injection (OWASP): a cell
