@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
 
+	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/report"
 	"briefing/internal/session"
 	"github.com/charmbracelet/x/term"
@@ -18,28 +21,27 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "export ID",
-		Short: "write a session's attendance sheet as csv or xlsx",
-		Args:  cobra.ExactArgs(1),
+		Short: "write a session's minutes (biên bản) as md, csv or xlsx",
+		Long: "Writes the whole session: title, host unit, venue, form, rapporteur, deck and version,\n" +
+			"start and end, time per slide, attendance with totals by group and unit, and every\n" +
+			"question with its slide, status and answer. --lang en gives English headings.",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
-				if format != "csv" && format != "xlsx" {
+				write, ok := minutesWriters[format]
+				if !ok {
 					return exitError{2, e.lang.T("cli.export.format", format)}
 				}
 				s, err := e.getSession(args[0])
 				if err != nil {
 					return err
 				}
-				data, err := e.attendanceReport(s)
+				m, err := e.minutes(s)
 				if err != nil {
 					return err
 				}
 				var buf bytes.Buffer
-				if format == "csv" {
-					err = report.WriteAttendanceCSV(&buf, data, e.lang, time.Local)
-				} else {
-					err = report.WriteAttendanceXLSX(&buf, data, e.lang, time.Local)
-				}
-				if err != nil {
+				if err := write(&buf, m, e.lang, time.Local); err != nil {
 					return err
 				}
 				if out == "" || out == "-" {
@@ -52,14 +54,62 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 					return exitError{1, e.lang.T("cli.export.write", out, err)}
 				}
-				fmt.Fprintln(os.Stderr, e.lang.T("cli.export.done", out, len(data.Attendees)))
+				fmt.Fprintln(os.Stderr, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
 				return nil
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "xlsx", "csv or xlsx")
+	cmd.Flags().StringVar(&format, "format", "md", "md, csv or xlsx")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
 	return cmd
+}
+
+var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time.Location) error{
+	"md":   report.WriteMinutesMarkdown,
+	"csv":  report.WriteMinutesCSV,
+	"xlsx": report.WriteMinutesXLSX,
+}
+
+// minutes gathers everything the minutes of session s show.
+func (e *env) minutes(s session.Session) (report.Minutes, error) {
+	ctx := context.Background()
+	att, err := e.attendanceReport(s)
+	if err != nil {
+		return report.Minutes{}, err
+	}
+	timeline, err := e.svc.Timeline(ctx, s.ID)
+	if err != nil {
+		return report.Minutes{}, err
+	}
+	qs, err := e.qs.List(ctx, s.ID, questions.Filter{Slide: questions.AnySlide})
+	if err != nil {
+		return report.Minutes{}, err
+	}
+	titles := e.slideTitles(s)
+	title := func(slide int) string {
+		if slide >= 0 && slide < len(titles) {
+			return titles[slide]
+		}
+		return ""
+	}
+	m := report.Minutes{
+		Session: att.Session, DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin,
+		Attendees: att.Attendees,
+	}
+	for _, st := range timeline {
+		m.Timeline = append(m.Timeline, report.SlideTime{
+			Number: st.Slide + 1, Title: title(st.Slide), Views: st.Views, Spent: st.Spent,
+		})
+	}
+	for _, q := range qs {
+		m.Questions = append(m.Questions, report.Question{
+			Number: q.Number, Slide: q.Slide + 1, SlideTitle: title(q.Slide), Text: q.Text,
+			AskerName: q.AskerName, AskerUnit: q.AskerUnit, Press: q.Press, Status: string(q.Status),
+			Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt,
+			ForwardedTo: string(q.ForwardedTo), AskedAt: q.CreatedAt,
+		})
+	}
+	return m, nil
 }
 
 func (e *env) attendanceReport(s session.Session) (report.Attendance, error) {

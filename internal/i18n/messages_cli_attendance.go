@@ -21,8 +21,8 @@ var cliAttendanceMessages = map[string][2]string{
 	"cli.roster.summary":       {"Mới: %d, cập nhật: %d, không đổi: %d, bị từ chối: %d", "Imported: %d, updated: %d, unchanged: %d, rejected: %d"},
 	"cli.roster.rejected":      {"Không nhập gì vì có dòng lỗi. Sửa các dòng trên, hoặc dùng --skip-invalid để chỉ nhập các dòng hợp lệ.", "Nothing was imported because some rows are invalid. Fix the rows above, or use --skip-invalid to import only the valid ones."},
 	"cli.roster.dryrun":        {"Chạy thử, không ghi gì.", "Dry run, nothing written."},
-	"cli.export.format":        {"định dạng %q không có; dùng --format csv hoặc --format xlsx", "no format %q; use --format csv or --format xlsx"},
+	"cli.export.format":        {"định dạng %q không có; dùng --format md, --format csv hoặc --format xlsx", "no format %q; use --format md, --format csv or --format xlsx"},
 	"cli.export.tty":           {"tệp xlsx không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.xlsx", "an xlsx file cannot go to the terminal; name a file with -o FILE.xlsx"},
 	"cli.export.write":         {"không ghi được %s: %v", "cannot write %s: %v"},
-	"cli.export.done":          {"Đã ghi %s (%d người)", "Wrote %s (%d people)"},
+	"cli.export.done":          {"Đã ghi biên bản %s (%d người tham dự, %d câu hỏi)", "Wrote the minutes %s (%d attendees, %d questions)"},
 }
