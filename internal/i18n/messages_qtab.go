@@ -52,6 +52,7 @@ var qtabMessages = map[string][2]string{
 	"qtab.form.text":             {"Nội dung", "Question"},
 	"qtab.form.text.placeholder": {"gõ hoặc dán câu hỏi; enter xuống dòng", "type or paste the question; enter starts a new line"},
 	"qtab.form.count":            {"%d/%d ký tự", "%d/%d characters"},
+	"qtab.form.count.over":       {"%d/%d ký tự — quá dài: hãy tóm tắt hoặc tách thành nhiều câu hỏi", "%d/%d characters — too long: shorten it or split it"},
 	"qtab.form.asker":            {"Người hỏi", "Asked by"},
 	"qtab.form.find":             {"Tìm người", "Find"},
 	"qtab.form.name":             {"Họ tên", "Name"},

@@ -142,6 +142,9 @@ func (a App) newFollow(s session.Session, d *deck.Deck) follow.Model {
 	if a.opts.Attendance != nil {
 		m = m.WithAttendance(a.opts.Attendance)
 	}
+	if a.opts.Questions != nil {
+		m = m.WithQuestions(a.opts.Questions)
+	}
 	if a.opts.Clock != nil {
 		m = m.WithClock(a.opts.Clock)
 	}

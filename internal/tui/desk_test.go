@@ -192,15 +192,40 @@ func TestDeskQuestionFormRefusesEmptyAndKeepsTyping(t *testing.T) {
 	waitScreen(t, p, "Ghi câu hỏi mới")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	waitScreen(t, p, "Hãy nhập nội dung câu hỏi")
+
+	// A paste over the limit stays whole in the box and is refused with
+	// its length; esc twice discards it.
+	tm.Send(tea.PasteMsg{Content: strings.Repeat("ệ", questions.MaxTextRunes+1)})
+	waitScreen(t, p, "10001/10000 ký tự — quá dài")
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, p, "Câu hỏi dài 10001 ký tự, quá giới hạn 10000")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitScreen(t, p, "Esc lần nữa để bỏ")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitScreen(t, p, "n ghi câu hỏi")
+
+	// Exactly the limit is saved whole.
+	press(tm, "n")
+	waitScreen(t, p, "Ghi câu hỏi mới")
+	tm.Send(tea.PasteMsg{Content: strings.Repeat("ệ", questions.MaxTextRunes)})
+	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	waitScreen(t, p, "✓ Đã ghi câu hỏi số 4")
+
+	press(tm, "n")
+	waitScreen(t, p, "Ghi câu hỏi mới")
 	press(tm, "Câu hỏi dở")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	waitScreen(t, p, "Esc lần nữa để bỏ")
 	press(tm, " dang")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	waitScreen(t, p, "✓ Đã ghi câu hỏi số 4")
+	waitScreen(t, p, "✓ Đã ghi câu hỏi số 5")
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second))
-	q, err := f.qs.Find(context.Background(), f.sess.ID, "4")
+	long, err := f.qs.Find(context.Background(), f.sess.ID, "4")
+	if err != nil || len([]rune(long.Text)) != questions.MaxTextRunes {
+		t.Errorf("the 10,000-character question: %d characters, %v", len([]rune(long.Text)), err)
+	}
+	q, err := f.qs.Find(context.Background(), f.sess.ID, "5")
 	if err != nil || q.Text != "Câu hỏi dở dang" || !q.Anonymous() {
 		t.Errorf("saved %+v, %v", q, err)
 	}

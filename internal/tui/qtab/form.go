@@ -74,8 +74,10 @@ func newForm(l i18n.Lang, styles theme.Styles, slides, screen int, q *questions.
 	f.text = textarea.New()
 	f.text.ShowLineNumbers = false
 	f.text.Prompt = "│ "
-	f.text.CharLimit = questions.MaxTextRunes
-	f.text.MaxHeight = 0 // long questions are pasted as they are
+	// No limit in the box: a longer paste stays whole, the counter turns
+	// red and saving says what to do, rather than text cut off unseen.
+	f.text.CharLimit = 0
+	f.text.MaxHeight = 0
 	f.text.Placeholder = l.T("qtab.form.text.placeholder")
 	f.text.SetStyles(textarea.DefaultStyles(styles.IsDark))
 	for _, in := range []*textinput.Model{&f.name, &f.unit, &f.slide} {
@@ -325,8 +327,12 @@ func (f form) view() string {
 		}
 		b.WriteString(label + "  " + line + "\n")
 	}
-	count := f.lang.T("qtab.form.count", utf8.RuneCountInString(f.text.Value()), questions.MaxTextRunes)
-	b.WriteString(pad + "  " + f.styles.Dim.Render(count) + "\n")
+	n := utf8.RuneCountInString(f.text.Value())
+	count := f.styles.Dim.Render(f.lang.T("qtab.form.count", n, questions.MaxTextRunes))
+	if n > questions.MaxTextRunes {
+		count = f.styles.Warn.Render(f.lang.T("qtab.form.count.over", n, questions.MaxTextRunes))
+	}
+	b.WriteString(pad + "  " + count + "\n")
 
 	var choices []string
 	for mode, key := range []string{"qtab.asker.anonymous", "qtab.asker.present", "qtab.asker.typed"} {
@@ -409,7 +415,7 @@ func newAnswerForm(l i18n.Lang, styles theme.Styles, q questions.Question, by st
 	a.text = textarea.New()
 	a.text.ShowLineNumbers = false
 	a.text.Prompt = "│ "
-	a.text.CharLimit = questions.MaxTextRunes
+	a.text.CharLimit = 0
 	a.text.MaxHeight = 0
 	a.text.SetStyles(textarea.DefaultStyles(styles.IsDark))
 	a.text.Placeholder = l.T("qtab.answer.placeholder")
