@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"briefing/internal/attendance"
+	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/tui"
 	"github.com/spf13/cobra"
@@ -84,6 +85,7 @@ type sessionJSON struct {
 	Open       bool           `json:"open"`
 	Timeline   []slideTimeRow `json:"timeline,omitempty"`
 	Attendance *countsJSON    `json:"attendance,omitempty"`
+	Questions  map[string]int `json:"questions,omitempty"` // by status, and "total"
 }
 
 type countsJSON struct {
@@ -176,9 +178,17 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				qCounts, _, err := e.qs.Summary(ctx, s.ID)
+				if err != nil {
+					return err
+				}
 				titles := e.slideTitles(s)
 				out := toJSON(s)
 				out.Attendance = countsToJSON(counts)
+				out.Questions = map[string]int{"total": qCounts.Total()}
+				for _, st := range questions.Statuses {
+					out.Questions[string(st)] = qCounts.Of(st)
+				}
 				for _, t := range timeline {
 					row := slideTimeRow{Slide: t.Slide + 1, Views: t.Views, Seconds: t.Spent.Seconds()}
 					if t.Slide < len(titles) {
@@ -212,6 +222,8 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				tw.Flush()
 				fmt.Println()
 				printCounts(e, counts)
+				fmt.Println(l.T("cli.session.questions", qCounts.Total(), qCounts.Open, qCounts.Answered,
+					qCounts.Forwarded, qCounts.AnsweredLater))
 				fmt.Println()
 				fmt.Fprintln(tw, l.T("session.timeline.header"))
 				for _, r := range out.Timeline {

@@ -23,6 +23,7 @@ var cliAttendanceMessages = map[string][2]string{
 	"cli.roster.dryrun":        {"Chạy thử, không ghi gì.", "Dry run, nothing written."},
 	"cli.export.format":        {"định dạng %q không có; dùng --format md, --format csv hoặc --format xlsx", "no format %q; use --format md, --format csv or --format xlsx"},
 	"cli.export.tty":           {"tệp xlsx không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.xlsx", "an xlsx file cannot go to the terminal; name a file with -o FILE.xlsx"},
+	"cli.session.questions":    {"Câu hỏi: %d (chưa trả lời %d, đã trả lời %d, đã chuyển %d, trả lời sau %d)", "Questions: %d (open %d, answered %d, forwarded %d, answered later %d)"},
 	"cli.export.write":         {"không ghi được %s: %v", "cannot write %s: %v"},
 	"cli.export.done":          {"Đã ghi biên bản %s (%d người tham dự, %d câu hỏi)", "Wrote the minutes %s (%d attendees, %d questions)"},
 }
