@@ -63,6 +63,6 @@ func newRoot() *cobra.Command {
 	pf.StringVar(&g.lang, "lang", "", "interface language: vi (default) or en; also $BRIEFING_LANG")
 	pf.StringVar(&g.theme, "theme", "auto", "auto, dark, light or high-contrast")
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
-		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g))
+		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g))
 	return root
 }

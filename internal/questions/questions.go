@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/store"
@@ -217,8 +218,22 @@ func New(st *store.Store, now func() time.Time) *Service {
 }
 
 // cleanText makes text NFC with its ends trimmed and checks its length.
+// Control characters other than line breaks are dropped: pasted from a
+// terminal or a scanner, they would reach the projector and the minutes.
 func cleanText(field, text string, required bool) (string, error) {
-	text = strings.TrimSpace(textvi.NFC(strings.ReplaceAll(text, "\r\n", "\n")))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case r == '\n':
+			return r
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, text)
+	text = strings.TrimSpace(textvi.NFC(text))
 	if text == "" && required {
 		return "", &FieldError{Field: field, Reason: "empty"}
 	}
@@ -228,8 +243,15 @@ func cleanText(field, text string, required bool) (string, error) {
 	return text, nil
 }
 
-// cleanLine is a one-line field: NFC, spaces collapsed.
+// cleanLine is a one-line field: NFC, control characters dropped, spaces
+// collapsed.
 func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
 }
 

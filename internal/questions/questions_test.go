@@ -76,6 +76,11 @@ func TestTextIsStoredNFC(t *testing.T) {
 	if got.Text != "Nghị quyết 57\ncó gì mới?" || got.AskerName != "Đặng Thủy" {
 		t.Errorf("stored %q / %q", got.Text, got.AskerName)
 	}
+	// Control characters (an escape sequence pasted from a terminal) go.
+	q, err = f.svc.Add(ctx, f.session, Draft{Text: "Xin\x1b[2J hỏi\tvề\x07 dữ liệu", AskerName: "An\x1b"})
+	if err != nil || q.Text != "Xin[2J hỏi về dữ liệu" || q.AskerName != "An" {
+		t.Errorf("stored %q / %q, %v", q.Text, q.AskerName, err)
+	}
 }
 
 func TestEmptyAndTooLongAreRefusedWithNothingStored(t *testing.T) {

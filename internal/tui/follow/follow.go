@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/tui/slides"
@@ -42,6 +44,11 @@ type Model struct {
 
 	att    *attendance.Service // nil: no attendance line
 	counts attendance.Counts
+
+	qs     *questions.Service // nil: no questions line
+	asked  questions.Counts
+	latest *latestQuestion
+	pinned *session.Pinned // from the position poll
 
 	pos           slides.Pos
 	notes         viewport.Model
@@ -76,7 +83,9 @@ func tick() tea.Cmd {
 }
 
 // Init starts the clock and the poll.
-func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll(), m.countsCmd()) }
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(tick(), m.link.Poll(), m.countsCmd(), m.questionsCmd())
+}
 
 // WithAttendance shows the desk's counters, read once a second.
 func (m Model) WithAttendance(att *attendance.Service) Model {
@@ -97,6 +106,48 @@ func (m Model) countsCmd() tea.Cmd {
 	return func() tea.Msg {
 		c, err := att.Counts(context.Background(), id)
 		return countsMsg{counts: c, err: err}
+	}
+}
+
+// WithQuestions shows the questions line: how many wait for an answer and the latest one,
+// read once a second like the attendance counters.
+func (m Model) WithQuestions(qs *questions.Service) Model {
+	m.qs = qs
+	return m
+}
+
+// latestQuestion is what the questions line shows of the newest question.
+type latestQuestion struct {
+	number, slide int    // slide 0-based
+	text          string // on one line, at most latestRunes: the line is cut to the width when drawn
+}
+
+type questionsMsg struct {
+	counts questions.Counts
+	latest *latestQuestion
+	err    error
+}
+
+// latestRunes is as much of the latest question as any screen shows on its one line; the
+// rest of a long question is not carried to the frame.
+const latestRunes = 400
+
+func (m Model) questionsCmd() tea.Cmd {
+	if m.qs == nil {
+		return nil
+	}
+	qs, id := m.qs, m.sess.ID
+	return func() tea.Msg {
+		c, q, err := qs.Summary(context.Background(), id)
+		msg := questionsMsg{counts: c, err: err}
+		if q != nil {
+			text := q.Text
+			if r := []rune(text); len(r) > latestRunes {
+				text = string(r[:latestRunes])
+			}
+			msg.latest = &latestQuestion{number: q.Number, slide: q.Slide, text: oneLine(text)}
+		}
+		return msg
 	}
 }
 
@@ -142,7 +193,10 @@ func (m Model) relayout() (Model, tea.Cmd) {
 func (m Model) chromeHeight() int {
 	extra := 0
 	if m.att != nil {
-		extra = 1 // the attendance line
+		extra++ // the attendance line
+	}
+	if m.qs != nil {
+		extra++ // the questions line
 	}
 	if m.slidePaneWidth() > 0 {
 		return 4 + extra // clock bar, next-slide line, notes heading, help line
@@ -173,15 +227,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.Clock != nil {
 			m.now = m.Clock()
 		}
-		return m, tea.Batch(tick(), m.countsCmd())
+		return m, tea.Batch(tick(), m.countsCmd(), m.questionsCmd())
 	case countsMsg:
 		if msg.err == nil {
 			m.counts = msg.counts
 		}
 		return m, nil
+	case questionsMsg:
+		if msg.err == nil {
+			m.asked, m.latest = msg.counts, msg.latest
+		}
+		return m, nil
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
+		}
+		if msg.Err == nil { // the pin comes with every read, even while our own write holds the position back
+			m.pinned = msg.Pos.Pinned
 		}
 		p, moved, ended := m.link.Polled(msg)
 		if ended {
@@ -244,6 +306,9 @@ func (m Model) View() string {
 	b.WriteString(m.clockBar() + "\n")
 	if m.att != nil {
 		b.WriteString(m.attendanceLine() + "\n")
+	}
+	if m.qs != nil {
+		b.WriteString(m.questionsLine() + "\n")
 	}
 	next := m.lang.T("follow.next.none")
 	if n := m.pos.Slide + 1; n < len(m.deck.Slides) {
@@ -309,6 +374,35 @@ func (m Model) attendanceLine() string {
 		line += "  │  " + strings.Join(units, " · ")
 	}
 	return m.styles.Accent.Render(truncate(line, m.width))
+}
+
+// questionsLine: questions waiting for an answer out of all, the pinned one (what the
+// audience sees instead of the slide), and the latest question on what is left of the line.
+func (m Model) questionsLine() string {
+	l := m.lang
+	if m.asked.Total() == 0 && m.pinned == nil {
+		return m.styles.Accent.Render(truncate(" "+l.T("follow.questions.none"), m.width))
+	}
+	line := m.styles.Accent.Render(" " + l.T("follow.questions", m.asked.Open, m.asked.Total()))
+	if m.pinned != nil {
+		line += m.styles.Accent.Render(" · ") + m.styles.Warn.Render(l.T("follow.questions.pin", m.pinned.Number))
+	}
+	if q := m.latest; q != nil {
+		line += m.styles.Accent.Render(" · " + l.T("follow.questions.last", q.number, q.slide+1, q.text))
+	}
+	return truncate(line, m.width)
+}
+
+// oneLine is a text on a single line without control characters, which a question typed at
+// the desk may carry and which would break the layout.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func (m Model) paceText(p time.Duration) string {

@@ -62,6 +62,9 @@ type Model struct {
 	selected int    // overview cursor
 	help     help.Model
 	notice   string
+
+	pin    *session.Pinned // the question the desk pinned, shown in place of the slide; nil: none
+	pinBox string          // pin laid out for the screen (pin.go)
 }
 
 // New makes the screen for an open session of deck d.
@@ -104,6 +107,7 @@ type endedMsg struct{ err error }
 // SetStyles changes the theme; slides are rendered again in that style.
 func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
 	m.styles = s
+	m = m.layoutPin()
 	return m.relayout()
 }
 
@@ -126,6 +130,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+		m = m.layoutPin()
 		return m.relayout()
 	case slides.RenderedMsg:
 		m.cache.Merge(msg)
@@ -139,6 +144,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
+		}
+		// The pin comes with every read, whatever the slide does: a write of ours under way
+		// holds back the position, not the pin.
+		if msg.Err == nil {
+			m = m.setPin(msg.Pos.Pinned)
 		}
 		p, moved, ended := m.link.Polled(msg)
 		if ended {
@@ -331,6 +341,10 @@ func (m Model) View() string {
 	case confirmQuit:
 		body = m.centered(m.box(m.lang.T("present.quit.ask")), bodyH)
 	default:
+		if m.pin != nil {
+			body = m.pinBox // over whatever slide is current: the keys still move it underneath
+			break
+		}
 		body = m.centered(fit(m.cache.Get(m.pos), bodyH), bodyH)
 	}
 	return body + "\n" + m.statusLine()

@@ -1,0 +1,783 @@
+package main
+
+// The "briefing question" commands: the desk's question actions without the TUI, for scripts
+// and tests. The rules (numbering, statuses, history, limits) are the questions package's;
+// this file reads flags, resolves a REF and prints one line of what happened.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"briefing/internal/i18n"
+	"briefing/internal/questions"
+	"briefing/internal/session"
+	"briefing/internal/textvi"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+func newQuestionCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "question", Short: "audience questions: add, list, show, edit, answer, forward, pin"}
+	// A mistyped flag is a usage error like the commands' own: exit 2, not 1.
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return exitError{2, g.language().T("cli.question.flag", err, c.CommandPath())}
+	})
+	cmd.AddCommand(newQuestionAddCmd(g), newQuestionListCmd(g), newQuestionShowCmd(g), newQuestionEditCmd(g),
+		newQuestionAnswerCmd(g), newQuestionForwardCmd(g), newQuestionPinCmd(g), newQuestionUnpinCmd(g))
+	return cmd
+}
+
+// oneRef takes exactly one REF; anything else is a usage error.
+func oneRef(g *globals) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return exitError{2, g.language().T("cli.question.ref.usage", cmd.CommandPath())}
+		}
+		return nil
+	}
+}
+
+// noArgs refuses arguments with a usage error: a question text given without --text
+// would otherwise be lost.
+func noArgs(g *globals) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return exitError{2, g.language().T("cli.question.noargs", cmd.CommandPath(), args[0])}
+		}
+		return nil
+	}
+}
+
+// askerFlags are who asked, as add and edit take them.
+type askerFlags struct {
+	name, unit string
+	anonymous  bool
+}
+
+func (a *askerFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&a.name, "asker", "", "the asker's name, when they want it on the question")
+	f.StringVar(&a.unit, "asker-unit", "", "the asker's unit (with --asker)")
+	f.BoolVar(&a.anonymous, "anonymous", false, "no name on the question (the default for add)")
+}
+
+// conflict is the usage error of a name given together with --anonymous.
+func (a askerFlags) conflict(l i18n.Lang) error {
+	if a.anonymous && strings.TrimSpace(a.name) != "" {
+		return exitError{2, l.T("cli.question.asker.both")}
+	}
+	return nil
+}
+
+func newQuestionAddCmd(g *globals) *cobra.Command {
+	var sessionID, text string
+	var slide int
+	var press bool
+	var who askerFlags
+	cmd := &cobra.Command{
+		Use:   "add --text TEXT",
+		Short: "record an audience question against the slide on screen (or --slide K); prints its number",
+		Args:  noArgs(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := g.language()
+			fl := cmd.Flags()
+			if !fl.Changed("text") {
+				return exitError{2, l.T("cli.question.text.missing")}
+			}
+			if err := who.conflict(l); err != nil {
+				return err
+			}
+			if fl.Changed("asker-unit") && strings.TrimSpace(who.name) == "" {
+				return exitError{2, l.T("cli.question.unit.noname")}
+			}
+			return withEnv(g, func(e *env) error {
+				s, err := e.targetSession(sessionID)
+				if err != nil {
+					return err
+				}
+				d := questions.Draft{Slide: questions.FromScreen, AskerName: who.name, AskerUnit: who.unit, Press: press}
+				if fl.Changed("slide") {
+					// Checked here: slide 0 would read as "the slide on screen".
+					if slide < 1 || slide > s.Deck.Slides {
+						return exitError{1, e.lang.T("cli.question.slide.range", slide, s.Deck.Slides)}
+					}
+					d.Slide = slide - 1
+				}
+				if d.Text, err = e.textFlag(text); err != nil {
+					return err
+				}
+				q, err := e.qs.Add(context.Background(), s.ID, d)
+				if err != nil {
+					return e.questionError(err, slide)
+				}
+				fmt.Println(e.lang.T("cli.question.added", q.Number, q.Slide+1))
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
+	f.StringVar(&text, "text", "", "what was asked; - reads it from stdin")
+	f.IntVar(&slide, "slide", 0, "the slide it is about, 1-based (default: the slide on the presenter's screen)")
+	f.BoolVar(&press, "press", false, "asked by a journalist (forward it with --to spokesperson)")
+	who.register(cmd)
+	return cmd
+}
+
+func newQuestionListCmd(g *globals) *cobra.Command {
+	var sessionID, status, query string
+	var slide int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "a session's questions in the order asked, with counts by status",
+		Args:  noArgs(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := g.language()
+			filter := questions.Filter{Slide: questions.AnySlide, Query: strings.TrimSpace(query)}
+			if status != "" {
+				st, ok := questions.ParseStatus(strings.TrimSpace(status))
+				if !ok {
+					return exitError{2, l.T("cli.question.status.bad", status)}
+				}
+				filter.Status = st
+			}
+			if cmd.Flags().Changed("slide") {
+				if slide < 1 {
+					return exitError{2, l.T("cli.question.slide.bad", slide)}
+				}
+				filter.Slide = slide - 1
+			}
+			return withEnv(g, func(e *env) error {
+				ctx := context.Background()
+				s, err := e.targetSession(sessionID)
+				if err != nil {
+					return err
+				}
+				list, err := e.qs.List(ctx, s.ID, filter)
+				if err != nil {
+					return err
+				}
+				pinned, err := e.qs.Pinned(ctx, s.ID)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					out := make([]questionJSON, 0, len(list))
+					for _, q := range list {
+						out = append(out, toQuestionJSON(q, pinned))
+					}
+					return printJSON(out)
+				}
+				all, _, err := e.qs.Summary(ctx, s.ID)
+				if err != nil {
+					return err
+				}
+				filtered := filter.Status != "" || filter.Slide != questions.AnySlide || filter.Query != ""
+				switch {
+				case len(list) == 0 && filtered:
+					fmt.Println(e.lang.T("cli.question.list.nomatch", all.Total()))
+					return nil
+				case len(list) == 0:
+					fmt.Println(e.lang.T("cli.question.list.none"))
+					return nil
+				}
+				e.printQuestionTable(os.Stdout, list, pinned, outputWidth())
+				var c questions.Counts
+				for _, q := range list {
+					switch q.Status {
+					case questions.Open:
+						c.Open++
+					case questions.Answered:
+						c.Answered++
+					case questions.Forwarded:
+						c.Forwarded++
+					case questions.AnsweredLater:
+						c.AnsweredLater++
+					}
+				}
+				line := e.lang.T("cli.question.list.counts", c.Total(), c.Open, c.Answered, c.Forwarded, c.AnsweredLater)
+				if filtered {
+					line += e.lang.T("cli.question.list.filtered", all.Total())
+				}
+				fmt.Println(line)
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
+	f.StringVar(&status, "status", "", "only this status: open, answered, forwarded or answered_later")
+	f.IntVar(&slide, "slide", 0, "only questions about this slide, 1-based")
+	f.StringVar(&query, "query", "", "only questions containing this text (accents optional)")
+	f.BoolVar(&asJSON, "json", false, "print JSON: every field of every question")
+	return cmd
+}
+
+func newQuestionShowCmd(g *globals) *cobra.Command {
+	var sessionID string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show REF",
+		Short: "one question with every version of it; REF is its number in the session or an id prefix",
+		Args:  oneRef(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				ctx := context.Background()
+				q, err := e.findQuestion(cmd, sessionID, args[0])
+				if err != nil {
+					return err
+				}
+				history, err := e.qs.History(ctx, q.ID)
+				if err != nil {
+					return err
+				}
+				pinned, err := e.qs.Pinned(ctx, q.SessionID)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					out := toQuestionJSON(q, pinned)
+					out.Versions = make([]questionVersionJSON, 0, len(history))
+					for _, v := range history {
+						out.Versions = append(out.Versions, questionVersionJSON{
+							Version: v.Version, Slide: v.Slide + 1, Text: v.Text, AskerName: v.AskerName,
+							AskerUnit: v.AskerUnit, Press: v.Press, Status: string(v.Status), Answer: v.Answer,
+							AnsweredBy: v.AnsweredBy, ForwardedTo: string(v.ForwardedTo), SavedAt: v.SavedAt.UTC(),
+						})
+					}
+					return printJSON(out)
+				}
+				e.printQuestion(os.Stdout, q, pinned == q.ID, history)
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON, with the versions")
+	return cmd
+}
+
+func newQuestionEditCmd(g *globals) *cobra.Command {
+	var sessionID, text string
+	var slide int
+	var press bool
+	var who askerFlags
+	cmd := &cobra.Command{
+		Use:   "edit REF [--text T] [--slide K] [--asker NAME --asker-unit U | --anonymous] [--press=false]",
+		Short: "correct a question; only the flags given change, and the old version stays in the history",
+		Args:  oneRef(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			l := g.language()
+			fl := cmd.Flags()
+			changed := false
+			for _, name := range []string{"text", "slide", "asker", "asker-unit", "anonymous", "press"} {
+				changed = changed || fl.Changed(name)
+			}
+			if !changed {
+				return exitError{2, l.T("cli.question.edit.nothing")}
+			}
+			if err := who.conflict(l); err != nil {
+				return err
+			}
+			return withEnv(g, func(e *env) error {
+				q, err := e.findQuestion(cmd, sessionID, args[0])
+				if err != nil {
+					return err
+				}
+				d := questions.Draft{Text: q.Text, Slide: q.Slide, AskerName: q.AskerName, AskerUnit: q.AskerUnit,
+					AskerPersonID: q.AskerPersonID, Press: q.Press}
+				if fl.Changed("text") {
+					if d.Text, err = e.textFlag(text); err != nil {
+						return err
+					}
+				}
+				if fl.Changed("slide") {
+					s, err := e.getSession(q.SessionID)
+					if err != nil {
+						return err
+					}
+					if slide < 1 || slide > s.Deck.Slides {
+						return exitError{1, e.lang.T("cli.question.slide.range", slide, s.Deck.Slides)}
+					}
+					d.Slide = slide - 1
+				}
+				if fl.Changed("asker") && strings.TrimSpace(who.name) != q.AskerName {
+					// A name typed here is not the person the desk picked from those checked in.
+					d.AskerName, d.AskerPersonID = who.name, ""
+				}
+				if fl.Changed("asker-unit") {
+					d.AskerUnit = who.unit
+				}
+				if who.anonymous {
+					d.AskerName, d.AskerUnit, d.AskerPersonID = "", "", ""
+				}
+				if fl.Changed("asker-unit") && strings.TrimSpace(d.AskerName) == "" {
+					return exitError{2, e.lang.T("cli.question.unit.noname")}
+				}
+				if fl.Changed("press") {
+					d.Press = press
+				}
+				edited, err := e.qs.Edit(context.Background(), q.ID, d)
+				if err != nil {
+					return e.questionError(err, slide)
+				}
+				fmt.Println(e.lang.T("cli.question.edited", edited.Number, edited.Version))
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	f.StringVar(&text, "text", "", "the corrected text; - reads it from stdin")
+	f.IntVar(&slide, "slide", 0, "the slide it is about, 1-based")
+	f.BoolVar(&press, "press", false, "asked by the press")
+	who.register(cmd)
+	return cmd
+}
+
+func newQuestionAnswerCmd(g *globals) *cobra.Command {
+	var sessionID, text, by string
+	cmd := &cobra.Command{
+		Use:   "answer REF --text T [--by NAME]",
+		Short: "record an answer: on the spot (by defaults to the rapporteur), or later to a forwarded question",
+		Args:  oneRef(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("text") {
+				return exitError{2, g.language().T("cli.question.text.missing")}
+			}
+			return withEnv(g, func(e *env) error {
+				q, err := e.findQuestion(cmd, sessionID, args[0])
+				if err != nil {
+					return err
+				}
+				answer, err := e.textFlag(text)
+				if err != nil {
+					return err
+				}
+				q, err = e.qs.Answer(context.Background(), q.ID, answer, by)
+				if err != nil {
+					return e.questionError(err, 0)
+				}
+				status := statusLabel(e.lang, q.Status)
+				if q.AnsweredBy == "" {
+					fmt.Println(e.lang.T("cli.question.answered.noby", q.Number, status))
+				} else {
+					fmt.Println(e.lang.T("cli.question.answered", q.Number, status, printable(q.AnsweredBy)))
+				}
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	f.StringVar(&text, "text", "", "the answer; - reads it from stdin")
+	f.StringVar(&by, "by", "", "who answered (default for an answer on the spot: the session's rapporteur)")
+	return cmd
+}
+
+func newQuestionForwardCmd(g *globals) *cobra.Command {
+	var sessionID, to string
+	cmd := &cobra.Command{
+		Use:   "forward REF --to district|spokesperson",
+		Short: "send a question up; its answer is recorded later with answer",
+		Args:  oneRef(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dest, ok := questions.ParseDestination(to)
+			if !ok {
+				return exitError{2, g.language().T("cli.question.to.bad", to)}
+			}
+			return withEnv(g, func(e *env) error {
+				q, err := e.findQuestion(cmd, sessionID, args[0])
+				if err != nil {
+					return err
+				}
+				q, err = e.qs.Forward(context.Background(), q.ID, dest)
+				if err != nil {
+					return e.questionError(err, 0)
+				}
+				fmt.Println(e.lang.T("cli.question.forwarded", q.Number, e.lang.T("cli.question.to."+string(dest)), q.Number))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	cmd.Flags().StringVar(&to, "to", "", "district, or spokesperson for a press question")
+	return cmd
+}
+
+func newQuestionPinCmd(g *globals) *cobra.Command {
+	var sessionID string
+	cmd := &cobra.Command{
+		Use:   "pin REF",
+		Short: "show a question large on the audience screen, in place of the slide, until unpin",
+		Args:  oneRef(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				q, err := e.findQuestion(cmd, sessionID, args[0])
+				if err != nil {
+					return err
+				}
+				s, err := e.getSession(q.SessionID)
+				if err != nil {
+					return err
+				}
+				if s.EndedAt != nil {
+					return exitError{1, e.lang.T("cli.question.pin.ended", s.ID)}
+				}
+				if _, err := e.qs.Pin(context.Background(), q.ID); err != nil {
+					return e.questionError(err, 0)
+				}
+				fmt.Println(e.lang.T("cli.question.pinned", q.Number))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	return cmd
+}
+
+func newQuestionUnpinCmd(g *globals) *cobra.Command {
+	var sessionID string
+	cmd := &cobra.Command{
+		Use:   "unpin",
+		Short: "take the pinned question off the audience screen",
+		Args:  noArgs(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(g, func(e *env) error {
+				s, err := e.targetSession(sessionID)
+				if err != nil {
+					return err
+				}
+				unpinned, err := e.qs.Unpin(context.Background(), s.ID)
+				if err != nil {
+					return err
+				}
+				if unpinned {
+					fmt.Println(e.lang.T("cli.question.unpinned"))
+				} else {
+					fmt.Println(e.lang.T("cli.question.unpinned.none"))
+				}
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
+	return cmd
+}
+
+// findQuestion resolves a REF: a number counted within the session (--session, else this
+// device's open session), or the first characters of the question's id. It uses the same
+// rule as questions.Find to tell them apart.
+func (e *env) findQuestion(cmd *cobra.Command, sessionID, ref string) (questions.Question, error) {
+	ctx := context.Background()
+	ref = strings.TrimPrefix(strings.TrimSpace(ref), "#")
+	n, err := strconv.Atoi(ref)
+	isNumber := err == nil && len(ref) < session.MinPrefix
+	if !isNumber && len(ref) < session.MinPrefix {
+		return questions.Question{}, exitError{2, e.lang.T("cli.question.ref.usage", cmd.CommandPath())}
+	}
+	var sid string
+	if isNumber {
+		if sessionID != "" {
+			s, err := e.getSession(sessionID)
+			if err != nil {
+				return questions.Question{}, err
+			}
+			sid = s.ID
+		} else {
+			open, err := e.svc.Current(ctx)
+			if err != nil {
+				return questions.Question{}, err
+			}
+			if open == nil {
+				return questions.Question{}, exitError{1, e.lang.T("cli.question.ref.nosession")}
+			}
+			sid = open.ID
+		}
+	}
+	q, err := e.qs.Find(ctx, sid, ref)
+	switch {
+	case errors.Is(err, questions.ErrAmbiguous):
+		return q, exitError{1, e.lang.T("cli.question.ambiguous", ref)}
+	case errors.Is(err, questions.ErrNotFound) && isNumber:
+		return q, exitError{1, e.lang.T("cli.question.notfound", n)}
+	case errors.Is(err, questions.ErrNotFound):
+		return q, exitError{1, e.lang.T("cli.question.notfound.id", ref)}
+	}
+	return q, err
+}
+
+// maxStdin bounds what --text - reads: far above anything the limit lets through (10,000
+// characters are at most 40,000 bytes), so a wrong file piped in fails at once.
+const maxStdin = 1 << 20
+
+// textFlag reads a --text value: "-" is the whole of stdin, for a long question kept in a
+// file. Text that is not UTF-8 is refused here, with a hint, rather than stored garbled.
+func (e *env) textFlag(v string) (string, error) {
+	if v == "-" {
+		b, err := io.ReadAll(io.LimitReader(os.Stdin, maxStdin+1))
+		if err != nil {
+			return "", exitError{1, e.lang.T("cli.question.stdin.read", err)}
+		}
+		if len(b) > maxStdin {
+			return "", exitError{1, e.lang.T("cli.question.stdin.huge", e.number(maxStdin), e.number(questions.MaxTextRunes))}
+		}
+		v = string(b)
+	}
+	if !utf8.ValidString(v) {
+		if name, ok := textvi.DetectLegacy([]byte(v)); ok {
+			return "", exitError{1, e.lang.T("cli.question.notutf8.legacy", name)}
+		}
+		return "", exitError{1, e.lang.T("cli.question.notutf8")}
+	}
+	return strings.TrimPrefix(v, "\ufeff"), nil // a BOM from Notepad is not part of the text
+}
+
+// questionError turns the domain's refusals into messages that say what to do; slide is the
+// --slide given, for the range message.
+func (e *env) questionError(err error, slide int) error {
+	l := e.lang
+	var fe *questions.FieldError
+	if errors.As(err, &fe) {
+		switch {
+		case fe.Field == "answer" && fe.Reason == "empty":
+			return exitError{1, l.T("cli.question.answer.empty")}
+		case fe.Field == "answer" && fe.Reason == "too_long":
+			return exitError{1, l.T("cli.question.answer.toolong", e.number(fe.Runes), e.number(fe.Max))}
+		case fe.Field == "text" && fe.Reason == "empty":
+			return exitError{1, l.T("cli.question.text.empty")}
+		case fe.Field == "text" && fe.Reason == "too_long":
+			return exitError{1, l.T("cli.question.text.toolong", e.number(fe.Runes), e.number(fe.Max))}
+		case fe.Field == "slide":
+			return exitError{1, l.T("cli.question.slide.range", slide, fe.Max)}
+		}
+	}
+	return err
+}
+
+// number writes n with the language's thousands separator: 10.000 in Vietnamese, 10,000 in
+// English, so a length in an error reads at a glance.
+func (e *env) number(n int) string {
+	sep := "."
+	if e.lang == i18n.EN {
+		sep = ","
+	}
+	digits := strconv.Itoa(n)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(d)
+	}
+	return sign + b.String()
+}
+
+// outputWidth is the terminal's width, or 100 columns when stdout is a pipe or a file.
+func outputWidth() int {
+	if term.IsTerminal(os.Stdout.Fd()) {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 100
+}
+
+func statusLabel(l i18n.Lang, s questions.Status) string {
+	return l.T("cli.question.status." + string(s))
+}
+
+// askerLabel is who asked as lists show it: name and unit, or Ẩn danh; the press marked.
+func askerLabel(l i18n.Lang, name, unit string, press bool) string {
+	s := l.T("cli.question.anonymous")
+	if name != "" {
+		s = name
+		if unit != "" {
+			s += ", " + unit
+		}
+	}
+	if press {
+		s += " · " + l.T("cli.question.press")
+	}
+	return printable(s)
+}
+
+// printable drops control characters, which a text typed or piped in may carry and which
+// would move the cursor or recolour the terminal when printed; line breaks stay.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// oneLine is a text on a single line, for a table cell.
+func oneLine(s string) string { return strings.Join(strings.Fields(printable(s)), " ") }
+
+// askerColumn is the widest the asker column gets, so that the text keeps most of the line.
+const askerColumn = 32
+
+// printQuestionTable writes a header and one line per question. The text column gets what the
+// others leave of width and is cut with "…", so a long question never wraps the table.
+func (e *env) printQuestionTable(w io.Writer, list []questions.Question, pinned string, width int) {
+	l := e.lang
+	rows := [][]string{strings.Split(l.T("cli.question.list.header"), "|")}
+	for _, q := range list {
+		status := statusLabel(l, q.Status)
+		if q.ID == pinned {
+			status += " · " + l.T("cli.question.pinned.mark")
+		}
+		rows = append(rows, []string{strconv.Itoa(q.Number), strconv.Itoa(q.Slide + 1), status,
+			ansi.Truncate(askerLabel(l, q.AskerName, q.AskerUnit, q.Press), askerColumn, "…"), oneLine(q.Text)})
+	}
+	var widths [4]int
+	used := 0
+	for i := range widths {
+		for _, r := range rows {
+			widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+		}
+		used += widths[i] + 2
+	}
+	textWidth := max(width-used, 20)
+	for _, r := range rows {
+		var b strings.Builder
+		for i, cell := range r[:4] {
+			b.WriteString(cell + strings.Repeat(" ", widths[i]+2-ansi.StringWidth(cell)))
+		}
+		b.WriteString(ansi.Truncate(r[4], textWidth, "…"))
+		fmt.Fprintln(w, b.String())
+	}
+}
+
+// printQuestion writes one question in full, then every saved version of it.
+func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, history []questions.Version) {
+	l := e.lang
+	at := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+	indent := func(s string) string { return "    " + strings.ReplaceAll(printable(s), "\n", "\n    ") }
+	fmt.Fprintln(w, l.T("cli.question.show.title", q.Number, q.Slide+1, statusLabel(l, q.Status)))
+	fields := [][2]string{
+		{l.T("cli.question.show.id"), q.ID},
+		{l.T("cli.question.show.session"), q.SessionID},
+		{l.T("cli.question.show.asker"), askerLabel(l, q.AskerName, q.AskerUnit, q.Press)},
+		{l.T("cli.question.show.asked"), at(q.CreatedAt)},
+	}
+	if q.ForwardedTo != "" {
+		dest := l.T("cli.question.to." + string(q.ForwardedTo))
+		if q.ForwardedAt != nil {
+			dest += ", " + at(*q.ForwardedAt)
+		}
+		fields = append(fields, [2]string{l.T("cli.question.show.forwarded"), dest})
+	}
+	if q.Answer != "" {
+		if q.AnsweredBy != "" {
+			fields = append(fields, [2]string{l.T("cli.question.show.answeredby"), printable(q.AnsweredBy)})
+		}
+		if q.AnsweredAt != nil {
+			fields = append(fields, [2]string{l.T("cli.question.show.answeredat"), at(*q.AnsweredAt)})
+		}
+	}
+	labelWidth := 0
+	for _, f := range fields {
+		labelWidth = max(labelWidth, ansi.StringWidth(f[0]))
+	}
+	for _, f := range fields {
+		fmt.Fprintf(w, "  %s:%s %s\n", f[0], strings.Repeat(" ", labelWidth-ansi.StringWidth(f[0])), f[1])
+	}
+	if pinned {
+		fmt.Fprintln(w, "  "+l.T("cli.question.show.pinned"))
+	}
+	fmt.Fprintln(w, l.T("cli.question.show.text")+":")
+	fmt.Fprintln(w, indent(q.Text))
+	if q.Answer != "" {
+		fmt.Fprintln(w, l.T("cli.question.show.answer")+":")
+		fmt.Fprintln(w, indent(q.Answer))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("cli.question.show.history", len(history)))
+	for _, v := range history {
+		fmt.Fprintln(w, "  "+l.T("cli.question.show.version", v.Version, at(v.SavedAt), v.Slide+1,
+			statusLabel(l, v.Status), askerLabel(l, v.AskerName, v.AskerUnit, v.Press)))
+		fmt.Fprintln(w, indent(v.Text))
+		if v.Answer != "" {
+			fmt.Fprintln(w, indent(l.T("cli.question.show.answer")+": "+v.Answer))
+		}
+	}
+}
+
+// questionJSON is a question as --json prints it: slides 1-based, times in UTC (RFC 3339).
+type questionJSON struct {
+	ID            string                `json:"id"`
+	SessionID     string                `json:"session_id"`
+	Number        int                   `json:"number"`
+	Slide         int                   `json:"slide"`
+	Text          string                `json:"text"`
+	Anonymous     bool                  `json:"anonymous"`
+	AskerName     string                `json:"asker_name"`
+	AskerUnit     string                `json:"asker_unit"`
+	AskerPersonID string                `json:"asker_person_id"`
+	Press         bool                  `json:"press"`
+	Status        string                `json:"status"`
+	Answer        string                `json:"answer"`
+	AnsweredBy    string                `json:"answered_by"`
+	AnsweredAt    *time.Time            `json:"answered_at"`
+	ForwardedTo   string                `json:"forwarded_to"`
+	ForwardedAt   *time.Time            `json:"forwarded_at"`
+	Pinned        bool                  `json:"pinned"`
+	Version       int                   `json:"version"`
+	CreatedAt     time.Time             `json:"created_at"`
+	UpdatedAt     time.Time             `json:"updated_at"`
+	Versions      []questionVersionJSON `json:"versions,omitempty"`
+}
+
+// questionVersionJSON is one saved state, as show --json prints it.
+type questionVersionJSON struct {
+	Version     int       `json:"version"`
+	Slide       int       `json:"slide"`
+	Text        string    `json:"text"`
+	AskerName   string    `json:"asker_name"`
+	AskerUnit   string    `json:"asker_unit"`
+	Press       bool      `json:"press"`
+	Status      string    `json:"status"`
+	Answer      string    `json:"answer"`
+	AnsweredBy  string    `json:"answered_by"`
+	ForwardedTo string    `json:"forwarded_to"`
+	SavedAt     time.Time `json:"saved_at"`
+}
+
+func toQuestionJSON(q questions.Question, pinned string) questionJSON {
+	utc := func(t *time.Time) *time.Time {
+		if t == nil {
+			return nil
+		}
+		u := t.UTC()
+		return &u
+	}
+	return questionJSON{
+		ID: q.ID, SessionID: q.SessionID, Number: q.Number, Slide: q.Slide + 1, Text: q.Text,
+		Anonymous: q.Anonymous(), AskerName: q.AskerName, AskerUnit: q.AskerUnit, AskerPersonID: q.AskerPersonID,
+		Press: q.Press, Status: string(q.Status), Answer: q.Answer, AnsweredBy: q.AnsweredBy,
+		AnsweredAt: utc(q.AnsweredAt), ForwardedTo: string(q.ForwardedTo), ForwardedAt: utc(q.ForwardedAt),
+		Pinned: pinned != "" && pinned == q.ID, Version: q.Version, CreatedAt: q.CreatedAt.UTC(), UpdatedAt: q.UpdatedAt.UTC(),
+	}
+}
