@@ -240,8 +240,13 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 // getSession finds a session by id or id prefix, with a clear message when it cannot.
 func (e *env) getSession(id string) (session.Session, error) {
 	s, err := e.svc.Get(context.Background(), id)
-	if errors.Is(err, session.ErrNotFound) {
+	switch {
+	case errors.Is(err, session.ErrNotFound):
 		return s, exitError{1, e.lang.T("cli.session.notfound", id)}
+	case errors.Is(err, session.ErrAmbiguous):
+		return s, exitError{1, e.lang.T("cli.session.ambiguous", id)}
+	case errors.Is(err, session.ErrInvalid):
+		return s, exitError{2, e.lang.T("cli.session.short", id, session.MinPrefix)}
 	}
 	return s, err
 }

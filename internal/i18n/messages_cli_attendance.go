@@ -23,6 +23,8 @@ var cliAttendanceMessages = map[string][2]string{
 	"cli.roster.dryrun":        {"Chạy thử, không ghi gì.", "Dry run, nothing written."},
 	"cli.export.format":        {"định dạng %q không có; dùng --format md, --format csv hoặc --format xlsx", "no format %q; use --format md, --format csv or --format xlsx"},
 	"cli.export.tty":           {"tệp xlsx không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.xlsx", "an xlsx file cannot go to the terminal; name a file with -o FILE.xlsx"},
+	"cli.session.ambiguous":    {"nhiều phiên bắt đầu bằng %q; gõ thêm ký tự của mã phiên (briefing session list)", "several sessions start with %q; type more of the id (briefing session list)"},
+	"cli.session.short":        {"mã phiên %q quá ngắn: cần ít nhất %d ký tự (briefing session list)", "session id %q is too short: give at least %d characters (briefing session list)"},
 	"cli.session.questions":    {"Câu hỏi: %d (chưa trả lời %d, đã trả lời %d, đã chuyển %d, trả lời sau %d)", "Questions: %d (open %d, answered %d, forwarded %d, answered later %d)"},
 	"cli.export.write":         {"không ghi được %s: %v", "cannot write %s: %v"},
 	"cli.export.done":          {"Đã ghi biên bản %s (%d người tham dự, %d câu hỏi)", "Wrote the minutes %s (%d attendees, %d questions)"},

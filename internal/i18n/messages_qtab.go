@@ -15,7 +15,7 @@ var qtabMessages = map[string][2]string{
 	"qtab.filter.search":         {"Tìm:", "Find:"},
 	"qtab.filter.search.key":     {"/ để tìm", "/ to search"},
 	"qtab.screen":                {"Đang chiếu: trang %d", "On screen: slide %d"},
-	"qtab.total":                 {"%d câu hỏi", "%d questions"},
+	"qtab.total":                 {"%d câu hỏi", "Questions: %d"},
 	"qtab.shown":                 {"đang hiện %d", "%d shown"},
 	"qtab.loading":               {"Đang tải câu hỏi…", "Loading questions…"},
 	"qtab.load.failed":           {"Không đọc được câu hỏi: %s", "Cannot read the questions: %s"},

@@ -7,6 +7,7 @@ import (
 
 	"briefing/internal/attendance"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/search/searchtest"
 	"briefing/internal/session"
 	"briefing/internal/store"
@@ -97,7 +98,7 @@ func BenchmarkDeskKeystroke(b *testing.B) {
 	sessions := session.New(st, nil)
 	s, _ := sessions.Current(ctx)
 	svc := attendance.New(st, nil)
-	m := New(svc, sessions, *s, theme.New(theme.Dark, true), i18n.VI)
+	m := New(svc, sessions, *s, theme.New(theme.Dark, true), i18n.VI).WithQuestions(questions.New(st, nil))
 	bk, err := loadBook(ctx, svc, s.ID)
 	if err != nil {
 		b.Fatal(err)

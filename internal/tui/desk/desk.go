@@ -49,9 +49,10 @@ const (
 // Model is the desk: the attendance tab (this package) and the Questions
 // tab (qtab), switched with tab.
 type Model struct {
-	tab       tab
-	questions qtab.Model
-	hasQs     bool
+	tab tab
+	// questions is the Questions tab (nil without a questions service),
+	// held by pointer: it is large, and the desk is copied on every call.
+	questions *qtab.Model
 	ref       *bookRef
 
 	lang   i18n.Lang
@@ -116,8 +117,8 @@ func (m Model) WithQuestions(qs *questions.Service) Model {
 	if qs == nil {
 		return m
 	}
-	m.questions = qtab.New(qs, m.sess, m.s, m.ref.askers, m.styles, m.lang).WithLocation(m.loc)
-	m.hasQs = true
+	q := qtab.New(qs, m.sess, m.s, m.ref.askers, m.styles, m.lang).WithLocation(m.loc)
+	m.questions = &q
 	return m
 }
 
@@ -126,7 +127,9 @@ func (m Model) WithQuestions(qs *questions.Service) Model {
 // the attendance service's clock.)
 func (m Model) WithClock(func() time.Time) Model {
 	m.loc = time.UTC
-	m.questions = m.questions.WithLocation(time.UTC)
+	if m.questions != nil {
+		*m.questions = m.questions.WithLocation(time.UTC)
+	}
 	return m
 }
 
@@ -174,7 +177,7 @@ func (m Model) Init() tea.Cmd {
 		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
 		return loadedMsg{book: b, units: units, err: err}
 	}
-	if m.hasQs {
+	if m.questions != nil {
 		return tea.Batch(load, textinput.Blink, m.questions.Init())
 	}
 	return tea.Batch(load, textinput.Blink)
@@ -199,16 +202,18 @@ func (m Model) pollCmd() tea.Cmd {
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if _, ok := msg.(qtab.Msg); ok {
+	if _, ok := msg.(qtab.Msg); ok && m.questions != nil {
 		var cmd tea.Cmd
-		m.questions, cmd = m.questions.Update(msg)
+		*m.questions, cmd = m.questions.Update(msg)
 		return m, cmd
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		// The tab gets all but the header, the notice and the help line.
-		m.questions, _ = m.questions.Update(tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-3, 4)})
+		if m.questions != nil {
+			*m.questions, _ = m.questions.Update(tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-3, 4)})
+		}
 		m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
 		m.walkIn = m.walkIn.resize(m.width)
 		return m, nil
@@ -287,7 +292,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.tab == tabQuestions {
 			var cmd tea.Cmd
-			m.questions, cmd = m.questions.Update(msg)
+			*m.questions, cmd = m.questions.Update(msg)
 			return m, cmd
 		}
 		if m.focus == focusWalkIn {
@@ -322,7 +327,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if k == "ctrl+c" {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
-	if k == "tab" && m.hasQs && m.focus != focusWalkIn {
+	if k == "tab" && m.questions != nil && m.focus != focusWalkIn {
 		m.tab = tabQuestions
 		m.input.Blur()
 		return m, nil
@@ -418,7 +423,7 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	m.questions, cmd = m.questions.Update(msg)
+	*m.questions, cmd = m.questions.Update(msg)
 	return m, cmd
 }
 
@@ -600,6 +605,8 @@ func unitSuffix(unit string) string {
 func (m Model) SetStyles(s theme.Styles) Model {
 	m.styles = s
 	m.walkIn.styles = s
-	m.questions = m.questions.SetStyles(s)
+	if m.questions != nil {
+		*m.questions = m.questions.SetStyles(s)
+	}
 	return m
 }

@@ -66,7 +66,7 @@ func (m Model) View() string {
 func (m Model) header() string {
 	left := " " + m.lang.T("desk.title") + " · " + m.s.Info.Title
 	tabs := ""
-	if m.hasQs {
+	if m.questions != nil {
 		tabs = m.tabs()
 		left = " " + m.s.Info.Title
 	}

@@ -84,9 +84,11 @@ type Model struct {
 	rows      []int // indexes into all that pass the filter
 	sel       int
 
-	mode    mode
-	form    form
-	answer  answerForm
+	mode mode
+	// The forms are large (text areas); held by pointer, the tab and the
+	// desk that holds it stay cheap to copy on every message.
+	form    *form       // while mode is modeForm
+	answer  *answerForm // while mode is modeAnswer
 	history []questions.Version
 	scroll  int // detail and history scroll offset
 	busy    bool
@@ -191,9 +193,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		// The forms exist only while open (a zero textarea cannot be sized).
 		switch m.mode {
 		case modeForm:
-			m.form = m.form.resize(m.width, m.height)
+			*m.form = m.form.resize(m.width, m.height)
 		case modeAnswer:
-			m.answer = m.answer.resize(m.width, m.height)
+			*m.answer = m.answer.resize(m.width, m.height)
 		}
 		return m, nil
 
@@ -220,7 +222,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.pinned = msg.pos.Pinned.ID
 		}
 		if m.mode == modeForm {
-			m.form = m.form.screenMoved(m.screen)
+			*m.form = m.form.screenMoved(m.screen)
 		}
 		return m, pollTick()
 
@@ -256,11 +258,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		switch m.mode {
 		case modeForm:
 			var cmd tea.Cmd
-			m.form, cmd = m.form.update(msg, m.present)
+			*m.form, cmd = m.form.update(msg, m.present)
 			return m, cmd
 		case modeAnswer:
 			var cmd tea.Cmd
-			m.answer, cmd = m.answer.update(msg)
+			*m.answer, cmd = m.answer.update(msg)
 			return m, cmd
 		}
 		if m.searching {
@@ -270,11 +272,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch m.mode {
 	case modeForm:
 		var cmd tea.Cmd
-		m.form, cmd = m.form.update(msg, m.present)
+		*m.form, cmd = m.form.update(msg, m.present)
 		return m, cmd
 	case modeAnswer:
 		var cmd tea.Cmd
-		m.answer, cmd = m.answer.update(msg)
+		*m.answer, cmd = m.answer.update(msg)
 		return m, cmd
 	}
 	if m.searching {
@@ -578,8 +580,9 @@ func (m Model) writeError(err error) string {
 
 func (m Model) openForm(q *questions.Question) (Model, tea.Cmd) {
 	m.mode = modeForm
-	m.form = newForm(m.lang, m.styles, m.s.Deck.Slides, m.screen, q).resize(m.width, m.height)
-	cmd := m.form.focusCurrent()
+	f := newForm(m.lang, m.styles, m.s.Deck.Slides, m.screen, q).resize(m.width, m.height)
+	cmd := f.focusCurrent()
+	m.form = &f
 	return m, cmd
 }
 
@@ -601,7 +604,7 @@ func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	m.form.discarding = false
 	var cmd tea.Cmd
-	m.form, cmd = m.form.update(msg, m.present)
+	*m.form, cmd = m.form.update(msg, m.present)
 	return m, cmd
 }
 
@@ -632,8 +635,9 @@ func (m Model) openAnswer(q questions.Question) (Model, tea.Cmd) {
 	if by == "" && q.Status == questions.Open {
 		by = m.s.Info.Rapporteur
 	}
-	m.answer = newAnswerForm(m.lang, m.styles, q, by).resize(m.width, m.height)
-	cmd := m.answer.focusCurrent()
+	a := newAnswerForm(m.lang, m.styles, q, by).resize(m.width, m.height)
+	cmd := a.focusCurrent()
+	m.answer = &a
 	return m, cmd
 }
 
@@ -655,7 +659,7 @@ func (m Model) answerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	m.answer.discarding = false
 	var cmd tea.Cmd
-	m.answer, cmd = m.answer.update(msg)
+	*m.answer, cmd = m.answer.update(msg)
 	return m, cmd
 }
 
