@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/i18n"
@@ -192,19 +191,7 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 					return nil
 				}
 				e.printQuestionTable(os.Stdout, list, pinned, outputWidth())
-				var c questions.Counts
-				for _, q := range list {
-					switch q.Status {
-					case questions.Open:
-						c.Open++
-					case questions.Answered:
-						c.Answered++
-					case questions.Forwarded:
-						c.Forwarded++
-					case questions.AnsweredLater:
-						c.AnsweredLater++
-					}
-				}
+				c := questions.CountOf(list)
 				line := e.lang.T("cli.question.list.counts", c.Total(), c.Open, c.Answered, c.Forwarded, c.AnsweredLater)
 				if filtered {
 					line += e.lang.T("cli.question.list.filtered", all.Total())
@@ -372,7 +359,7 @@ func newQuestionAnswerCmd(g *globals) *cobra.Command {
 				if q.AnsweredBy == "" {
 					fmt.Println(e.lang.T("cli.question.answered.noby", q.Number, status))
 				} else {
-					fmt.Println(e.lang.T("cli.question.answered", q.Number, status, printable(q.AnsweredBy)))
+					fmt.Println(e.lang.T("cli.question.answered", q.Number, status, textvi.Printable(q.AnsweredBy)))
 				}
 				return nil
 			})
@@ -613,27 +600,11 @@ func askerLabel(l i18n.Lang, name, unit string, press bool) string {
 	if press {
 		s += " · " + l.T("cli.question.press")
 	}
-	return printable(s)
-}
-
-// printable drops control characters, which a text typed or piped in may carry and which
-// would move the cursor or recolour the terminal when printed; line breaks stay.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
+	return textvi.Printable(s)
 }
 
 // oneLine is a text on a single line, for a table cell.
-func oneLine(s string) string { return strings.Join(strings.Fields(printable(s)), " ") }
+func oneLine(s string) string { return strings.Join(strings.Fields(textvi.Printable(s)), " ") }
 
 // askerColumn is the widest the asker column gets, so that the text keeps most of the line.
 const askerColumn = 32
@@ -674,7 +645,7 @@ func (e *env) printQuestionTable(w io.Writer, list []questions.Question, pinned 
 func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, history []questions.Version) {
 	l := e.lang
 	at := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
-	indent := func(s string) string { return "    " + strings.ReplaceAll(printable(s), "\n", "\n    ") }
+	indent := func(s string) string { return "    " + strings.ReplaceAll(textvi.Printable(s), "\n", "\n    ") }
 	fmt.Fprintln(w, l.T("cli.question.show.title", q.Number, q.Slide+1, statusLabel(l, q.Status)))
 	fields := [][2]string{
 		{l.T("cli.question.show.id"), q.ID},
@@ -691,7 +662,7 @@ func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, hist
 	}
 	if q.Answer != "" {
 		if q.AnsweredBy != "" {
-			fields = append(fields, [2]string{l.T("cli.question.show.answeredby"), printable(q.AnsweredBy)})
+			fields = append(fields, [2]string{l.T("cli.question.show.answeredby"), textvi.Printable(q.AnsweredBy)})
 		}
 		if q.AnsweredAt != nil {
 			fields = append(fields, [2]string{l.T("cli.question.show.answeredat"), at(*q.AnsweredAt)})

@@ -159,6 +159,24 @@ type Counts struct {
 	Open, Answered, Forwarded, AnsweredLater int
 }
 
+// CountOf counts a list of questions by status.
+func CountOf(list []Question) Counts {
+	var c Counts
+	for _, q := range list {
+		switch q.Status {
+		case Open:
+			c.Open++
+		case Answered:
+			c.Answered++
+		case Forwarded:
+			c.Forwarded++
+		case AnsweredLater:
+			c.AnsweredLater++
+		}
+	}
+	return c
+}
+
 // Total is every question.
 func (c Counts) Total() int { return c.Open + c.Answered + c.Forwarded + c.AnsweredLater }
 
@@ -221,18 +239,7 @@ func New(st *store.Store, now func() time.Time) *Service {
 // Control characters other than line breaks are dropped: pasted from a
 // terminal or a scanner, they would reach the projector and the minutes.
 func cleanText(field, text string, required bool) (string, error) {
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r == '\n':
-			return r
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, text)
+	text = textvi.Printable(strings.ReplaceAll(text, "\r\n", "\n"))
 	text = strings.TrimSpace(textvi.NFC(text))
 	if text == "" && required {
 		return "", &FieldError{Field: field, Reason: "empty"}

@@ -194,3 +194,20 @@ func hasMark(d []byte) bool {
 	}
 	return false
 }
+
+// Printable drops control characters, which text pasted from a terminal or
+// typed by a scanner may carry and which would move the cursor or recolour
+// the screen when shown; line breaks stay and tabs become spaces.
+func Printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"briefing/internal/tui/theme"
 	"fmt"
 	"strconv"
 	"strings"
@@ -178,7 +179,7 @@ func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
 	if m.pending[p.ID] {
 		state = "… " + m.lang.T("desk.saving")
 	}
-	line := mark + cell(p.Name, nameW) + cell(p.Unit, unitW) + cell(groupLabel(m, p.Group), groupW) + state
+	line := mark + theme.Cell(p.Name, nameW) + theme.Cell(p.Unit, unitW) + theme.Cell(groupLabel(m, p.Group), groupW) + state
 	line = ansi.Truncate(line, w, "…")
 	switch {
 	case i == m.sel && m.focus != focusWalkIn:
@@ -288,12 +289,6 @@ func (m Model) helpLine() string {
 		return " " + m.lang.T("walkin.hint")
 	}
 	return " " + m.lang.T("desk.help.search")
-}
-
-// cell pads or cuts s to w columns, with one column of space after it.
-func cell(s string, w int) string {
-	s = ansi.Truncate(s, w-1, "…")
-	return s + strings.Repeat(" ", max(w-lineWidth(s), 0))
 }
 
 func lineWidth(s string) int { return ansi.StringWidth(s) }

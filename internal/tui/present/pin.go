@@ -5,8 +5,8 @@ package present
 // changes) so that View only reads it, as it only reads rendered slides.
 
 import (
+	"briefing/internal/textvi"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/session"
@@ -75,11 +75,11 @@ func (m Model) layoutPin() Model {
 		press = " · " + l.T("present.pin.press")
 	}
 	// A long name gives way to the press marker, which matters more to the rapporteur.
-	asker = m.styles.Accent.Render(ansi.Truncate(printable(asker), max(textW-ansi.StringWidth(press), 1), "…"))
+	asker = m.styles.Accent.Render(ansi.Truncate(textvi.Printable(asker), max(textW-ansi.StringWidth(press), 1), "…"))
 	if press != "" {
 		asker += m.styles.Warn.Render(press)
 	}
-	lines := wrapCut(printable(q.Text), textW, textH)
+	lines := wrapCut(textvi.Printable(q.Text), textW, textH)
 	sep := "\n"
 	if 2*len(lines)-1 <= textH {
 		sep = "\n\n" // a short question double-spaced reads better from afar
@@ -115,20 +115,4 @@ func wrapCut(text string, width, height int) []string {
 		lines[last] = strings.TrimRight(ansi.Truncate(lines[last], width-1, ""), " ") + "…"
 	}
 	return lines
-}
-
-// printable drops control characters, which a text typed or piped in at the desk may carry
-// and which would move the cursor or recolour the projector; line breaks stay.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case unicode.IsControl(r):
-			return -1
-		}
-		return r
-	}, s)
 }

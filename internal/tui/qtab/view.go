@@ -1,6 +1,7 @@
 package qtab
 
 import (
+	"briefing/internal/tui/theme"
 	"fmt"
 	"strings"
 
@@ -184,19 +185,7 @@ func (m Model) filterLine(w int) string {
 }
 
 func (m Model) countsLine(w int) string {
-	var c questions.Counts
-	for _, q := range m.all {
-		switch q.Status {
-		case questions.Open:
-			c.Open++
-		case questions.Answered:
-			c.Answered++
-		case questions.Forwarded:
-			c.Forwarded++
-		case questions.AnsweredLater:
-			c.AnsweredLater++
-		}
-	}
+	c := questions.CountOf(m.all)
 	parts := []string{}
 	for _, st := range questions.Statuses {
 		parts = append(parts, fmt.Sprintf("%s %d", m.lang.T("qtab.status."+string(st)), c.Of(st)))
@@ -248,8 +237,8 @@ func (m Model) list(w, h int) string {
 		if q.Press {
 			asker = m.lang.T("qtab.press.short") + " " + asker
 		}
-		head := fmt.Sprintf("%s%s#%-3d %s ", mark, pin, q.Number, cell(m.lang.T("qtab.slide.short", q.Slide+1), 7))
-		line := head + cell(m.lang.T("qtab.status."+string(q.Status)), statusW+1) + cell(asker, askerW) + firstLine(q.Text)
+		head := fmt.Sprintf("%s%s#%-3d %s ", mark, pin, q.Number, theme.Cell(m.lang.T("qtab.slide.short", q.Slide+1), 7))
+		line := head + theme.Cell(m.lang.T("qtab.status."+string(q.Status)), statusW+1) + theme.Cell(asker, askerW) + firstLine(q.Text)
 		line = ansi.Truncate(line, w, "…")
 		switch {
 		case r == m.sel:
@@ -305,12 +294,6 @@ func (m Model) Counts() (open, total int) {
 }
 
 // --- text helpers ---
-
-// cell pads or cuts s to w columns, with one column of space after it.
-func cell(s string, w int) string {
-	s = ansi.Truncate(s, w-1, "…")
-	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
-}
 
 // firstLine is the text on one line, for the list.
 func firstLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -116,3 +116,9 @@ func Clip(s string, w, h int) string {
 func PadRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }
+
+// Cell pads or cuts s to w columns with one column of space after it: a
+// column of a list.
+func Cell(s string, w int) string {
+	return PadRight(ansi.Truncate(s, w-1, "…"), w)
+}
