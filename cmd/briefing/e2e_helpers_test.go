@@ -100,10 +100,17 @@ func (r cliResult) String() string {
 // terminal), and returns what it printed and its exit code.
 func runCLI(t testing.TB, args ...string) cliResult {
 	t.Helper()
+	return runCLIWithInput(t, "", args...)
+}
+
+// runCLIWithInput is runCLI with stdin, for commands that read it (--text -).
+func runCLIWithInput(t testing.TB, stdin string, args ...string) cliResult {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, briefingBin(t), args...)
 	cmd.Env = cleanEnv()
+	cmd.Stdin = strings.NewReader(stdin)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

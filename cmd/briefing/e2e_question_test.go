@@ -4,12 +4,9 @@ package main
 // presenter's screen.
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -65,24 +62,7 @@ func (c questionCLI) run(args ...string) cliResult {
 // runIn is runCLI with stdin, for --text -.
 func (c questionCLI) runIn(stdin string, args ...string) cliResult {
 	c.t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, briefingBin(c.t), append([]string{"--data", c.data}, args...)...)
-	cmd.Env = cleanEnv()
-	cmd.Stdin = strings.NewReader(stdin)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	res := cliResult{stdout: stdout.String(), stderr: stderr.String()}
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee) && ee.Exited():
-		res.code = ee.ExitCode()
-	default:
-		c.t.Fatalf("briefing %s: %v\n%s", strings.Join(args, " "), err, res)
-	}
-	return res
+	return runCLIWithInput(c.t, stdin, append([]string{"--data", c.data}, args...)...)
 }
 
 // expect runs the program and checks its exit code and that stdout (exit 0) or stderr
