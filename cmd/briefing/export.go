@@ -106,7 +106,7 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 			Number: q.Number, Slide: q.Slide + 1, SlideTitle: title(q.Slide), Text: q.Text,
 			AskerName: q.AskerName, AskerUnit: q.AskerUnit, Press: q.Press, Status: string(q.Status),
 			Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt,
-			ForwardedTo: string(q.ForwardedTo), AskedAt: q.CreatedAt,
+			ForwardedTo: string(q.ForwardedTo), ForwardedAt: q.ForwardedAt, AskedAt: q.CreatedAt,
 		})
 	}
 	return m, nil

@@ -75,6 +75,7 @@ var minutesMessages = map[string][2]string{
 	"minutes.q.anonymous":           {"Ẩn danh", "Anonymous"},
 	"minutes.q.press":               {"(báo chí)", "(press)"},
 	"minutes.q.asked":               {"Thời điểm hỏi", "Asked at"},
+	"minutes.q.forwarded.at":        {"Thời điểm chuyển", "Forwarded at"},
 	"minutes.q.forward":             {"Hướng xử lý", "Action"},
 	"minutes.q.text":                {"Nội dung câu hỏi", "Question"},
 	"minutes.q.answer":              {"Trả lời", "Answer"},

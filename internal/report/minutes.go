@@ -41,6 +41,7 @@ type Question struct {
 	Answer      string
 	AnsweredBy  string
 	AnsweredAt  *time.Time
-	ForwardedTo string // "", district or spokesperson
+	ForwardedTo string     // "", district or spokesperson
+	ForwardedAt *time.Time // when it was forwarded, nil when not known
 	AskedAt     time.Time
 }

@@ -153,7 +153,7 @@ func mdQuestion(b *bufio.Writer, i int, q Question, l i18n.Lang, loc *time.Locat
 	mdItem(b, l.T("minutes.q.asked"), dateTime(q.AskedAt, l, loc))
 	mdItem(b, l.T("minutes.col.status"), statusLabel(q.Status, l))
 	if q.ForwardedTo != "" {
-		mdItem(b, l.T("minutes.q.forward"), forwardLabel(q.ForwardedTo, l))
+		mdItem(b, l.T("minutes.q.forward"), forwardText(q, l, loc))
 	}
 	b.WriteString("\n")
 	if text := cleanText(q.Text); strings.TrimSpace(text) != "" {
@@ -489,6 +489,16 @@ func forwardLabel(code string, l i18n.Lang) string {
 		return ""
 	}
 	return labelOr("minutes.to."+code, code, l)
+}
+
+// forwardText is where a question went and, when known, when:
+// "Chuyển Quận (09:30 ngày 15/03/2025)".
+func forwardText(q Question, l i18n.Lang, loc *time.Location) string {
+	text := forwardLabel(q.ForwardedTo, l)
+	if text != "" && q.ForwardedAt != nil && !q.ForwardedAt.IsZero() {
+		text += " (" + dateTime(*q.ForwardedAt, l, loc) + ")"
+	}
+	return text
 }
 
 // statusCounts counts questions by status: every status in statusCodes,

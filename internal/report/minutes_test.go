@@ -64,13 +64,13 @@ func sampleMinutes() Minutes {
 				Number: 3, Slide: 14, SlideTitle: "",
 				Text:      "Quận Tân Bình có số liệu về tỷ lệ người dân sử dụng dịch vụ công trực tuyến trong quý I/2025 không?",
 				AskerName: "Lê Minh Khoa", AskerUnit: "Báo Tuổi Trẻ", Press: true,
-				Status: "forwarded", ForwardedTo: "spokesperson", AskedAt: at(75),
+				Status: "forwarded", ForwardedTo: "spokesperson", ForwardedAt: ptr(at(78)), AskedAt: at(75),
 			},
 			{
 				Number: 4, Slide: 10, SlideTitle: "Mục tiêu đến năm 2030 (2): tăng trưởng, kinh tế số",
 				Text:      "Doanh nghiệp nhỏ muốn được hỗ trợ chuyển đổi số thì liên hệ cơ quan nào của quận?",
 				AskerName: "Phạm Hữu Đức", AskerUnit: "Công ty TNHH Ánh Dương, Tân Bình",
-				Status: "forwarded", ForwardedTo: "district", AskedAt: at(80),
+				Status: "forwarded", ForwardedTo: "district", ForwardedAt: ptr(at(95)), AskedAt: at(80),
 			},
 			{
 				Number: 5, Slide: 9, SlideTitle: "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng",
@@ -296,7 +296,7 @@ func TestMinutesXLSX(t *testing.T) {
 	}
 
 	header := []string{"STT", "Trang", "Tiêu đề trang", "Thời điểm hỏi", "Người hỏi", "Đơn vị", "Báo chí",
-		"Nội dung câu hỏi", "Tình trạng", "Trả lời", "Người trả lời", "Thời điểm trả lời", "Hướng xử lý"}
+		"Nội dung câu hỏi", "Tình trạng", "Trả lời", "Người trả lời", "Thời điểm trả lời", "Hướng xử lý", "Thời điểm chuyển"}
 	if got := row(t, f, qs, 1); !slices.Equal(got, header) {
 		t.Errorf("questions header %q", got)
 	}
@@ -304,7 +304,7 @@ func TestMinutesXLSX(t *testing.T) {
 		2: {"1", "12", "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu", "08:38:00 15/03/2025", "Nguyễn Văn An", "Phường 10", "",
 			m.Questions[0].Text, "Đã trả lời tại chỗ", m.Questions[0].Answer, "Trần Thị Bích", "08:40:00 15/03/2025"},
 		4: {"3", "14", "", "09:15:00 15/03/2025", "Lê Minh Khoa", "Báo Tuổi Trẻ", "Có",
-			m.Questions[2].Text, "Đã chuyển, chờ trả lời", "", "", "", "Chuyển người phát ngôn"},
+			m.Questions[2].Text, "Đã chuyển, chờ trả lời", "", "", "", "Chuyển người phát ngôn", "09:18:00 15/03/2025"},
 		6: {"5", "9", "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng", "09:25:00 15/03/2025", "Ẩn danh", "Phường 2", "",
 			m.Questions[4].Text, "Đã trả lời sau", m.Questions[4].Answer, "Phòng Văn hóa, Khoa học và Thông tin", "14:20:00 17/03/2025", "Chuyển Quận"},
 	}

@@ -17,7 +17,7 @@ const maxCellChars = 32767
 var (
 	infoWidths     = []float64{30, 60}
 	slideWidths    = []float64{8, 50, 10, 12}
-	questionWidths = []float64{6, 7, 30, 18, 24, 24, 9, 60, 22, 60, 22, 18, 24}
+	questionWidths = []float64{6, 7, 30, 18, 24, 24, 9, 60, 22, 60, 22, 18, 24, 18}
 )
 
 // questionKeys are the i18n keys of the questions table's columns, in the
@@ -26,7 +26,7 @@ var questionKeys = []string{
 	"report.col.no", "minutes.col.slide", "minutes.col.slidetitle", "minutes.q.asked",
 	"minutes.q.asker", "report.col.unit", "minutes.col.press", "minutes.q.text",
 	"minutes.col.status", "minutes.q.answer", "minutes.q.answered.by", "minutes.q.answered.at",
-	"minutes.q.forward",
+	"minutes.q.forward", "minutes.q.forwarded.at",
 }
 
 // WriteMinutesXLSX writes the minutes as a workbook with one sheet per part:
@@ -176,7 +176,7 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 	if n <= 0 {
 		n = i + 1
 	}
-	var slide, asked, answered any
+	var slide, asked, answered, forwarded any
 	if q.Slide > 0 {
 		slide = q.Slide
 	}
@@ -186,13 +186,16 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 	if q.AnsweredAt != nil && !q.AnsweredAt.IsZero() {
 		answered = *q.AnsweredAt
 	}
+	if q.ForwardedAt != nil && !q.ForwardedAt.IsZero() {
+		forwarded = *q.ForwardedAt
+	}
 	press := ""
 	if q.Press {
 		press = l.T("minutes.yes")
 	}
 	return []any{
 		n, slide, q.SlideTitle, asked, askerName(q, l), q.AskerUnit, press, q.Text,
-		statusLabel(q.Status, l), q.Answer, q.AnsweredBy, answered, forwardLabel(q.ForwardedTo, l),
+		statusLabel(q.Status, l), q.Answer, q.AnsweredBy, answered, forwardLabel(q.ForwardedTo, l), forwarded,
 	}
 }
 
