@@ -146,8 +146,11 @@ func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
 	if len(people) == 0 {
 		return nil
 	}
-	stamps, err := t.nextHLCs(ctx, len(people))
-	if err != nil {
+	metas := make([]*Meta, len(people))
+	for i, p := range people {
+		metas[i] = &p.Meta
+	}
+	if err := t.stampNew(ctx, metas...); err != nil {
 		return err
 	}
 	const cols = 14
@@ -160,10 +163,6 @@ func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
 			payload = append(payload, '[')
 		}
 		for i, p := range people[lo:hi] {
-			if p.ID == "" {
-				p.ID = newID()
-			}
-			p.Origin, p.HLC = t.deviceID, stamps[lo+i]
 			p.CreatedAt = normalize(p.CreatedAt)
 			p.NoticeAt = normalizePtr(p.NoticeAt)
 			if i > 0 {

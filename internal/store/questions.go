@@ -128,18 +128,13 @@ func (t *Tx) NextQuestionNumber(ctx context.Context, sessionID string) (int, err
 
 // InsertQuestion stores a new question as its version 1.
 func (t *Tx) InsertQuestion(ctx context.Context, q *Question) error {
-	// One clock step stamps the question and its first version.
-	stamps, err := t.nextHLCs(ctx, 2)
-	if err != nil {
+	var version Meta
+	if err := t.stampNew(ctx, &q.Meta, &version); err != nil {
 		return err
 	}
-	if q.ID == "" {
-		q.ID = newID()
-	}
-	q.Origin, q.HLC = t.deviceID, stamps[0]
 	q.Version = 1
 	normalizeQuestion(q)
-	_, err = t.exec(ctx, `INSERT INTO question (`+questionColumns+`)
+	_, err := t.exec(ctx, `INSERT INTO question (`+questionColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		q.ID, q.Origin, q.HLC, q.SessionID, q.Number, q.Slide, q.Text, q.AskerName, q.AskerUnit,
 		q.AskerPersonID, q.Press, q.Status, q.Answer, q.AnsweredBy, millisPtr(q.AnsweredAt),
@@ -150,20 +145,16 @@ func (t *Tx) InsertQuestion(ctx context.Context, q *Question) error {
 	if err := t.logChange(ctx, EntityQuestion, OpInsert, q.Meta, q); err != nil {
 		return err
 	}
-	return t.insertQuestionVersion(ctx, q, stamps[1])
+	return t.insertQuestionVersion(ctx, q, version)
 }
 
 // UpdateQuestion saves a question's new state as its next version; the
 // state it replaces stays in question_version.
 func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
-	if q.Origin != t.deviceID {
-		return fmt.Errorf("record %s belongs to device %s, not this one", q.ID, q.Origin)
-	}
-	stamps, err := t.nextHLCs(ctx, 2)
-	if err != nil {
+	var version Meta
+	if err := t.stampUpdate(ctx, &q.Meta, &version); err != nil {
 		return err
 	}
-	q.HLC = stamps[0]
 	q.Version++
 	normalizeQuestion(q)
 	res, err := t.exec(ctx, `
@@ -180,17 +171,17 @@ func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
 	if err := t.logChange(ctx, EntityQuestion, OpUpdate, q.Meta, q); err != nil {
 		return err
 	}
-	return t.insertQuestionVersion(ctx, q, stamps[1])
+	return t.insertQuestionVersion(ctx, q, version)
 }
 
-func (t *Tx) insertQuestionVersion(ctx context.Context, q *Question, hlc string) error {
+// insertQuestionVersion saves q's state as version m (already stamped).
+func (t *Tx) insertQuestionVersion(ctx context.Context, q *Question, m Meta) error {
 	v := QuestionVersion{
-		QuestionID: q.ID, Version: q.Version, Slide: q.Slide, Text: q.Text, AskerName: q.AskerName,
+		Meta: m, QuestionID: q.ID, Version: q.Version, Slide: q.Slide, Text: q.Text, AskerName: q.AskerName,
 		AskerUnit: q.AskerUnit, AskerPersonID: q.AskerPersonID, Press: q.Press, Status: q.Status,
 		Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt, ForwardedTo: q.ForwardedTo,
 		ForwardedAt: q.ForwardedAt, SavedAt: q.UpdatedAt,
 	}
-	v.ID, v.Origin, v.HLC = newID(), t.deviceID, hlc
 	_, err := t.exec(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, slide, text,
 			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
 			forwarded_to, forwarded_at, saved_at)

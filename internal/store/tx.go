@@ -45,64 +45,69 @@ func (t *Tx) nextHLC(ctx context.Context) (string, error) {
 	return stamps[0], nil
 }
 
-// nextHLCs advances the clock by n stamps with one statement, for bulk
-// writes such as a roster import. SET expressions see the row as it was, so
-// the statement is the same rule as for one stamp, then the rest of the
-// stamps count on from it in Go and the clock is moved past them.
+// hlcSpan is how many stamps one millisecond holds: counter 0..maxCounter.
+const hlcSpan = maxCounter + 1
+
+// nextHLCs advances the clock by n stamps with one statement. A stamp read
+// as the number wall*hlcSpan+counter is one of a sequence: the next one is
+// the later of the wall clock now and the last stamp plus one (a counter
+// past its five digits borrows the next millisecond), and n stamps are that
+// and the n-1 after it. The clock keeps the last.
 func (t *Tx) nextHLCs(ctx context.Context, n int) ([]string, error) {
-	var wall int64
-	var counter int
+	var wall, counter int64
 	err := t.QueryRowContext(ctx, `
 		UPDATE clock SET
-			wall_ms = CASE WHEN ?1 > wall_ms THEN ?1 WHEN counter < ?2 THEN wall_ms ELSE wall_ms + 1 END,
-			counter = CASE WHEN ?1 > wall_ms THEN 0 WHEN counter < ?2 THEN counter + 1 ELSE 0 END
-		WHERE device_id = ?3 RETURNING wall_ms, counter`,
-		t.now().UnixMilli(), maxCounter, t.deviceID).Scan(&wall, &counter)
+			wall_ms = (max(?1 * ?2, wall_ms * ?2 + counter + 1) + ?3 - 1) / ?2,
+			counter = (max(?1 * ?2, wall_ms * ?2 + counter + 1) + ?3 - 1) % ?2
+		WHERE device_id = ?4 RETURNING wall_ms, counter`,
+		t.now().UnixMilli(), hlcSpan, n, t.deviceID).Scan(&wall, &counter)
 	if err != nil {
 		return nil, fmt.Errorf("advance clock: %w", err)
 	}
+	first := wall*hlcSpan + counter - int64(n-1)
 	stamps := make([]string, n)
 	for i := range stamps {
-		if i > 0 {
-			if counter < maxCounter {
-				counter++
-			} else {
-				wall, counter = wall+1, 0
-			}
-		}
-		stamps[i] = formatHLC(wall, counter, t.deviceID)
-	}
-	if n > 1 {
-		_, err = t.exec(ctx,
-			`UPDATE clock SET wall_ms = ?, counter = ? WHERE device_id = ?`, wall, counter, t.deviceID)
-		if err != nil {
-			return nil, fmt.Errorf("advance clock: %w", err)
-		}
+		v := first + int64(i)
+		stamps[i] = formatHLC(v/hlcSpan, int(v%hlcSpan), t.deviceID)
 	}
 	return stamps, nil
 }
 
-// stampNew gives a new record its id (unless the caller chose one), this
-// device as origin, and a fresh stamp.
-func (t *Tx) stampNew(ctx context.Context, m *Meta) error {
-	if m.ID == "" {
-		m.ID = newID()
+// stampNew gives new records their ids (unless the caller chose them), this
+// device as origin, and fresh stamps, with one clock step for them all.
+func (t *Tx) stampNew(ctx context.Context, ms ...*Meta) error {
+	stamps, err := t.nextHLCs(ctx, len(ms))
+	if err != nil {
+		return err
 	}
-	m.Origin = t.deviceID
-	hlc, err := t.nextHLC(ctx)
-	m.HLC = hlc
-	return err
+	for i, m := range ms {
+		if m.ID == "" {
+			m.ID = newID()
+		}
+		m.Origin, m.HLC = t.deviceID, stamps[i]
+	}
+	return nil
 }
 
-// stampUpdate gives an existing record a fresh stamp. A device writes only
-// its own records; others reach it through sync.
-func (t *Tx) stampUpdate(ctx context.Context, m *Meta) error {
+// stampUpdate gives an existing record a fresh stamp, and any new records
+// written with it (a question's next version) theirs, in one clock step. A
+// device writes only its own records; others reach it through sync.
+func (t *Tx) stampUpdate(ctx context.Context, m *Meta, news ...*Meta) error {
 	if m.Origin != t.deviceID {
 		return fmt.Errorf("record %s belongs to device %s, not this one", m.ID, m.Origin)
 	}
-	hlc, err := t.nextHLC(ctx)
-	m.HLC = hlc
-	return err
+	stamps, err := t.nextHLCs(ctx, 1+len(news))
+	if err != nil {
+		return err
+	}
+	m.HLC = stamps[0]
+	for i, nm := range news {
+		if nm.ID == "" {
+			nm.ID = newID()
+		}
+		nm.Origin, nm.HLC = t.deviceID, stamps[1+i]
+	}
+	return nil
 }
 
 // logChange appends rec, whole, to the change log with the next sequence
