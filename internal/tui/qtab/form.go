@@ -61,12 +61,43 @@ type form struct {
 	pick   int
 	chosen *Asker
 
+	draftState
+	width  int
+	height int
+}
+
+// draftState is what the question and answer forms share: the last error,
+// a save under way, and the guard that makes esc ask once before throwing
+// away what was typed.
+type draftState struct {
 	err        string
 	saving     bool
-	discarding bool // esc was pressed once with text typed
-	start      string
-	width      int
-	height     int
+	discarding bool   // esc was pressed once with changes
+	start      string // the form's contents when it opened
+}
+
+// escape handles esc with the form's contents now: the first esc after a
+// change only warns; it says whether the form may close.
+func (d *draftState) escape(now string) bool {
+	if now != d.start && !d.discarding {
+		d.discarding = true
+		return false
+	}
+	return true
+}
+
+// footer is the line under a form: the discard warning, the error, or
+// that the save is under way.
+func (d draftState) footer(l i18n.Lang, styles theme.Styles) string {
+	switch {
+	case d.discarding:
+		return styles.Warn.Render(l.T("qtab.form.discard")) + "\n"
+	case d.err != "":
+		return styles.Warn.Render(d.err) + "\n"
+	case d.saving:
+		return styles.Dim.Render(l.T("qtab.saving")) + "\n"
+	}
+	return ""
 }
 
 func newForm(l i18n.Lang, styles theme.Styles, slides, screen int, q *questions.Question) form {
@@ -126,9 +157,6 @@ func (f form) snapshot() string {
 	return f.text.Value() + "\x00" + f.name.Value() + "\x00" + f.unit.Value() + "\x00" +
 		strconv.Itoa(int(f.asker)) + strconv.FormatBool(f.press) + f.slide.Value()
 }
-
-// dirty says the clerk changed something that esc would throw away.
-func (f form) dirty() bool { return f.snapshot() != f.start }
 
 // screenMoved follows the presenter's slide until the clerk sets one.
 func (f form) screenMoved(screen int) form {
@@ -369,14 +397,7 @@ func (f form) view() string {
 	}
 	b.WriteString(f.label(fieldPress, "qtab.form.press") + "  " + box + " " + f.styles.Dim.Render(f.lang.T("qtab.form.press.hint")) + "\n")
 	b.WriteString(f.label(fieldSlide, "qtab.form.slide") + "  " + f.slide.View() + f.styles.Dim.Render(f.lang.T("qtab.form.slide.hint", f.slides)) + "\n")
-	switch {
-	case f.discarding:
-		b.WriteString(f.styles.Warn.Render(f.lang.T("qtab.form.discard")) + "\n")
-	case f.err != "":
-		b.WriteString(f.styles.Warn.Render(f.err) + "\n")
-	case f.saving:
-		b.WriteString(f.styles.Dim.Render(f.lang.T("qtab.saving")) + "\n")
-	}
+	b.WriteString(f.footer(f.lang, f.styles))
 	return b.String()
 }
 
@@ -397,17 +418,14 @@ const (
 // answerForm records an answer: on the spot for an open question, the
 // answer from above for a forwarded one.
 type answerForm struct {
-	lang       i18n.Lang
-	styles     theme.Styles
-	q          questions.Question
-	text       textarea.Model
-	by         textinput.Model
-	focus      int
-	err        string
-	saving     bool
-	discarding bool
-	start      string
-	width      int
+	lang   i18n.Lang
+	styles theme.Styles
+	q      questions.Question
+	text   textarea.Model
+	by     textinput.Model
+	focus  int
+	draftState
+	width int
 }
 
 func newAnswerForm(l i18n.Lang, styles theme.Styles, q questions.Question, by string) answerForm {
@@ -424,7 +442,7 @@ func newAnswerForm(l i18n.Lang, styles theme.Styles, q questions.Question, by st
 	a.by.Prompt = ""
 	a.by.CharLimit = 200
 	a.by.SetValue(by)
-	a.start = a.text.Value() + "\x00" + a.by.Value()
+	a.start = a.snapshot()
 	return a
 }
 
@@ -437,7 +455,7 @@ func (a answerForm) resize(width, height int) answerForm {
 	return a
 }
 
-func (a answerForm) dirty() bool { return a.text.Value()+"\x00"+a.by.Value() != a.start }
+func (a answerForm) snapshot() string { return a.text.Value() + "\x00" + a.by.Value() }
 
 // focusCurrent gives the keyboard to the focused field.
 func (a *answerForm) focusCurrent() tea.Cmd {
@@ -493,13 +511,6 @@ func (a answerForm) view(questionLines []string) string {
 		b.WriteString(l + "  " + line + "\n")
 	}
 	b.WriteString(label(answerBy, "qtab.answer.by") + "  " + a.by.View() + "\n")
-	switch {
-	case a.discarding:
-		b.WriteString(a.styles.Warn.Render(a.lang.T("qtab.form.discard")) + "\n")
-	case a.err != "":
-		b.WriteString(a.styles.Warn.Render(a.err) + "\n")
-	case a.saving:
-		b.WriteString(a.styles.Dim.Render(a.lang.T("qtab.saving")) + "\n")
-	}
+	b.WriteString(a.footer(a.lang, a.styles))
 	return b.String()
 }

@@ -91,6 +91,7 @@ type Model struct {
 	answer  *answerForm // while mode is modeAnswer
 	history []questions.Version
 	scroll  int // detail and history scroll offset
+	wraps   *wrapCache
 	busy    bool
 	status  status
 
@@ -107,7 +108,7 @@ func New(svc *questions.Service, sess *session.Service, s session.Session, prese
 	return Model{
 		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local, present: present,
 		filter: questions.Filter{Slide: questions.AnySlide}, search: in,
-		screen: s.Slide, width: 80, height: 20,
+		screen: s.Slide, width: 80, height: 20, wraps: &wrapCache{},
 	}
 }
 
@@ -589,11 +590,9 @@ func (m Model) openForm(q *questions.Question) (Model, tea.Cmd) {
 func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch msg.String() {
 	case "esc":
-		if m.form.dirty() && !m.form.discarding {
-			m.form.discarding = true
-			return m, nil
+		if m.form.escape(m.form.snapshot()) {
+			m.mode = modeList
 		}
-		m.mode = modeList
 		return m, nil
 	case "ctrl+s":
 		return m.submitForm()
@@ -644,11 +643,9 @@ func (m Model) openAnswer(q questions.Question) (Model, tea.Cmd) {
 func (m Model) answerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch msg.String() {
 	case "esc":
-		if m.answer.dirty() && !m.answer.discarding {
-			m.answer.discarding = true
-			return m, nil
+		if m.answer.escape(m.answer.snapshot()) {
+			m.mode = modeList
 		}
-		m.mode = modeList
 		return m, nil
 	case "ctrl+s":
 		return m.submitAnswer()

@@ -102,10 +102,10 @@ func (m Model) detailLines(q questions.Question, w int) []string {
 		lines = append(lines, m.styles.OK.Render(ansi.Truncate(m.lang.T("qtab.detail.pinned"), w, "…")))
 	}
 	lines = append(lines, "")
-	lines = append(lines, wrap(q.Text, w)...)
+	lines = append(lines, m.wraps.get(q.Text, w)...)
 	if q.Answer != "" {
 		lines = append(lines, "", m.styles.Accent.Render(ansi.Truncate(m.answerHead(q), w, "…")))
-		lines = append(lines, wrap(q.Answer, w)...)
+		lines = append(lines, m.wraps.get(q.Answer, w)...)
 	}
 	if q.Version > 1 {
 		lines = append(lines, "", m.styles.Dim.Render(ansi.Truncate(m.lang.T("qtab.detail.versions", q.Version), w, "…")))
@@ -119,7 +119,7 @@ func (m Model) historyLines(q questions.Question, w int) []string {
 		head := m.lang.T("qtab.history.version", v.Version, v.SavedAt.In(m.loc).Format("15:04:05"),
 			m.lang.T("qtab.status."+string(v.Status)), v.Slide+1)
 		lines = append(lines, "", m.styles.Accent.Render(ansi.Truncate(head, w, "…")))
-		lines = append(lines, wrap(v.Text, w)...)
+		lines = append(lines, m.wraps.get(v.Text, w)...)
 		if v.Answer != "" {
 			lines = append(lines, wrap("→ "+v.Answer, w)...)
 		}
@@ -297,6 +297,31 @@ func (m Model) Counts() (open, total int) {
 
 // firstLine is the text on one line, for the list.
 func firstLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// wrapCache keeps the last texts wrapped for the detail pane: a question can
+// be 10,000 characters, and wrapping it again on every frame (every
+// keystroke, every poll) costs a fraction of a millisecond each time.
+type wrapCache struct {
+	lines map[wrapKey][]string
+}
+
+type wrapKey struct {
+	text  string // hashing even a 10,000-character key is a microsecond, far below wrapping it
+	width int
+}
+
+func (c *wrapCache) get(text string, w int) []string {
+	k := wrapKey{text, w}
+	if lines, ok := c.lines[k]; ok {
+		return lines
+	}
+	if c.lines == nil || len(c.lines) > 64 {
+		c.lines = map[wrapKey][]string{}
+	}
+	lines := wrap(text, w)
+	c.lines[k] = lines
+	return lines
+}
 
 // wrap breaks text at spaces (and inside words longer than w) into lines.
 func wrap(text string, w int) []string {
