@@ -17,7 +17,6 @@ import (
 
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
-	"briefing/internal/session"
 	"briefing/internal/textvi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
@@ -463,14 +462,11 @@ func newQuestionUnpinCmd(g *globals) *cobra.Command {
 }
 
 // findQuestion resolves a REF: a number counted within the session (--session, else this
-// device's open session), or the first characters of the question's id. It uses the same
-// rule as questions.Find to tell them apart.
+// device's open session), or the first characters of the question's id.
 func (e *env) findQuestion(cmd *cobra.Command, sessionID, ref string) (questions.Question, error) {
 	ctx := context.Background()
-	ref = strings.TrimPrefix(strings.TrimSpace(ref), "#")
-	n, err := strconv.Atoi(ref)
-	isNumber := err == nil && len(ref) < session.MinPrefix
-	if !isNumber && len(ref) < session.MinPrefix {
+	ref, n, isNumber := questions.ParseRef(ref)
+	if !isNumber && len(ref) < questions.MinIDPrefix {
 		return questions.Question{}, exitError{2, e.lang.T("cli.question.ref.usage", cmd.CommandPath())}
 	}
 	var sid string

@@ -409,12 +409,24 @@ func (s *Service) Get(ctx context.Context, id string) (Question, error) {
 	return fromRecord(rec), nil
 }
 
+// MinIDPrefix is the fewest characters of an id a reference may give; a
+// shorter run of digits is a question's number.
+const MinIDPrefix = 6
+
+// ParseRef reads a reference as people type it ("5", "#5", an id prefix):
+// the reference cleaned, and its number when it is one.
+func ParseRef(ref string) (clean string, number int, isNumber bool) {
+	clean = strings.TrimPrefix(strings.TrimSpace(ref), "#")
+	n, err := strconv.Atoi(clean)
+	return clean, n, err == nil && len(clean) < MinIDPrefix
+}
+
 // Find reads a question by a reference as people type it: its number in
 // session sessionID ("5", "#5"), or the start of its id (at least six
 // characters).
 func (s *Service) Find(ctx context.Context, sessionID, ref string) (Question, error) {
-	ref = strings.TrimPrefix(strings.TrimSpace(ref), "#")
-	if n, err := strconv.Atoi(ref); err == nil && len(ref) < 6 {
+	ref, n, isNumber := ParseRef(ref)
+	if isNumber {
 		if sessionID == "" {
 			return Question{}, fmt.Errorf("question %d: %w", n, ErrNotFound)
 		}
@@ -424,7 +436,7 @@ func (s *Service) Find(ctx context.Context, sessionID, ref string) (Question, er
 		}
 		return fromRecord(rec), nil
 	}
-	if len(ref) < 6 {
+	if len(ref) < MinIDPrefix {
 		return Question{}, fmt.Errorf("question %q: %w", ref, ErrNotFound)
 	}
 	recs, err := s.st.QuestionsWithPrefix(ctx, strings.ToLower(ref), 2)
