@@ -11,7 +11,6 @@ import (
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
-	"briefing/internal/deck"
 	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/session"
@@ -47,19 +46,12 @@ func newDeskCmd(g *globals) *cobra.Command {
 					return tui.Run(tui.NewDesk(opts, *open))
 				}
 				// No session yet: the clerk starts one (the form), then the desk opens.
-				var decks []*deck.Deck
-				for _, entry := range e.library {
-					if !deck.HasErrors(entry.Problems) {
-						decks = append(decks, entry.Deck)
-					}
-				}
-				if len(decks) == 0 {
-					return exitError{1, e.lang.T("cli.nodecks")}
+				decks, err := e.usableDecks()
+				if err != nil {
+					return err
 				}
 				info := session.Info{}
-				if dev, err := e.svc.Device(context.Background()); err == nil {
-					info.Unit = dev.Unit
-				}
+				e.fillUnit(&info)
 				return tui.Run(tui.NewDeskStart(opts, decks, info))
 			})
 		},
@@ -82,6 +74,12 @@ func (e *env) openSession(id string) (session.Session, error) {
 
 // targetSession is --session, else this device's open session.
 func (e *env) targetSession(id string) (session.Session, error) {
+	return e.sessionOrOpen(id, "cli.checkin.nosession")
+}
+
+// sessionOrOpen is session id, or with none given this device's open
+// session; noneKey is the message when there is no open session.
+func (e *env) sessionOrOpen(id, noneKey string) (session.Session, error) {
 	if id != "" {
 		return e.getSession(id)
 	}
@@ -90,7 +88,7 @@ func (e *env) targetSession(id string) (session.Session, error) {
 		return session.Session{}, err
 	}
 	if open == nil {
-		return session.Session{}, exitError{1, e.lang.T("cli.checkin.nosession")}
+		return session.Session{}, exitError{1, e.lang.T(noneKey)}
 	}
 	return *open, nil
 }

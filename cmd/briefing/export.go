@@ -73,7 +73,7 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 // minutes gathers everything the minutes of session s show.
 func (e *env) minutes(s session.Session) (report.Minutes, error) {
 	ctx := context.Background()
-	att, err := e.attendanceReport(s)
+	checkIns, err := e.att.Attendees(ctx, s.ID)
 	if err != nil {
 		return report.Minutes{}, err
 	}
@@ -93,8 +93,18 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 		return ""
 	}
 	m := report.Minutes{
-		Session: att.Session, DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin,
-		Attendees: att.Attendees,
+		Session: report.Session{
+			ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
+			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
+			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
+		},
+		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin,
+	}
+	for _, c := range checkIns {
+		m.Attendees = append(m.Attendees, report.Attendee{
+			Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
+			Group: string(c.Person.Group), Method: string(c.Method), CheckedInAt: c.At,
+		})
 	}
 	for _, st := range timeline {
 		m.Timeline = append(m.Timeline, report.SlideTime{
@@ -110,25 +120,6 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 		})
 	}
 	return m, nil
-}
-
-func (e *env) attendanceReport(s session.Session) (report.Attendance, error) {
-	list, err := e.att.Attendees(context.Background(), s.ID)
-	if err != nil {
-		return report.Attendance{}, err
-	}
-	data := report.Attendance{Session: report.Session{
-		ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
-		Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
-		StartedAt: s.StartedAt, EndedAt: s.EndedAt,
-	}}
-	for _, c := range list {
-		data.Attendees = append(data.Attendees, report.Attendee{
-			Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
-			Group: string(c.Person.Group), Method: string(c.Method), CheckedInAt: c.At,
-		})
-	}
-	return data, nil
 }
 
 // writeFileAtomic writes a whole file or nothing: a temporary file beside

@@ -57,7 +57,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 			if open, err := e.svc.Current(ctx); err != nil {
 				return err
 			} else if open != nil {
-				d := deck.FindVersion(e.library, open.Deck.ID, open.Deck.Version)
+				d := deck.FindVersion(e.lib(), open.Deck.ID, open.Deck.Version)
 				if d == nil {
 					return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
 				}
@@ -70,21 +70,10 @@ func newPresentCmd(g *globals) *cobra.Command {
 					return err
 				}
 				candidates = append(candidates, d)
-			} else {
-				for _, entry := range e.library {
-					if !deck.HasErrors(entry.Problems) {
-						candidates = append(candidates, entry.Deck)
-					}
-				}
-				if len(candidates) == 0 {
-					return exitError{1, e.lang.T("cli.nodecks")}
-				}
+			} else if candidates, err = e.usableDecks(); err != nil {
+				return err
 			}
-			if info.Unit == "" {
-				if dev, err := e.svc.Device(ctx); err == nil {
-					info.Unit = dev.Unit
-				}
-			}
+			e.fillUnit(&info)
 			return tui.Run(tui.NewStart(opts, candidates, info))
 		},
 	}
@@ -95,9 +84,9 @@ func newPresentCmd(g *globals) *cobra.Command {
 // presentable resolves a deck a user named and refuses one with errors, printing them as
 // deck check does.
 func (e *env) presentable(name string) (*deck.Deck, error) {
-	entry, err := deck.Find(e.library, name)
+	entry, err := deck.Find(e.lib(), name)
 	if errors.Is(err, deck.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
-		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.library), ", "))}
+		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.lib()), ", "))}
 	}
 	if err != nil {
 		return nil, exitError{1, e.lang.T("cli.deck.read", name, err)}
@@ -137,7 +126,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 			if open == nil {
 				return exitError{1, e.lang.T("cli.follow.none")}
 			}
-			d := deck.FindVersion(e.library, open.Deck.ID, open.Deck.Version)
+			d := deck.FindVersion(e.lib(), open.Deck.ID, open.Deck.Version)
 			if d == nil {
 				return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
 			}

@@ -161,9 +161,17 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				list, err := e.qs.List(ctx, s.ID, filter)
+				// One read of the session's questions serves the list and, under a
+				// filter, the count of all of them.
+				all, err := e.qs.List(ctx, s.ID, questions.Filter{Slide: questions.AnySlide})
 				if err != nil {
 					return err
+				}
+				var list []questions.Question
+				for _, q := range all {
+					if filter.Match(q) {
+						list = append(list, q)
+					}
 				}
 				pinned, err := e.qs.Pinned(ctx, s.ID)
 				if err != nil {
@@ -176,14 +184,10 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 					}
 					return printJSON(out)
 				}
-				all, _, err := e.qs.Summary(ctx, s.ID)
-				if err != nil {
-					return err
-				}
 				filtered := filter.Status != "" || filter.Slide != questions.AnySlide || filter.Query != ""
 				switch {
 				case len(list) == 0 && filtered:
-					fmt.Println(e.lang.T("cli.question.list.nomatch", all.Total()))
+					fmt.Println(e.lang.T("cli.question.list.nomatch", len(all)))
 					return nil
 				case len(list) == 0:
 					fmt.Println(e.lang.T("cli.question.list.none"))
@@ -193,7 +197,7 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 				c := questions.CountOf(list)
 				line := e.lang.T("cli.question.list.counts", c.Total(), c.Open, c.Answered, c.Forwarded, c.AnsweredLater)
 				if filtered {
-					line += e.lang.T("cli.question.list.filtered", all.Total())
+					line += e.lang.T("cli.question.list.filtered", len(all))
 				}
 				fmt.Println(line)
 				return nil
@@ -471,22 +475,11 @@ func (e *env) findQuestion(cmd *cobra.Command, sessionID, ref string) (questions
 	}
 	var sid string
 	if isNumber {
-		if sessionID != "" {
-			s, err := e.getSession(sessionID)
-			if err != nil {
-				return questions.Question{}, err
-			}
-			sid = s.ID
-		} else {
-			open, err := e.svc.Current(ctx)
-			if err != nil {
-				return questions.Question{}, err
-			}
-			if open == nil {
-				return questions.Question{}, exitError{1, e.lang.T("cli.question.ref.nosession")}
-			}
-			sid = open.ID
+		s, err := e.sessionOrOpen(sessionID, "cli.question.ref.nosession")
+		if err != nil {
+			return questions.Question{}, err
 		}
+		sid = s.ID
 	}
 	q, err := e.qs.Find(ctx, sid, ref)
 	switch {

@@ -178,7 +178,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				qCounts, _, err := e.qs.Summary(ctx, s.ID)
+				qCounts, err := e.qs.Counts(ctx, s.ID)
 				if err != nil {
 					return err
 				}
@@ -254,7 +254,7 @@ func (e *env) getSession(id string) (session.Session, error) {
 // slideTitles are the titles of the deck a session presented, when the library has it.
 func (e *env) slideTitles(s session.Session) []string {
 	var titles []string
-	for _, entry := range e.library {
+	for _, entry := range e.lib() {
 		if entry.Deck.Meta.ID == s.Deck.ID && entry.Deck.Version == s.Deck.Version {
 			for _, sl := range entry.Deck.Slides {
 				titles = append(titles, sl.Title)
@@ -275,21 +275,13 @@ func newSessionEndCmd(g *globals) *cobra.Command {
 				ctx := context.Background()
 				var id string
 				if len(args) == 1 {
-					s, err := e.getSession(args[0])
-					if err != nil {
-						return err
-					}
-					id = s.ID
-				} else {
-					open, err := e.svc.Current(ctx)
-					if err != nil {
-						return err
-					}
-					if open == nil {
-						return exitError{1, e.lang.T("cli.follow.none")}
-					}
-					id = open.ID
+					id = args[0]
 				}
+				s, err := e.sessionOrOpen(id, "cli.follow.none")
+				if err != nil {
+					return err
+				}
+				id = s.ID
 				if err := e.svc.End(ctx, id); err != nil {
 					return err
 				}

@@ -482,17 +482,26 @@ func (s *Service) Since(ctx context.Context, sessionID, stamp string) ([]Questio
 	return list, nil
 }
 
+// Counts counts a session's questions by status.
+func (s *Service) Counts(ctx context.Context, sessionID string) (Counts, error) {
+	byStatus, err := s.st.QuestionCounts(ctx, sessionID)
+	if err != nil {
+		return Counts{}, err
+	}
+	return Counts{Open: byStatus[string(Open)], Answered: byStatus[string(Answered)],
+		Forwarded: byStatus[string(Forwarded)], AnsweredLater: byStatus[string(AnsweredLater)]}, nil
+}
+
 // Summary counts a session's questions by status and returns the latest
 // (nil when none was asked).
 func (s *Service) Summary(ctx context.Context, sessionID string) (Counts, *Question, error) {
-	byStatus, latest, err := s.st.QuestionSummary(ctx, sessionID)
+	c, err := s.Counts(ctx, sessionID)
 	if err != nil {
 		return Counts{}, nil, err
 	}
-	c := Counts{Open: byStatus[string(Open)], Answered: byStatus[string(Answered)],
-		Forwarded: byStatus[string(Forwarded)], AnsweredLater: byStatus[string(AnsweredLater)]}
-	if latest == nil {
-		return c, nil, nil
+	latest, err := s.st.LatestQuestion(ctx, sessionID)
+	if err != nil || latest == nil {
+		return c, nil, err
 	}
 	q := fromRecord(*latest)
 	return c, &q, nil

@@ -86,13 +86,12 @@ func (s *Store) QuestionsSince(ctx context.Context, sessionID, hlc string) ([]Qu
 	return readQuestions(ctx, s.db, `WHERE session_id = ? AND hlc > ? ORDER BY number`, sessionID, hlc)
 }
 
-// QuestionSummary counts a session's questions by status and returns the
-// newest one (nil when there are none).
-func (s *Store) QuestionSummary(ctx context.Context, sessionID string) (map[string]int, *Question, error) {
+// QuestionCounts counts a session's questions by status.
+func (s *Store) QuestionCounts(ctx context.Context, sessionID string) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT status, COUNT(*) FROM question WHERE session_id = ? GROUP BY status`, sessionID)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rows.Close()
 	counts := map[string]int{}
@@ -100,21 +99,23 @@ func (s *Store) QuestionSummary(ctx context.Context, sessionID string) (map[stri
 		var status string
 		var n int
 		if err := rows.Scan(&status, &n); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		counts[status] = n
 	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
-	}
+	return counts, rows.Err()
+}
+
+// LatestQuestion is a session's newest question, or nil when it has none.
+func (s *Store) LatestQuestion(ctx context.Context, sessionID string) (*Question, error) {
 	latest, err := readQuestion(ctx, s.db, `WHERE session_id = ? ORDER BY number DESC`, sessionID)
 	if errors.Is(err, ErrNotFound) {
-		return counts, nil, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return counts, &latest, nil
+	return &latest, nil
 }
 
 // NextQuestionNumber is the number the session's next question gets. Read
