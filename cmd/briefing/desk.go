@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/tui/theme"
 	"context"
 	"errors"
 	"fmt"
@@ -119,18 +120,11 @@ func newCheckinCmd(g *globals) *cobra.Command {
 				ctx := context.Background()
 				var c attendance.CheckIn
 				switch {
-				case query != "":
-					p, err := e.findOne(ctx, query)
-					if err != nil {
-						return err
-					}
-					c, err = e.att.CheckIn(ctx, s.ID, p.ID, attendance.ByRoster, false)
-					if err != nil {
-						return e.checkInError(err)
-					}
-				case personID != "":
-					p, err := e.att.Person(ctx, personID)
-					if errors.Is(err, attendance.ErrNotFound) {
+				case query != "" || personID != "":
+					var p attendance.Person
+					if query != "" {
+						p, err = e.findOne(ctx, query)
+					} else if p, err = e.att.Person(ctx, personID); errors.Is(err, attendance.ErrNotFound) {
 						return exitError{1, e.lang.T("cli.person.notfound", personID)}
 					}
 					if err != nil {
@@ -255,17 +249,10 @@ func (e *env) checkInError(err error) error {
 func printCheckIn(e *env, c attendance.CheckIn) {
 	at := c.At.Local().Format("15:04:05")
 	if c.Already {
-		fmt.Println(e.lang.T("desk.already", c.Person.Name, unitSuffix(c.Person.Unit), at))
+		fmt.Println(e.lang.T("desk.already", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
 		return
 	}
-	fmt.Println(e.lang.T("desk.checkedin", c.Person.Name, unitSuffix(c.Person.Unit), at))
-}
-
-func unitSuffix(unit string) string {
-	if unit == "" {
-		return ""
-	}
-	return " · " + unit
+	fmt.Println(e.lang.T("desk.checkedin", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
 }
 
 func newAttendanceCmd(g *globals) *cobra.Command {

@@ -579,7 +579,7 @@ func statusLabel(l i18n.Lang, s questions.Status) string {
 
 // askerLabel is who asked as lists show it: name and unit, or Ẩn danh; the press marked.
 func askerLabel(l i18n.Lang, name, unit string, press bool) string {
-	s := l.T("cli.question.anonymous")
+	s := l.T("question.anonymous")
 	if name != "" {
 		s = name
 		if unit != "" {

@@ -14,7 +14,6 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.status.answered_later": {"đã trả lời sau", "answered later"},
 	"cli.question.to.district":           {"Quận (Phòng Văn hóa, Khoa học và Thông tin)", "the district (Office of Culture, Science and Information)"},
 	"cli.question.to.spokesperson":       {"người phát ngôn", "the spokesperson"},
-	"cli.question.anonymous":             {"Ẩn danh", "Anonymous"},
 	"cli.question.press":                 {"báo chí", "press"},
 	"cli.question.pinned.mark":           {"đang ghim", "pinned"},
 
@@ -79,8 +78,6 @@ var cliQuestionMessages = map[string][2]string{
 // questionScreenMessages: questions on the audience screen and in follow.
 var questionScreenMessages = map[string][2]string{
 	"present.pin.title":     {"Câu hỏi số %d · trang %d", "Question %d · slide %d"},
-	"present.pin.anonymous": {"Ẩn danh", "Anonymous"},
-	"present.pin.press":     {"Báo chí", "Press"},
 	"follow.questions":      {"Câu hỏi: %d chưa trả lời / %d", "Questions: %d open / %d"},
 	"follow.questions.none": {"Câu hỏi: chưa có", "Questions: none yet"},
 	"follow.questions.last": {"Mới nhất #%d (trang %d): %s", "Latest #%d (slide %d): %s"},

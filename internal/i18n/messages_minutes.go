@@ -72,7 +72,6 @@ var minutesMessages = map[string][2]string{
 	"minutes.q.slide":               {"Trang %d", "Slide %d"},
 	"minutes.q.slide.unknown":       {"Không rõ trang", "Slide unknown"},
 	"minutes.q.asker":               {"Người hỏi", "Asked by"},
-	"minutes.q.anonymous":           {"Ẩn danh", "Anonymous"},
 	"minutes.q.press":               {"(báo chí)", "(press)"},
 	"minutes.q.asked":               {"Thời điểm hỏi", "Asked at"},
 	"minutes.q.forwarded.at":        {"Thời điểm chuyển", "Forwarded at"},

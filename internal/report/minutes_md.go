@@ -470,7 +470,7 @@ func slideRef(n int, title string, l i18n.Lang) string {
 
 // askerName is the asker's name, or "Ẩn danh" for an anonymous question.
 func askerName(q Question, l i18n.Lang) string {
-	return orText(q.AskerName, l.T("minutes.q.anonymous"))
+	return orText(q.AskerName, l.T("question.anonymous"))
 }
 
 // statusLabel is a question status in words; a code the catalog does not

@@ -138,13 +138,9 @@ func (a App) newDesk(s session.Session) desk.Model {
 }
 
 func (a App) newFollow(s session.Session, d *deck.Deck) follow.Model {
-	m := follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
-	if a.opts.Attendance != nil {
-		m = m.WithAttendance(a.opts.Attendance)
-	}
-	if a.opts.Questions != nil {
-		m = m.WithQuestions(a.opts.Questions)
-	}
+	// Without an attendance or questions service (nil), follow reads neither.
+	m := follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang).
+		WithAttendance(a.opts.Attendance).WithQuestions(a.opts.Questions)
 	if a.opts.Clock != nil {
 		m = m.WithClock(a.opts.Clock)
 	}

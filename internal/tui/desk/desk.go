@@ -62,19 +62,19 @@ type Model struct {
 	s      session.Session
 	loc    *time.Location // check-in times are shown in it
 
-	book    *book // nil until loaded
-	loadErr error
-	input   textinput.Model
-	hits    []search.Hit
-	rows    []row // what the list shows: matches, or recent check-ins
-	sel     int
-	focus   focus
-	walkIn  walkInForm
-	pending map[string]bool // person ids being written
-	status  status
-	ended   bool
-	polling bool
-	units   []string
+	book        *book // nil until loaded
+	loadErr     error
+	input       textinput.Model
+	hits        []search.Hit
+	rows        []row // what the list shows: matches, or recent check-ins
+	sel         int
+	focus       focus
+	walkIn      walkInForm
+	pending     map[string]bool // person ids being written
+	status      status
+	endedPolled bool // the session has ended, as the desk's own poll saw it
+	polling     bool
+	units       []string
 
 	width, height int
 }
@@ -189,11 +189,14 @@ func pollTick() tea.Cmd {
 
 func (m Model) pollCmd() tea.Cmd {
 	svc, sess, id, cursor := m.svc, m.sess, m.s.ID, m.book.cursor
+	// The Questions tab polls the session's position already; without it
+	// the desk reads it for the end of the session.
+	readPosition := m.questions == nil
 	return func() tea.Msg {
 		ctx := context.Background()
 		people, checkIns, next, err := svc.Changes(ctx, id, cursor)
-		if err != nil {
-			return changesMsg{err: err, cursor: cursor}
+		if err != nil || !readPosition {
+			return changesMsg{people: people, checkIns: checkIns, cursor: next, err: err}
 		}
 		pos, err := sess.Position(ctx, id)
 		return changesMsg{people: people, checkIns: checkIns, cursor: next, ended: pos.Ended, err: err}
@@ -241,7 +244,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.book.addPeople(msg.people)
 			m.book.apply(msg.checkIns)
 			m.book.cursor = msg.cursor
-			m.ended = msg.ended
+			m.endedPolled = msg.ended
 			if len(msg.people) > 0 || len(msg.checkIns) > 0 {
 				m.refresh()
 			}
@@ -259,7 +262,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.book.set(msg.checkIn)
-		m.status = status{statusInfo, m.lang.T("desk.undone", msg.checkIn.Person.Name, unitSuffix(msg.checkIn.Person.Unit))}
+		m.status = status{statusInfo, m.lang.T("desk.undone", msg.checkIn.Person.Name, theme.UnitSuffix(msg.checkIn.Person.Unit))}
 		m.refresh()
 		return m, nil
 
@@ -475,7 +478,7 @@ func (m Model) enter() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if c, ok := m.book.present[p.ID]; ok {
-		m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = m.alreadyStatus(p, c)
 		return m, nil
 	}
 	m.pending[p.ID] = true
@@ -496,9 +499,9 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	}
 	p := c.Person
 	if c.Already {
-		m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = m.alreadyStatus(p, c)
 	} else {
-		m.status = status{statusOK, m.lang.T("desk.checkedin", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = status{statusOK, m.lang.T("desk.checkedin", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
 	}
 	m.book.set(c)
 	m.refresh()
@@ -550,7 +553,7 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 	p := msg.people[0]
 	if m.book != nil {
 		if c, ok := m.book.present[p.ID]; ok {
-			m.status = status{statusInfo, m.lang.T("desk.already", p.Name, unitSuffix(p.Unit), m.clockText(c.At))}
+			m.status = m.alreadyStatus(p, c)
 			return m, nil
 		}
 	}
@@ -563,7 +566,7 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
-	if m.ended {
+	if m.ended() {
 		m.status = status{statusWarn, m.lang.T("desk.ended")}
 		return m, nil
 	}
@@ -594,11 +597,17 @@ func (m Model) writeError(err error) string {
 
 func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04:05") }
 
-func unitSuffix(unit string) string {
-	if unit == "" {
-		return ""
+// alreadyStatus says p was checked in before, at c's time, and nothing changed.
+func (m Model) alreadyStatus(p attendance.Person, c attendance.CheckIn) status {
+	return status{statusInfo, m.lang.T("desk.already", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+}
+
+// ended says the session has ended, from whichever poll reads the position.
+func (m Model) ended() bool {
+	if m.questions != nil {
+		return m.questions.Ended()
 	}
-	return " · " + unit
+	return m.endedPolled
 }
 
 // SetStyles changes the theme.

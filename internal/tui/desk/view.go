@@ -76,7 +76,7 @@ func (m Model) header() string {
 		present = len(m.book.present)
 	}
 	right := " " + m.lang.T("desk.present", present) + " "
-	if m.ended {
+	if m.ended() {
 		right = " " + m.lang.T("desk.ended.short") + " ·" + right
 	}
 	left = ansi.Truncate(left, max(m.width-lineWidth(tabs)-lineWidth(right)-1, 1), "…")
@@ -183,7 +183,7 @@ func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
 	line = ansi.Truncate(line, w, "…")
 	switch {
 	case i == m.sel && m.focus != focusWalkIn:
-		return m.styles.Selected.Render(line + strings.Repeat(" ", max(w-lineWidth(line), 0)))
+		return m.styles.Selected.Render(theme.PadRight(line, w))
 	case state != "":
 		return m.styles.OK.Render(line)
 	}

@@ -162,7 +162,7 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 	if len(msg.people) > 0 && !f.warned {
 		p := msg.people[0]
 		f.saving, f.warned = false, true
-		f.warning = f.lang.T("walkin.duplicate", p.Name, unitSuffix(p.Unit))
+		f.warning = f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(p.Unit))
 		return f, nil
 	}
 	n := msg.person

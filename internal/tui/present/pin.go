@@ -63,7 +63,7 @@ func (m Model) layoutPin() Model {
 
 	l := m.lang
 	title := l.T("present.pin.title", q.Number, q.Slide+1)
-	asker := l.T("present.pin.anonymous")
+	asker := l.T("question.anonymous")
 	if q.AskerName != "" {
 		asker = q.AskerName
 		if q.AskerUnit != "" {
@@ -72,7 +72,7 @@ func (m Model) layoutPin() Model {
 	}
 	press := ""
 	if q.Press {
-		press = " · " + l.T("present.pin.press")
+		press = " · " + l.T("question.press")
 	}
 	// A long name gives way to the press marker, which matters more to the rapporteur.
 	asker = m.styles.Accent.Render(ansi.Truncate(textvi.Printable(asker), max(textW-ansi.StringWidth(press), 1), "…"))

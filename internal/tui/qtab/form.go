@@ -324,7 +324,7 @@ func (f form) draft() (questions.Draft, string) {
 func labelWidth(l i18n.Lang) int {
 	w := 0
 	for _, k := range []string{"qtab.form.text", "qtab.form.asker", "qtab.form.name", "qtab.form.unit",
-		"qtab.form.press", "qtab.form.slide", "qtab.form.find", "qtab.answer.text", "qtab.answer.by"} {
+		"question.press", "qtab.form.slide", "qtab.form.find", "qtab.answer.text", "qtab.answer.by"} {
 		w = max(w, ansi.StringWidth(l.T(k)))
 	}
 	return w
@@ -363,7 +363,7 @@ func (f form) view() string {
 	b.WriteString(pad + "  " + count + "\n")
 
 	var choices []string
-	for mode, key := range []string{"qtab.asker.anonymous", "qtab.asker.present", "qtab.asker.typed"} {
+	for mode, key := range []string{"question.anonymous", "qtab.asker.present", "qtab.asker.typed"} {
 		mark := "( ) "
 		if askerMode(mode) == f.asker {
 			mark = "(•) "
@@ -375,14 +375,14 @@ func (f form) view() string {
 	case askPresent:
 		b.WriteString(f.label(fieldName, "qtab.form.find") + "  " + f.name.View() + "\n")
 		if f.chosen != nil {
-			b.WriteString(pad + "  " + f.styles.OK.Render("✓ "+f.chosen.Name+unitSuffix(f.chosen.Unit)) + "\n")
+			b.WriteString(pad + "  " + f.styles.OK.Render("✓ "+f.chosen.Name+theme.UnitSuffix(f.chosen.Unit)) + "\n")
 		}
 		for i, p := range f.picks {
 			mark := "  "
 			if i == f.pick && f.focus == fieldName {
 				mark = "› "
 			}
-			b.WriteString(pad + "  " + ansi.Truncate(mark+p.Name+unitSuffix(p.Unit), f.width-len(pad)-4, "…") + "\n")
+			b.WriteString(pad + "  " + ansi.Truncate(mark+p.Name+theme.UnitSuffix(p.Unit), f.width-len(pad)-4, "…") + "\n")
 		}
 		if len(f.picks) == 0 && f.focus == fieldName {
 			b.WriteString(pad + "  " + f.styles.Dim.Render(f.lang.T("qtab.form.nobody")) + "\n")
@@ -395,17 +395,10 @@ func (f form) view() string {
 	if f.press {
 		box = "[x]"
 	}
-	b.WriteString(f.label(fieldPress, "qtab.form.press") + "  " + box + " " + f.styles.Dim.Render(f.lang.T("qtab.form.press.hint")) + "\n")
+	b.WriteString(f.label(fieldPress, "question.press") + "  " + box + " " + f.styles.Dim.Render(f.lang.T("qtab.form.press.hint")) + "\n")
 	b.WriteString(f.label(fieldSlide, "qtab.form.slide") + "  " + f.slide.View() + f.styles.Dim.Render(f.lang.T("qtab.form.slide.hint", f.slides)) + "\n")
 	b.WriteString(f.footer(f.lang, f.styles))
 	return b.String()
-}
-
-func unitSuffix(unit string) string {
-	if unit == "" {
-		return ""
-	}
-	return " · " + unit
 }
 
 // --- the answer form ---

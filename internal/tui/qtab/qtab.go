@@ -124,6 +124,9 @@ func (m Model) SetStyles(s theme.Styles) Model {
 	return m
 }
 
+// Ended says the session has ended, as the last poll saw it.
+func (m Model) Ended() bool { return m.ended }
+
 // Capturing says the tab takes every key, tab and q included: a form or
 // the search box has the focus.
 func (m Model) Capturing() bool {

@@ -140,9 +140,9 @@ func (m Model) answerHead(q questions.Question) string {
 }
 
 func (m Model) askerText(q questions.Question) string {
-	s := m.lang.T("qtab.asker.anonymous")
+	s := m.lang.T("question.anonymous")
 	if !q.Anonymous() {
-		s = q.AskerName + unitSuffix(q.AskerUnit)
+		s = q.AskerName + theme.UnitSuffix(q.AskerUnit)
 	}
 	if q.Press {
 		s += " " + m.lang.T("qtab.press.mark")
@@ -230,7 +230,7 @@ func (m Model) list(w, h int) string {
 		if q.ID == m.pinned {
 			pin = "◆"
 		}
-		asker := m.lang.T("qtab.asker.anonymous")
+		asker := m.lang.T("question.anonymous")
 		if !q.Anonymous() {
 			asker = q.AskerName
 		}
@@ -242,7 +242,7 @@ func (m Model) list(w, h int) string {
 		line = ansi.Truncate(line, w, "…")
 		switch {
 		case r == m.sel:
-			line = m.styles.Selected.Render(line + strings.Repeat(" ", max(w-ansi.StringWidth(line), 0)))
+			line = m.styles.Selected.Render(theme.PadRight(line, w))
 		case q.Status == questions.Open:
 			// open questions stand out: they are the work left
 		default:

@@ -117,6 +117,14 @@ func PadRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }
 
+// UnitSuffix is " · unit" after a person's name, or nothing without a unit.
+func UnitSuffix(unit string) string {
+	if unit == "" {
+		return ""
+	}
+	return " · " + unit
+}
+
 // Cell pads or cuts s to w columns with one column of space after it: a
 // column of a list.
 func Cell(s string, w int) string {
