@@ -51,12 +51,9 @@ const (
 	ByQR     Method = "qr"      // citizen-ID card scanned
 )
 
-// Source is where a person record came from.
-const (
-	sourceRoster = "roster"
-	sourceWalkIn = "walk_in"
-	sourceQR     = "qr"
-)
+// sourceRoster is the Source of a person imported from a roster; a walk-in's
+// Source is the method that registered them (WalkIn or ByQR).
+const sourceRoster = string(ByRoster)
 
 // Person is someone on the roster.
 type Person struct {
@@ -191,16 +188,12 @@ func (s *Service) Undo(ctx context.Context, sessionID, personID string) (CheckIn
 	var result CheckIn
 	now := s.now()
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
-		if err := checkOpen(ctx, tx, sessionID); err != nil {
-			return err
-		}
-		p, err := tx.Person(ctx, personID)
+		p, a, ended, err := tx.CheckInState(ctx, sessionID, personID)
 		if err != nil {
 			return err
 		}
-		a, err := tx.Attendance(ctx, sessionID, personID)
-		if err != nil {
-			return err
+		if ended {
+			return ErrEnded
 		}
 		if a == nil || a.UndoneAt != nil {
 			return ErrNotCheckedIn
@@ -230,11 +223,19 @@ type NewPerson struct {
 	NoticeShown bool
 }
 
+// Check reports the first field the walk-in cannot be saved with (name,
+// group, phone, then card number) as a *FieldError, or nil: what
+// RegisterWalkIn would refuse, for a form to say before it asks.
+func (n NewPerson) Check() error {
+	_, _, err := n.clean()
+	return err
+}
+
 // clean validates and normalises a walk-in's fields.
 func (n NewPerson) clean() (NewPerson, roster.Group, error) {
-	n.Name = cleanText(n.Name)
-	n.Unit = cleanText(n.Unit)
-	n.Position = cleanText(n.Position)
+	n.Name = textvi.CleanSpaces(n.Name)
+	n.Unit = textvi.CleanSpaces(n.Unit)
+	n.Position = textvi.CleanSpaces(n.Position)
 	if n.Name == "" {
 		return n, "", &FieldError{Field: "name"}
 	}
@@ -254,11 +255,6 @@ func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 	return n, group, nil
 }
 
-// cleanText makes typed text NFC, trimmed, with single spaces.
-func cleanText(s string) string {
-	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
-}
-
 // RegisterWalkIn saves a walk-in and checks them into session in one
 // transaction. The method is WalkIn, or ByQR when a card was scanned.
 func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPerson) (CheckIn, error) {
@@ -266,21 +262,21 @@ func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPer
 	if err != nil {
 		return CheckIn{}, fmt.Errorf("walk-in: %w", err)
 	}
-	hasher, err := s.Hasher(ctx)
-	if err != nil {
-		return CheckIn{}, err
-	}
 	now := s.now()
-	method, source := WalkIn, sourceWalkIn
+	method := WalkIn
 	rec := store.Person{
 		Name: n.Name, NameKey: textvi.Fold(n.Name), Unit: n.Unit, Position: n.Position,
 		Group: string(group), Phone: n.Phone, CreatedAt: now,
 	}
 	if n.CitizenID != "" {
-		method, source = ByQR, sourceQR
+		hasher, err := s.Hasher(ctx)
+		if err != nil {
+			return CheckIn{}, err
+		}
+		method = ByQR
 		rec.IDHash, rec.IDLast4 = hasher.Hash(n.CitizenID), cccd.Last4(n.CitizenID)
 	}
-	rec.Source = source
+	rec.Source = string(method)
 	if n.NoticeShown {
 		rec.NoticeAt = &now
 	}
@@ -395,8 +391,8 @@ type Cursor struct {
 // any process) since cursor, and the cursor to pass next time.
 func (s *Service) Changes(ctx context.Context, sessionID string, since Cursor) ([]Person, []CheckIn, Cursor, error) {
 	var people []Person
-	err := s.st.EachPerson(ctx, since.PersonRow, func(p store.Person) error {
-		people = append(people, fromRecord(p))
+	err := s.EachPerson(ctx, since.PersonRow, func(p Person) error {
+		people = append(people, p)
 		since.PersonRow = p.Row
 		return nil
 	})

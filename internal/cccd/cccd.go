@@ -113,11 +113,13 @@ func ParseNumber(s string) (string, bool) {
 }
 
 // Last4 is the last four characters of number, what may be shown and kept.
+// It counts characters, not bytes, so a mistyped number is not cut inside
+// one.
 func Last4(number string) string {
-	if len(number) <= 4 {
-		return number
+	if n := utf8.RuneCountInString(number); n > 4 {
+		return string([]rune(number)[n-4:])
 	}
-	return number[len(number)-4:]
+	return number
 }
 
 // LooksLikeQR reports whether s is plausibly a scanned payload rather than
@@ -209,11 +211,11 @@ func (c *Card) fill(f []string, sep string) {
 	birth := nextDate(f, i)
 	if birth < 0 {
 		if i < len(f) {
-			c.Name = clean(f[i])
+			c.Name = textvi.CleanSpaces(f[i])
 		}
 		return
 	}
-	c.Name = clean(strings.Join(f[i:birth], sep))
+	c.Name = textvi.CleanSpaces(strings.Join(f[i:birth], sep))
 	c.BirthDate = validDate(f[birth])
 	addr := birth + 2
 	if birth+1 < len(f) {
@@ -229,10 +231,10 @@ func (c *Card) fill(f []string, sep string) {
 	}
 	issue := nextDate(f, addr)
 	if issue < 0 {
-		c.Address = clean(f[addr])
+		c.Address = textvi.CleanSpaces(f[addr])
 		return
 	}
-	c.Address = clean(strings.Join(f[addr:issue], sep))
+	c.Address = textvi.CleanSpaces(strings.Join(f[addr:issue], sep))
 	c.IssueDate = validDate(f[issue])
 }
 
@@ -259,7 +261,7 @@ func validDate(s string) string {
 // gender normalises "Nam" and "Nữ", including a "Nữ" whose ữ was garbled
 // ("Nu", "N?", "Ná»¯"): Nam is plain ASCII and survives any scanner.
 func gender(s string) string {
-	s = clean(s)
+	s = textvi.CleanSpaces(s)
 	f := textvi.Fold(s)
 	switch {
 	case f == "nam":
@@ -271,11 +273,6 @@ func gender(s string) string {
 		return "Nữ"
 	}
 	return s
-}
-
-// clean is s in NFC with whitespace collapsed.
-func clean(s string) string {
-	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
 }
 
 // vietnameseLetters are the lower-case letters a Vietnamese name is written

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/store"
@@ -217,8 +216,9 @@ func (f Filter) Match(q Question) bool {
 	if f.Query == "" {
 		return true
 	}
-	return textvi.ContainsFold(q.Text, f.Query) || textvi.ContainsFold(q.AskerName, f.Query) ||
-		textvi.ContainsFold(q.AskerUnit, f.Query) || textvi.ContainsFold(q.Answer, f.Query)
+	query := textvi.Fold(f.Query)
+	return textvi.FoldedContains(q.Text, query) || textvi.FoldedContains(q.AskerName, query) ||
+		textvi.FoldedContains(q.AskerUnit, query) || textvi.FoldedContains(q.Answer, query)
 }
 
 // Service records and answers questions.
@@ -253,13 +253,7 @@ func cleanText(field, text string, required bool) (string, error) {
 // cleanLine is a one-line field: NFC, control characters dropped, spaces
 // collapsed.
 func cleanLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
+	return textvi.CleanSpaces(textvi.OneLine(s))
 }
 
 // clean checks a draft against its session and normalises it.

@@ -35,7 +35,7 @@ func WriteAttendanceCSV(w io.Writer, a Attendance, l i18n.Lang, loc *time.Locati
 // writeAttendanceRows writes the attendance table, header included; the
 // attendance file and the minutes share it.
 func writeAttendanceRows(cw *csv.Writer, attendees []Attendee, l i18n.Lang, loc *time.Location) error {
-	if err := cw.Write(header(l)); err != nil {
+	if err := cw.Write(labels(columnKeys, l)); err != nil {
 		return err
 	}
 	row := make([]string, len(columnKeys))

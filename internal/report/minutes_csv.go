@@ -39,7 +39,7 @@ func WriteMinutesCSV(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) er
 	}
 
 	part("minutes.sheet.slides", false)
-	cw.Write([]string{l.T("minutes.col.slide"), l.T("minutes.col.title"), l.T("minutes.col.views"), l.T("minutes.col.spent")})
+	cw.Write(labels(slideKeys, l))
 	for _, s := range m.Timeline {
 		n := ""
 		if s.Number > 0 {
@@ -61,11 +61,7 @@ func WriteMinutesCSV(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) er
 	}
 
 	part("minutes.sheet.questions", false)
-	head := make([]string, len(questionKeys))
-	for i, k := range questionKeys {
-		head[i] = l.T(k)
-	}
-	cw.Write(head)
+	cw.Write(labels(questionKeys, l))
 	row := make([]string, len(questionKeys))
 	for i, q := range m.Questions {
 		for j, v := range questionValues(i, q, l) {
@@ -115,9 +111,6 @@ func csvText(s string) string {
 // the CSV are written so, not as "mm:ss", because Excel reads "02:10" as
 // two hours and ten minutes.
 func hms(d time.Duration) string {
-	sec := int64(d.Round(time.Second) / time.Second)
-	if sec < 0 {
-		sec = 0
-	}
+	sec := seconds(d)
 	return fmt.Sprintf("%d:%02d:%02d", sec/3600, sec/60%60, sec%60)
 }

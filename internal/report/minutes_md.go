@@ -375,11 +375,13 @@ func dateline(t time.Time, l i18n.Lang) string {
 // clock is d as minutes and seconds, "07:05"; an hour and more counts on in
 // minutes ("75:00"), as a presenter's timer does. A negative d is zero.
 func clock(d time.Duration) string {
-	sec := int64(d.Round(time.Second) / time.Second)
-	if sec < 0 {
-		sec = 0
-	}
+	sec := seconds(d)
 	return fmt.Sprintf("%02d:%02d", sec/60, sec%60)
+}
+
+// seconds is d in whole seconds, rounded; a negative d is zero.
+func seconds(d time.Duration) int64 {
+	return max(int64(d.Round(time.Second)/time.Second), 0)
 }
 
 // humanDuration is d in hours and minutes, "2 giờ 30 phút", to the nearest

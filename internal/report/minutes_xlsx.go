@@ -20,6 +20,9 @@ var (
 	questionWidths = []float64{6, 7, 30, 18, 24, 24, 9, 60, 22, 60, 22, 18, 24, 18}
 )
 
+// slideKeys are the i18n keys of the columns of the time per slide.
+var slideKeys = []string{"minutes.col.slide", "minutes.col.title", "minutes.col.views", "minutes.col.spent"}
+
 // questionKeys are the i18n keys of the questions table's columns, in the
 // order questionValues gives them.
 var questionKeys = []string{
@@ -89,24 +92,16 @@ func newMinutesStyles(f *excelize.File) (minutesStyles, error) {
 		return minutesStyles{}, err
 	}
 	st := minutesStyles{styles: base}
-	border := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
 	timeFormat, hms, ms := excelTimeFormat, "[h]:mm:ss", "[mm]:ss"
 	left := &excelize.Alignment{Horizontal: "left"}
-	for _, s := range []struct {
-		id  *int
-		def *excelize.Style
-	}{
+	err = makeStyles(f, []styleDef{
 		{&st.infoTime, &excelize.Style{Alignment: left, CustomNumFmt: &timeFormat}},
 		{&st.infoDuration, &excelize.Style{Alignment: left, CustomNumFmt: &hms}},
-		{&st.duration, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &ms}},
-		{&st.totalDuration, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: border, CustomNumFmt: &ms}},
-	} {
-		if *s.id, err = f.NewStyle(s.def); err != nil {
-			return minutesStyles{}, err
-		}
+		{&st.duration, &excelize.Style{Border: thinBorder, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &ms}},
+		{&st.totalDuration, &excelize.Style{Font: &excelize.Font{Bold: true}, Border: thinBorder, CustomNumFmt: &ms}},
+	})
+	if err != nil {
+		return minutesStyles{}, err
 	}
 	return st, nil
 }
@@ -243,14 +238,13 @@ func writeSlidesSheet(f *excelize.File, sheet string, st minutesStyles, tl []Sli
 	if err := setColWidths(sw, slideWidths); err != nil {
 		return err
 	}
-	if err := freezeHeader(sw); err != nil {
+	if err := freezeRows(sw, 1); err != nil {
 		return err
 	}
-	keys := []string{"minutes.col.slide", "minutes.col.title", "minutes.col.views", "minutes.col.spent"}
-	if err := sw.SetRow("A1", headerCells(keys, st, l)); err != nil {
+	if err := sw.SetRow("A1", headerCells(slideKeys, st.header, l)); err != nil {
 		return err
 	}
-	row := make([]any, len(keys))
+	row := make([]any, len(slideKeys))
 	for i, s := range tl {
 		var n any
 		if s.Number > 0 {
@@ -288,10 +282,10 @@ func writeQuestionsSheet(f *excelize.File, sheet string, st minutesStyles, qs []
 	if err := setColWidths(sw, questionWidths); err != nil {
 		return err
 	}
-	if err := freezeHeader(sw); err != nil {
+	if err := freezeRows(sw, 1); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A1", headerCells(questionKeys, st, l)); err != nil {
+	if err := sw.SetRow("A1", headerCells(questionKeys, st.header, l)); err != nil {
 		return err
 	}
 	row := make([]any, len(questionKeys))
@@ -321,22 +315,6 @@ func dateCell(t time.Time, loc *time.Location, style, textStyle int) excelize.Ce
 		return excelize.Cell{StyleID: textStyle, Value: t.In(loc).Format(timeLayout)}
 	}
 	return excelize.Cell{StyleID: style, Value: wall}
-}
-
-// freezeHeader keeps row 1, a table's header, in view while scrolling.
-func freezeHeader(sw *excelize.StreamWriter) error {
-	return sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}},
-	})
-}
-
-func headerCells(keys []string, st minutesStyles, l i18n.Lang) []any {
-	head := make([]any, len(keys))
-	for i, k := range keys {
-		head[i] = excelize.Cell{StyleID: st.header, Value: l.T(k)}
-	}
-	return head
 }
 
 // cellText is s cleaned for a cell. Excel holds at most 32,767 characters

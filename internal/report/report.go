@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"briefing/internal/i18n"
+	"briefing/internal/roster"
 )
 
 // Session is what the exports show about the session.
@@ -38,8 +39,15 @@ type Total struct {
 	Count int
 }
 
-// GroupCodes are the attendee groups in the order of the district's plan.
-var GroupCodes = []string{"can_bo", "cong_chuc", "vien_chuc", "nguoi_lao_dong", "hoi_vien", "nhan_dan", "doanh_nghiep", "khac"}
+// GroupCodes are the codes of the attendee groups (roster.Groups), in the
+// order of the district's plan.
+var GroupCodes = func() []string {
+	codes := make([]string, len(roster.Groups))
+	for i, g := range roster.Groups {
+		codes[i] = string(g)
+	}
+	return codes
+}()
 
 // timeLayout is how a check-in time is written as text: "HH:MM:SS DD/MM/YYYY".
 const timeLayout = "15:04:05 02/01/2006"
@@ -58,12 +66,13 @@ func location(loc *time.Location) *time.Location {
 	return loc
 }
 
-func header(l i18n.Lang) []string {
-	h := make([]string, len(columnKeys))
-	for i, k := range columnKeys {
-		h[i] = l.T(k)
+// labels are the texts of the i18n keys in l.
+func labels(keys []string, l i18n.Lang) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = l.T(k)
 	}
-	return h
+	return out
 }
 
 // groupLabel is the label of a group code; a code the catalog does not know

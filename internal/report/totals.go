@@ -41,7 +41,7 @@ func TotalsByGroup(a []Attendee, l i18n.Lang) []Total {
 func TotalsByUnit(a []Attendee, l i18n.Lang) []Total {
 	counts := make(map[string]int)
 	for _, p := range a {
-		counts[unitKey(p.Unit)]++
+		counts[textvi.CleanSpaces(p.Unit)]++
 	}
 	none := counts[""]
 	delete(counts, "")
@@ -70,11 +70,6 @@ func TotalsByUnit(a []Attendee, l i18n.Lang) []Total {
 		totals = append(totals, Total{l.T("report.unit.none"), none})
 	}
 	return totals
-}
-
-// unitKey is a unit name in NFC with its spaces collapsed and trimmed.
-func unitKey(s string) string {
-	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
 }
 
 // compareNatural compares a and b byte by byte, except that runs of ASCII

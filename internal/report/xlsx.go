@@ -66,34 +66,48 @@ type styles struct {
 
 func newStyles(f *excelize.File) (styles, error) {
 	var st styles
-	border := []excelize.Border{
-		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
-		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
-	}
 	bold := &excelize.Font{Bold: true}
 	timeFormat := excelTimeFormat
-	for _, s := range []struct {
-		id  *int
-		def *excelize.Style
-	}{
+	err := makeStyles(f, []styleDef{
 		{&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
 		{&st.label, &excelize.Style{Font: bold}},
 		{&st.value, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}}},
 		{&st.header, &excelize.Style{
-			Font: bold, Border: border,
+			Font: bold, Border: thinBorder,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}},
-		{&st.cell, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&st.time, &excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &timeFormat}},
-		{&st.total, &excelize.Style{Font: bold, Border: border}},
-	} {
-		var err error
-		if *s.id, err = f.NewStyle(s.def); err != nil {
-			return styles{}, err
-		}
+		{&st.cell, &excelize.Style{Border: thinBorder, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&st.time, &excelize.Style{Border: thinBorder, Alignment: &excelize.Alignment{Vertical: "top"}, CustomNumFmt: &timeFormat}},
+		{&st.total, &excelize.Style{Font: bold, Border: thinBorder}},
+	})
+	if err != nil {
+		return styles{}, err
 	}
 	return st, nil
+}
+
+// thinBorder is the grey hairline around every table cell.
+var thinBorder = []excelize.Border{
+	{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+	{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+}
+
+// styleDef is a cell style to add to a workbook and where to keep its id.
+type styleDef struct {
+	id  *int
+	def *excelize.Style
+}
+
+// makeStyles adds the styles to f, in order, and stores their ids.
+func makeStyles(f *excelize.File, defs []styleDef) error {
+	for _, s := range defs {
+		var err error
+		if *s.id, err = f.NewStyle(s.def); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendance, l i18n.Lang, loc *time.Location) error {
@@ -108,11 +122,7 @@ func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendanc
 	if err := setColWidths(sw, columnWidths); err != nil {
 		return err
 	}
-	top := cellName(1, headerRow+1)
-	if err := sw.SetPanes(&excelize.Panes{
-		Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
-	}); err != nil {
+	if err := freezeRows(sw, headerRow); err != nil {
 		return err
 	}
 
@@ -139,11 +149,7 @@ func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendanc
 		}
 	}
 
-	head := make([]any, len(columnKeys))
-	for i, h := range header(l) {
-		head[i] = excelize.Cell{StyleID: st.header, Value: h}
-	}
-	if err := sw.SetRow(cellName(1, headerRow), head); err != nil {
+	if err := sw.SetRow(cellName(1, headerRow), headerCells(columnKeys, st.header, l)); err != nil {
 		return err
 	}
 	row := make([]any, len(columnKeys))
@@ -172,6 +178,25 @@ func setColWidths(sw *excelize.StreamWriter, widths []float64) error {
 		}
 	}
 	return nil
+}
+
+// freezeRows keeps the first rows of the sheet (a table's header, and what
+// is above it) in view while scrolling.
+func freezeRows(sw *excelize.StreamWriter, rows int) error {
+	top := cellName(1, rows+1)
+	return sw.SetPanes(&excelize.Panes{
+		Freeze: true, YSplit: rows, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+	})
+}
+
+// headerCells is a table's header row: the labels of keys in style.
+func headerCells(keys []string, style int, l i18n.Lang) []any {
+	head := make([]any, len(keys))
+	for i, h := range labels(keys, l) {
+		head[i] = excelize.Cell{StyleID: style, Value: h}
+	}
+	return head
 }
 
 // titleLine is a row of the title block: a bold label over columns A-B and

@@ -121,14 +121,21 @@ func (r *Reader) detectEncoding(head []byte) (encoding, error) {
 	if !full {
 		body = trimPartialRune(body)
 	}
-	if name, ok := textvi.DetectLegacy(body); ok {
-		key := "roster.file.legacy"
-		if utf8.Valid(body) {
-			key = "roster.file.legacyfont" // legacy-font text saved as UTF-8
+	valid := utf8.Valid(body)
+	// DetectLegacy turns damaged UTF-8 down after this same count (body is
+	// within the 64 KiB it looks at), so it is asked only when the count says
+	// no, or when a second byte order mark, which it drops, may change it.
+	mostly := !valid && textvi.MostlyUTF8(body)
+	if !mostly || bytes.HasPrefix(body, utf8BOM) {
+		if name, ok := textvi.DetectLegacy(body); ok {
+			key := "roster.file.legacy"
+			if valid {
+				key = "roster.file.legacyfont" // legacy-font text saved as UTF-8
+			}
+			return 0, &FileError{Path: r.path, Line: firstHighLine(body), Key: key, Args: []any{name}}
 		}
-		return 0, &FileError{Path: r.path, Line: firstHighLine(body), Key: key, Args: []any{name}}
 	}
-	if utf8.Valid(body) || mostlyUTF8(body) {
+	if valid || mostly {
 		// Damaged UTF-8 (a few bad bytes) is read as UTF-8; the rows with
 		// bad bytes get a problem.
 		return encUTF8, nil
@@ -154,15 +161,6 @@ func trimPartialRune(b []byte) []byte {
 		}
 	}
 	return b
-}
-
-// mostlyUTF8 reports whether b has at least as many well-formed multi-byte
-// UTF-8 sequences as stray bytes (and some): UTF-8 with a few bad bytes.
-// Windows-1258 Vietnamese almost never forms a valid sequence: its letters
-// and tone marks are all lead bytes, none continuation bytes.
-func mostlyUTF8(b []byte) bool {
-	seqs, stray := textvi.CountUTF8(b)
-	return seqs > 0 && seqs >= stray
 }
 
 // decodesCleanly reports whether b reads as Windows-1258: no byte the code

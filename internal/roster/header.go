@@ -3,10 +3,8 @@ package roster
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"briefing/internal/textvi"
-	"golang.org/x/text/unicode/norm"
 )
 
 // field is a column the roster knows.
@@ -161,45 +159,19 @@ func (h header) looksLikeHeader() bool {
 // wards put a title and a date above it.
 const headerSearchRows = 10
 
-// cleanCell is a cell as stored: NFC, trimmed, inner whitespace (line
-// breaks included) collapsed to one space.
+// cleanCell is a cell as stored: without a leading byte order mark, NFC,
+// trimmed, inner whitespace (line breaks included) collapsed to one space.
 func cleanCell(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
-	if !oddSpaces(s) && isNFC(s) {
-		return s
-	}
-	return strings.Join(strings.Fields(textvi.NFC(s)), " ")
+	return textvi.CleanSpaces(strings.TrimPrefix(s, "\ufeff"))
 }
 
-// oddSpaces reports space around s, or inner whitespace that is not one
-// plain space.
-func oddSpaces(s string) bool {
-	if s == "" {
-		return false
+// cleanCellNFC is cleanCell(s) for a caller that has already asked
+// whether s is NFC: nfc must be textvi.IsNFC(s).
+func cleanCellNFC(s string, nfc bool) string {
+	if t := strings.TrimPrefix(s, "\ufeff"); len(t) != len(s) {
+		return textvi.CleanSpaces(t) // nfc was of the text with its mark
 	}
-	prevSpace := true
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if prevSpace || r != ' ' {
-				return true
-			}
-			prevSpace = true
-			continue
-		}
-		prevSpace = false
-	}
-	return prevSpace
-}
-
-// isNFC is textvi.IsNFC with fast paths that do not allocate: ASCII is
-// NFC, and so is text whose quick check spans it all.
-func isNFC(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return norm.NFC.QuickSpanString(s) == len(s) || textvi.IsNFC(s)
-		}
-	}
-	return true
+	return textvi.CleanSpacesNFC(s, nfc)
 }
 
 // blank reports whether every cell is empty or spaces, ignoring the STT

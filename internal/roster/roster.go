@@ -15,8 +15,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"briefing/internal/cccd"
 	"briefing/internal/i18n"
 	"briefing/internal/textvi"
 )
@@ -207,7 +207,7 @@ func (r Row) Valid() bool { return len(r.Problems) == 0 }
 func (r Row) String() string {
 	id := ""
 	if r.CitizenID != "" {
-		id = "…" + last4(r.CitizenID)
+		id = "…" + cccd.Last4(r.CitizenID)
 	}
 	keys := make([]string, len(r.Problems))
 	for i, p := range r.Problems {
@@ -219,13 +219,6 @@ func (r Row) String() string {
 
 // GoString masks the citizen-ID number in %#v too.
 func (r Row) GoString() string { return r.String() }
-
-func last4(s string) string {
-	if n := utf8.RuneCountInString(s); n > 4 {
-		return string([]rune(s)[n-4:])
-	}
-	return s
-}
 
 // Problem is something wrong at a line of the file: a reason a row is
 // rejected, or a warning. Key and Args select a catalog message.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"briefing/internal/textvi"
 )
 
 // makeRow turns a record's cells into a Row and checks it.
@@ -25,11 +27,12 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 		} else if strings.ContainsRune(s, utf8.RuneError) {
 			badText = true
 		}
-		if !r.nfcWarned && !r.quietNFC && !isNFC(s) {
+		nfc := textvi.IsNFC(s)
+		if !nfc && !r.nfcWarned && !r.quietNFC {
 			r.nfcWarned = true
 			r.warn(line, "roster.nfc")
 		}
-		return cleanCell(s)
+		return cleanCellNFC(s, nfc)
 	}
 
 	row.Name = get(fieldName)

@@ -100,7 +100,7 @@ func (f *frozen) unitWords(r int32) []int32 {
 // index, so that the first keystroke does not pay for it.
 func (x *Index) Build() {
 	n := len(x.names)
-	if n == x.built {
+	if n == x.f.n {
 		return
 	}
 	f := &x.f
@@ -125,8 +125,8 @@ func (x *Index) Build() {
 		f.uw[k] = f.final[w]
 	}
 
-	f.buildWordPostings()
 	f.buildUnitPostings()
+	f.buildWordPostings()
 	heavy := int32(max(n/64, 256))
 	if x.heavy > 0 {
 		heavy = int32(x.heavy)
@@ -137,7 +137,6 @@ func (x *Index) Build() {
 	f.buildNameOrder()
 	f.buildPhones(x.phones)
 
-	x.built = n
 	x.s.stamp = make([]uint32, n)
 	x.s.ustamp = make([]uint32, len(f.uwOff)-1)
 	x.s.wm = make([]uint64, len(f.vocab))
@@ -235,12 +234,10 @@ func (f *frozen) buildWordPostings() {
 			}
 		}
 	}
-	// Units: count once per unit, then multiply by the number of entries.
-	perUnit := make([]int32, len(f.uwOff)-1)
-	for _, u := range f.unit {
-		perUnit[u]++
-	}
-	for u, c := range perUnit {
+	// Units: count once per unit, then multiply by the number of entries
+	// (f.unitRanks, so buildUnitPostings first).
+	for u := range int32(len(f.uwOff) - 1) {
+		c := int32(f.unitRanks.size(u, u+1))
 		for _, w := range f.uw[f.uwOff[u]:f.uwOff[u+1]] {
 			uc[w+1] += c
 		}

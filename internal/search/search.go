@@ -129,12 +129,11 @@ type Index struct {
 	unitOff []int32          // the words of unit u are unitW[unitOff[u]:unitOff[u+1]]
 	unitW   []int32          // word ids, distinct per unit
 
-	built int // entries [0, built) are in f; the rest are scanned
 	// For tests, 0 meaning the default: maxTail is how many entries added
 	// since Build Search scans before it builds again (-1: never); walk is
 	// walkBudget; heavy is the length from which a list has a bitset.
 	maxTail, walk, heavy int
-	f                    frozen // the inverted index over entries [0, built)
+	f                    frozen // the inverted index over entries [0, f.n); the rest are scanned
 	s                    scratch
 }
 
@@ -246,16 +245,16 @@ func (x *Index) SearchInto(dst []Hit, query string, limit int) []Hit {
 	if q == "" {
 		return dst
 	}
-	if tail := len(x.names) - x.built; tail > 0 && x.maxTail >= 0 {
-		if lim := x.maxTail; lim == 0 && tail > 256+x.built/32 || lim > 0 && tail > lim {
+	if tail := len(x.names) - x.f.n; tail > 0 && x.maxTail >= 0 {
+		if lim := x.maxTail; lim == 0 && tail > 256+x.f.n/32 || lim > 0 && tail > lim {
 			x.Build()
 		}
 	}
 	x.s.prepare(q, &x.f)
-	if x.built > 0 {
+	if x.f.n > 0 {
 		dst = x.searchFrozen(dst, limit)
 	}
-	if x.built < len(x.names) {
+	if x.f.n < len(x.names) {
 		dst = x.searchTail(dst, limit)
 	}
 	return dst

@@ -11,7 +11,7 @@ import (
 func (x *Index) searchTail(dst []Hit, limit int) []Hit {
 	s := &x.s
 	tail := s.hits[:0]
-	for i := x.built; i < len(x.names); i++ {
+	for i := x.f.n; i < len(x.names); i++ {
 		if sc := s.classify(x.names[i], x.unitKey[x.unitOf[i]], x.phones[i]); sc > 0 {
 			tail = append(tail, Hit{Index: int32(i), Score: sc})
 		}

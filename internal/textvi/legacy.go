@@ -67,7 +67,7 @@ func DetectLegacy(b []byte) (name string, ok bool) {
 		}
 		other, b = string(b), raw
 	} else {
-		if mostlyUTF8(b) {
+		if MostlyUTF8(b) {
 			return "", false
 		}
 		other = decodeCharmap(b, charmap.Windows1258)
@@ -141,18 +141,19 @@ func sample(b []byte, limit int) []byte {
 	return b
 }
 
-// mostlyUTF8 reports whether b has at least as many well-formed multi-byte
-// UTF-8 sequences as stray bytes: damaged UTF-8, not legacy text. Legacy
-// Vietnamese almost never forms a valid sequence, because its high bytes are
-// rarely adjacent and a lead byte is rarely followed by a continuation byte.
-func mostlyUTF8(b []byte) bool {
-	seqs, stray := CountUTF8(b)
+// MostlyUTF8 reports whether b, which is not valid UTF-8, has at least as
+// many well-formed multi-byte UTF-8 sequences as stray bytes: damaged UTF-8,
+// not legacy text. Legacy Vietnamese (TCVN3, VNI, Windows-1258) almost never
+// forms a valid sequence, because its high bytes are rarely adjacent and a
+// lead byte is rarely followed by a continuation byte.
+func MostlyUTF8(b []byte) bool {
+	seqs, stray := countUTF8(b)
 	return seqs >= stray
 }
 
-// CountUTF8 counts b's well-formed multi-byte UTF-8 sequences and its stray
+// countUTF8 counts b's well-formed multi-byte UTF-8 sequences and its stray
 // bytes (those that start no valid sequence).
-func CountUTF8(b []byte) (seqs, stray int) {
+func countUTF8(b []byte) (seqs, stray int) {
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)
 		switch {

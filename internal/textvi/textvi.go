@@ -15,8 +15,17 @@ import (
 // norm returns s itself, without allocating, after a quick check.
 func NFC(s string) string { return norm.NFC.String(s) }
 
-// IsNFC reports whether s is already NFC.
-func IsNFC(s string) bool { return norm.NFC.IsNormalString(s) }
+// IsNFC reports whether s is already NFC. It does not allocate when the
+// answer is yes: ASCII is NFC, and so is text whose quick check spans it all
+// (norm's IsNormalString allocates on every call).
+func IsNFC(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return norm.NFC.QuickSpanString(s) == len(s) || norm.NFC.IsNormalString(s)
+		}
+	}
+	return true
+}
 
 // Fold turns s into a search key: NFC, lower case, Vietnamese diacritics
 // removed, đ/Đ -> d, runs of whitespace collapsed to one space, trimmed.
@@ -80,7 +89,13 @@ func Fold(s string) string {
 
 // ContainsFold reports whether the folded query occurs in the folded text.
 func ContainsFold(text, query string) bool {
-	return strings.Contains(Fold(text), Fold(query))
+	return FoldedContains(text, Fold(query))
+}
+
+// FoldedContains is ContainsFold for a query already folded with Fold, so
+// that one query tried against many texts is folded once.
+func FoldedContains(text, foldedQuery string) bool {
+	return strings.Contains(Fold(text), foldedQuery)
 }
 
 // isFoldedASCII reports whether s is ASCII that Fold would return unchanged,
@@ -193,6 +208,60 @@ func hasMark(d []byte) bool {
 		}
 	}
 	return false
+}
+
+// CleanSpaces returns s in NFC, trimmed, with each run of inner whitespace
+// (line breaks included) turned into one space. Text that is already so
+// comes back as it is, without allocating.
+func CleanSpaces(s string) string {
+	if !oddSpaces(s) && IsNFC(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(NFC(s)), " ")
+}
+
+// CleanSpacesNFC is CleanSpaces(s) for a caller that has already asked
+// whether s is NFC: nfc must be IsNFC(s).
+func CleanSpacesNFC(s string, nfc bool) string {
+	if !nfc {
+		s = NFC(s)
+	} else if !oddSpaces(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// oddSpaces reports space around s, or inner whitespace that is not one
+// plain space.
+func oddSpaces(s string) bool {
+	if s == "" {
+		return false
+	}
+	prevSpace := true
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if prevSpace || r != ' ' {
+				return true
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return prevSpace
+}
+
+// OneLine puts s on one line: control characters (line breaks, tabs,
+// escapes) become spaces, then whitespace is trimmed and each inner run
+// becomes one space. Unlike CleanSpaces it leaves the normalisation alone.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // Printable drops control characters, which text pasted from a terminal or

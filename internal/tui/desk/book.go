@@ -147,9 +147,10 @@ func (b *book) counts() attendance.Counts {
 // asking has usually just been seen at the desk.
 func (b *book) askers(query string, limit int) []qtab.Asker {
 	var out []qtab.Asker
+	folded := textvi.Fold(query)
 	for _, c := range b.recentPresent(len(b.present)) {
 		p := c.Person
-		if query != "" && !textvi.ContainsFold(p.Name, query) && !textvi.ContainsFold(p.Unit, query) {
+		if query != "" && !textvi.FoldedContains(p.Name, folded) && !textvi.FoldedContains(p.Unit, folded) {
 			continue
 		}
 		out = append(out, qtab.Asker{PersonID: p.ID, Name: p.Name, Unit: p.Unit})

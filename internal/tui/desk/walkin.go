@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"briefing/internal/attendance"
@@ -134,16 +135,9 @@ func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
 		return f, nil
 	}
 	n := f.person()
-	if strings.TrimSpace(n.Name) == "" {
-		f.err = f.lang.T("walkin.field.name", "")
-		return f, nil
-	}
-	if _, ok := roster.ParseGroup(n.Group); !ok {
-		f.err = f.lang.T("walkin.field.group", n.Group)
-		return f, nil
-	}
-	if _, ok := roster.NormalizePhone(n.Phone); !ok {
-		f.err = f.lang.T("walkin.field.phone", n.Phone)
+	var fe *attendance.FieldError
+	if errors.As(n.Check(), &fe) {
+		f.err = f.lang.T("walkin.field."+fe.Field, fe.Value)
 		return f, nil
 	}
 	f.err = ""

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
@@ -15,6 +14,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/roster"
 	"briefing/internal/session"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/help"
@@ -395,15 +395,7 @@ func (m Model) questionsLine() string {
 
 // oneLine is a text on a single line without control characters, which a question typed at
 // the desk may carry and which would break the layout.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
-}
+func oneLine(s string) string { return textvi.OneLine(s) }
 
 func (m Model) paceText(p time.Duration) string {
 	minutes := int((p.Abs() + 30*time.Second) / time.Minute)
