@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,5 +253,165 @@ func TestUpdateOfAnotherDevicesRecordIsRefused(t *testing.T) {
 	err := s.Tx(ctx, func(tx *Tx) error { return tx.UpdateDeck(ctx, &d) })
 	if err == nil || !strings.Contains(err.Error(), "belongs to device") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// A logged write leaves the clock row alone: the log's last stamp is the
+// clock. Two handles on one file, with the wall clock stalled, must still
+// stamp in order, and a stamp that no entry covers must reach the clock row.
+func TestHLCRisesThroughTheLogAcrossHandles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a, b := openTest(t, dir), openTest(t, dir)
+	wall := time.UnixMilli(1_750_000_000_000)
+	a.now = func() time.Time { return wall }
+	b.now = a.now
+
+	var stamps []string
+	for i := range 6 {
+		s := []*Store{a, b}[i%2]
+		d := &Deck{DeckID: "nq57", Version: fmt.Sprintf("v%d", i), Title: "NQ 57", Slides: 3, DurationMin: 45}
+		if err := s.Tx(ctx, func(tx *Tx) error { return tx.InsertDeck(ctx, d) }); err != nil {
+			t.Fatal(err)
+		}
+		stamps = append(stamps, d.HLC)
+	}
+	var row int64
+	if err := a.db.QueryRow(`SELECT wall_ms * ? + counter FROM clock`, hlcSpan).Scan(&row); err != nil {
+		t.Fatal(err)
+	}
+	if row != 0 {
+		t.Errorf("clock row = %d, want 0: logged stamps should not write it", row)
+	}
+
+	// A stamp taken without a log entry is kept in the clock row.
+	var unlogged string
+	err := b.Tx(ctx, func(tx *Tx) error {
+		var err error
+		unlogged, err = tx.nextHLC(ctx)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamps = append(stamps, unlogged)
+	d := &Deck{DeckID: "nq57", Version: "last", Title: "NQ 57", Slides: 3, DurationMin: 45}
+	if err := a.Tx(ctx, func(tx *Tx) error { return tx.InsertDeck(ctx, d) }); err != nil {
+		t.Fatal(err)
+	}
+	stamps = append(stamps, d.HLC)
+
+	for i := 1; i < len(stamps); i++ {
+		if stamps[i] <= stamps[i-1] {
+			t.Errorf("stamp %d %s not after %s", i, stamps[i], stamps[i-1])
+		}
+	}
+	if want := "1750000000000-00007-"; !strings.HasPrefix(stamps[7], want) {
+		t.Errorf("last stamp %s, want prefix %s", stamps[7], want)
+	}
+}
+
+func TestParseHLCRoundTrip(t *testing.T) {
+	for _, v := range []int64{0, 1, hlcSpan - 1, hlcSpan, 1_750_000_000_000*hlcSpan + 42} {
+		h := formatHLC(v/hlcSpan, int(v%hlcSpan), "dev")
+		if want := fmt.Sprintf("%013d-%05d-dev", v/hlcSpan, v%hlcSpan); h != want {
+			t.Errorf("formatHLC = %q, want %q", h, want)
+		}
+		got, err := parseHLC(h)
+		if err != nil || got != v {
+			t.Errorf("parseHLC(%q) = %d, %v; want %d", h, got, err, v)
+		}
+	}
+	for _, bad := range []string{"", "1750000000000-00001", "17500000000x0-00001-d", "1750000000000_00001-d"} {
+		if _, err := parseHLC(bad); err == nil {
+			t.Errorf("parseHLC(%q) accepted", bad)
+		}
+	}
+}
+
+// A database written before migrations 0005 and 0006 (change log keyed by
+// device and seq, attendance with a rowid) keeps every row through them, and
+// the next write continues its numbering and its clock.
+func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range all {
+		if m.version <= 4 {
+			if err := apply(ctx, db, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: stmtCache{db: db}}
+	if old.deviceID, err = old.ensureDevice(ctx); err != nil {
+		t.Fatal(err)
+	}
+	people := make([]*Person, 1500)
+	for i := range people {
+		people[i] = &Person{Name: fmt.Sprintf("Người %d", i), NameKey: fmt.Sprintf("nguoi %d", i), Source: "roster", CreatedAt: time.Now()}
+	}
+	ses := &Session{DeckID: "nq57", DeckVersion: "v1", Slides: 3, StartedAt: time.Now(), PositionAt: time.Now()}
+	var checkIns []*Attendance
+	err = old.Tx(ctx, func(tx *Tx) error {
+		if err := tx.InsertDeck(ctx, &Deck{DeckID: "nq57", Version: "v1", Title: "NQ 57", Slides: 3, DurationMin: 45}); err != nil {
+			return err
+		}
+		if err := tx.InsertSession(ctx, ses); err != nil {
+			return err
+		}
+		if err := tx.InsertPeople(ctx, people); err != nil {
+			return err
+		}
+		for _, p := range people[:3] {
+			a := &Attendance{SessionID: ses.ID, PersonID: p.ID, Method: "roster", CheckedInAt: time.Now()}
+			if err := tx.InsertAttendance(ctx, a); err != nil {
+				return err
+			}
+			checkIns = append(checkIns, a)
+		}
+		undone := time.Now()
+		checkIns[1].UndoneAt = &undone
+		return tx.UpdateAttendance(ctx, checkIns[1])
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := old.Changes(ctx, 0, 0)
+	if err != nil || len(before) != 8 {
+		t.Fatalf("before: %d changes, %v", len(before), err)
+	}
+	old.Close()
+
+	s := openTest(t, dir)
+	after, err := s.Changes(ctx, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("change log changed by the upgrade:\n%v\n%v", before, after)
+	}
+	list, err := s.AttendanceSince(ctx, ses.ID, "")
+	// Oldest stamp first: the undo restamped the second check-in.
+	if err != nil || len(list) != 3 || list[0].ID != checkIns[0].ID || list[2].ID != checkIns[1].ID || list[2].UndoneAt == nil {
+		t.Fatalf("attendance after upgrade = %+v, %v", list, err)
+	}
+	a := &Attendance{SessionID: ses.ID, PersonID: people[3].ID, Method: "roster", CheckedInAt: time.Now()}
+	if err := s.Tx(ctx, func(tx *Tx) error { return tx.InsertAttendance(ctx, a) }); err != nil {
+		t.Fatal(err)
+	}
+	next, err := s.Changes(ctx, 8, 0)
+	if err != nil || len(next) != 1 || next[0].Seq != 9 || next[0].HLC <= before[7].HLC {
+		t.Errorf("next change = %+v, %v; want seq 9 after %s", next, err, before[7].HLC)
 	}
 }
