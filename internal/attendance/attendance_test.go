@@ -353,3 +353,51 @@ func TestChangesResumeAfterCursor(t *testing.T) {
 		t.Fatalf("counts = %+v", counts)
 	}
 }
+
+// Rows are read ahead in a goroutine. Progress reaches the whole file;
+// a cancel during the import writes nothing, and the reader is the caller's
+// again (closed here, under -race) as soon as Import returns.
+func TestImportProgressAndCancel(t *testing.T) {
+	f := newFixture(t)
+	path := writeRoster(t, 10_000)
+
+	r, err := roster.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var calls int
+	var last, total int64
+	res, err := f.svc.Import(ctx, r, ImportOptions{Progress: func(done, all int64) {
+		if done < last {
+			t.Errorf("progress went back from %d to %d", last, done)
+		}
+		calls, last, total = calls+1, done, all
+	}})
+	r.Close()
+	if err != nil || res.Imported != 10_000 {
+		t.Fatalf("import = %+v, %v", res, err)
+	}
+	if calls < 3 || last != total || total == 0 {
+		t.Errorf("progress: %d calls, last %d of %d", calls, last, total)
+	}
+
+	g := newFixture(t)
+	r, err = roster.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	_, err = g.svc.Import(cctx, r, ImportOptions{Progress: func(done, all int64) {
+		if done > all/3 {
+			cancel()
+		}
+	}})
+	r.Close()
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled import: %v", err)
+	}
+	if n := len(g.people(t)); n != 0 {
+		t.Fatalf("a cancelled import wrote %d people", n)
+	}
+}

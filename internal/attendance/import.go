@@ -156,46 +156,104 @@ func (im *importer) loadKnown() error {
 	})
 }
 
+// readAll reads the file in a goroutine of its own, a batch ahead: parsing
+// and checking rows then overlaps with writing the rows before them.
 func (im *importer) readAll(r RowReader, res *ImportResult) error {
-	for n := 0; ; n++ {
-		if n%2000 == 0 {
-			if err := im.ctx.Err(); err != nil {
+	ctx, cancel := context.WithCancel(im.ctx)
+	batches := make(chan readBatch, 2)
+	go readAhead(ctx, r, im.hasher, batches)
+	defer func() {
+		cancel()
+		for range batches { // the reader is the caller's again only when this goroutine is done
+		}
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return b.err
+		}
+		if err := im.ctx.Err(); err != nil {
+			return err
+		}
+		if im.opt.Progress != nil {
+			im.opt.Progress(b.done, b.total)
+		}
+		for _, row := range b.rows {
+			if err := im.row(row, res); err != nil {
 				return err
 			}
-			if im.opt.Progress != nil {
-				im.opt.Progress(r.Progress())
-			}
-		}
-		row, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		if err := im.row(row, res); err != nil {
-			return err
 		}
 	}
-	if im.opt.Progress != nil {
-		im.opt.Progress(r.Progress())
+	if err := im.ctx.Err(); err != nil {
+		return err // reading stopped early
 	}
 	return im.flush()
 }
 
+// readBatch is rows read ahead, with the reader's progress after them, or
+// the error that stopped reading.
+type readBatch struct {
+	rows        []readRow
+	done, total int64
+	err         error
+}
+
+// readRow is a row with what can be worked out from it alone.
+type readRow struct {
+	roster.Row
+	nameKey string
+	idHash  string // only for a row whose citizen ID is valid
+}
+
+// readBatchRows is how many rows a batch carries.
+const readBatchRows = 2000
+
+// readAhead sends r's rows in batches until the end, an error or ctx is done,
+// then closes batches.
+func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, batches chan<- readBatch) {
+	defer close(batches)
+	send := func(b readBatch) bool {
+		select {
+		case batches <- b:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for {
+		rows := make([]readRow, 0, readBatchRows)
+		for len(rows) < readBatchRows {
+			row, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				send(readBatch{err: err})
+				return
+			}
+			rr := readRow{Row: row, nameKey: textvi.Fold(row.Name)}
+			if row.CitizenID != "" && len(row.Problems) == 0 {
+				rr.idHash = hasher.Hash(row.CitizenID)
+			}
+			rows = append(rows, rr)
+		}
+		done, total := r.Progress()
+		if !send(readBatch{rows: rows, done: done, total: total}) || len(rows) < readBatchRows {
+			return
+		}
+	}
+}
+
 // row checks one row and, unless the import is already doomed, writes it.
-func (im *importer) row(row roster.Row, res *ImportResult) error {
+func (im *importer) row(rr readRow, res *ImportResult) error {
+	row, nameKey, idHash := rr.Row, rr.nameKey, rr.idHash
 	if row.Unit == "" {
 		row.Unit = im.opt.Unit
 	}
-	nameKey := textvi.Fold(row.Name)
-	var idHash string
 	// The row's identities, strongest first; then, only for finding a stored
 	// person, the same name and unit without the phone (stored before the
 	// phone was known).
 	var keys []uint64
-	if row.CitizenID != "" && len(row.Problems) == 0 {
-		idHash = im.hasher.Hash(row.CitizenID)
+	if idHash != "" {
 		keys = append(keys, im.idKey(idHash))
 	}
 	keys = append(keys, im.nameKey(nameKey, row.Unit, row.Phone))
