@@ -264,9 +264,12 @@ func (t *Tx) UpdateAttendance(ctx context.Context, a *Attendance) error {
 		return err
 	}
 	normalizeAttendance(a)
+	// Found by its key (session, person); the id must match too.
 	res, err := t.exec(ctx, `
-		UPDATE attendance SET hlc = ?, method = ?, checked_in_at = ?, undone_at = ?, notice_at = ? WHERE id = ?`,
-		a.HLC, a.Method, toMillis(a.CheckedInAt), millisPtr(a.UndoneAt), millisPtr(a.NoticeAt), a.ID)
+		UPDATE attendance SET hlc = ?, method = ?, checked_in_at = ?, undone_at = ?, notice_at = ?
+		WHERE session_id = ? AND person_id = ? AND id = ?`,
+		a.HLC, a.Method, toMillis(a.CheckedInAt), millisPtr(a.UndoneAt), millisPtr(a.NoticeAt),
+		a.SessionID, a.PersonID, a.ID)
 	if err := checkUpdated(res, err, "attendance", a.ID); err != nil {
 		return err
 	}
@@ -396,27 +399,35 @@ func normalizePtr(t *time.Time) *time.Time {
 
 // CheckInState reads, with one statement, what a check-in decides on:
 // person, their attendance to session (nil if none), and whether session is
-// missing or ended. A check-in waits on every statement it runs.
+// missing or ended; and the clock that the check-in's stamp needs. A
+// check-in waits on every statement it runs.
 func (t *Tx) CheckInState(ctx context.Context, sessionID, personID string) (p Person, a *Attendance, ended bool, err error) {
 	var aID, aOrigin, aHLC, aSession, aPerson, aMethod sql.NullString
 	var aChecked, aUndone, aNotice, notice sql.NullInt64
 	var sessionEnded sql.NullBool
-	var created int64
+	var created, clockRow, clockSeq int64
+	var clockHLC string
 	err = t.QueryRowContext(ctx, `
 		SELECT p.rowid, p.id, p.origin, p.hlc, p.name, p.name_key, p.unit, p.position, p.grp, p.phone,
 			p.id_hash, p.id_last4, p.source, p.notice_at, p.created_at,
 			a.id, a.origin, a.hlc, a.session_id, a.person_id, a.method, a.checked_in_at, a.undone_at, a.notice_at,
-			(SELECT s.ended_at IS NOT NULL FROM session s WHERE s.id = ?1)
+			(SELECT s.ended_at IS NOT NULL FROM session s WHERE s.id = ?1), `+clockColumns("?3")+`
 		FROM person p LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = p.id
-		WHERE p.id = ?2`, sessionID, personID).Scan(
+		WHERE p.id = ?2`, sessionID, personID, t.deviceID).Scan(
 		&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group, &p.Phone,
 		&p.IDHash, &p.IDLast4, &p.Source, &notice, &created,
-		&aID, &aOrigin, &aHLC, &aSession, &aPerson, &aMethod, &aChecked, &aUndone, &aNotice, &sessionEnded)
+		&aID, &aOrigin, &aHLC, &aSession, &aPerson, &aMethod, &aChecked, &aUndone, &aNotice, &sessionEnded,
+		&clockRow, &clockSeq, &clockHLC)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, nil, false, fmt.Errorf("person %s: %w", personID, ErrNotFound)
 	}
 	if err != nil {
 		return p, nil, false, err
+	}
+	if t.clk == nil {
+		if _, err := t.setClock(clockRow, clockSeq, clockHLC); err != nil {
+			return p, nil, false, err
+		}
 	}
 	if !sessionEnded.Valid {
 		return p, nil, false, fmt.Errorf("session %s: %w", sessionID, ErrNotFound)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -132,5 +133,24 @@ func BenchmarkInsertPeople100k(b *testing.B) {
 		}
 		s.Close()
 		b.StartTimer()
+	}
+}
+
+// BenchmarkSmallestDurableCommit is the floor under every durable write: a
+// transaction that sets one small row and commits with an fsync. A check-in
+// is measured against it (and against a bare disk flush) in attendance.
+func BenchmarkSmallestDurableCommit(b *testing.B) {
+	s, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	n := 0
+	for b.Loop() {
+		n++
+		if err := s.Tx(ctx, func(tx *Tx) error { return tx.SetSetting(ctx, "bench", strconv.Itoa(n)) }); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

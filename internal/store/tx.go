@@ -86,18 +86,32 @@ func (t *Tx) clock(ctx context.Context) (*txClock, error) {
 	if t.clk != nil {
 		return t.clk, nil
 	}
-	var c txClock
+	var row, seq int64
 	var hlc string
-	err := t.QueryRowContext(ctx, `
-		SELECT c.wall_ms * ?2 + c.counter, COALESCE(l.seq, 0), COALESCE(l.hlc, '')
-		FROM clock c LEFT JOIN (SELECT seq, hlc FROM change_log ORDER BY seq DESC LIMIT 1) l
-		WHERE c.device_id = ?1`, t.deviceID, hlcSpan).Scan(&c.row, &c.seq, &hlc)
+	err := t.QueryRowContext(ctx, `SELECT `+clockColumns("?1"), t.deviceID).Scan(&row, &seq, &hlc)
 	if err != nil {
 		return nil, fmt.Errorf("read clock: %w", err)
 	}
+	return t.setClock(row, seq, hlc)
+}
+
+// clockColumns selects the clock's state as three columns, device the
+// parameter that holds this device's id. A query that a write runs anyway
+// can carry them and pass them to setClock, which saves the clock its own
+// statement (CheckInState does).
+func clockColumns(device string) string {
+	return `(SELECT wall_ms * ` + strconv.Itoa(hlcSpan) + ` + counter FROM clock WHERE device_id = ` + device + `),
+		COALESCE((SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1), 0),
+		COALESCE((SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1), '')`
+}
+
+// setClock takes the state read by clockColumns as this transaction's.
+func (t *Tx) setClock(row, seq int64, hlc string) (*txClock, error) {
+	c := txClock{row: row, seq: seq}
 	if hlc != "" {
+		var err error
 		if c.logged, err = parseHLC(hlc); err != nil {
-			return nil, fmt.Errorf("read clock: change log entry %d: %w", c.seq, err)
+			return nil, fmt.Errorf("read clock: change log entry %d: %w", seq, err)
 		}
 	}
 	c.last = max(c.row, c.logged)
