@@ -329,7 +329,7 @@ func TestParseHLCRoundTrip(t *testing.T) {
 	}
 }
 
-// A database written before migrations 0005 to 0007 (change log keyed by
+// A database written before migrations 0005 and 0006 (change log keyed by
 // device and seq, attendance with a rowid and keyed by id) keeps every row through them, and
 // the next write continues its numbering and its clock.
 func TestUpgradeKeepsLogAndAttendance(t *testing.T) {

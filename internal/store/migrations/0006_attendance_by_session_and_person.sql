@@ -1,7 +1,9 @@
 -- Attendance keyed by (session_id, person_id), the key every check-in looks
--- it up by, with no second B-tree on id: a check-in then writes one page of
--- attendance instead of two. The id stays the record's identity for sync; on
--- the device an update names the key too, and ids are UUIDv7, unique as made.
+-- it up by, and stored in that key's B-tree (WITHOUT ROWID; its rows are
+-- small, as WITHOUT ROWID wants). A check-in then writes one page of
+-- attendance where it wrote three (the row, the rowid index of id, the unique
+-- index). The id stays the record's identity for sync; on the device an
+-- update names the key too, and ids are UUIDv7, unique as made.
 CREATE TABLE attendance_new (
     id            TEXT    NOT NULL,
     origin        TEXT    NOT NULL,
