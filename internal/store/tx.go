@@ -213,25 +213,26 @@ func (t *Tx) logChange(ctx context.Context, entity, op string, m Meta, rec any) 
 	return t.logPayload(ctx, entity, op, m.ID, m.HLC, payload)
 }
 
-// logPayload appends an encoded payload to the change log. hlc is a stamp
-// of this device's clock.
+// logPayload appends an encoded payload to the change log, numbered after
+// the last entry. hlc is a stamp of this device's clock.
 func (t *Tx) logPayload(ctx context.Context, entity, op, recordID, hlc string, payload []byte) error {
+	fail := func(err error) error { return fmt.Errorf("log %s %s: %w", entity, recordID, err) }
 	c, err := t.clock(ctx)
-	if err == nil {
-		var stamp int64
-		if stamp, err = parseHLC(hlc); err == nil {
-			_, err = t.exec(ctx, `
-				INSERT INTO change_log (device_id, seq, entity, record_id, hlc, op, payload_json, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				t.deviceID, c.seq+1, entity, recordID, hlc, op, string(payload), t.now().UnixMilli())
-			if err == nil {
-				c.seq, c.logged = c.seq+1, stamp
-			}
-		}
-	}
 	if err != nil {
-		return fmt.Errorf("log %s %s: %w", entity, recordID, err)
+		return fail(err)
 	}
+	stamp, err := parseHLC(hlc)
+	if err != nil {
+		return fail(err)
+	}
+	_, err = t.exec(ctx, `
+		INSERT INTO change_log (device_id, seq, entity, record_id, hlc, op, payload_json, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.deviceID, c.seq+1, entity, recordID, hlc, op, string(payload), t.now().UnixMilli())
+	if err != nil {
+		return fail(err)
+	}
+	c.seq, c.logged = c.seq+1, stamp
 	return nil
 }
 
