@@ -112,6 +112,28 @@ func BenchmarkRosterImport100k(b *testing.B) {
 	}
 }
 
+// BenchmarkRosterReimport100k imports the same 100,000-row CSV again, as
+// when a unit sends its roster a second time: nothing changes.
+func BenchmarkRosterReimport100k(b *testing.B) {
+	path := writeRoster(b, 100_000)
+	f := newFixture(b)
+	imp := func(want func(ImportResult) bool) {
+		r, err := roster.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer r.Close()
+		res, err := f.svc.Import(ctx, r, ImportOptions{})
+		if err != nil || !want(res) {
+			b.Fatalf("import = %+v, %v", res, err)
+		}
+	}
+	imp(func(res ImportResult) bool { return res.Imported == 100_000 })
+	for b.Loop() {
+		imp(func(res ImportResult) bool { return res.Unchanged == 100_000 })
+	}
+}
+
 // writeRoster writes an n-row roster CSV as a ward would send it.
 func writeRoster(tb testing.TB, n int) string {
 	tb.Helper()

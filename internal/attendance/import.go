@@ -116,6 +116,10 @@ type importer struct {
 type known struct {
 	row  int64 // the stored person's rowid, 0 if new in this file
 	line int32 // the file line that named this person, 0 if not yet seen
+	// fields is a hash of the stored person's fields: a row that carries
+	// the same ones changes nothing and needs no read of the person, which
+	// makes importing the same roster again a pass over the file.
+	fields uint64
 }
 
 func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt ImportOptions, now time.Time) *importer {
@@ -140,18 +144,30 @@ func (im *importer) foldUnit(unit string) string {
 	return f
 }
 
+// fieldsKey hashes what an import can change in a person.
+func (im *importer) fieldsKey(name, nameKey, unit, position, group, phone, idHash string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(im.seed)
+	for _, f := range [...]string{name, nameKey, unit, position, group, phone, idHash} {
+		h.WriteString(f)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
 // loadKnown indexes the stored people; the first of equal keys wins.
 func (im *importer) loadKnown() error {
-	add := func(k uint64, row int64) {
+	add := func(k uint64, kn known) {
 		if _, ok := im.known[k]; !ok {
-			im.known[k] = known{row: row}
+			im.known[k] = kn
 		}
 	}
 	return im.tx.EachPerson(im.ctx, 0, func(p store.Person) error {
+		kn := known{row: p.Row, fields: im.fieldsKey(p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash)}
 		if p.IDHash != "" {
-			add(im.idKey(p.IDHash), p.Row)
+			add(im.idKey(p.IDHash), kn)
 		}
-		add(im.nameKey(p.NameKey, p.Unit, p.Phone), p.Row)
+		add(im.nameKey(p.NameKey, p.Unit, p.Phone), kn)
 		return nil
 	})
 }
@@ -291,6 +307,10 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 	if match.row == 0 {
 		res.Imported++
 		return im.add(row, nameKey, idHash)
+	}
+	if im.fieldsKey(row.Name, nameKey, row.Unit, row.Position, string(row.Group), row.Phone, idHash) == match.fields {
+		res.Unchanged++
+		return nil
 	}
 	changed, err := im.update(match.row, row, nameKey, idHash)
 	if changed {
