@@ -71,7 +71,7 @@ type Model struct {
 	focus       focus
 	walkIn      walkInForm
 	pending     map[string]bool // person ids being written
-	status      status
+	status      theme.Notice
 	endedPolled bool // the session has ended, as the desk's own poll saw it
 	polling     bool
 	units       []string
@@ -82,20 +82,6 @@ type Model struct {
 // row is one line of the list.
 type row struct {
 	person attendance.Person
-}
-
-type statusKind int
-
-const (
-	statusNone statusKind = iota
-	statusOK
-	statusInfo
-	statusWarn
-)
-
-type status struct {
-	kind statusKind
-	text string
 }
 
 // New makes the desk for an open session.
@@ -258,11 +244,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case undoneMsg:
 		delete(m.pending, msg.personID)
 		if msg.err != nil {
-			m.status = status{statusWarn, m.writeError(msg.err)}
+			m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 			return m, nil
 		}
 		m.book.set(msg.checkIn)
-		m.status = status{statusInfo, m.lang.T("desk.undone", msg.checkIn.Person.Name, theme.UnitSuffix(msg.checkIn.Person.Unit))}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undone", msg.checkIn.Person.Name, theme.UnitSuffix(msg.checkIn.Person.Unit))}
 		m.refresh()
 		return m, nil
 
@@ -464,7 +450,7 @@ func (m Model) enter() (Model, tea.Cmd) {
 		return m.scan(q)
 	}
 	if m.book == nil {
-		m.status = status{statusInfo, m.lang.T("desk.loading")}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
 		return m, nil
 	}
 	if len(m.rows) == 0 {
@@ -494,14 +480,14 @@ func (m Model) enter() (Model, tea.Cmd) {
 // checkedIn shows the result of a check-in that has been committed.
 func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	if err != nil {
-		m.status = status{statusWarn, m.writeError(err)}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(err)}
 		return m
 	}
 	p := c.Person
 	if c.Already {
 		m.status = m.alreadyStatus(p, c)
 	} else {
-		m.status = status{statusOK, m.lang.T("desk.checkedin", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
 	}
 	m.book.set(c)
 	m.refresh()
@@ -514,7 +500,7 @@ func (m Model) undo() (Model, tea.Cmd) {
 	}
 	p := m.rows[m.sel].person
 	if _, ok := m.book.present[p.ID]; !ok {
-		m.status = status{statusInfo, m.lang.T("desk.undo.notin", p.Name)}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undo.notin", p.Name)}
 		return m, nil
 	}
 	if m.pending[p.ID] {
@@ -532,7 +518,7 @@ func (m Model) undo() (Model, tea.Cmd) {
 func (m Model) scan(payload string) (Model, tea.Cmd) {
 	card, err := cccd.Parse(payload)
 	if err != nil {
-		m.status = status{statusWarn, m.lang.T("desk.qr.unreadable")}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.qr.unreadable")}
 		return m, nil
 	}
 	svc := m.svc
@@ -544,7 +530,7 @@ func (m Model) scan(payload string) (Model, tea.Cmd) {
 
 func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.status = status{statusWarn, m.writeError(msg.err)}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 		return m, nil
 	}
 	if len(msg.people) == 0 {
@@ -567,7 +553,7 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 
 func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	if m.ended() {
-		m.status = status{statusWarn, m.lang.T("desk.ended")}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.ended")}
 		return m, nil
 	}
 	m.focus = focusWalkIn
@@ -598,8 +584,8 @@ func (m Model) writeError(err error) string {
 func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04:05") }
 
 // alreadyStatus says p was checked in before, at c's time, and nothing changed.
-func (m Model) alreadyStatus(p attendance.Person, c attendance.CheckIn) status {
-	return status{statusInfo, m.lang.T("desk.already", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+func (m Model) alreadyStatus(p attendance.Person, c attendance.CheckIn) theme.Notice {
+	return theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.already", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
 }
 
 // ended says the session has ended, from whichever poll reads the position.

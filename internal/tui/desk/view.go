@@ -58,7 +58,7 @@ func (m Model) View() string {
 		body += "\n" + m.countersLines(m.width)
 	}
 	b.WriteString(body + "\n")
-	b.WriteString(m.statusLine() + "\n")
+	b.WriteString(m.status.Line(m.styles, m.width) + "\n")
 	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("desk.notice"), m.width, "…")) + "\n")
 	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.helpLine(), m.width, "…")))
 	return b.String()
@@ -267,18 +267,6 @@ func (m Model) counts() attendance.Counts {
 		return attendance.Counts{}
 	}
 	return m.book.counts()
-}
-
-func (m Model) statusLine() string {
-	text := " " + m.status.text
-	text = ansi.Truncate(text, m.width, "…")
-	switch m.status.kind {
-	case statusOK:
-		return m.styles.OK.Render(text)
-	case statusWarn:
-		return m.styles.Warn.Render(text)
-	}
-	return text
 }
 
 func (m Model) helpLine() string {

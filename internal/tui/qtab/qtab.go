@@ -45,20 +45,6 @@ const (
 	modeHistory
 )
 
-type statusKind int
-
-const (
-	statusNone statusKind = iota
-	statusOK
-	statusInfo
-	statusWarn
-)
-
-type status struct {
-	kind statusKind
-	text string
-}
-
 // Model is the Questions tab.
 type Model struct {
 	lang    i18n.Lang
@@ -93,7 +79,7 @@ type Model struct {
 	scroll  int // detail and history scroll offset
 	wraps   *wrapCache
 	busy    bool
-	status  status
+	status  theme.Notice
 
 	width, height int
 }
@@ -237,19 +223,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.busy = false
 		switch {
 		case msg.err != nil:
-			m.status = status{statusWarn, m.writeError(msg.err)}
+			m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 		case msg.q == nil:
 			m.pinned = ""
-			m.status = status{statusInfo, m.lang.T("qtab.unpinned")}
+			m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("qtab.unpinned")}
 		default:
 			m.pinned = msg.q.ID
-			m.status = status{statusOK, m.lang.T("qtab.pinned", msg.q.Number)}
+			m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("qtab.pinned", msg.q.Number)}
 		}
 		return m, nil
 
 	case historyMsg:
 		if msg.err != nil {
-			m.status = status{statusWarn, m.writeError(msg.err)}
+			m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 			return m, nil
 		}
 		m.history, m.mode, m.scroll = msg.versions, modeHistory, 0
@@ -529,7 +515,7 @@ func (m Model) saved(msg savedMsg) Model {
 		case modeAnswer:
 			m.answer.err, m.answer.saving = text, false
 		default:
-			m.status = status{statusWarn, text}
+			m.status = theme.Notice{Kind: theme.NoticeWarn, Text: text}
 		}
 		return m
 	}
@@ -544,7 +530,7 @@ func (m Model) saved(msg savedMsg) Model {
 	}
 	m.merge([]questions.Question{q})
 	m.refilter(q.ID)
-	m.status = status{statusOK, m.lang.T("qtab.saved."+msg.what, q.Number, q.Slide+1)}
+	m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("qtab.saved."+msg.what, q.Number, q.Slide+1)}
 	return m
 }
 

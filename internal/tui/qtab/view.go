@@ -33,7 +33,7 @@ func (m Model) View() string {
 	default:
 		body = m.filterLine(w) + "\n" + m.countsLine(w) + "\n" + m.main(w, h-3)
 	}
-	return body + "\n" + m.statusLine(w)
+	return body + "\n" + m.status.Line(m.styles, w)
 }
 
 // main is the list, the detail or the history; side by side when wide.
@@ -251,17 +251,6 @@ func (m Model) list(w, h int) string {
 		lines = append(lines, line)
 	}
 	return fit(strings.Join(lines, "\n"), h, w)
-}
-
-func (m Model) statusLine(w int) string {
-	text := ansi.Truncate(" "+m.status.text, w, "…")
-	switch m.status.kind {
-	case statusOK:
-		return m.styles.OK.Render(text)
-	case statusWarn:
-		return m.styles.Warn.Render(text)
-	}
-	return text
 }
 
 // HelpLine is the keys of the current mode, for the parent's help line.

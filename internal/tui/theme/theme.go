@@ -130,3 +130,31 @@ func UnitSuffix(unit string) string {
 func Cell(s string, w int) string {
 	return PadRight(ansi.Truncate(s, w-1, "…"), w)
 }
+
+// NoticeKind is how a notice line reads.
+type NoticeKind int
+
+const (
+	NoticeNone NoticeKind = iota
+	NoticeOK              // a confirmed write
+	NoticeInfo            // plain news
+	NoticeWarn            // something to act on
+)
+
+// Notice is the one-line message a screen shows under its content.
+type Notice struct {
+	Kind NoticeKind
+	Text string
+}
+
+// Line renders the notice in w columns, cut with "…".
+func (n Notice) Line(st Styles, w int) string {
+	text := ansi.Truncate(" "+n.Text, w, "…")
+	switch n.Kind {
+	case NoticeOK:
+		return st.OK.Render(text)
+	case NoticeWarn:
+		return st.Warn.Render(text)
+	}
+	return text
+}
