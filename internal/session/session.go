@@ -67,26 +67,13 @@ type Session struct {
 	PositionAt time.Time
 }
 
-// Position is what a follower polls for.
-type Position struct {
-	Slide, Step int
-	At          time.Time
-	Ended       bool
-	// Pinned is the question the desk pinned on the audience screen, or nil.
-	Pinned *Pinned
-}
+// Position is what a follower polls for, with the question the desk pinned
+// on the audience screen (nil: none): the store's, as it reads it.
+type Position = store.Position
 
 // Pinned is what the audience screen shows of a pinned question. Slide is
 // 0-based; an empty AskerName is an anonymous question.
-type Pinned struct {
-	ID        string
-	Number    int
-	Slide     int
-	Text      string
-	AskerName string
-	AskerUnit string
-	Press     bool
-}
+type Pinned = store.Pinned
 
 // SlideTime is the time a session spent on one slide.
 type SlideTime struct {
@@ -249,13 +236,7 @@ func (s *Service) GoTo(ctx context.Context, id string, slide, step int) error {
 
 // Position reads session id's position; cheap enough to poll every 100 ms.
 func (s *Service) Position(ctx context.Context, id string) (Position, error) {
-	p, err := s.st.Position(ctx, id)
-	pos := Position{Slide: p.Slide, Step: p.Step, At: p.At, Ended: p.Ended}
-	if q := p.Pinned; q != nil {
-		pos.Pinned = &Pinned{ID: q.ID, Number: q.Number, Slide: q.Slide, Text: q.Text,
-			AskerName: q.AskerName, AskerUnit: q.AskerUnit, Press: q.Press}
-	}
-	return pos, err
+	return s.st.Position(ctx, id)
 }
 
 // End closes session id. Ending it twice returns ErrEnded.
