@@ -44,6 +44,12 @@ type Store struct {
 // Open opens (creating if needed) the database in dir, brings its schema up to
 // date and makes sure this device has an identity.
 func Open(dir string) (*Store, error) {
+	// The file: URI needs an absolute path: a relative one such as
+	// "--data ./d" would otherwise name a file under the root.
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}

@@ -68,6 +68,20 @@ func TestOpenOddPath(t *testing.T) {
 	}
 }
 
+// A relative data directory ("briefing --data d") is relative to the working
+// directory, not to the root.
+func TestOpenRelativeDir(t *testing.T) {
+	wd := t.TempDir()
+	t.Chdir(wd)
+	s := openTest(t, filepath.Join("d", "e"))
+	if _, err := s.Device(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(wd, "d", "e", FileName)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Every pooled connection must carry the pragmas, not only the first one.
 func TestPragmasOnEveryConnection(t *testing.T) {
 	ctx := context.Background()
