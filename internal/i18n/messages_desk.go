@@ -28,7 +28,7 @@ var deskMessages = map[string][2]string{
 	"desk.unit.none":          {"(chưa ghi đơn vị)", "(no unit)"},
 	"desk.more.units":         {"… và %d đơn vị khác", "… and %d more units"},
 	"desk.notice":             {"Chỉ lưu họ tên, đơn vị, chức vụ, thành phần, SĐT; CCCD: mã băm và 4 số cuối.", "Kept: name, unit, position, group, phone; of an ID card only a hash + last 4."},
-	"desk.help.search":        {"enter điểm danh · ↑↓ chọn · ctrl+n khách mới · esc xoá/danh sách · tab câu hỏi", "enter check in · ↑↓ select · ctrl+n walk-in · esc clear/list · tab questions · ctrl+c quit"},
+	"desk.help.search":        {"enter điểm danh · ↑↓ chọn · ctrl+n khách mới · esc xoá/danh sách · tab câu hỏi", "enter check in · ↑↓ select · ctrl+n walk-in · esc clear/list · tab questions"},
 	"desk.help.list":          {"enter điểm danh · u huỷ điểm danh · n đăng ký tại chỗ · / tìm · tab câu hỏi · q thoát", "enter check in · u undo check-in · n walk-in · / search · tab questions · q quit"},
 
 	"walkin.title":             {"Đăng ký tại chỗ", "Walk-in registration"},

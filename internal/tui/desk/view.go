@@ -37,7 +37,7 @@ func (m Model) View() string {
 	if m.tab == tabQuestions {
 		b.WriteString(m.questions.View() + "\n")
 		b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("qtab.notice"), m.width, "…")) + "\n")
-		b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.questions.HelpLine(), m.width, "…")))
+		b.WriteString(m.styles.Dim.Render(theme.HelpLine(m.questions.HelpLine(), m.width)))
 		return b.String()
 	}
 	b.WriteString(m.searchLine() + "\n")
@@ -60,7 +60,7 @@ func (m Model) View() string {
 	b.WriteString(body + "\n")
 	b.WriteString(m.status.Line(m.styles, m.width) + "\n")
 	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("desk.notice"), m.width, "…")) + "\n")
-	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.helpLine(), m.width, "…")))
+	b.WriteString(m.styles.Dim.Render(theme.HelpLine(m.helpLine(), m.width)))
 	return b.String()
 }
 
@@ -272,11 +272,11 @@ func (m Model) counts() attendance.Counts {
 func (m Model) helpLine() string {
 	switch m.focus {
 	case focusList:
-		return " " + m.lang.T("desk.help.list")
+		return m.lang.T("desk.help.list")
 	case focusWalkIn:
-		return " " + m.lang.T("walkin.hint")
+		return m.lang.T("walkin.hint")
 	}
-	return " " + m.lang.T("desk.help.search")
+	return m.lang.T("desk.help.search")
 }
 
 func lineWidth(s string) int { return ansi.StringWidth(s) }

@@ -257,19 +257,19 @@ func (m Model) list(w, h int) string {
 func (m Model) HelpLine() string {
 	switch {
 	case m.mode == modeForm:
-		return " " + m.lang.T("qtab.help.form")
+		return m.lang.T("qtab.help.form")
 	case m.mode == modeAnswer:
-		return " " + m.lang.T("qtab.help.answer")
+		return m.lang.T("qtab.help.answer")
 	case m.mode == modeForward:
-		return " " + m.lang.T("qtab.help.forward")
+		return m.lang.T("qtab.help.forward")
 	case m.mode == modeHistory:
-		return " " + m.lang.T("qtab.help.history")
+		return m.lang.T("qtab.help.history")
 	case m.searching:
-		return " " + m.lang.T("qtab.help.search")
+		return m.lang.T("qtab.help.search")
 	case m.mode == modeDetail:
-		return " " + m.lang.T("qtab.help.detail")
+		return m.lang.T("qtab.help.detail")
 	}
-	return " " + m.lang.T("qtab.help.list")
+	return m.lang.T("qtab.help.list")
 }
 
 // Counts are the open and total questions, for the tab's label.
