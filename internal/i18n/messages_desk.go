@@ -10,6 +10,7 @@ var deskMessages = map[string][2]string{
 	"desk.search.placeholder": {"gõ họ tên, đơn vị hoặc số cuối điện thoại; quét CCCD", "type a name, unit or last phone digits; scan an ID card"},
 	"desk.loading":            {"Đang tải danh sách…", "Loading the roster…"},
 	"desk.load.failed":        {"Không đọc được danh sách: %s", "Cannot read the roster: %s"},
+	"desk.recent.none":        {"Chưa ai điểm danh — gõ để tìm", "Nobody checked in yet — type to search"},
 	"desk.recent":             {"Vừa điểm danh (%d gần nhất) — gõ để tìm", "Just checked in (latest %d) — type to search"},
 	"desk.matches":            {"%s kết quả trong %d người", "found %s among %d people"},
 	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},

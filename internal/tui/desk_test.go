@@ -69,6 +69,23 @@ func TestDeskGolden(t *testing.T) {
 	}
 }
 
+// TestDeskEmptySession: before anyone is checked in, the list says so
+// instead of counting zero recent check-ins.
+func TestDeskEmptySession(t *testing.T) {
+	f := newFixture(t)
+	opts := f.opts
+	opts.Attendance, opts.Questions = f.att, f.qs
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "Chưa ai điểm danh — gõ để tìm")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	view := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App.View().Content
+	if strings.Contains(view, "(0 gần nhất)") {
+		t.Errorf("an empty session counts zero recent check-ins:\n%s", view)
+	}
+}
+
 // TestDeskWalkInGolden: the walk-in form, with the duplicate warning.
 func TestDeskWalkInGolden(t *testing.T) {
 	f, opts := deskFixture(t)

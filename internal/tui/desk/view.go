@@ -117,6 +117,8 @@ func (m Model) heading(w int) string {
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.load.failed", m.loadErr.Error()), w, "…"))
 	case m.book == nil:
 		text = m.lang.T("desk.loading")
+	case q == "" && len(m.rows) == 0:
+		text = m.lang.T("desk.recent.none")
 	case q == "":
 		text = m.lang.T("desk.recent", len(m.rows))
 	case len(m.rows) == 0 && m.isScan():
