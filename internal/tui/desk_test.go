@@ -86,6 +86,41 @@ func TestDeskEmptySession(t *testing.T) {
 	}
 }
 
+// TestDeskTypedDiacriticsRankFirst: the search ignores diacritics, but a
+// clerk who types "Lê Văn Tám" in full gets Tám highlighted, not Tâm who came
+// first on the roster, and Enter checks Tám in.
+func TestDeskTypedDiacriticsRankFirst(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for _, name := range []string{"Lê Văn Tâm", "Lê Văn Tám"} {
+		c, err := f.att.RegisterWalkIn(ctx, f.sess.ID, attendance.NewPerson{Name: name, Unit: "Phường 7"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.att.Undo(ctx, f.sess.ID, c.Person.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := f.opts
+	opts.Attendance, opts.Questions = f.att, f.qs
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "Chưa ai điểm danh")
+	press(tm, "le van tam")
+	waitScreen(t, p, "› Lê Văn Tâm")
+	for range "le van tam" {
+		tm.Send(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	waitScreen(t, p, "Chưa ai điểm danh")
+	press(tm, "Lê Văn Tám")
+	waitScreen(t, p, "› Lê Văn Tám")
+	press(tm, "enter")
+	waitScreen(t, p, "✓ Đã điểm danh: Lê Văn Tám")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
+
 // TestDeskWalkInGolden: the walk-in form, with the duplicate warning.
 func TestDeskWalkInGolden(t *testing.T) {
 	f, opts := deskFixture(t)

@@ -16,6 +16,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/search"
 	"briefing/internal/session"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/textinput"
@@ -433,9 +434,18 @@ func (m *Model) refresh() {
 		// a scanner is typing a card; the list waits for Enter
 	default:
 		m.hits = m.book.index.SearchInto(m.hits[:0], q, resultLimit)
+		// Diacritics the clerk typed rank people spelled that way first:
+		// "Lê Văn Tám" above "Lê Văn Tâm", whom the search also finds.
+		var later []row
 		for _, h := range m.hits {
-			m.rows = append(m.rows, row{person: m.book.people[h.Index]})
+			p := m.book.people[h.Index]
+			if textvi.AccentsAgree(q, p.Name+" "+p.Unit) {
+				m.rows = append(m.rows, row{person: p})
+			} else {
+				later = append(later, row{person: p})
+			}
 		}
+		m.rows = append(m.rows, later...)
 	}
 	m.sel = min(m.sel, max(len(m.rows)-1, 0))
 }
