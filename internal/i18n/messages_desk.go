@@ -13,6 +13,7 @@ var deskMessages = map[string][2]string{
 	"desk.recent.none":        {"Chưa ai điểm danh — gõ để tìm", "Nobody checked in yet — type to search"},
 	"desk.recent":             {"Vừa điểm danh (%d gần nhất) — gõ để tìm", "Just checked in (latest %d) — type to search"},
 	"desk.matches":            {"%s kết quả trong %d người", "found %s among %d people"},
+	"desk.misspelled":         {"Không ai viết đúng %q — %d người gần giống · ctrl+n đăng ký tại chỗ", "No one spelled %q — %d close · ctrl+n registers a walk-in"},
 	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},
 	"desk.qr.reading":         {"Đang đọc mã QR trên thẻ CCCD…", "Reading an ID card QR code…"},
 	"desk.qr.unreadable":      {"Không đọc được số CCCD từ mã vừa quét; hãy quét lại hoặc tìm theo tên", "Could not read an ID number from the scan; scan again or search by name"},

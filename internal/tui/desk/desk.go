@@ -63,11 +63,14 @@ type Model struct {
 	s      session.Session
 	loc    *time.Location // check-in times are shown in it
 
-	book        *book // nil until loaded
-	loadErr     error
-	input       textinput.Model
-	hits        []search.Hit
-	rows        []row // what the list shows: matches, or recent check-ins
+	book    *book // nil until loaded
+	loadErr error
+	input   textinput.Model
+	hits    []search.Hit
+	rows    []row // what the list shows: matches, or recent check-ins
+	// misspelled: the query has diacritics and no match is spelled that way,
+	// so every row is someone else ("Lê Văn Tâm" for "Lê Văn Tám").
+	misspelled  bool
 	sel         int
 	focus       focus
 	walkIn      walkInForm
@@ -421,6 +424,7 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // check-ins when the box is empty.
 func (m *Model) refresh() {
 	m.rows = m.rows[:0]
+	m.misspelled = false
 	if m.book == nil {
 		return
 	}
@@ -445,6 +449,7 @@ func (m *Model) refresh() {
 				later = append(later, row{person: p})
 			}
 		}
+		m.misspelled = len(later) > 0 && len(m.rows) == 0
 		m.rows = append(m.rows, later...)
 	}
 	m.sel = min(m.sel, max(len(m.rows)-1, 0))

@@ -125,6 +125,8 @@ func (m Model) heading(w int) string {
 		text = m.lang.T("desk.qr.reading")
 	case len(m.rows) == 0:
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.nomatch", q), w, "…"))
+	case m.misspelled:
+		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.misspelled", q, len(m.rows)), w, "…"))
 	default:
 		more := ""
 		if len(m.rows) == resultLimit {
