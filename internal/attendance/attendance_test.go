@@ -268,6 +268,56 @@ func TestImportRejectsAllOnInvalidRows(t *testing.T) {
 	}
 }
 
+// A roster sent again without its phone column (or with the phone cells
+// left empty) finds the people stored with phones: nobody is added twice.
+// When the name and unit fit several stored people, the row is rejected
+// with what to add, rather than matched to one of them at random.
+func TestImportWithoutPhonesFindsStoredPeople(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nPhan Văn Một,P1,0912000001\n", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Capitals and a list without diacritics keep the stored spelling.
+	for _, text := range []string{"Họ và tên,Đơn vị\nPHAN VĂN MỘT,p1\n", "Họ và tên,Đơn vị,Điện thoại\nPhan Van Mot,P1,\n"} {
+		res, err := f.importCSV(t, text, ImportOptions{})
+		if err != nil || res.Imported != 0 || res.Unchanged != 1 {
+			t.Fatalf("import of %q = %+v, %v", text, res, err)
+		}
+	}
+	if p := f.people(t)[0]; p.Name != "Phan Văn Một" || p.Unit != "P1" {
+		t.Fatalf("stored person became %q, %q", p.Name, p.Unit)
+	}
+	if _, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nPhan Văn Một,P1,0912000002\n", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.people(t)); n != 2 {
+		t.Fatalf("people = %d, want 2 (another phone is another person)", n)
+	}
+	res, err := f.importCSV(t, "Họ và tên,Đơn vị\nPhan Văn Một,P1\n", ImportOptions{})
+	if !errors.Is(err, ErrRejected) || res.Rejected != 1 || len(res.Problems) != 1 || res.Problems[0].Key != "import.ambiguous" {
+		t.Fatalf("import of an ambiguous row = %+v, %v", res, err)
+	}
+	if n := len(f.people(t)); n != 2 {
+		t.Fatalf("people = %d after a rejected import, want 2", n)
+	}
+}
+
+// After an invalid row the summary still counts every valid row: a dry run
+// tells the clerk what the file would do once the bad row is fixed.
+func TestImportCountsEveryRowAfterARejectedOne(t *testing.T) {
+	f := newFixture(t)
+	text := "STT,HỌ VÀ TÊN,ĐƠN VỊ,Thành phần\n1,A,P5,cb\n2,B,P5,xyz\n3,C,P5,cc\n"
+	for _, opt := range []ImportOptions{{DryRun: true}, {}} {
+		res, err := f.importCSV(t, text, opt)
+		if res.Imported != 2 || res.Rejected != 1 || res.Applied {
+			t.Fatalf("import %+v = %+v, %v", opt, res, err)
+		}
+	}
+	if n := len(f.people(t)); n != 0 {
+		t.Fatalf("people = %d, want 0", n)
+	}
+}
+
 func TestImportDryRunWritesNothing(t *testing.T) {
 	f := newFixture(t)
 	res, err := f.importCSV(t, rosterCSV, ImportOptions{DryRun: true, Unit: "Phường 9"})

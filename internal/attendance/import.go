@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"briefing/internal/cccd"
 	"briefing/internal/roster"
@@ -120,6 +122,9 @@ type known struct {
 	// the same ones changes nothing and needs no read of the person, which
 	// makes importing the same roster again a pass over the file.
 	fields uint64
+	// several: more than one stored person answers to this key (a name and
+	// unit without a phone), so a row cannot say which one it means.
+	several bool
 }
 
 func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt ImportOptions, now time.Time) *importer {
@@ -133,6 +138,12 @@ func (im *importer) idKey(hash string) uint64 { return maphash.String(im.seed, "
 
 func (im *importer) nameKey(nameKey, unit, phone string) uint64 {
 	return maphash.String(im.seed, "name\x00"+nameKey+"\x00"+im.foldUnit(unit)+"\x00"+phone)
+}
+
+// looseKey is a name and unit with any phone: how a row without a phone finds
+// a person stored with one.
+func (im *importer) looseKey(nameKey, unit string) uint64 {
+	return maphash.String(im.seed, "loose\x00"+nameKey+"\x00"+im.foldUnit(unit))
 }
 
 func (im *importer) foldUnit(unit string) string {
@@ -168,6 +179,15 @@ func (im *importer) loadKnown() error {
 			add(im.idKey(p.IDHash), kn)
 		}
 		add(im.nameKey(p.NameKey, p.Unit, p.Phone), kn)
+		if p.Phone != "" {
+			k := im.looseKey(p.NameKey, p.Unit)
+			if prev, ok := im.known[k]; ok {
+				prev.several = true
+				im.known[k] = prev
+			} else {
+				im.known[k] = kn
+			}
+		}
 		return nil
 	})
 }
@@ -267,15 +287,19 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 	}
 	// The row's identities, strongest first; then, only for finding a stored
 	// person, the same name and unit without the phone (stored before the
-	// phone was known).
+	// phone was known), or, for a row without a phone, with any phone (the
+	// file left the phone out).
 	var keys []uint64
 	if idHash != "" {
 		keys = append(keys, im.idKey(idHash))
 	}
 	keys = append(keys, im.nameKey(nameKey, row.Unit, row.Phone))
-	lookup := keys
+	var lookup []uint64
 	if row.Phone != "" {
-		lookup = append(keys[:len(keys):len(keys)], im.nameKey(nameKey, row.Unit, ""))
+		keys = append(keys, im.looseKey(nameKey, row.Unit))
+		lookup = append(keys[:len(keys)-1:len(keys)-1], im.nameKey(nameKey, row.Unit, ""))
+	} else {
+		lookup = append(keys[:len(keys):len(keys)], im.looseKey(nameKey, row.Unit))
 	}
 
 	problems := row.Problems
@@ -286,8 +310,11 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 			break
 		}
 	}
-	if match.line > 0 {
+	switch {
+	case match.line > 0:
 		problems = append(problems, roster.Problem{Line: row.Line, Key: "import.duplicate", Args: []any{int(match.line)}})
+	case match.several:
+		problems = append(problems, roster.Problem{Line: row.Line, Key: "import.ambiguous", Args: []any{row.Name}})
 	}
 	if len(problems) > 0 {
 		res.Rejected++
@@ -301,18 +328,21 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 	for _, k := range keys {
 		im.known[k] = known{row: match.row, line: int32(row.Line)}
 	}
-	if res.Rejected > 0 && !im.opt.SkipInvalid {
-		return nil // nothing will be written: only keep checking
-	}
+	// Once a row is rejected nothing will be written, but the counts go on,
+	// so that the summary says what the file would do.
+	write := res.Rejected == 0 || im.opt.SkipInvalid
 	if match.row == 0 {
 		res.Imported++
+		if !write {
+			return nil
+		}
 		return im.add(row, nameKey, idHash)
 	}
 	if im.fieldsKey(row.Name, nameKey, row.Unit, row.Position, string(row.Group), row.Phone, idHash) == match.fields {
 		res.Unchanged++
 		return nil
 	}
-	changed, err := im.update(match.row, row, nameKey, idHash)
+	changed, err := im.update(match.row, row, nameKey, idHash, write)
 	if changed {
 		res.Updated++
 	} else {
@@ -343,9 +373,10 @@ func (im *importer) flush() error {
 	return err
 }
 
-// update applies a row to the stored person at rowid; empty cells keep what
-// is stored. It reports whether anything changed.
-func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string) (bool, error) {
+// update applies a row to the stored person at rowid, or with write false
+// only compares them; empty cells keep what is stored. It reports whether
+// anything changes.
+func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string, write bool) (bool, error) {
 	p, err := im.tx.PersonAtRow(im.ctx, rowid)
 	if err != nil {
 		return false, err
@@ -356,10 +387,17 @@ func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string) 
 			*dst = v
 		}
 	}
-	set(&p.Name, row.Name)
+	// A name, unit or position that only shouts in capitals or drops the
+	// diacritics, as many official lists do, keeps what is stored.
+	setText := func(dst *string, v string) {
+		if !sameOrWeaker(*dst, v) {
+			set(dst, v)
+		}
+	}
+	setText(&p.Name, row.Name)
 	set(&p.NameKey, nameKey)
-	set(&p.Unit, row.Unit)
-	set(&p.Position, row.Position)
+	setText(&p.Unit, row.Unit)
+	setText(&p.Position, row.Position)
 	set(&p.Group, string(row.Group))
 	set(&p.Phone, row.Phone)
 	if idHash != "" {
@@ -371,5 +409,23 @@ func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string) 
 	if p.Origin != im.tx.DeviceID() {
 		return false, nil // another device's record: it changes there, and reaches us by sync
 	}
+	if !write {
+		return true, nil
+	}
 	return true, im.tx.UpdatePerson(im.ctx, &p)
+}
+
+// sameOrWeaker reports whether v says nothing that stored does not: the same
+// text in other letter case ("PHAN VĂN MỘT"), or without its diacritics
+// ("Phan Van Mot").
+func sameOrWeaker(stored, v string) bool {
+	if strings.EqualFold(stored, v) {
+		return true
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return textvi.Fold(v) == textvi.Fold(stored)
 }

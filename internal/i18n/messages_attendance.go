@@ -23,6 +23,8 @@ var attendanceMessages = map[string][2]string{
 func init() { register(importMessages) }
 
 var importMessages = map[string][2]string{
+	"import.ambiguous": {"có nhiều người tên %s ở đơn vị này; hãy thêm số điện thoại hoặc CCCD để biết là ai",
+		"several people named %s in this unit; add the phone or the citizen ID to say which one"},
 	"import.duplicate": {"trùng với dòng %d (cùng số CCCD, hoặc cùng họ tên, đơn vị và số điện thoại); hãy xoá một dòng, hoặc thêm CCCD hay số điện thoại để phân biệt hai người",
 		"repeats line %d (same citizen ID, or same name, unit and phone); delete one of the lines, or add an ID or phone to tell the two people apart"},
 }
