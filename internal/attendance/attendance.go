@@ -31,6 +31,8 @@ var (
 	ErrInvalid = errors.New("invalid")
 	// ErrAmbiguous: an id prefix matches several people.
 	ErrAmbiguous = errors.New("id prefix matches several people")
+	// ErrOtherCard: the person already has another citizen-ID card on file.
+	ErrOtherCard = errors.New("the person has another ID card on file")
 )
 
 // FieldError names the field of a walk-in that is wrong.
@@ -313,6 +315,70 @@ func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, 
 		}
 	}
 	return same, nil
+}
+
+// WithoutCardNamed lists the people named name (folded) who have no card on
+// file: who a scanned card not found by its number may belong to, such as a
+// roster person imported without a citizen ID.
+func (s *Service) WithoutCardNamed(ctx context.Context, name string) ([]Person, error) {
+	key := textvi.Fold(name)
+	if key == "" {
+		return nil, nil
+	}
+	people, err := s.st.PeopleWithNameKey(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	var none []Person
+	for _, p := range people {
+		if p.IDHash == "" {
+			none = append(none, fromRecord(p))
+		}
+	}
+	return none, nil
+}
+
+// CheckInWithCard checks in the person the clerk said a scanned card belongs
+// to, in one transaction with keeping the card on the person (its hash and
+// last four digits, and that the notice was shown), so that the next scan
+// finds them. A person who already has another card on file is refused
+// (ErrOtherCard). Another device's person is checked in without the card:
+// only the device that made a record changes it.
+func (s *Service) CheckInWithCard(ctx context.Context, sessionID, personID, number string) (CheckIn, error) {
+	number = strings.TrimSpace(number)
+	hasher, err := s.Hasher(ctx)
+	if err != nil {
+		return CheckIn{}, err
+	}
+	hash := hasher.Hash(number)
+	var result CheckIn
+	now := s.now()
+	err = s.st.Tx(ctx, func(tx *store.Tx) error {
+		p, existing, ended, err := tx.CheckInState(ctx, sessionID, personID)
+		if err != nil {
+			return err
+		}
+		if ended {
+			return ErrEnded
+		}
+		switch {
+		case p.IDHash == hash:
+		case p.IDHash != "":
+			return ErrOtherCard
+		case p.Origin == tx.DeviceID():
+			p.IDHash, p.IDLast4, p.NoticeAt = hash, cccd.Last4(number), &now
+			if err := tx.UpdatePerson(ctx, &p); err != nil {
+				return err
+			}
+		}
+		a, err := checkIn(ctx, tx, existing, sessionID, p.ID, ByQR, now, true)
+		result = checkInOf(a, fromRecord(p))
+		return err
+	})
+	if err != nil {
+		return CheckIn{}, fmt.Errorf("check in with card: %w", err)
+	}
+	return result, nil
 }
 
 // ByCitizenID finds the people whose card number is number (through its hash).

@@ -451,3 +451,42 @@ func TestImportProgressAndCancel(t *testing.T) {
 		t.Fatalf("a cancelled import wrote %d people", n)
 	}
 }
+
+// A card scanned for a roster person imported without a citizen ID: the
+// clerk says who it is, the check-in keeps the card on that person, and the
+// next scan finds them by its number. Nobody is registered twice.
+func TestCheckInWithCardLinksTheRosterPerson(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, rosterCSV, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	const number = "079199004321"
+	if found, err := f.svc.ByCitizenID(ctx, number); err != nil || len(found) != 0 {
+		t.Fatalf("before: ByCitizenID = %v, %v", found, err)
+	}
+	cands, err := f.svc.WithoutCardNamed(ctx, "ĐẶNG THỊ BÌNH")
+	if err != nil || len(cands) != 1 || cands[0].Name != "Đặng Thị Bình" {
+		t.Fatalf("WithoutCardNamed = %+v, %v", cands, err)
+	}
+	if c, _ := f.svc.WithoutCardNamed(ctx, "Nguyễn Văn An"); len(c) != 0 {
+		t.Fatalf("a person with a card on file is offered for another card: %+v", c)
+	}
+	c, err := f.svc.CheckInWithCard(ctx, f.session, cands[0].ID, number)
+	if err != nil || c.Already || c.Method != ByQR {
+		t.Fatalf("CheckInWithCard = %+v, %v", c, err)
+	}
+	found, err := f.svc.ByCitizenID(ctx, number)
+	if err != nil || len(found) != 1 || found[0].ID != cands[0].ID || found[0].IDLast4 != "4321" {
+		t.Fatalf("after: ByCitizenID = %+v, %v", found, err)
+	}
+	if n := len(f.people(t)); n != 3 {
+		t.Fatalf("people = %d, want 3", n)
+	}
+	again, err := f.svc.CheckInWithCard(ctx, f.session, cands[0].ID, number)
+	if err != nil || !again.Already {
+		t.Fatalf("the same card again = %+v, %v", again, err)
+	}
+	if _, err := f.svc.CheckInWithCard(ctx, f.session, cands[0].ID, "079199009999"); !errors.Is(err, ErrOtherCard) {
+		t.Fatalf("another card = %v, want ErrOtherCard", err)
+	}
+}
