@@ -127,6 +127,60 @@ func TestDeskTypedDiacriticsRankFirst(t *testing.T) {
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 }
 
+// TestDeskCardOfARosterPersonWithoutOne: the roster had no citizen ID for
+// Đặng Thị Bình. Her card, scanned, is found by no number; the desk offers
+// the people of that name with no card, Enter checks her in and keeps the
+// card, and the next scan finds her by it. Nobody is registered twice.
+func TestDeskCardOfARosterPersonWithoutOne(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	c, err := f.att.RegisterWalkIn(ctx, f.sess.ID, attendance.NewPerson{Name: "Đặng Thị Bình", Unit: "Phường 7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.att.Undo(ctx, f.sess.ID, c.Person.ID); err != nil {
+		t.Fatal(err)
+	}
+	opts := f.opts
+	opts.Attendance, opts.Questions = f.att, f.qs
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "Chưa ai điểm danh")
+	const card = "079199004321||Đặng Thị Bình|01011980|Nữ|Phường 7, Tân Bình|01012021"
+	press(tm, card, "enter")
+	waitScreen(t, p, "Thẻ CCCD …4321 chưa có ai; người tên Đặng Thị Bình chưa có thẻ:")
+	waitScreen(t, p, "› Đặng Thị Bình")
+	waitScreen(t, p, "enter đúng người này")
+	press(tm, "enter")
+	waitScreen(t, p, "✓ Đã điểm danh: Đặng Thị Bình")
+	found, err := f.att.ByCitizenID(ctx, "079199004321")
+	if err != nil || len(found) != 1 || found[0].ID != c.Person.ID {
+		t.Fatalf("the card was not kept on her: %+v, %v", found, err)
+	}
+	// She has a card now: another card in her name is someone new.
+	press(tm, strings.Replace(card, "079199004321", "079199001111", 1), "enter")
+	waitScreen(t, p, "Đăng ký từ thẻ CCCD …1111")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitScreen(t, p, "Vừa điểm danh")
+
+	// Esc leaves the choice; ctrl+n registers someone new from the card.
+	if _, err := f.att.RegisterWalkIn(ctx, f.sess.ID, attendance.NewPerson{Name: "Lê Văn Tám", Unit: "Phường 3"}); err != nil {
+		t.Fatal(err)
+	}
+	tam := "079199002222||Lê Văn Tám|01011980|Nam|Phường 3|01012021"
+	press(tm, tam, "enter")
+	waitScreen(t, p, "› Lê Văn Tám")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	waitScreen(t, p, "Vừa điểm danh")
+	press(tm, tam, "enter")
+	waitScreen(t, p, "người tên Lê Văn Tám chưa có thẻ")
+	tm.Send(tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	waitScreen(t, p, "Đăng ký từ thẻ CCCD …2222")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
+
 // TestDeskWalkInGolden: the walk-in form, with the duplicate warning.
 func TestDeskWalkInGolden(t *testing.T) {
 	f, opts := deskFixture(t)

@@ -70,7 +70,12 @@ type Model struct {
 	rows    []row // what the list shows: matches, or recent check-ins
 	// misspelled: the query has diacritics and no match is spelled that way,
 	// so every row is someone else ("Lê Văn Tâm" for "Lê Văn Tám").
-	misspelled  bool
+	misspelled bool
+	// card is a scanned card found by no number but by its name on people
+	// with no card on file (cardPeople): the list offers them, and Enter
+	// says the card is that person's.
+	card        *cccd.Card
+	cardPeople  []attendance.Person
 	sel         int
 	focus       focus
 	walkIn      walkInForm
@@ -155,8 +160,11 @@ type undoneMsg struct {
 
 type scannedMsg struct {
 	card   cccd.Card
-	people []attendance.Person
-	err    error
+	people []attendance.Person // found by the card's number
+	// unlinked: found by the card's name, with no card on file; looked up
+	// only when the number found nobody.
+	unlinked []attendance.Person
+	err      error
 }
 
 // Init loads the roster in the background; the first frame does not wait.
@@ -309,6 +317,7 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	if m.input.Value() != before {
+		m.card = nil // typing is a new search
 		m.sel = 0
 		m.refresh()
 	}
@@ -351,7 +360,19 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case "enter":
 		return m.enter()
 	case "ctrl+n", "f2":
+		if m.card != nil {
+			card := *m.card
+			m.card = nil
+			m.refresh()
+			return m.openWalkInFromCard(card)
+		}
 		return m.openWalkIn(m.input.Value()) // what was typed is a start on the name
+	}
+	if k == "esc" && m.card != nil {
+		m.card = nil
+		m.sel = 0
+		m.refresh()
+		return m, nil
 	}
 	if m.focus == focusList {
 		switch k {
@@ -430,6 +451,10 @@ func (m *Model) refresh() {
 	}
 	q := m.input.Value()
 	switch {
+	case m.card != nil:
+		for _, p := range m.cardPeople {
+			m.rows = append(m.rows, row{person: p})
+		}
 	case strings.TrimSpace(q) == "":
 		for _, c := range m.book.recentPresent(resultLimit) {
 			m.rows = append(m.rows, row{person: c.Person})
@@ -458,6 +483,9 @@ func (m *Model) refresh() {
 // enter checks in the highlighted person, reads a scanned card, or offers a
 // walk-in when nothing matched.
 func (m Model) enter() (Model, tea.Cmd) {
+	if m.card != nil {
+		return m.enterCard()
+	}
 	q := strings.TrimSpace(m.input.Value())
 	if cccd.LooksLikeQR(q) {
 		m.input.SetValue("")
@@ -538,14 +566,27 @@ func (m Model) scan(payload string) (Model, tea.Cmd) {
 	}
 	svc := m.svc
 	return m, func() tea.Msg {
-		people, err := svc.ByCitizenID(context.Background(), card.Number)
-		return scannedMsg{card: card, people: people, err: err}
+		ctx := context.Background()
+		people, err := svc.ByCitizenID(ctx, card.Number)
+		msg := scannedMsg{card: card, people: people, err: err}
+		if err == nil && len(people) == 0 && card.NameTrusted {
+			msg.unlinked, msg.err = svc.WithoutCardNamed(ctx, card.Name)
+		}
+		return msg
 	}
 }
 
 func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
+		return m, nil
+	}
+	if len(msg.people) == 0 && len(msg.unlinked) > 0 {
+		m.card, m.cardPeople = &msg.card, msg.unlinked
+		m.focus, m.sel = focusSearch, 0
+		m.input.SetValue("")
+		m.refresh()
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.card.choose", cccd.Last4(msg.card.Number))}
 		return m, nil
 	}
 	if len(msg.people) == 0 {
@@ -562,6 +603,24 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 	svc, id := m.svc, m.s.ID
 	return m, func() tea.Msg {
 		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByQR, true)
+		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
+	}
+}
+
+// enterCard checks in the highlighted person as the holder of the scanned
+// card, which is kept on them.
+func (m Model) enterCard() (Model, tea.Cmd) {
+	if len(m.rows) == 0 || m.pending[m.rows[m.sel].person.ID] {
+		return m, nil
+	}
+	p, number := m.rows[m.sel].person, m.card.Number
+	m.card = nil
+	m.pending[p.ID] = true
+	m.sel = 0
+	m.refresh()
+	svc, id := m.svc, m.s.ID
+	return m, func() tea.Msg {
+		c, err := svc.CheckInWithCard(context.Background(), id, p.ID, number)
 		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
 	}
 }
@@ -590,6 +649,8 @@ func (m Model) writeError(err error) string {
 	switch {
 	case errors.Is(err, attendance.ErrEnded):
 		return m.lang.T("desk.ended")
+	case errors.Is(err, attendance.ErrOtherCard):
+		return m.lang.T("desk.card.other")
 	case errors.As(err, &fe):
 		return m.lang.T("walkin.field."+fe.Field, fe.Value)
 	}

@@ -117,6 +117,8 @@ func (m Model) heading(w int) string {
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.load.failed", m.loadErr.Error()), w, "…"))
 	case m.book == nil:
 		text = m.lang.T("desk.loading")
+	case m.card != nil:
+		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.card.heading", m.card.Name, cccd.Last4(m.card.Number)), w, "…"))
 	case q == "" && len(m.rows) == 0:
 		text = m.lang.T("desk.recent.none")
 	case q == "":
@@ -274,6 +276,10 @@ func (m Model) counts() attendance.Counts {
 }
 
 func (m Model) helpLine() string {
+	switch {
+	case m.card != nil && m.focus == focusSearch:
+		return m.lang.T("desk.help.card")
+	}
 	switch m.focus {
 	case focusList:
 		return m.lang.T("desk.help.list")
