@@ -16,7 +16,7 @@ var deskMessages = map[string][2]string{
 	"desk.misspelled":         {"Không ai viết đúng %q — %d người gần giống · ctrl+n đăng ký tại chỗ", "No one spelled %q — %d close · ctrl+n registers a walk-in"},
 	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},
 	"desk.card.heading":       {"Thẻ CCCD …%[2]s chưa có ai; người tên %[1]s chưa có thẻ:", "No one has ID card …%[2]s; people named %[1]s with no card on file:"},
-	"desk.card.choose":        {"Nếu thẻ …%s là của một người trong danh sách, chọn và Enter; người khác thì ctrl+n", "If card …%s belongs to someone listed, select them and press Enter; someone else: ctrl+n"},
+	"desk.card.choose":        {"Thẻ …%s là của ai trong danh sách? Chọn rồi Enter; người khác: ctrl+n", "Whose is card …%s? Select them and press Enter; someone else: ctrl+n"},
 	"desk.card.other":         {"Người này đã có thẻ CCCD khác; hãy đăng ký người mới (ctrl+n) hoặc hỏi lại", "This person has another ID card on file; register someone new (ctrl+n) or ask again"},
 	"desk.help.card":          {"enter đúng người này · ↑↓ chọn · ctrl+n người mới từ thẻ · esc bỏ", "enter this is them · ↑↓ select · ctrl+n someone new from the card · esc cancel"},
 	"desk.qr.reading":         {"Đang đọc mã QR trên thẻ CCCD…", "Reading an ID card QR code…"},
