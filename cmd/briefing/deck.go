@@ -15,7 +15,7 @@ import (
 )
 
 func newDeckCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "deck", Short: "check, list and render decks"}
+	cmd := &cobra.Command{Use: "deck", Short: g.helpLang.T("cli.help.cmd.deck")}
 	cmd.AddCommand(newDeckCheckCmd(g), newDeckListCmd(g), newDeckRenderCmd(g))
 	return cmd
 }
@@ -23,8 +23,8 @@ func newDeckCmd(g *globals) *cobra.Command {
 func newDeckCheckCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check PATH...",
-		Short: "validate decks; every problem as PATH:LINE: message; exit 1 on errors",
-		Args:  cobra.MinimumNArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.deck.check"),
+		Args:  argsMin(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang := g.language()
 			failed := false
@@ -83,8 +83,8 @@ func newDeckListCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "decks in the binary and in the data directory, with versions",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.deck.list"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lang := g.language()
 			lib := deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))
@@ -117,7 +117,7 @@ func newDeckListCmd(g *globals) *cobra.Command {
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
 }
 
@@ -131,8 +131,8 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 	var width, slide int
 	cmd := &cobra.Command{
 		Use:   "render DECK",
-		Short: "print rendered slides to stdout (handouts, tests)",
-		Args:  cobra.ExactArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.deck.render"),
+		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang := g.language()
 			e := &env{lang: lang, library: deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))}
@@ -180,8 +180,8 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&width, "width", 0, "columns (default: the terminal's, or 80)")
-	cmd.Flags().IntVar(&slide, "slide", 0, "only slide K (1-based)")
+	cmd.Flags().IntVar(&width, "width", 0, g.helpLang.T("cli.help.flag.deck.render.width"))
+	cmd.Flags().IntVar(&slide, "slide", 0, g.helpLang.T("cli.help.flag.deck.render.slide"))
 	return cmd
 }
 

@@ -24,8 +24,8 @@ func newDeskCmd(g *globals) *cobra.Command {
 	var sessionID string
 	cmd := &cobra.Command{
 		Use:   "desk",
-		Short: "the clerk's desk: check attendees in, walk-ins, ID card scans",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.desk"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEnv(g, func(e *env) error {
 				opts, err := e.tuiOptions(g)
@@ -57,7 +57,7 @@ func newDeskCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
+	cmd.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
 	return cmd
 }
 
@@ -100,8 +100,8 @@ func newCheckinCmd(g *globals) *cobra.Command {
 	var np attendance.NewPerson
 	cmd := &cobra.Command{
 		Use:   "checkin",
-		Short: "check a person in without the TUI (--query, --person, --qr or --walk-in)",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.checkin"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			chosen := 0
 			for _, set := range []bool{query != "", personID != "", qr != "", walkIn} {
@@ -154,15 +154,15 @@ func newCheckinCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
-	f.StringVar(&query, "query", "", "find the person by name, unit or phone digits")
-	f.StringVar(&personID, "person", "", "the person's id (or a unique prefix)")
-	f.StringVar(&qr, "qr", "", "a citizen-ID card's QR payload")
-	f.BoolVar(&walkIn, "walk-in", false, "register someone not on the roster (with --name)")
-	f.StringVar(&np.Name, "name", "", "walk-in: full name")
-	f.StringVar(&np.Unit, "unit", "", "walk-in: unit")
-	f.StringVar(&np.Group, "group", "", "walk-in: group (cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác)")
-	f.StringVar(&np.Phone, "phone", "", "walk-in: phone")
+	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
+	f.StringVar(&query, "query", "", g.helpLang.T("cli.help.flag.checkin.query"))
+	f.StringVar(&personID, "person", "", g.helpLang.T("cli.help.flag.checkin.person"))
+	f.StringVar(&qr, "qr", "", g.helpLang.T("cli.help.flag.checkin.qr"))
+	f.BoolVar(&walkIn, "walk-in", false, g.helpLang.T("cli.help.flag.checkin.walkin"))
+	f.StringVar(&np.Name, "name", "", g.helpLang.T("cli.help.flag.checkin.name"))
+	f.StringVar(&np.Unit, "unit", "", g.helpLang.T("cli.help.flag.checkin.unit"))
+	f.StringVar(&np.Group, "group", "", g.helpLang.T("cli.help.flag.checkin.group"))
+	f.StringVar(&np.Phone, "phone", "", g.helpLang.T("cli.help.flag.checkin.phone"))
 	return cmd
 }
 
@@ -256,13 +256,13 @@ func printCheckIn(e *env, c attendance.CheckIn) {
 }
 
 func newAttendanceCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "attendance", Short: "who is checked in"}
+	cmd := &cobra.Command{Use: "attendance", Short: g.helpLang.T("cli.help.cmd.attendance")}
 	var sessionID string
 	var asJSON bool
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "the people checked in to a session, in check-in order",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.attendance.list"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEnv(g, func(e *env) error {
 				s, err := e.targetSession(sessionID)
@@ -293,8 +293,8 @@ func newAttendanceCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	list.Flags().StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
-	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	list.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
+	list.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	cmd.AddCommand(list)
 	return cmd
 }

@@ -163,7 +163,7 @@ func TestCLIQuestionAdd(t *testing.T) {
 	c.expect(2, []string{"--asker và --anonymous"}, "question", "add", "--text", "x", "--asker", "An", "--anonymous")
 	c.expect(2, []string{"--asker-unit"}, "question", "add", "--text", "x", "--asker-unit", "Phường 7")
 	c.expect(2, []string{"--text"}, "question", "add", "Câu hỏi quên --text")
-	c.expect(2, []string{"unknown flag"}, "question", "add", "--text", "x", "--nope")
+	c.expect(2, []string{"không có tuỳ chọn --nope", "briefing question add --help"}, "question", "add", "--text", "x", "--nope")
 	last := nq57(t).total()
 	c.expect(1, []string{fmt.Sprintf("không có trang %d", last+1), fmt.Sprintf("1 đến %d", last)}, "question", "add", "--text", "x", "--slide", strconv.Itoa(last+1))
 	c.expect(1, []string{"không có trang 0"}, "question", "add", "--text", "x", "--slide", "0")

@@ -21,11 +21,9 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "export ID",
-		Short: "write a session's minutes (biên bản) as md, csv or xlsx",
-		Long: "Writes the whole session: title, host unit, venue, form, rapporteur, deck and version,\n" +
-			"start and end, time per slide, attendance with totals by group and unit, and every\n" +
-			"question with its slide, status and answer. --lang en gives English headings.",
-		Args: cobra.ExactArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.session.export"),
+		Long:  g.helpLang.T("cli.help.cmd.session.export.long"),
+		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
 				write, ok := minutesWriters[format]
@@ -59,8 +57,8 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "md, csv or xlsx")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (default: standard output)")
+	cmd.Flags().StringVar(&format, "format", "md", g.helpLang.T("cli.help.flag.export.format"))
+	cmd.Flags().StringVarP(&out, "output", "o", "", g.helpLang.T("cli.help.flag.export.output"))
 	return cmd
 }
 

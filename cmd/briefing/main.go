@@ -20,7 +20,7 @@ type exitError struct {
 func (e exitError) Error() string { return e.msg }
 
 func main() {
-	root := newRoot()
+	root := newRoot(helpLanguage(os.Args[1:]))
 	if err := root.Execute(); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
@@ -34,11 +34,13 @@ func main() {
 	}
 }
 
-// globals are the flags every command takes.
+// globals are the flags every command takes, and the language of the help.
 type globals struct {
 	data  string
 	lang  string
 	theme string
+
+	helpLang i18n.Lang // of descriptions and flag usages, set before the flags are parsed
 }
 
 func (g *globals) language() i18n.Lang {
@@ -48,21 +50,23 @@ func (g *globals) language() i18n.Lang {
 	return i18n.FromEnv()
 }
 
-func newRoot() *cobra.Command {
-	g := &globals{}
+// newRoot builds the commands with their help in helpLang (helpLanguage of the arguments).
+func newRoot(helpLang i18n.Lang) *cobra.Command {
+	g := &globals{helpLang: helpLang}
 	root := &cobra.Command{
 		Use:           "briefing",
-		Short:         "Trình chiếu và ghi nhận buổi tuyên truyền Nghị quyết 57-NQ/TW / Present and record Resolution 57 briefings",
+		Short:         g.helpLang.T("cli.help.cmd.briefing"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          argsNone(g),
 		RunE:          func(cmd *cobra.Command, _ []string) error { return runHome(g) },
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.data, "data", "", "data directory (default $BRIEFING_DATA or the user's data directory)")
-	pf.StringVar(&g.lang, "lang", "", "interface language: vi (default) or en; also $BRIEFING_LANG")
-	pf.StringVar(&g.theme, "theme", "auto", "auto, dark, light or high-contrast")
+	pf.StringVar(&g.data, "data", "", g.helpLang.T("cli.help.flag.data"))
+	pf.StringVar(&g.lang, "lang", "", g.helpLang.T("cli.help.flag.lang"))
+	pf.StringVar(&g.theme, "theme", "auto", g.helpLang.T("cli.help.flag.theme"))
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g))
+	localizeHelp(root, helpLang)
 	return root
 }

@@ -28,21 +28,21 @@ func runHome(g *globals) error {
 }
 
 // infoFlags are the start form's fields as flags.
-func infoFlags(cmd *cobra.Command, info *session.Info) {
+func infoFlags(g *globals, cmd *cobra.Command, info *session.Info) {
 	f := cmd.Flags()
-	f.StringVar(&info.Title, "title", "", "session title")
-	f.StringVar(&info.Unit, "unit", "", "host unit")
-	f.StringVar(&info.Venue, "venue", "", "venue")
-	f.StringVar(&info.Form, "form", "", "form of briefing")
-	f.StringVar(&info.Rapporteur, "rapporteur", "", "rapporteur's name")
+	f.StringVar(&info.Title, "title", "", g.helpLang.T("cli.help.flag.title"))
+	f.StringVar(&info.Unit, "unit", "", g.helpLang.T("cli.help.flag.unit"))
+	f.StringVar(&info.Venue, "venue", "", g.helpLang.T("cli.help.flag.venue"))
+	f.StringVar(&info.Form, "form", "", g.helpLang.T("cli.help.flag.form"))
+	f.StringVar(&info.Rapporteur, "rapporteur", "", g.helpLang.T("cli.help.flag.rapporteur"))
 }
 
 func newPresentCmd(g *globals) *cobra.Command {
 	var info session.Info
 	cmd := &cobra.Command{
 		Use:   "present [DECK]",
-		Short: "start (or resume) a session and show the slides full screen",
-		Args:  cobra.MaximumNArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.present"),
+		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e, err := openEnv(g)
 			if err != nil {
@@ -77,7 +77,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 			return tui.Run(tui.NewStart(opts, candidates, info))
 		},
 	}
-	infoFlags(cmd, &info)
+	infoFlags(g, cmd, &info)
 	return cmd
 }
 
@@ -107,8 +107,8 @@ func (e *env) presentable(name string) (*deck.Deck, error) {
 func newFollowCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "follow",
-		Short: "presenter view of this device's open session: notes, next slide, timers",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.follow"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			e, err := openEnv(g)
 			if err != nil {

@@ -24,10 +24,10 @@ import (
 )
 
 func newQuestionCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "question", Short: "audience questions: add, list, show, edit, answer, forward, pin"}
+	cmd := &cobra.Command{Use: "question", Short: g.helpLang.T("cli.help.cmd.question")}
 	// A mistyped flag is a usage error like the commands' own: exit 2, not 1.
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return exitError{2, g.language().T("cli.question.flag", err, c.CommandPath())}
+		return exitError{2, g.helpLang.T("cli.question.flag", flagErrorText(g.helpLang, err), c.CommandPath())}
 	})
 	cmd.AddCommand(newQuestionAddCmd(g), newQuestionListCmd(g), newQuestionShowCmd(g), newQuestionEditCmd(g),
 		newQuestionAnswerCmd(g), newQuestionForwardCmd(g), newQuestionPinCmd(g), newQuestionUnpinCmd(g))
@@ -61,11 +61,11 @@ type askerFlags struct {
 	anonymous  bool
 }
 
-func (a *askerFlags) register(cmd *cobra.Command) {
+func (a *askerFlags) register(g *globals, cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringVar(&a.name, "asker", "", "the asker's name, when they want it on the question")
-	f.StringVar(&a.unit, "asker-unit", "", "the asker's unit (with --asker)")
-	f.BoolVar(&a.anonymous, "anonymous", false, "no name on the question (the default for add)")
+	f.StringVar(&a.name, "asker", "", g.helpLang.T("cli.help.flag.question.asker"))
+	f.StringVar(&a.unit, "asker-unit", "", g.helpLang.T("cli.help.flag.question.askerunit"))
+	f.BoolVar(&a.anonymous, "anonymous", false, g.helpLang.T("cli.help.flag.question.anonymous"))
 }
 
 // conflict is the usage error of a name given together with --anonymous.
@@ -83,7 +83,7 @@ func newQuestionAddCmd(g *globals) *cobra.Command {
 	var who askerFlags
 	cmd := &cobra.Command{
 		Use:   "add --text TEXT",
-		Short: "record an audience question against the slide on screen (or --slide K); prints its number",
+		Short: g.helpLang.T("cli.help.cmd.question.add"),
 		Args:  noArgs(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := g.language()
@@ -123,11 +123,11 @@ func newQuestionAddCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
-	f.StringVar(&text, "text", "", "what was asked; - reads it from stdin")
-	f.IntVar(&slide, "slide", 0, "the slide it is about, 1-based (default: the slide on the presenter's screen)")
-	f.BoolVar(&press, "press", false, "asked by a journalist (forward it with --to spokesperson)")
-	who.register(cmd)
+	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
+	f.StringVar(&text, "text", "", g.helpLang.T("cli.help.flag.question.text"))
+	f.IntVar(&slide, "slide", 0, g.helpLang.T("cli.help.flag.question.slide"))
+	f.BoolVar(&press, "press", false, g.helpLang.T("cli.help.flag.question.press"))
+	who.register(g, cmd)
 	return cmd
 }
 
@@ -137,7 +137,7 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "a session's questions in the order asked, with counts by status",
+		Short: g.helpLang.T("cli.help.cmd.question.list"),
 		Args:  noArgs(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := g.language()
@@ -205,11 +205,11 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
-	f.StringVar(&status, "status", "", "only this status: open, answered, forwarded or answered_later")
-	f.IntVar(&slide, "slide", 0, "only questions about this slide, 1-based")
-	f.StringVar(&query, "query", "", "only questions containing this text (accents optional)")
-	f.BoolVar(&asJSON, "json", false, "print JSON: every field of every question")
+	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
+	f.StringVar(&status, "status", "", g.helpLang.T("cli.help.flag.question.status"))
+	f.IntVar(&slide, "slide", 0, g.helpLang.T("cli.help.flag.question.onslide"))
+	f.StringVar(&query, "query", "", g.helpLang.T("cli.help.flag.question.query"))
+	f.BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.question.listjson"))
 	return cmd
 }
 
@@ -218,7 +218,7 @@ func newQuestionShowCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show REF",
-		Short: "one question with every version of it; REF is its number in the session or an id prefix",
+		Short: g.helpLang.T("cli.help.cmd.question.show"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
@@ -252,8 +252,8 @@ func newQuestionShowCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON, with the versions")
+	cmd.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session.ref"))
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.question.showjson"))
 	return cmd
 }
 
@@ -264,7 +264,7 @@ func newQuestionEditCmd(g *globals) *cobra.Command {
 	var who askerFlags
 	cmd := &cobra.Command{
 		Use:   "edit REF [--text T] [--slide K] [--asker NAME --asker-unit U | --anonymous] [--press=false]",
-		Short: "correct a question; only the flags given change, and the old version stays in the history",
+		Short: g.helpLang.T("cli.help.cmd.question.edit"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := g.language()
@@ -327,11 +327,11 @@ func newQuestionEditCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
-	f.StringVar(&text, "text", "", "the corrected text; - reads it from stdin")
-	f.IntVar(&slide, "slide", 0, "the slide it is about, 1-based")
-	f.BoolVar(&press, "press", false, "asked by the press")
-	who.register(cmd)
+	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session.ref"))
+	f.StringVar(&text, "text", "", g.helpLang.T("cli.help.flag.question.edittext"))
+	f.IntVar(&slide, "slide", 0, g.helpLang.T("cli.help.flag.question.editslide"))
+	f.BoolVar(&press, "press", false, g.helpLang.T("cli.help.flag.question.editpress"))
+	who.register(g, cmd)
 	return cmd
 }
 
@@ -339,7 +339,7 @@ func newQuestionAnswerCmd(g *globals) *cobra.Command {
 	var sessionID, text, by string
 	cmd := &cobra.Command{
 		Use:   "answer REF --text T [--by NAME]",
-		Short: "record an answer: on the spot (by defaults to the rapporteur), or later to a forwarded question",
+		Short: g.helpLang.T("cli.help.cmd.question.answer"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("text") {
@@ -369,9 +369,9 @@ func newQuestionAnswerCmd(g *globals) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
-	f.StringVar(&text, "text", "", "the answer; - reads it from stdin")
-	f.StringVar(&by, "by", "", "who answered (default for an answer on the spot: the session's rapporteur)")
+	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session.ref"))
+	f.StringVar(&text, "text", "", g.helpLang.T("cli.help.flag.question.answer"))
+	f.StringVar(&by, "by", "", g.helpLang.T("cli.help.flag.question.by"))
 	return cmd
 }
 
@@ -379,7 +379,7 @@ func newQuestionForwardCmd(g *globals) *cobra.Command {
 	var sessionID, to string
 	cmd := &cobra.Command{
 		Use:   "forward REF --to district|spokesperson",
-		Short: "send a question up; its answer is recorded later with answer",
+		Short: g.helpLang.T("cli.help.cmd.question.forward"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dest, ok := questions.ParseDestination(to)
@@ -400,8 +400,8 @@ func newQuestionForwardCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
-	cmd.Flags().StringVar(&to, "to", "", "district, or spokesperson for a press question")
+	cmd.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session.ref"))
+	cmd.Flags().StringVar(&to, "to", "", g.helpLang.T("cli.help.flag.question.to"))
 	return cmd
 }
 
@@ -409,7 +409,7 @@ func newQuestionPinCmd(g *globals) *cobra.Command {
 	var sessionID string
 	cmd := &cobra.Command{
 		Use:   "pin REF",
-		Short: "show a question large on the audience screen, in place of the slide, until unpin",
+		Short: g.helpLang.T("cli.help.cmd.question.pin"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
@@ -432,7 +432,7 @@ func newQuestionPinCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&sessionID, "session", "", "the session REF numbers count in (default: this device's open session)")
+	cmd.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session.ref"))
 	return cmd
 }
 
@@ -440,7 +440,7 @@ func newQuestionUnpinCmd(g *globals) *cobra.Command {
 	var sessionID string
 	cmd := &cobra.Command{
 		Use:   "unpin",
-		Short: "take the pinned question off the audience screen",
+		Short: g.helpLang.T("cli.help.cmd.question.unpin"),
 		Args:  noArgs(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEnv(g, func(e *env) error {
@@ -461,7 +461,7 @@ func newQuestionUnpinCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&sessionID, "session", "", "session id (default: this device's open session)")
+	cmd.Flags().StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
 	return cmd
 }
 

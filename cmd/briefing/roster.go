@@ -15,22 +15,22 @@ import (
 )
 
 func newRosterCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "roster", Short: "the roster of people who may attend"}
+	cmd := &cobra.Command{Use: "roster", Short: g.helpLang.T("cli.help.cmd.roster")}
 	var opt attendance.ImportOptions
 	var asJSON bool
 	imp := &cobra.Command{
 		Use:   "import FILE",
-		Short: "import a roster from CSV or XLSX: every row is checked, then all of it is imported or none",
-		Args:  cobra.ExactArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.roster.import"),
+		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error { return e.importRoster(args[0], opt, asJSON) })
 		},
 	}
 	f := imp.Flags()
-	f.StringVar(&opt.Unit, "unit", "", "unit for rows that have none")
-	f.BoolVar(&opt.DryRun, "dry-run", false, "check and count, write nothing")
-	f.BoolVar(&opt.SkipInvalid, "skip-invalid", false, "import the valid rows even if some are invalid")
-	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	f.StringVar(&opt.Unit, "unit", "", g.helpLang.T("cli.help.flag.roster.unit"))
+	f.BoolVar(&opt.DryRun, "dry-run", false, g.helpLang.T("cli.help.flag.roster.dryrun"))
+	f.BoolVar(&opt.SkipInvalid, "skip-invalid", false, g.helpLang.T("cli.help.flag.roster.skip"))
+	f.BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.roster.json"))
 	cmd.AddCommand(imp)
 	return cmd
 }

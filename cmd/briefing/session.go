@@ -16,7 +16,7 @@ import (
 )
 
 func newSessionCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "session", Short: "start, list, show and end sessions"}
+	cmd := &cobra.Command{Use: "session", Short: g.helpLang.T("cli.help.cmd.session")}
 	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g), newSessionExportCmd(g))
 	return cmd
 }
@@ -35,8 +35,8 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 	var info session.Info
 	cmd := &cobra.Command{
 		Use:   "start [DECK]",
-		Short: "start a session without the TUI; prints its id",
-		Args:  cobra.MaximumNArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.session.start"),
+		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
 				name := "nq57-toan-van"
@@ -63,7 +63,7 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	infoFlags(cmd, &info)
+	infoFlags(g, cmd, &info)
 	return cmd
 }
 
@@ -124,8 +124,8 @@ func newSessionListCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "sessions of this device, newest first",
-		Args:  cobra.NoArgs,
+		Short: g.helpLang.T("cli.help.cmd.session.list"),
+		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEnv(g, func(e *env) error {
 				list, err := e.svc.List(context.Background(), 0)
@@ -153,7 +153,7 @@ func newSessionListCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
 }
 
@@ -161,8 +161,8 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "one session, with the time spent on each slide",
-		Args:  cobra.ExactArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.session.show"),
+		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
 				ctx := context.Background()
@@ -233,7 +233,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
 }
 
@@ -268,8 +268,8 @@ func (e *env) slideTitles(s session.Session) []string {
 func newSessionEndCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "end [ID]",
-		Short: "end a session (default: this device's open one)",
-		Args:  cobra.MaximumNArgs(1),
+		Short: g.helpLang.T("cli.help.cmd.session.end"),
+		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
 				ctx := context.Background()

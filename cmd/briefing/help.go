@@ -1,0 +1,199 @@
+package main
+
+// The command-line help and cobra's own messages in the interface language. Cobra prints
+// help (and rejects a mistyped flag) before the flags are parsed, so the language is read
+// from the command line first: helpLanguage.
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"briefing/internal/i18n"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// helpLanguage is the language --lang and $BRIEFING_LANG give, read from args before cobra
+// parses them: the last --lang X or --lang=X before "--", like the flag itself, then
+// globals.language as for every command.
+func helpLanguage(args []string) i18n.Lang {
+	var g globals
+	for i := 0; i < len(args) && args[i] != "--"; i++ {
+		if v, ok := strings.CutPrefix(args[i], "--lang="); ok {
+			g.lang = v
+		} else if args[i] == "--lang" && i+1 < len(args) {
+			i++
+			g.lang = args[i]
+		}
+	}
+	return g.language()
+}
+
+func init() {
+	// replace lets the usage template swap the words cobra writes itself: " [flags]" in the
+	// use line and "(default " in the flag lists. A package-wide function, the same for
+	// every language: the words come from the template.
+	cobra.AddTemplateFunc("replace", func(old, new, s string) string { return strings.ReplaceAll(s, old, new) })
+}
+
+// usageTemplate is cobra's default usage template (cobra v1.10, command.go) with its words
+// in l.
+func usageTemplate(l i18n.Lang) string {
+	q := func(key string) string { return strconv.Quote(l.T(key)) }
+	flags := `trimTrailingWhitespaces | replace "(default " ` + q("cli.help.tmpl.default")
+	return strings.NewReplacer(
+		"Usage:", l.T("cli.help.tmpl.usage"),
+		"{{.UseLine}}", `{{.UseLine | replace " [flags]" `+strconv.Quote(" "+l.T("cli.help.tmpl.flagsword"))+`}}`,
+		"{{.CommandPath}} [command]{{end}}", "{{.CommandPath}} "+l.T("cli.help.tmpl.command")+"{{end}}",
+		"\nAliases:", "\n"+l.T("cli.help.tmpl.aliases"),
+		"\nExamples:", "\n"+l.T("cli.help.tmpl.examples"),
+		"\nAvailable Commands:", "\n"+l.T("cli.help.tmpl.commands"),
+		"\nAdditional Commands:", "\n"+l.T("cli.help.tmpl.additional"),
+		"\nFlags:", "\n"+l.T("cli.help.tmpl.flags"),
+		"\nGlobal Flags:", "\n"+l.T("cli.help.tmpl.global"),
+		"\nAdditional help topics:", "\n"+l.T("cli.help.tmpl.topics"),
+		"trimTrailingWhitespaces}}", flags+"}}",
+		`Use "{{.CommandPath}} [command] --help" for more information about a command.`, l.T("cli.help.tmpl.more", "{{.CommandPath}}"),
+	).Replace(cobraUsageTemplate)
+}
+
+// cobraUsageTemplate is cobra's defaultUsageTemplate, copied as it is.
+const cobraUsageTemplate = `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
+
+Additional Commands:{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+Additional help topics:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
+`
+
+// localizeHelp puts the rest of cobra's help in l, once every command is added: the usage
+// template, the help command, every -h/--help, and the errors of a mistyped command line.
+// The completion command stays, hidden: it is for shell set-up, not for the clerks, and its
+// long per-shell instructions would be a second manual to translate.
+func localizeHelp(root *cobra.Command, l i18n.Lang) {
+	root.SetUsageTemplate(usageTemplate(l))
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return exitError{1, l.T("cli.help.err.see", flagErrorText(l, err), c.CommandPath())}
+	})
+	root.InitDefaultHelpCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Name() == "help" && c.Parent() == root {
+			c.Use, c.Short, c.Long = l.T("cli.help.help.use"), l.T("cli.help.help.short"), l.T("cli.help.help.long")
+		}
+		c.InitDefaultHelpFlag()
+		c.Flags().Lookup("help").Usage = l.T("cli.help.flag.help", c.Name())
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// flagErrorText says in l what pflag found wrong with a flag.
+func flagErrorText(l i18n.Lang, err error) string {
+	var (
+		notExist *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		name, group := notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()
+		switch {
+		case group == "":
+			return l.T("cli.help.err.flag", "--"+name)
+		case group == name:
+			return l.T("cli.help.err.flag", "-"+name)
+		}
+		return l.T("cli.help.err.shorthand", name, group)
+	case errors.As(err, &noValue):
+		name := "--" + noValue.GetSpecifiedName()
+		if noValue.GetSpecifiedShortnames() != "" {
+			name = "-" + noValue.GetSpecifiedName()
+		}
+		return l.T("cli.help.err.value", name)
+	case errors.As(err, &invalid):
+		want := invalid.GetFlag().Value.Type()
+		if want == "int" || want == "bool" {
+			want = l.T("cli.help.err.type." + want)
+		}
+		return l.T("cli.help.err.invalid", invalid.GetValue(), "--"+invalid.GetFlag().Name, want)
+	case errors.As(err, &syntax):
+		return l.T("cli.help.err.syntax", syntax.GetSpecifiedFlag())
+	}
+	return err.Error()
+}
+
+// The positional-argument checks of cobra (NoArgs, ExactArgs, ...) with their errors in the
+// interface language; a mistake on the command line exits 1, as cobra's own did.
+
+// argsNone: no arguments; on a command with subcommands an argument is a mistyped command.
+func argsNone(g *globals) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		l := g.language()
+		if !c.HasSubCommands() {
+			return exitError{1, l.T("cli.help.err.see", l.T("cli.help.err.args.none", c.CommandPath(), args[0]), c.CommandPath())}
+		}
+		msg := l.T("cli.help.err.see", l.T("cli.help.err.command", args[0], c.CommandPath()), c.CommandPath())
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += "\n" + l.T("cli.help.err.suggest", strings.Join(s, ", "))
+		}
+		return exitError{1, msg}
+	}
+}
+
+func argsExact(g *globals, n int) cobra.PositionalArgs {
+	return argsCount(g, "cli.help.err.args.exact", n, func(got int) bool { return got == n })
+}
+
+func argsMax(g *globals, n int) cobra.PositionalArgs {
+	return argsCount(g, "cli.help.err.args.max", n, func(got int) bool { return got <= n })
+}
+
+func argsMin(g *globals, n int) cobra.PositionalArgs {
+	return argsCount(g, "cli.help.err.args.min", n, func(got int) bool { return got >= n })
+}
+
+// argsCount refuses a number of arguments ok says no to, naming the ones the command takes
+// (its use line after the name, such as FILE or [DECK]).
+func argsCount(g *globals, key string, n int, ok func(int) bool) cobra.PositionalArgs {
+	return func(c *cobra.Command, args []string) error {
+		if ok(len(args)) {
+			return nil
+		}
+		l := g.language()
+		_, want, _ := strings.Cut(c.Use, " ")
+		return exitError{1, l.T("cli.help.err.see", l.T(key, c.CommandPath(), n, want, len(args)), c.CommandPath())}
+	}
+}
