@@ -61,7 +61,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.importRoster(deskRosterCSV)
 	tm.startSession("nq57-toan-van")
 	p := tm.start("desk", 80, 24, "desk")
-	waitFor(t, p, "Vừa điểm danh", waitTimeout)
+	waitFor(t, p, "— gõ để tìm", waitTimeout)
 
 	p.typeText("dang")
 	s := waitFor(t, p, "Đặng Thị Bình", waitTimeout)
@@ -93,7 +93,7 @@ func TestE2EDesk(t *testing.T) {
 
 	// Undo from the list of recent check-ins: esc clears, esc again goes to the list.
 	p.send("Escape")
-	p.waitUntil("an empty search box", waitTimeout, func(s string) bool { return strings.Contains(s, "Vừa điểm danh") })
+	p.waitUntil("an empty search box", waitTimeout, func(s string) bool { return strings.Contains(s, "— gõ để tìm") })
 	p.send("Escape")
 	waitFor(t, p, "u huỷ điểm danh", waitTimeout)
 	p.send("u")
@@ -148,7 +148,7 @@ func TestE2EDeskCardNotOnRoster(t *testing.T) {
 	tm := newTmux(t)
 	tm.startSession("nq57-toan-van")
 	p := tm.start("desk", 100, 30, "desk")
-	waitFor(t, p, "Vừa điểm danh", waitTimeout)
+	waitFor(t, p, "— gõ để tìm", waitTimeout)
 	p.typeText("001099012345<<Ph?m Th? Lan<20111985<N?<5 Nguy?n Du, Ph??ng 3<01022022")
 	p.send("Enter")
 	s := waitFor(t, p, "Đăng ký từ thẻ CCCD …2345", waitTimeout)
@@ -217,7 +217,7 @@ func TestE2EDeskKillDuringBurst(t *testing.T) {
 	next := 1
 	for round := 0; round < 3 && next <= n; round++ {
 		p := tm.start(fmt.Sprintf("desk%d", round), 80, 24, "desk")
-		waitFor(t, p, "Vừa điểm danh", waitTimeout)
+		waitFor(t, p, "— gõ để tìm", waitTimeout)
 		killAt := next + 3 + rng.IntN(12)
 		for ; next <= n && next < killAt; next++ {
 			p.typeText(fmt.Sprintf("nguoi thu %03d", next))

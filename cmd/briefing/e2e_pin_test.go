@@ -19,7 +19,7 @@ func TestE2EQuestionPinnedFromDeskShowsOnPresenter(t *testing.T) {
 	tm.startSession("nq57-toan-van")
 	present := tm.start("present", 100, 30, "present")
 	desk := tm.start("desk", 80, 24, "desk")
-	waitFor(t, desk, "Vừa điểm danh", waitTimeout)
+	waitFor(t, desk, "— gõ để tìm", waitTimeout)
 
 	// The presenter moves on to slide 3 before the question is asked.
 	present.typeText("3")
