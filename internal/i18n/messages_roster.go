@@ -41,6 +41,12 @@ var rosterMessages = map[string][2]string{
 	"roster.file.badxlsx": {
 		"không đọc được bảng tính Excel (%s); mở bằng Excel và lưu lại (File > Save As) dạng .xlsx hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\"",
 		"cannot read the Excel workbook (%s); open it in Excel and save it again (File > Save As) as .xlsx or \"CSV UTF-8 (Comma delimited) (*.csv)\""},
+	"roster.file.damaged": {
+		"bảng tính Excel bị hỏng, không đọc trọn được (%s), nên không nhập dòng nào từ tệp này. Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại (File > Save As, kiểu \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\") và nhập tệp mới; nếu không mở được, đề nghị đơn vị gửi lại tệp",
+		"the Excel workbook is damaged and cannot be read whole (%s), so no row of it is taken. Open it in Excel or LibreOffice and save it again (File > Save As, type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\"), then import the new file; if it does not open, ask the unit to send it again"},
+	"roster.file.damaged.sheet": {
+		"bảng tính Excel bị hỏng: trang %q chỉ đọc trọn được đến dòng %d, từ dòng này trở đi bị cắt cụt hoặc lỗi (%s), nên không nhập dòng nào từ tệp này. Mở tệp bằng Excel hoặc LibreOffice, kiểm tra các dòng cuối, lưu lại (File > Save As, kiểu \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\") và nhập tệp mới; nếu thiếu dòng, đề nghị đơn vị gửi lại tệp",
+		"the Excel workbook is damaged: sheet %q reads whole only up to row %d, and from this row on it is cut off or broken (%s), so no row of it is taken. Open it in Excel or LibreOffice, check the last rows, save it again (File > Save As, type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\") and import the new file; if rows are missing, ask the unit to send it again"},
 	"roster.file.notutf8": {
 		"tệp không phải văn bản UTF-8 và không đọc được theo bảng mã Windows-1258; mở bằng Excel, chọn File > Save As, kiểu \"CSV UTF-8 (Comma delimited) (*.csv)\"",
 		"the file is not UTF-8 text and does not read as Windows-1258 either; open it in Excel and choose File > Save As, type \"CSV UTF-8 (Comma delimited) (*.csv)\""},

@@ -1,6 +1,8 @@
 package roster
 
 import (
+	"archive/zip"
+	"errors"
 	"io"
 	"strings"
 	"sync/atomic"
@@ -17,9 +19,13 @@ type xlsxSource struct {
 	rows  *excelize.Rows
 	path  string
 	row   int // sheet row number of the last row read
-	done  atomic.Int64
-	total int64
-	types *cellTypes // opened when first needed
+	// part is the sheet's zip member and maxRow its last row number
+	// (checkWorkbook); 0 when unknown.
+	part   string
+	maxRow int
+	done   atomic.Int64
+	total  int64
+	types  *cellTypes // opened when first needed
 }
 
 // openXLSX opens the workbook and finds the first sheet with a header. f is
@@ -31,15 +37,21 @@ func (r *Reader) openXLSX(f readSeekCloser) error {
 		return &FileError{Path: r.path, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
 	}
 	nearLine := 0
+	var tried []string
+	var readErr error // the first error reading a sheet, other than its end
 	for i, sheet := range xf.GetSheetList() {
 		rows, err := xf.Rows(sheet)
 		if err != nil {
 			continue // a chart sheet
 		}
+		tried = append(tried, sheet)
 		src := &xlsxSource{file: xf, sheet: sheet, rows: rows, path: r.path}
 		for nonBlank := 0; nonBlank < headerSearchRows; {
 			line, cells, err := src.next()
 			if err != nil {
+				if err != io.EOF && readErr == nil {
+					readErr = err
+				}
 				break
 			}
 			if blank(cells, -1) {
@@ -58,9 +70,19 @@ func (r *Reader) openXLSX(f readSeekCloser) error {
 				xf.Close()
 				return err
 			}
+			// A damaged workbook is refused before its first row: the
+			// iterator would give the rows before the damage as if they
+			// were all.
+			sc, bad := checkWorkbook(r.path, sheet)
+			if bad != nil {
+				rows.Close()
+				xf.Close()
+				return r.damaged(sheet, sc.name == bad.name, *bad)
+			}
 			if i > 0 {
 				r.warn(line, "roster.xlsx.sheet", sheet)
 			}
+			src.part, src.maxRow = sc.name, sc.maxRow
 			src.total = sheetRows(xf, sheet)
 			r.src = src
 			return nil
@@ -68,6 +90,17 @@ func (r *Reader) openXLSX(f readSeekCloser) error {
 		rows.Close()
 	}
 	xf.Close()
+	// No header: perhaps because the workbook is damaged (shared strings
+	// that cannot be read fail every row).
+	for _, sheet := range tried {
+		if sc, bad := checkWorkbook(r.path, sheet); bad != nil {
+			return r.damaged(sheet, sc.name == bad.name, *bad)
+		}
+	}
+	if fe := (*FileError)(nil); errors.As(readErr, &fe) {
+		fe.Path = r.path
+		return fe
+	}
 	e := r.noHeader(nearLine)
 	if nearLine == 0 {
 		e.Key = "roster.file.noheader.xlsx"
@@ -94,6 +127,15 @@ func (s *xlsxSource) next() (int, []string, error) {
 	if !s.rows.Next() {
 		if err := s.rows.Error(); err != nil {
 			return s.row + 1, nil, &FileError{Line: s.row + 1, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
+		}
+		if s.row < s.maxRow {
+			// The iterator stops at an XML error as at the end; the row it
+			// stopped in may have lost cells.
+			detail := s.part
+			if d := xmlError(s.path, s.part); d != "" {
+				detail += ": " + d
+			}
+			return s.row, nil, damagedSheet(s.sheet, s.row-1, detail)
 		}
 		return 0, nil, io.EOF
 	}
@@ -132,4 +174,32 @@ func (s *xlsxSource) close() error {
 		err = cerr
 	}
 	return err
+}
+
+// damaged is the FileError for a damaged part of the workbook; inSheet
+// says the part is sheet's own.
+func (r *Reader) damaged(sheet string, inSheet bool, c partCheck) *FileError {
+	detail := c.err.Error()
+	if c.err == errXMLCutOff {
+		if d := xmlError(r.path, c.name); d != "" {
+			detail = d
+		}
+	}
+	detail = c.name + ": " + detail
+	// A checksum error says the data changed somewhere, not where.
+	if !inSheet || errors.Is(c.err, zip.ErrChecksum) {
+		return &FileError{Path: r.path, Key: "roster.file.damaged", Args: []any{detail}}
+	}
+	e := damagedSheet(sheet, c.complete, detail)
+	e.Path = r.path
+	return e
+}
+
+// damagedSheet is the FileError for a sheet whose rows after complete
+// cannot be read.
+func damagedSheet(sheet string, complete int, detail string) *FileError {
+	if complete < 1 {
+		return &FileError{Key: "roster.file.damaged", Args: []any{detail}}
+	}
+	return &FileError{Line: complete + 1, Key: "roster.file.damaged.sheet", Args: []any{sheet, complete, detail}}
 }
