@@ -114,6 +114,17 @@ func scanXML(r io.Reader) partCheck {
 			c.err = err
 			return c
 		}
+		if b, _ := br.Peek(2); len(b) == 2 && b[0] == '!' && b[1] != '-' && b[1] != '[' {
+			br.Discard(2)
+			if err := skipDirective(br); err != nil {
+				if err == io.EOF {
+					err = errXMLCutOff
+				}
+				c.err = err
+				return c
+			}
+			continue
+		}
 		tag, err = readTag(br, tag[:0])
 		if err != nil {
 			if err == io.EOF {
@@ -123,7 +134,7 @@ func scanXML(r io.Reader) partCheck {
 			return c
 		}
 		switch tag[0] {
-		case '?', '!': // processing instruction, comment, CDATA, declaration
+		case '?', '!': // processing instruction, comment, CDATA
 		case '/':
 			depth--
 			if depth < 0 {
@@ -199,6 +210,53 @@ func readTag(br *bufio.Reader, tag []byte) ([]byte, error) {
 			}
 			if quote == 0 {
 				return tag, nil
+			}
+		}
+	}
+}
+
+// skipDirective reads the rest of a declaration such as <!DOCTYPE ...>,
+// after its "<!" and first byte, to its '>', as encoding/xml does: quoted
+// text, nested <...> and <!-- comments --> do not end it.
+func skipDirective(br *bufio.Reader) error {
+	var inquote byte
+	depth := 0
+	for {
+		b, err := br.ReadByte()
+		if err != nil {
+			return err
+		}
+		if inquote == 0 && b == '>' && depth == 0 {
+			return nil
+		}
+	handle:
+		switch {
+		case b == inquote:
+			inquote = 0
+		case inquote != 0:
+		case b == '\'' || b == '"':
+			inquote = b
+		case b == '>':
+			depth--
+		case b == '<':
+			for i := 0; i < len("!--"); i++ {
+				if b, err = br.ReadByte(); err != nil {
+					return err
+				}
+				if b != "!--"[i] {
+					depth++
+					goto handle
+				}
+			}
+			var b0, b1 byte
+			for {
+				if b, err = br.ReadByte(); err != nil {
+					return err
+				}
+				if b0 == '-' && b1 == '-' && b == '>' {
+					break
+				}
+				b0, b1 = b1, b
 			}
 		}
 	}
