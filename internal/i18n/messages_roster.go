@@ -119,6 +119,18 @@ var rosterMessages = map[string][2]string{
 	"roster.row.quote": {
 		"dấu ngoặc kép (\") đặt sai chỗ trên dòng này; một ô có dấu ngoặc kép phải được bao cả ô trong ngoặc kép và viết \"\" cho mỗi dấu bên trong (Excel tự làm khi lưu CSV)",
 		"misplaced double quote (\") on this line; a cell with a quote must be wholly in quotes, with \"\" for each quote inside (Excel does this when it saves CSV)"},
+	"roster.row.cells": {
+		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có thể một ô chứa dấu phẩy mà không nằm trong ngoặc kép, nên các ô sau bị lệch cột; đặt ô đó trong ngoặc kép (\"Phường 4, Tân Bình\") hoặc bỏ dấu phẩy (Excel tự thêm ngoặc kép khi lưu CSV)",
+		"the row has %d cells but the header has %d columns — a cell may contain a comma without quotes, which shifts the cells after it; put that cell in double quotes (\"Phường 4, Tân Bình\") or remove the comma (Excel adds the quotes when it saves CSV)"},
+	"roster.row.cells.semicolon": {
+		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có thể một ô chứa dấu chấm phẩy (;) mà không nằm trong ngoặc kép, nên các ô sau bị lệch cột; đặt ô đó trong ngoặc kép hoặc bỏ dấu chấm phẩy (Excel tự thêm ngoặc kép khi lưu CSV)",
+		"the row has %d cells but the header has %d columns — a cell may contain a semicolon (;) without quotes, which shifts the cells after it; put that cell in double quotes or remove the semicolon (Excel adds the quotes when it saves CSV)"},
+	"roster.row.cells.tab": {
+		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có thể một ô chứa ký tự tab mà không nằm trong ngoặc kép, nên các ô sau bị lệch cột; xoá ký tự tab trong ô đó",
+		"the row has %d cells but the header has %d columns — a cell may contain a tab without quotes, which shifts the cells after it; remove the tab from that cell"},
+	"roster.row.cells.xlsx": {
+		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có ô được điền ở cột không có tiêu đề; chuyển dữ liệu về đúng cột, hoặc đặt tiêu đề cho cột đó (hoặc xoá ô nếu thừa)",
+		"the row has %d cells but the header has %d columns — a cell is filled in a column without a header; move the data to its column, or give the column a header (or clear the cell if it is not needed)"},
 	"roster.row.encoding": {
 		"dòng này có ký tự không đọc được (sai bảng mã); sửa lại chữ trên dòng, lưu tệp dạng \"CSV UTF-8 (Comma delimited) (*.csv)\"",
 		"this line has characters that cannot be read (wrong encoding); fix the text and save the file as \"CSV UTF-8 (Comma delimited) (*.csv)\""},

@@ -40,6 +40,14 @@ var utf16 = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 // separators, in the order preferred when the header does not decide.
 var separators = []rune{';', ',', '\t'}
 
+// extraKeys is the problem of a row with more cells than the header, by
+// separator: the message names the character that split a cell.
+var extraKeys = map[rune]string{
+	',':  "roster.row.cells",
+	';':  "roster.row.cells.semicolon",
+	'\t': "roster.row.cells.tab",
+}
+
 // csvSource streams records from a CSV file.
 type csvSource struct {
 	closer io.Closer
@@ -71,6 +79,7 @@ func (r *Reader) openCSV(f readSeekCloser, head []byte, size int64) error {
 	if err := r.useHeader(headerLine, h); err != nil {
 		return err
 	}
+	r.extraKey = extraKeys[sep]
 
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return &FileError{Path: r.path, Key: "roster.file.open", Args: []any{err.Error()}}

@@ -110,6 +110,7 @@ type columns [fieldCount]int
 type header struct {
 	cols    columns
 	known   int      // recognised columns, STT included
+	width   int      // columns up to the last with a header
 	unknown []string // headers of ignored columns, as written
 	dup     [2]string
 	hasDup  bool
@@ -123,10 +124,14 @@ func readHeader(cells []string) header {
 	}
 	for i, c := range cells {
 		f := headerField(c)
+		if f != fieldNone {
+			h.width = i + 1
+		}
 		switch {
 		case f == fieldNone:
 			if t := cleanCell(c); t != "" {
 				h.unknown = append(h.unknown, t)
+				h.width = i + 1
 			}
 		case h.cols[f] >= 0:
 			if !h.hasDup {

@@ -16,6 +16,8 @@ type Reader struct {
 	path     string
 	src      source
 	cols     columns
+	width    int    // the header's columns: a row filled beyond them is shifted
+	extraKey string // the problem of such a row, which says why for this kind of file
 	warnings []Problem
 	err      error // sticky: io.EOF or the *FileError that ended the file
 
@@ -267,6 +269,7 @@ func (r *Reader) useHeader(line int, h header) error {
 		return &FileError{Path: r.path, Line: line, Key: "roster.file.duplicate", Args: []any{h.dup[0], h.dup[1]}}
 	}
 	r.cols = h.cols
+	r.width = h.width
 	for _, u := range h.unknown {
 		r.warn(line, "roster.column.ignored", u)
 	}

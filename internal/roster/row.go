@@ -14,6 +14,14 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	add := func(key string, args ...any) {
 		row.Problems = append(row.Problems, Problem{Line: line, Key: key, Args: args})
 	}
+	// More filled cells than the header has columns: a comma in an
+	// unquoted cell shifted the rest of the row. Trailing empty cells are
+	// the padding Excel and LibreOffice write.
+	if len(cells) > r.width {
+		if n := filledWidth(cells); n > r.width {
+			add(r.extraKey, n, r.width)
+		}
+	}
 	badText := false
 	get := func(f field) string {
 		i := r.cols[f]
@@ -140,4 +148,15 @@ func isScientific(s string) bool {
 		return allDigits(mant[:i]) && allDigits(mant[i+1:])
 	}
 	return allDigits(mant)
+}
+
+// filledWidth is the number of cells up to the last that is not empty or
+// spaces.
+func filledWidth(cells []string) int {
+	for i := len(cells) - 1; i >= 0; i-- {
+		if strings.TrimSpace(cells[i]) != "" {
+			return i + 1
+		}
+	}
+	return 0
 }
