@@ -71,6 +71,9 @@ var rosterMessages = map[string][2]string{
 	"roster.file.toolong": {
 		"từ khoảng dòng này có một ô mở dấu ngoặc kép (\") mà không đóng, nên phần còn lại của tệp bị gộp vào một ô; sửa dấu ngoặc kép rồi nhập lại",
 		"from about this line a cell opens a double quote (\") and never closes it, so the rest of the file runs into one cell; fix the quote and import again"},
+	"roster.file.linelong": {
+		"dòng này quá dài: một dòng CSV được dài tối đa %d byte (khoảng một triệu chữ không dấu), có lẽ một ô bị dán nhầm cả một văn bản dài; mở tệp bằng Excel, rút ngắn hoặc xoá ô quá dài trên dòng này, lưu lại rồi nhập lại",
+		"this line is too long: a CSV line may be at most %d bytes (about a million unaccented letters), so a cell probably holds a long pasted text; open the file in Excel, shorten or clear the long cell on this line, save it and import again"},
 
 	// Warnings.
 	"roster.column.ignored": {"cột %q không dùng đến, đã bỏ qua", "column %q is not used and was ignored"},

@@ -56,6 +56,7 @@ type csvSource struct {
 	guard  *guardReader
 	csv    *csv.Reader
 	line   int // line of the last record, for errors without one
+	end    int // the line the last record ends on
 }
 
 // openCSV detects the encoding, separator and header from the first bytes
@@ -97,7 +98,7 @@ func (r *Reader) openCSV(f readSeekCloser, head []byte, size int64) error {
 	case enc1258:
 		in = transform.NewReader(in, charmap.Windows1258.NewDecoder())
 	}
-	src.guard = &guardReader{r: in, limit: maxRecordBytes}
+	src.guard = &guardReader{r: in, limit: maxRecordBytes, lastQuote: -1}
 	src.csv = newCSV(src.guard, sep)
 	for i := 0; i <= skip; i++ { // the rows above the header, and the header
 		if _, _, err := src.next(); err == io.EOF {
@@ -277,6 +278,10 @@ func (s *csvSource) next() (int, []string, error) {
 	rec, err := s.csv.Read()
 	if err == nil {
 		s.line, _ = s.csv.FieldPos(0)
+		s.end, _ = s.csv.FieldPos(len(rec) - 1)
+		if last := rec[len(rec)-1]; strings.IndexByte(last, '\n') >= 0 {
+			s.end += strings.Count(last, "\n") // a quoted cell with line breaks
+		}
 		s.guard.limit = s.csv.InputOffset() + maxRecordBytes
 		return s.line, rec, nil
 	}
@@ -285,9 +290,16 @@ func (s *csvSource) next() (int, []string, error) {
 	case err == io.EOF:
 		return 0, nil, io.EOF
 	case errors.Is(err, errRecordTooLong):
-		return s.line + 1, nil, &FileError{Line: s.line + 1, Key: "roster.file.toolong"}
+		// The record that starts after the last one is over the limit: a
+		// quote opened and never closed ran on, or, with no quote in it,
+		// a line is simply that long.
+		line := s.end + 1
+		if s.guard.lastQuote >= s.guard.limit-maxRecordBytes {
+			return line, nil, &FileError{Line: line, Key: "roster.file.toolong"}
+		}
+		return line, nil, &FileError{Line: line, Key: "roster.file.linelong", Args: []any{maxRecordBytes}}
 	case errors.As(err, &pe):
-		s.line = pe.StartLine
+		s.line, s.end = pe.StartLine, pe.Line
 		s.guard.limit = s.csv.InputOffset() + maxRecordBytes
 		return pe.StartLine, nil, &rowError{line: pe.StartLine, key: "roster.row.quote"}
 	}
@@ -318,11 +330,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 var errRecordTooLong = errors.New("roster: CSV record too long")
 
 // guardReader fails once more than limit bytes were read: the CSV source
-// moves the limit past each record it returns.
+// moves the limit past each record it returns. It notes where the last
+// double quote was, to tell an unclosed quote from a long line.
 type guardReader struct {
-	r     io.Reader
-	read  int64
-	limit int64
+	r         io.Reader
+	read      int64
+	limit     int64
+	lastQuote int64 // offset of the last '"' read, -1 before one
 }
 
 func (g *guardReader) Read(p []byte) (int, error) {
@@ -333,6 +347,9 @@ func (g *guardReader) Read(p []byte) (int, error) {
 		p = p[:room]
 	}
 	n, err := g.r.Read(p)
+	if bytes.IndexByte(p[:n], '"') >= 0 { // IndexByte first: fast where quotes are few
+		g.lastQuote = g.read + int64(bytes.LastIndexByte(p[:n], '"'))
+	}
 	g.read += int64(n)
 	return n, err
 }
