@@ -11,8 +11,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"briefing/internal/cccd"
 	"briefing/internal/roster"
@@ -37,11 +39,20 @@ var (
 
 // FieldError names the field of a walk-in that is wrong.
 type FieldError struct {
-	Field string // name, group, phone, id
+	// Field is name, group, phone or id; or name.long, unit.long or
+	// position.long when the field is longer than Max characters, with
+	// Value its length. "walkin.field."+Field is the message's i18n key.
+	Field string
 	Value string
+	Max   int // the limit, for the .long fields
 }
 
-func (e *FieldError) Error() string { return fmt.Sprintf("%s %q: %v", e.Field, e.Value, ErrInvalid) }
+func (e *FieldError) Error() string {
+	if field, ok := strings.CutSuffix(e.Field, ".long"); ok {
+		return fmt.Sprintf("%s is %s characters long, over %d: %v", field, e.Value, e.Max, ErrInvalid)
+	}
+	return fmt.Sprintf("%s %q: %v", e.Field, e.Value, ErrInvalid)
+}
 func (e *FieldError) Unwrap() error { return ErrInvalid }
 
 // Method is how a person was checked in.
@@ -225,9 +236,19 @@ type NewPerson struct {
 	NoticeShown bool
 }
 
+// The longest name, unit and position a walk-in may have, in characters:
+// the name as a roster row's, unit and position as long as a unit's
+// official name can reasonably be.
+const (
+	MaxNameLength     = roster.MaxNameLength
+	MaxUnitLength     = 200
+	MaxPositionLength = 200
+)
+
 // Check reports the first field the walk-in cannot be saved with (name,
-// group, phone, then card number) as a *FieldError, or nil: what
-// RegisterWalkIn would refuse, for a form to say before it asks.
+// its length, unit and position lengths, group, phone, then card number)
+// as a *FieldError, or nil: what RegisterWalkIn would refuse, for a form
+// to say before it asks.
 func (n NewPerson) Check() error {
 	_, _, err := n.clean()
 	return err
@@ -240,6 +261,14 @@ func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 	n.Position = textvi.CleanSpaces(n.Position)
 	if n.Name == "" {
 		return n, "", &FieldError{Field: "name"}
+	}
+	for _, f := range []struct {
+		field, value string
+		max          int
+	}{{"name", n.Name, MaxNameLength}, {"unit", n.Unit, MaxUnitLength}, {"position", n.Position, MaxPositionLength}} {
+		if l := utf8.RuneCountInString(f.value); l > f.max {
+			return n, "", &FieldError{Field: f.field + ".long", Value: strconv.Itoa(l), Max: f.max}
+		}
 	}
 	group, ok := roster.ParseGroup(n.Group)
 	if !ok {
@@ -391,11 +420,16 @@ func (s *Service) ByCitizenID(ctx context.Context, number string) ([]Person, err
 	return fromRecords(people), err
 }
 
-// Person finds a person by id or a unique id prefix (at least 6 characters).
+// MinIDPrefix is the fewest characters of a person's id Person takes.
+const MinIDPrefix = 6
+
+// Person finds a person by id or a unique id prefix (at least MinIDPrefix
+// characters): ErrInvalid for a shorter one, ErrNotFound, or ErrAmbiguous
+// when the prefix is several people's.
 func (s *Service) Person(ctx context.Context, id string) (Person, error) {
 	id = strings.ToLower(strings.TrimSpace(id))
-	if len(id) < 6 {
-		return Person{}, fmt.Errorf("person id %q: give at least 6 characters: %w", id, ErrInvalid)
+	if len(id) < MinIDPrefix {
+		return Person{}, fmt.Errorf("person id %q is shorter than %d characters: %w", id, MinIDPrefix, ErrInvalid)
 	}
 	found, err := s.st.PeopleWithIDPrefix(ctx, id, 2)
 	switch {

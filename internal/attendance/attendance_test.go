@@ -162,11 +162,17 @@ func TestWalkInValidation(t *testing.T) {
 		{NewPerson{Name: "An", Group: "sinh viên"}, "group"},
 		{NewPerson{Name: "An", Phone: "12345"}, "phone"},
 		{NewPerson{Name: "An", CitizenID: "07920300123"}, "id"},
+		{NewPerson{Name: strings.Repeat("Ă", MaxNameLength+1)}, "name.long"},
+		{NewPerson{Name: "An", Unit: strings.Repeat("Phường ", 30)}, "unit.long"},
+		{NewPerson{Name: "An", Position: strings.Repeat("ư", MaxPositionLength+1)}, "position.long"},
 	} {
 		_, err := f.svc.RegisterWalkIn(ctx, f.session, tc.n)
 		var fe *FieldError
 		if !errors.As(err, &fe) || fe.Field != tc.field {
 			t.Errorf("%+v: %v, want a %s error", tc.n, err, tc.field)
+		}
+		if err := tc.n.Check(); !errors.As(err, &fe) || fe.Field != tc.field {
+			t.Errorf("Check(%+v) = %v, want a %s error", tc.n, err, tc.field)
 		}
 	}
 	if n := len(f.people(t)); n != 0 {
@@ -175,6 +181,17 @@ func TestWalkInValidation(t *testing.T) {
 	c := f.walkIn(t, NewPerson{Name: " nguyễn  văn\u0301 an ", Unit: "Phường 7", Group: "Nhân dân", Phone: "+84 912 345 678"})
 	if c.Person.Group != roster.NhanDan || c.Person.Phone != "0912345678" || c.Method != WalkIn {
 		t.Fatalf("walk-in = %+v", c)
+	}
+	// The limits count characters, not bytes, after spaces are collapsed.
+	long := f.walkIn(t, NewPerson{Name: strings.Repeat("Ă", MaxNameLength) + "   ",
+		Unit: strings.Repeat("ư", MaxUnitLength), Position: strings.Repeat("ơ", MaxPositionLength)})
+	if n := len([]rune(long.Person.Name)); n != MaxNameLength {
+		t.Fatalf("a name of the longest length saved as %d characters", n)
+	}
+	var fe *FieldError
+	if err := (NewPerson{Name: "An", Unit: strings.Repeat("x", 140_000)}).Check(); !errors.As(err, &fe) ||
+		fe.Value != "140000" || fe.Max != MaxUnitLength || !strings.Contains(err.Error(), "unit is 140000 characters long, over 200") {
+		t.Fatalf("a 140 KB unit: %#v, %v", fe, err)
 	}
 	same, err := f.svc.SamePerson(ctx, "NGUYEN VAN AN", "phuong 7")
 	if err != nil || len(same) != 1 {
@@ -488,5 +505,32 @@ func TestCheckInWithCardLinksTheRosterPerson(t *testing.T) {
 	}
 	if _, err := f.svc.CheckInWithCard(ctx, f.session, cands[0].ID, "079199009999"); !errors.Is(err, ErrOtherCard) {
 		t.Fatalf("another card = %v, want ErrOtherCard", err)
+	}
+}
+
+// Person takes an id or a prefix of at least MinIDPrefix characters, and
+// says which of short, unknown or ambiguous a bad one is.
+func TestPersonByIDPrefix(t *testing.T) {
+	f := newFixture(t)
+	a := f.walkIn(t, NewPerson{Name: "Lê An"}).Person
+	b := f.walkIn(t, NewPerson{Name: "Lê Bình"}).Person
+	if p, err := f.svc.Person(ctx, strings.ToUpper(a.ID[:len(a.ID)-2])); err != nil || p.ID != a.ID {
+		t.Fatalf("a unique prefix: %+v, %v", p, err)
+	}
+	if _, err := f.svc.Person(ctx, a.ID[:MinIDPrefix-1]); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("a short prefix: %v, want ErrInvalid", err)
+	}
+	if _, err := f.svc.Person(ctx, "zzzzzz"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("an unknown id: %v, want ErrNotFound", err)
+	}
+	common := 0
+	for common < len(a.ID) && a.ID[common] == b.ID[common] {
+		common++
+	}
+	if common < MinIDPrefix {
+		t.Skipf("ids %s and %s share fewer than %d characters", a.ID, b.ID, MinIDPrefix)
+	}
+	if _, err := f.svc.Person(ctx, a.ID[:common]); !errors.Is(err, ErrAmbiguous) {
+		t.Fatalf("a prefix of both: %v, want ErrAmbiguous", err)
 	}
 }

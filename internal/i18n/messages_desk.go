@@ -51,4 +51,9 @@ var deskMessages = map[string][2]string{
 	"walkin.field.group":       {"Thành phần %q không có; chọn: cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác", "No group %q; choose: cadre, civil servant, public employee, worker, member, resident, business, other"},
 	"walkin.field.phone":       {"Số điện thoại %q không hợp lệ: cần 10 chữ số, bắt đầu bằng 0", "Phone %q is not valid: 10 digits starting with 0"},
 	"walkin.field.id":          {"Số CCCD %s không hợp lệ: cần đúng 12 chữ số", "ID number %s is not valid: exactly 12 digits"},
+
+	// A walk-in field over its limit (attendance.MaxNameLength and so on); %s is its length.
+	"walkin.field.name.long":     {"Họ và tên dài %s ký tự, quá giới hạn 200 ký tự; hãy kiểm tra lại", "The name is %s characters long, over the limit of 200; check it"},
+	"walkin.field.unit.long":     {"Đơn vị dài %s ký tự, quá giới hạn 200 ký tự; hãy ghi ngắn lại", "The unit is %s characters long, over the limit of 200; shorten it"},
+	"walkin.field.position.long": {"Chức vụ dài %s ký tự, quá giới hạn 200 ký tự; hãy ghi ngắn lại", "The position is %s characters long, over the limit of 200; shorten it"},
 }
