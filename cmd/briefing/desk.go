@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -12,6 +13,7 @@ import (
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
+	"briefing/internal/i18n"
 	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/session"
@@ -94,92 +96,166 @@ func (e *env) sessionOrOpen(id, noneKey string) (session.Session, error) {
 	return *open, nil
 }
 
+// checkinFlags are the flags of briefing checkin.
+type checkinFlags struct {
+	sessionID, query, personID, qr string
+	walkIn, isNew                  bool
+	np                             attendance.NewPerson
+}
+
 func newCheckinCmd(g *globals) *cobra.Command {
-	var sessionID, query, personID, qr string
-	var walkIn bool
-	var np attendance.NewPerson
+	var f checkinFlags
 	cmd := &cobra.Command{
 		Use:   "checkin",
 		Short: g.helpLang.T("cli.help.cmd.checkin"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			chosen := 0
-			for _, set := range []bool{query != "", personID != "", qr != "", walkIn} {
-				if set {
-					chosen++
-				}
-			}
-			if chosen != 1 {
-				return exitError{2, g.language().T("cli.checkin.usage")}
+			if err := f.check(cmd, g.language()); err != nil {
+				return err
 			}
 			return withEnv(g, func(e *env) error {
-				s, err := e.targetSession(sessionID)
+				s, err := e.targetSession(f.sessionID)
 				if err != nil {
 					return err
 				}
-				ctx := context.Background()
-				var c attendance.CheckIn
-				switch {
-				case query != "" || personID != "":
-					var p attendance.Person
-					if query != "" {
-						p, err = e.findOne(ctx, query)
-					} else if p, err = e.att.Person(ctx, personID); errors.Is(err, attendance.ErrNotFound) {
-						return exitError{1, e.lang.T("cli.person.notfound", personID)}
-					}
-					if err != nil {
-						return err
-					}
-					c, err = e.att.CheckIn(ctx, s.ID, p.ID, attendance.ByRoster, false)
-					if err != nil {
-						return e.checkInError(err)
-					}
-				case qr != "":
-					c, err = e.checkInCard(ctx, s.ID, qr)
-					if err != nil {
-						return err
-					}
-				default:
-					if same, err := e.att.SamePerson(ctx, np.Name, np.Unit); err == nil && len(same) > 0 {
-						warn("%s", e.lang.T("cli.walkin.same", same[0].Name, same[0].Unit, same[0].ID))
-					}
-					c, err = e.att.RegisterWalkIn(ctx, s.ID, np)
-					if err != nil {
-						return e.checkInError(err)
-					}
+				c, err := f.run(context.Background(), e, s.ID, cmd.OutOrStdout())
+				if err != nil {
+					return err
 				}
-				printCheckIn(e, c)
+				printCheckIn(cmd.OutOrStdout(), e, c)
 				return nil
 			})
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
-	f.StringVar(&query, "query", "", g.helpLang.T("cli.help.flag.checkin.query"))
-	f.StringVar(&personID, "person", "", g.helpLang.T("cli.help.flag.checkin.person"))
-	f.StringVar(&qr, "qr", "", g.helpLang.T("cli.help.flag.checkin.qr"))
-	f.BoolVar(&walkIn, "walk-in", false, g.helpLang.T("cli.help.flag.checkin.walkin"))
-	f.StringVar(&np.Name, "name", "", g.helpLang.T("cli.help.flag.checkin.name"))
-	f.StringVar(&np.Unit, "unit", "", g.helpLang.T("cli.help.flag.checkin.unit"))
-	f.StringVar(&np.Group, "group", "", g.helpLang.T("cli.help.flag.checkin.group"))
-	f.StringVar(&np.Phone, "phone", "", g.helpLang.T("cli.help.flag.checkin.phone"))
+	fl := cmd.Flags()
+	fl.StringVar(&f.sessionID, "session", "", g.helpLang.T("cli.help.flag.session"))
+	fl.StringVar(&f.query, "query", "", g.helpLang.T("cli.help.flag.checkin.query"))
+	fl.StringVar(&f.personID, "person", "", g.helpLang.T("cli.help.flag.checkin.person"))
+	fl.StringVar(&f.qr, "qr", "", g.helpLang.T("cli.help.flag.checkin.qr"))
+	fl.BoolVar(&f.walkIn, "walk-in", false, g.helpLang.T("cli.help.flag.checkin.walkin"))
+	fl.BoolVar(&f.isNew, "new", false, g.helpLang.T("cli.help.flag.checkin.new"))
+	fl.StringVar(&f.np.Name, "name", "", g.helpLang.T("cli.help.flag.checkin.name"))
+	fl.StringVar(&f.np.Unit, "unit", "", g.helpLang.T("cli.help.flag.checkin.unit"))
+	fl.StringVar(&f.np.Group, "group", "", g.helpLang.T("cli.help.flag.checkin.group"))
+	fl.StringVar(&f.np.Phone, "phone", "", g.helpLang.T("cli.help.flag.checkin.phone"))
 	return cmd
 }
 
-// findOne resolves a --query: one match, or the one whose whole name is the query.
-func (e *env) findOne(ctx context.Context, query string) (attendance.Person, error) {
+// check refuses (exit 2) flags that do not go together: one way to find
+// the person (--person may come with --qr: the card's holder), --new only
+// when registering, the walk-in's fields only with --walk-in, and --unit
+// with --walk-in or to narrow a --query.
+func (f *checkinFlags) check(cmd *cobra.Command, l i18n.Lang) error {
+	ways := 0
+	for _, set := range []bool{f.query != "", f.personID != "", f.qr != "", f.walkIn} {
+		if set {
+			ways++
+		}
+	}
+	if ways != 1 && !(ways == 2 && f.personID != "" && f.qr != "") {
+		return exitError{2, l.T("cli.checkin.usage")}
+	}
+	changed := cmd.Flags().Changed
+	if !f.walkIn {
+		for _, name := range []string{"name", "group", "phone"} {
+			if changed(name) {
+				return exitError{2, l.T("cli.checkin.walkinonly", name)}
+			}
+		}
+		if changed("unit") && f.query == "" {
+			return exitError{2, l.T("cli.checkin.unitonly")}
+		}
+	}
+	if f.isNew && !(f.walkIn || f.qr != "" && f.personID == "") {
+		return exitError{2, l.T("cli.checkin.newonly")}
+	}
+	return nil
+}
+
+// run finds or registers the person and checks them in.
+func (f *checkinFlags) run(ctx context.Context, e *env, sessionID string, out io.Writer) (attendance.CheckIn, error) {
+	var p attendance.Person
+	var err error
+	switch {
+	case f.qr != "":
+		return e.checkInCard(ctx, out, sessionID, f.qr, f.personID, f.isNew)
+	case f.walkIn:
+		return e.checkInWalkIn(ctx, sessionID, f.np, f.isNew)
+	case f.query != "":
+		p, err = e.findOne(ctx, f.query, f.np.Unit)
+	default:
+		p, err = e.person(ctx, f.personID)
+	}
+	if err != nil {
+		return attendance.CheckIn{}, err
+	}
+	c, err := e.att.CheckIn(ctx, sessionID, p.ID, attendance.ByRoster, false)
+	return c, e.checkInError(err)
+}
+
+// person resolves a --person id or prefix, saying what to do when it cannot.
+func (e *env) person(ctx context.Context, id string) (attendance.Person, error) {
+	p, err := e.att.Person(ctx, id)
+	switch {
+	case errors.Is(err, attendance.ErrNotFound):
+		return p, exitError{1, e.lang.T("cli.person.notfound", id)}
+	case errors.Is(err, attendance.ErrAmbiguous):
+		return p, exitError{1, e.lang.T("cli.person.ambiguous", id)}
+	case errors.Is(err, attendance.ErrInvalid):
+		return p, exitError{2, e.lang.T("cli.person.short", id, attendance.MinIDPrefix)}
+	}
+	return p, err
+}
+
+// maxListed is how many people a list of matches shows.
+const maxListed = 20
+
+// findOne resolves a --query: a citizen-ID number on file, else one match,
+// or the one whose whole name is the query. A unit (--unit) keeps the
+// people of that unit only (compared without accents or case).
+func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Person, error) {
+	inUnit := func(p attendance.Person) bool { return unit == "" || textvi.Fold(p.Unit) == textvi.Fold(unit) }
+	if number, ok := typedCitizenID(query); ok {
+		found, err := e.att.ByCitizenID(ctx, number)
+		if err != nil {
+			return attendance.Person{}, err
+		}
+		var kept []attendance.Person
+		for _, p := range found {
+			if inUnit(p) {
+				kept = append(kept, p)
+			}
+		}
+		switch len(kept) {
+		case 0: // perhaps a phone's digits: search
+		case 1:
+			return kept[0], nil
+		default:
+			return attendance.Person{}, e.severalError("…"+cccd.Last4(number), kept, 0)
+		}
+	}
 	var people []attendance.Person
 	index := search.New(0)
 	err := e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
-		people = append(people, p)
-		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+		if inUnit(p) {
+			people = append(people, p)
+			index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+		}
 		return nil
 	})
 	if err != nil {
 		return attendance.Person{}, err
 	}
-	hits := index.Search(query, 20)
+	hits := index.Search(query, len(people))
 	if len(hits) == 0 {
+		shown := query
+		if _, ok := typedCitizenID(query); ok {
+			shown = "…" + cccd.Last4(strings.ReplaceAll(query, " ", ""))
+			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", shown)}
+		}
+		if unit != "" {
+			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.unit", query, unit)}
+		}
 		return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch", query)}
 	}
 	if len(hits) == 1 {
@@ -194,47 +270,147 @@ func (e *env) findOne(ctx context.Context, query string) (attendance.Person, err
 	if len(exact) == 1 {
 		return exact[0], nil
 	}
-	var b strings.Builder
-	b.WriteString(e.lang.T("cli.checkin.several", query) + "\n")
-	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	for _, h := range hits {
-		p := people[h.Index]
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.ID, p.Name, p.Unit, p.Group.Label(e.lang))
+	list := make([]attendance.Person, 0, min(len(hits), maxListed))
+	for _, h := range hits[:min(len(hits), maxListed)] {
+		list = append(list, people[h.Index])
 	}
-	tw.Flush()
-	b.WriteString(e.lang.T("cli.checkin.several.hint"))
-	return attendance.Person{}, exitError{1, b.String()}
+	return attendance.Person{}, e.severalError(query, list, len(hits)-len(list))
 }
 
-// checkInCard checks in the holder of a scanned card, registering them from
-// the card when they are not on the roster and their name reads cleanly.
-func (e *env) checkInCard(ctx context.Context, sessionID, payload string) (attendance.CheckIn, error) {
+// typedCitizenID reads a query that is exactly 12 digits, spaces allowed
+// between them: a citizen-ID number typed (or a scanner's bare number).
+func typedCitizenID(query string) (string, bool) {
+	n := strings.Join(strings.Fields(query), "")
+	if !roster.ValidCitizenID(n) {
+		return "", false
+	}
+	return n, true
+}
+
+// severalError lists the people a query matches, with more not shown.
+func (e *env) severalError(query string, people []attendance.Person, more int) error {
+	var b strings.Builder
+	b.WriteString(e.lang.T("cli.checkin.several", query) + "\n")
+	e.writePeople(&b, people)
+	if more > 0 {
+		b.WriteString(e.lang.T("cli.checkin.several.more", more) + "\n")
+	}
+	b.WriteString(e.lang.T("cli.checkin.several.hint"))
+	return exitError{1, b.String()}
+}
+
+// writePeople lists people one per line, with what tells people of the same
+// name apart: id, name, unit, group, the phone's last 3 digits and the
+// citizen ID's last 4 when on file.
+func (e *env) writePeople(w io.Writer, people []attendance.Person) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, p := range people {
+		unit, phone, id := p.Unit, "", ""
+		if unit == "" {
+			unit = e.lang.T("desk.unit.none")
+		}
+		if n := len(p.Phone); n >= 3 {
+			phone = e.lang.T("cli.person.phone", p.Phone[n-3:])
+		}
+		if p.IDLast4 != "" {
+			id = e.lang.T("cli.person.idlast4", p.IDLast4)
+		}
+		line := strings.TrimRight(strings.Join([]string{p.ID, p.Name, unit, p.Group.Label(e.lang), phone, id}, "\t"), "\t")
+		fmt.Fprintf(tw, "  %s\n", line)
+	}
+	tw.Flush()
+}
+
+// checkInWalkIn registers a walk-in and checks them in, unless someone of
+// the same name and unit is on the roster already and --new was not given:
+// then nobody is registered and they are listed.
+func (e *env) checkInWalkIn(ctx context.Context, sessionID string, np attendance.NewPerson, isNew bool) (attendance.CheckIn, error) {
+	if err := np.Check(); err != nil {
+		return attendance.CheckIn{}, e.checkInError(err)
+	}
+	if !isNew {
+		same, err := e.att.SamePerson(ctx, np.Name, np.Unit)
+		if err != nil {
+			return attendance.CheckIn{}, err
+		}
+		if len(same) > 0 {
+			var b strings.Builder
+			b.WriteString(e.lang.T("cli.walkin.same") + "\n")
+			e.writePeople(&b, same)
+			b.WriteString(e.lang.T("cli.walkin.same.hint"))
+			return attendance.CheckIn{}, exitError{1, b.String()}
+		}
+	}
+	c, err := e.att.RegisterWalkIn(ctx, sessionID, np)
+	return c, e.checkInError(err)
+}
+
+// checkInCard checks in the holder of a scanned card: the person with its
+// number on file; else, with personID, that person, keeping the card on
+// them; else, when people of the card's name have no card on file and
+// isNew is not set, nobody (they are listed for the clerk to say which);
+// else someone new registered from the card, when its name reads cleanly.
+func (e *env) checkInCard(ctx context.Context, out io.Writer, sessionID, payload, personID string, isNew bool) (attendance.CheckIn, error) {
+	var none attendance.CheckIn
 	card, err := cccd.Parse(payload)
 	if err != nil {
-		return attendance.CheckIn{}, exitError{1, e.lang.T("desk.qr.unreadable")}
+		var ce *cccd.Error
+		if errors.As(err, &ce) {
+			return none, exitError{1, e.lang.T("cli.qr.bad", ce.Message(e.lang))}
+		}
+		return none, exitError{1, e.lang.T("desk.qr.unreadable")}
 	}
-	fmt.Println(e.lang.T("desk.notice"))
+	var p attendance.Person
+	if personID != "" {
+		if p, err = e.person(ctx, personID); err != nil {
+			return none, err
+		}
+	}
+	fmt.Fprintln(out, e.lang.T("desk.notice"))
 	people, err := e.att.ByCitizenID(ctx, card.Number)
 	if err != nil {
-		return attendance.CheckIn{}, err
+		return none, err
+	}
+	if personID != "" {
+		for _, q := range people {
+			if q.ID != p.ID {
+				return none, exitError{1, e.lang.T("cli.qr.cardtaken", cccd.Last4(card.Number), q.Name, theme.UnitSuffix(q.Unit), q.ID)}
+			}
+		}
+		c, err := e.att.CheckInWithCard(ctx, sessionID, p.ID, card.Number)
+		if errors.Is(err, attendance.ErrOtherCard) {
+			return none, exitError{1, e.lang.T("cli.qr.othercard", p.Name, theme.UnitSuffix(p.Unit), cccd.Last4(card.Number))}
+		}
+		return c, e.checkInError(err)
 	}
 	if len(people) > 0 {
 		c, err := e.att.CheckIn(ctx, sessionID, people[0].ID, attendance.ByQR, true)
-		if err != nil {
-			return c, e.checkInError(err)
-		}
-		return c, nil
-	}
-	if !card.NameTrusted {
-		return attendance.CheckIn{}, exitError{1, e.lang.T("cli.qr.name", card.Name)}
-	}
-	c, err := e.att.RegisterWalkIn(ctx, sessionID, attendance.NewPerson{Name: card.Name, CitizenID: card.Number, NoticeShown: true})
-	if err != nil {
 		return c, e.checkInError(err)
 	}
-	return c, nil
+	if card.NameTrusted && !isNew {
+		named, err := e.att.WithoutCardNamed(ctx, card.Name)
+		if err != nil {
+			return none, err
+		}
+		if len(named) > 0 {
+			var b strings.Builder
+			b.WriteString(e.lang.T("cli.qr.named", cccd.Last4(card.Number), card.Name) + "\n")
+			e.writePeople(&b, named)
+			b.WriteString(e.lang.T("cli.qr.named.hint"))
+			return none, exitError{1, b.String()}
+		}
+	}
+	switch {
+	case card.Name == "":
+		return none, exitError{1, e.lang.T("cli.qr.noname", cccd.Last4(card.Number))}
+	case !card.NameTrusted:
+		return none, exitError{1, e.lang.T("cli.qr.name", card.Name)}
+	}
+	c, err := e.att.RegisterWalkIn(ctx, sessionID, attendance.NewPerson{Name: card.Name, CitizenID: card.Number, NoticeShown: true})
+	return c, e.checkInError(err)
 }
 
+// checkInError says why a check-in failed, in the clerk's words; nil stays nil.
 func (e *env) checkInError(err error) error {
 	var fe *attendance.FieldError
 	switch {
@@ -246,13 +422,13 @@ func (e *env) checkInError(err error) error {
 	return err
 }
 
-func printCheckIn(e *env, c attendance.CheckIn) {
+func printCheckIn(w io.Writer, e *env, c attendance.CheckIn) {
 	at := c.At.Local().Format("15:04:05")
 	if c.Already {
-		fmt.Println(e.lang.T("desk.already", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
+		fmt.Fprintln(w, e.lang.T("desk.already", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
 		return
 	}
-	fmt.Println(e.lang.T("desk.checkedin", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
+	fmt.Fprintln(w, e.lang.T("desk.checkedin", c.Person.Name, theme.UnitSuffix(c.Person.Unit), at))
 }
 
 func newAttendanceCmd(g *globals) *cobra.Command {

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 
 	"briefing/decks"
 	"briefing/internal/attendance"
@@ -53,16 +56,112 @@ func dataDir(g *globals) string {
 
 // openEnv opens the database (creating it on first use) and reads the decks.
 func openEnv(g *globals) (*env, error) {
-	e := &env{lang: g.language(), dir: dataDir(g)}
+	l, dir := g.language(), dataDir(g)
+	if err := checkDataDir(l, dir); err != nil {
+		return nil, err
+	}
+	return openEnvAt(l, dir)
+}
+
+// openEnvAt opens the database in dir.
+func openEnvAt(l i18n.Lang, dir string) (*env, error) {
+	e := &env{lang: l, dir: dir}
 	st, err := store.Open(e.dir)
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, exitError{1, l.T("cli.data.denied", dir)}
+	}
 	if err != nil {
-		return nil, exitError{1, e.lang.T("cli.db.open", e.dir, err)}
+		return nil, exitError{1, l.T("cli.db.open", dir, err)}
 	}
 	e.store = st
 	e.svc = session.New(st, nil)
 	e.att = attendance.New(st, nil)
 	e.qs = questions.New(st, nil)
 	return e, nil
+}
+
+// checkDataDir says in l why dir cannot be the data directory: it, or the nearest part of
+// its path that exists, is a file. Other problems (permissions) show when it is opened.
+func checkDataDir(l i18n.Lang, dir string) error {
+	for p := filepath.Clean(dir); ; {
+		st, err := os.Stat(p)
+		switch {
+		case err == nil && st.IsDir():
+			return nil
+		case err == nil && p == filepath.Clean(dir):
+			return exitError{1, l.T("cli.data.file", dir)}
+		case err == nil:
+			return exitError{1, l.T("cli.data.parent", dir, p)}
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+// withDryRunEnv runs f for a dry run, which writes nothing: with the data directory's
+// database when there is one, else with an empty one in a temporary directory, removed
+// afterwards, so that a dry run in a new data directory does not create it.
+func withDryRunEnv(g *globals, f func(e *env) error) error {
+	l, dir := g.language(), dataDir(g)
+	if err := checkDataDir(l, dir); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); !errors.Is(err, fs.ErrNotExist) {
+		return withEnv(g, f)
+	}
+	tmp, err := os.MkdirTemp("", "briefing-dry-run-")
+	if err != nil {
+		return exitError{1, l.T("cli.db.open", os.TempDir(), err)}
+	}
+	defer os.RemoveAll(tmp)
+	e, err := openEnvAt(l, tmp)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	return f(e)
+}
+
+// checkReadable says in l, naming path and what to do, why path cannot be read as a file.
+func checkReadable(l i18n.Lang, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return exitError{1, openProblem(l, path, err)}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return exitError{1, l.T("cli.file.isdir", path)}
+	}
+	return nil
+}
+
+// openProblem is why path cannot be opened for reading, in l: the underlying error only
+// when it is none of the usual ones.
+func openProblem(l i18n.Lang, path string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return l.T("cli.file.notfound", path)
+	case errors.Is(err, fs.ErrPermission):
+		return l.T("cli.file.denied", path)
+	}
+	return l.T("cli.file.open", path, pathErrorReason(err))
+}
+
+// pathErrorReason is err without the path it names (a message names the path itself,
+// and a temporary file's name means nothing to the user).
+func pathErrorReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func (e *env) close() { e.store.Close() }

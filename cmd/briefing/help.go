@@ -6,6 +6,8 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -16,18 +18,21 @@ import (
 
 // helpLanguage is the language --lang and $BRIEFING_LANG give, read from args before cobra
 // parses them: the last --lang X or --lang=X before "--", like the flag itself, then
-// globals.language as for every command.
+// chooseLang as for every command. An unknown language gives Vietnamese here; the commands
+// refuse it (globals.check), the help says so (localizeHelp).
 func helpLanguage(args []string) i18n.Lang {
-	var g globals
+	var lang string
+	given := false
 	for i := 0; i < len(args) && args[i] != "--"; i++ {
 		if v, ok := strings.CutPrefix(args[i], "--lang="); ok {
-			g.lang = v
+			lang, given = v, true
 		} else if args[i] == "--lang" && i+1 < len(args) {
 			i++
-			g.lang = args[i]
+			lang, given = args[i], true
 		}
 	}
-	return g.language()
+	l, _, _ := chooseLang(lang, given, os.Getenv("BRIEFING_LANG"))
+	return l
 }
 
 func init() {
@@ -94,7 +99,8 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 // template, the help command, every -h/--help, and the errors of a mistyped command line.
 // The completion command stays, hidden: it is for shell set-up, not for the clerks, and its
 // long per-shell instructions would be a second manual to translate.
-func localizeHelp(root *cobra.Command, l i18n.Lang) {
+func localizeHelp(root *cobra.Command, g *globals) {
+	l := g.helpLang
 	root.SetUsageTemplate(usageTemplate(l))
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.SuggestionsMinimumDistance = 2
@@ -102,6 +108,15 @@ func localizeHelp(root *cobra.Command, l i18n.Lang) {
 		return exitError{1, l.T("cli.help.err.see", flagErrorText(l, err), c.CommandPath())}
 	})
 	root.InitDefaultHelpCmd()
+	// The help runs before the global flags are checked: it still says (on stderr) that
+	// --lang or $BRIEFING_LANG names a language the interface does not have.
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if l := g.language(); g.badLang() {
+			fmt.Fprintln(c.ErrOrStderr(), l.T("cli.lang.bad", g.lang))
+		}
+		help(c, args)
+	})
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Name() == "help" && c.Parent() == root {
