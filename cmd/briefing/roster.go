@@ -23,7 +23,11 @@ func newRosterCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.roster.import"),
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error { return e.importRoster(args[0], opt, asJSON) })
+			open := withEnv
+			if opt.DryRun {
+				open = withDryRunEnv
+			}
+			return open(g, func(e *env) error { return e.importRoster(args[0], opt, asJSON) })
 		},
 	}
 	f := imp.Flags()
@@ -54,6 +58,9 @@ type problemJSON struct {
 
 func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON bool) error {
 	l := e.lang
+	if err := checkReadable(l, path); err != nil {
+		return err
+	}
 	r, err := roster.Open(path)
 	if err != nil {
 		var fe *roster.FileError
@@ -75,11 +82,28 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 		}
 		return exitError{1, l.T("cli.roster.failed", path, err)}
 	}
-	rejected := errors.Is(err, attendance.ErrRejected)
+	// What the file did, or would have done: a failure (exit 1) names the file, says
+	// nothing was imported and what to do; otherwise the counts, as done or as a dry run's.
+	valid := res.Imported + res.Updated + res.Unchanged
+	var failure, summary string
+	switch {
+	case valid == 0 && res.Rejected == 0:
+		failure = l.T("cli.roster.empty", path)
+	case valid == 0:
+		failure = l.T("cli.roster.novalid", path, res.Rejected)
+	case errors.Is(err, attendance.ErrRejected):
+		failure = l.T("cli.roster.would.rejected", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
+	case !res.Applied:
+		summary = l.T("cli.roster.would", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
+	case res.Rejected > 0:
+		summary = l.T("cli.roster.done.skipped", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
+	default:
+		summary = l.T("cli.roster.done", path, res.Imported, res.Updated, res.Unchanged)
+	}
 
 	if asJSON {
 		out := importJSON{
-			File: path, DryRun: opt.DryRun, Applied: res.Applied, Imported: res.Imported, Updated: res.Updated,
+			File: path, DryRun: opt.DryRun, Applied: res.Applied && failure == "", Imported: res.Imported, Updated: res.Updated,
 			Unchanged: res.Unchanged, Rejected: res.Rejected, Problems: []problemJSON{}, Warnings: []problemJSON{},
 		}
 		for _, p := range res.Problems {
@@ -91,8 +115,8 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 		if err := printJSON(out); err != nil {
 			return err
 		}
-		if rejected {
-			return exitError{1, ""}
+		if failure != "" {
+			return exitError{1, failure}
 		}
 		return nil
 	}
@@ -106,15 +130,10 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 	if res.Rejected > len(res.Problems) {
 		warn("%s", l.T("cli.roster.moreproblems", res.Rejected-len(res.Problems)))
 	}
-	summary := l.T("cli.roster.summary", res.Imported, res.Updated, res.Unchanged, res.Rejected)
-	switch {
-	case rejected:
-		return exitError{1, summary + "\n" + l.T("cli.roster.rejected")}
-	case opt.DryRun:
-		fmt.Println(l.T("cli.roster.dryrun") + " " + summary)
-	default:
-		fmt.Println(summary)
+	if failure != "" {
+		return exitError{1, failure}
 	}
+	fmt.Println(summary)
 	return nil
 }
 
