@@ -77,11 +77,11 @@ var cliHelpMessages = map[string][2]string{
 
 	// briefing desk, checkin, attendance ...
 	"cli.help.flag.checkin.query":  {"tìm người theo họ tên, đơn vị hoặc các số cuối của số điện thoại", "find the person by name, unit or phone digits"},
-	"cli.help.flag.checkin.person": {"mã của người đó (hoặc vài ký tự đầu, đủ để không trùng)", "the person's id (or a unique prefix)"},
+	"cli.help.flag.checkin.person": {"mã của người đó (hoặc vài ký tự đầu, đủ để không trùng); kèm --qr: người giữ thẻ vừa quét", "the person's id (or a unique prefix); with --qr: the holder of the scanned card"},
 	"cli.help.flag.checkin.qr":     {"nội dung mã QR trên thẻ căn cước công dân", "a citizen-ID card's QR payload"},
 	"cli.help.flag.checkin.walkin": {"đăng ký người không có trong danh sách (kèm --name)", "register someone not on the roster (with --name)"},
 	"cli.help.flag.checkin.name":   {"khách mới: họ và tên", "walk-in: full name"},
-	"cli.help.flag.checkin.unit":   {"khách mới: đơn vị", "walk-in: unit"},
+	"cli.help.flag.checkin.unit":   {"khách mới: đơn vị; kèm --query: chỉ tìm trong đơn vị này", "walk-in: unit; with --query: search only this unit"},
 	"cli.help.flag.checkin.group":  {"khách mới: thành phần (cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác)", "walk-in: group (cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác)"},
 	"cli.help.flag.checkin.phone":  {"khách mới: số điện thoại", "walk-in: phone"},
 	"cli.help.cmd.attendance.list": {"những người đã điểm danh trong một phiên, theo thứ tự điểm danh", "the people checked in to a session, in check-in order"},
