@@ -3,10 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"time"
 
 	"briefing/internal/i18n"
@@ -26,40 +30,103 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
-				write, ok := minutesWriters[format]
-				if !ok {
-					return exitError{2, e.lang.T("cli.export.format", format)}
+				format, err := exportFormat(e.lang, format, cmd.Flags().Changed("format"), out)
+				if err != nil {
+					return err
 				}
 				s, err := e.getSession(args[0])
 				if err != nil {
 					return err
+				}
+				toFile := out != "" && out != "-"
+				if toFile {
+					if err := checkOutput(e.lang, out, format, s.ID); err != nil {
+						return err
+					}
+				} else if format == "xlsx" && term.IsTerminal(os.Stdout.Fd()) {
+					return exitError{2, e.lang.T("cli.export.tty")}
 				}
 				m, err := e.minutes(s)
 				if err != nil {
 					return err
 				}
 				var buf bytes.Buffer
-				if err := write(&buf, m, e.lang, time.Local); err != nil {
+				if err := minutesWriters[format](&buf, m, e.lang, time.Local); err != nil {
 					return err
 				}
-				if out == "" || out == "-" {
-					if format == "xlsx" && term.IsTerminal(os.Stdout.Fd()) {
-						return exitError{2, e.lang.T("cli.export.tty")}
-					}
+				if !toFile {
 					_, err = os.Stdout.Write(buf.Bytes())
 					return err
 				}
 				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-					return exitError{1, e.lang.T("cli.export.write", out, err)}
+					return exitError{1, writeProblem(e.lang, out, err)}
 				}
 				fmt.Fprintln(os.Stderr, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
 				return nil
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", g.helpLang.T("cli.help.flag.export.format"))
+	cmd.Flags().StringVar(&format, "format", "", g.helpLang.T("cli.help.flag.export.format"))
 	cmd.Flags().StringVarP(&out, "output", "o", "", g.helpLang.T("cli.help.flag.export.output"))
 	return cmd
+}
+
+// exportFormat is the format of the minutes: --format in any case (given: on the command
+// line), else the one out's extension names, else md. A file whose extension names
+// another format than --format is refused: Markdown in a .xlsx file opens as garbage.
+func exportFormat(l i18n.Lang, format string, given bool, out string) (string, error) {
+	format = strings.ToLower(strings.TrimSpace(format))
+	if given {
+		if _, ok := minutesWriters[format]; !ok {
+			return "", exitError{2, l.T("cli.export.format", format)}
+		}
+	}
+	ext := ""
+	if out != "" && out != "-" {
+		ext = formatOfExt[strings.ToLower(filepath.Ext(out))]
+	}
+	switch {
+	case !given && ext != "":
+		return ext, nil
+	case !given:
+		return "md", nil
+	case ext != "" && ext != format:
+		return "", exitError{2, l.T("cli.export.ext", out, ext, format)}
+	}
+	return format, nil
+}
+
+// formatOfExt: the formats a file's extension names.
+var formatOfExt = map[string]string{".md": "md", ".markdown": "md", ".csv": "csv", ".xlsx": "xlsx"}
+
+// checkOutput says in l, before anything is built, why the minutes cannot be written to
+// out: a folder, or in a folder that does not exist or is a file.
+func checkOutput(l i18n.Lang, out, format, sessionID string) error {
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		example := filepath.Join(out, "bien-ban-"+sessionID[:min(8, len(sessionID))]+"."+format)
+		return exitError{2, l.T("cli.export.isdir", out, example)}
+	}
+	dir := filepath.Dir(out)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
+		return exitError{1, l.T("cli.export.nodir", out, dir)}
+	case err == nil && !st.IsDir():
+		return exitError{1, l.T("cli.export.parentfile", out, dir)}
+	}
+	return nil
+}
+
+// writeProblem is why out could not be written, in l, without the temporary file's name.
+func writeProblem(l i18n.Lang, out string, err error) string {
+	dir := filepath.Dir(out)
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return l.T("cli.export.denied", out, dir)
+	case errors.Is(err, fs.ErrNotExist):
+		return l.T("cli.export.nodir", out, dir)
+	}
+	return l.T("cli.export.failed", out, pathErrorReason(err))
 }
 
 var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time.Location) error{

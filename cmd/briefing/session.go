@@ -4,14 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"briefing/internal/attendance"
+	"briefing/internal/i18n"
 	"briefing/internal/questions"
+	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/tui"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
@@ -140,7 +145,7 @@ func newSessionListCmd(g *globals) *cobra.Command {
 					return printJSON(out)
 				}
 				tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, e.lang.T("session.list.header"))
+				fmt.Fprintln(tw, e.lang.T("cli.session.list.header"))
 				for _, s := range list {
 					state := e.lang.T("session.state.open")
 					if s.EndedAt != nil {
@@ -207,7 +212,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				}
 				for _, kv := range [][2]string{
 					{l.T("session.field.id"), s.ID},
-					{l.T("form.title"), s.Info.Title},
+					{l.T("cli.session.field.title"), s.Info.Title},
 					{l.T("form.unit"), s.Info.Unit},
 					{l.T("form.venue"), s.Info.Venue},
 					{l.T("form.form"), s.Info.Form},
@@ -221,7 +226,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				}
 				tw.Flush()
 				fmt.Println()
-				printCounts(e, counts)
+				writeCounts(os.Stdout, l, counts)
 				fmt.Println(l.T("cli.session.questions", qCounts.Total(), qCounts.Open, qCounts.Answered,
 					qCounts.Forwarded, qCounts.AnsweredLater))
 				fmt.Println()
@@ -235,6 +240,44 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
+}
+
+// writeCounts writes the attendance counters of a session: the number present, then
+// by group and by unit, each under its heading, the two lists in one column width.
+func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
+	fmt.Fprintln(w, l.T("desk.present", c.Present))
+	type row struct {
+		label string
+		n     int
+	}
+	var groups, units []row
+	width := 0
+	add := func(rows *[]row, label string, n int) {
+		*rows = append(*rows, row{label, n})
+		width = max(width, ansi.StringWidth(label))
+	}
+	for _, g := range c.ByGroup {
+		add(&groups, roster.Group(g.Key).Label(l), g.Count)
+	}
+	for _, u := range c.ByUnit {
+		name := u.Key
+		if name == "" {
+			name = l.T("desk.unit.none")
+		}
+		add(&units, name, u.Count)
+	}
+	for _, block := range []struct {
+		heading string
+		rows    []row
+	}{{l.T("cli.session.bygroup"), groups}, {l.T("cli.session.byunit"), units}} {
+		if len(block.rows) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, block.heading)
+		for _, r := range block.rows {
+			fmt.Fprintf(w, "  %s%s  %d\n", r.label, strings.Repeat(" ", width-ansi.StringWidth(r.label)), r.n)
+		}
+	}
 }
 
 // getSession finds a session by id or id prefix, with a clear message when it cannot.
@@ -277,7 +320,7 @@ func newSessionEndCmd(g *globals) *cobra.Command {
 				if len(args) == 1 {
 					id = args[0]
 				}
-				s, err := e.sessionOrOpen(id, "cli.follow.none")
+				s, err := e.sessionOrOpen(id, "cli.end.none")
 				if err != nil {
 					return err
 				}
