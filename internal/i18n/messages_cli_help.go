@@ -50,14 +50,14 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.flag.json":        {"in ra dạng JSON", "print JSON"},
 	"cli.help.flag.session":     {"mã phiên (mặc định: phiên đang mở trên máy này)", "session id (default: this device's open session)"},
 	"cli.help.flag.session.ref": {"phiên dùng để đếm số thứ tự REF (mặc định: phiên đang mở trên máy này)", "the session REF numbers count in (default: this device's open session)"},
-	"cli.help.flag.title":       {"tên buổi", "session title"},
+	"cli.help.flag.title":       {"tên phiên", "session title"},
 	"cli.help.flag.unit":        {"đơn vị tổ chức", "host unit"},
 	"cli.help.flag.venue":       {"địa điểm", "venue"},
 	"cli.help.flag.form":        {"hình thức (ví dụ: Hội nghị trực tiếp)", "form of briefing (such as In-person conference)"},
 	"cli.help.flag.rapporteur":  {"họ tên báo cáo viên", "rapporteur's name"},
 
 	// briefing and its commands, as the lists of commands show them.
-	"cli.help.cmd.briefing":   {"Trình chiếu và ghi nhận các buổi tuyên truyền Nghị quyết 57-NQ/TW", "Present and record briefings on Resolution 57-NQ/TW"},
+	"cli.help.cmd.briefing":   {"Trình chiếu và ghi nhận các phiên tuyên truyền Nghị quyết 57-NQ/TW", "Present and record briefings on Resolution 57-NQ/TW"},
 	"cli.help.cmd.present":    {"bắt đầu (hoặc tiếp tục) một phiên và trình chiếu toàn màn hình", "start (or resume) a session and show the slides full screen"},
 	"cli.help.cmd.follow":     {"màn hình báo cáo viên của phiên đang mở trên máy này: ghi chú, trang tiếp theo, thời gian", "presenter view of this device's open session: notes, next slide, timers"},
 	"cli.help.cmd.desk":       {"bàn đăng ký của thư ký: điểm danh đại biểu, khách mới, quét CCCD", "the clerk's desk: check attendees in, walk-ins, ID card scans"},
@@ -90,7 +90,7 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.cmd.session.show":    {"xem một phiên, kèm thời gian trình bày từng trang", "one session, with the time spent on each slide"},
 	"cli.help.cmd.session.end":     {"kết thúc một phiên (mặc định: phiên đang mở trên máy này)", "end a session (default: this device's open one)"},
 	"cli.help.cmd.session.export":  {"xuất biên bản của một phiên ra tệp md, csv hoặc xlsx", "write a session's minutes (biên bản) as md, csv or xlsx"},
-	"cli.help.flag.export.format":  {"md, csv hoặc xlsx", "md, csv or xlsx"},
+	"cli.help.flag.export.format":  {"md, csv hoặc xlsx (mặc định: theo đuôi của tệp -o, nếu không thì md)", "md, csv or xlsx (default: the one -o's extension names, else md)"},
 	"cli.help.flag.export.output":  {"tệp cần ghi (mặc định: đầu ra chuẩn)", "file to write (default: standard output)"},
 	"cli.help.cmd.roster.import":   {"nhập danh sách từ tệp CSV hoặc XLSX: kiểm tra mọi dòng trước, rồi nhập tất cả hoặc không nhập dòng nào", "import a roster from CSV or XLSX: every row is checked, then all of it is imported or none"},
 	"cli.help.flag.roster.unit":    {"đơn vị cho những dòng không ghi đơn vị", "unit for rows that have none"},
@@ -98,7 +98,7 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.flag.roster.skip":    {"vẫn nhập các dòng hợp lệ dù có dòng không hợp lệ", "import the valid rows even if some are invalid"},
 	"cli.help.flag.roster.json":    {"in kết quả tóm tắt dạng JSON", "print the summary as JSON"},
 	"cli.help.cmd.session.export.long": {
-		"Ghi toàn bộ phiên: tên buổi, đơn vị tổ chức, địa điểm, hình thức, báo cáo viên, bộ trình chiếu\n" +
+		"Ghi toàn bộ phiên: tên phiên, đơn vị tổ chức, địa điểm, hình thức, báo cáo viên, bộ trình chiếu\n" +
 			"và phiên bản, giờ bắt đầu và kết thúc, thời gian từng trang, danh sách điểm danh kèm tổng số\n" +
 			"theo thành phần và đơn vị, và mọi câu hỏi kèm trang, trạng thái và câu trả lời.\n" +
 			"--lang en cho tiêu đề tiếng Anh.",
