@@ -131,9 +131,9 @@ var rosterMessages = map[string][2]string{
 	"roster.row.cells.tab": {
 		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có thể một ô chứa ký tự tab mà không nằm trong ngoặc kép, nên các ô sau bị lệch cột; xoá ký tự tab trong ô đó",
 		"the row has %d cells but the header has %d columns — a cell may contain a tab without quotes, which shifts the cells after it; remove the tab from that cell"},
-	"roster.row.cells.xlsx": {
-		"dòng có %d ô nhưng tiêu đề chỉ có %d cột — có ô được điền ở cột không có tiêu đề; chuyển dữ liệu về đúng cột, hoặc đặt tiêu đề cho cột đó (hoặc xoá ô nếu thừa)",
-		"the row has %d cells but the header has %d columns — a cell is filled in a column without a header; move the data to its column, or give the column a header (or clear the cell if it is not needed)"},
+	"roster.xlsx.extra": {
+		"có ô được điền ở cột không có tiêu đề (dòng này dùng %d cột, tiêu đề có %d); các ô đó được bỏ qua — đặt tiêu đề cho cột nếu cần nhập",
+		"cells are filled in columns without a header (this row uses %d columns, the header has %d); they are ignored — give the column a header if it should be imported"},
 	"roster.row.encoding": {
 		"dòng này có ký tự không đọc được (sai bảng mã); sửa lại chữ trên dòng, lưu tệp dạng \"CSV UTF-8 (Comma delimited) (*.csv)\"",
 		"this line has characters that cannot be read (wrong encoding); fix the text and save the file as \"CSV UTF-8 (Comma delimited) (*.csv)\""},

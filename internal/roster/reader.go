@@ -18,8 +18,12 @@ type Reader struct {
 	cols     columns
 	width    int    // the header's columns: a row filled beyond them is shifted
 	extraKey string // the problem of such a row, which says why for this kind of file
-	warnings []Problem
-	err      error // sticky: io.EOF or the *FileError that ended the file
+	// A workbook's cells cannot shift: a filled cell beyond the header is a
+	// note in a column without a title, ignored with one warning (extraKey
+	// is empty for workbooks).
+	extraWarned bool
+	warnings    []Problem
+	err         error // sticky: io.EOF or the *FileError that ended the file
 
 	// Warnings given once.
 	nfcWarned, zeroWarned bool

@@ -19,7 +19,13 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	// the padding Excel and LibreOffice write.
 	if len(cells) > r.width {
 		if n := filledWidth(cells); n > r.width {
-			add(r.extraKey, n, r.width)
+			switch {
+			case r.extraKey != "":
+				add(r.extraKey, n, r.width)
+			case !r.extraWarned:
+				r.extraWarned = true
+				r.warn(line, "roster.xlsx.extra", n, r.width)
+			}
 		}
 	}
 	badText := false

@@ -83,7 +83,6 @@ func (r *Reader) openXLSX(f readSeekCloser) error {
 				r.warn(line, "roster.xlsx.sheet", sheet)
 			}
 			src.part, src.maxRow = sc.name, sc.maxRow
-			r.extraKey = "roster.row.cells.xlsx"
 			src.total = sheetRows(xf, sheet)
 			r.src = src
 			return nil
