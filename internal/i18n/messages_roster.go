@@ -95,6 +95,12 @@ var rosterMessages = map[string][2]string{
 
 	// Rows.
 	"roster.row.noname": {"thiếu họ tên; điền họ tên hoặc xoá dòng", "the name is empty; fill it in or delete the row"},
+	"roster.row.unitlong": {
+		"đơn vị dài %d ký tự, quá %d; ghi ngắn lại, hoặc kiểm tra xem các cột có bị lệch không",
+		"the unit is %d characters long, more than %d; shorten it, or check that the columns are not shifted"},
+	"roster.row.positionlong": {
+		"chức vụ dài %d ký tự, quá %d; ghi ngắn lại, hoặc kiểm tra xem các cột có bị lệch không",
+		"the position is %d characters long, more than %d; shorten it, or check that the columns are not shifted"},
 	"roster.row.namelong": {
 		"họ tên dài %d ký tự, quá %d; kiểm tra xem các cột có bị lệch không",
 		"the name is %d characters long, more than %d; check that the columns are not shifted"},

@@ -612,3 +612,26 @@ func TestXLSXHeaderErrors(t *testing.T) {
 		}
 	}
 }
+
+// A unit or position over its limit is an invalid row, like a long name: a
+// pasted paragraph would stretch every list and sheet it appears in.
+func TestLongUnitAndPosition(t *testing.T) {
+	unit, position := strings.Repeat("Phường ", 30), strings.Repeat("ư", MaxPositionLength+1)
+	text := "Họ tên;Đơn vị;Chức vụ\nAn;" + unit + ";\nBình;P1;" + position + "\nChâu;" + strings.Repeat("ư", MaxUnitLength) + ";\n"
+	rows, _, err := readAll(t, writeTemp(t, "long.csv", []byte(text)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := keys(rows[0].Problems); len(k) != 1 || k[0] != "roster.row.unitlong" {
+		t.Errorf("long unit: problems %v", k)
+	}
+	if k := keys(rows[1].Problems); len(k) != 1 || k[0] != "roster.row.positionlong" {
+		t.Errorf("long position: problems %v", k)
+	}
+	if !rows[2].Valid() {
+		t.Errorf("a unit of exactly the limit: %v", rows[2].Problems)
+	}
+	if got := rows[1].Problems[0].Format("f", i18n.VI); !strings.Contains(got, "chức vụ dài 201 ký tự, quá 200") {
+		t.Errorf("got %q", got)
+	}
+}

@@ -182,8 +182,14 @@ func allDigits(s string) bool {
 	return true
 }
 
-// MaxNameLength is the longest name accepted, in characters.
-const MaxNameLength = 200
+// The longest name, unit and position accepted, in characters: real ones
+// are far shorter, and a longer cell is a mistake (a pasted paragraph) that
+// would stretch every list it appears in.
+const (
+	MaxNameLength     = 200
+	MaxUnitLength     = 200
+	MaxPositionLength = 200
+)
 
 // Row is one attendee read from a roster.
 type Row struct {

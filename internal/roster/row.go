@@ -65,6 +65,12 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	case n > MaxNameLength:
 		add("roster.row.namelong", n, MaxNameLength)
 	}
+	if n := utf8.RuneCountInString(row.Unit); n > MaxUnitLength {
+		add("roster.row.unitlong", n, MaxUnitLength)
+	}
+	if n := utf8.RuneCountInString(row.Position); n > MaxPositionLength {
+		add("roster.row.positionlong", n, MaxPositionLength)
+	}
 	if g, ok := r.parseGroup(group); ok {
 		row.Group = g
 	} else {
