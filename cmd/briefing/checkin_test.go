@@ -365,6 +365,42 @@ func TestCheckinCardErrors(t *testing.T) {
 	d.count("unreadable cards", 4, 1)
 }
 
+// TestCheckinWalkInPhone: the phone message states the rule applied: a
+// mobile of 10 digits or a landline of 11 starting 02.
+func TestCheckinWalkInPhone(t *testing.T) {
+	d := newCheckinData(t, "")
+	d.expect(0, []string{"✓"}, nil, "checkin", "--walk-in", "--name", "Lê Cố Định", "--phone", "028 3812 3456")
+	if p := d.personNamed("Lê Cố Định"); p.Phone != "02838123456" {
+		t.Fatalf("landline stored as %q", p.Phone)
+	}
+	for _, l := range []string{"vi", "en"} {
+		r := d.expect(2, []string{"10", "11", "02", "03, 05, 07, 08, 09"}, []string{"bắt đầu bằng 0\"", "starting with 0\""},
+			"checkin", "--walk-in", "--name", "Lê Sai Số", "--phone", "0123", "--lang", l)
+		if l == "vi" && !strings.Contains(r.msg, "cố định") || l == "en" && !strings.Contains(r.msg, "landline") {
+			t.Errorf("the %s phone message does not mention landlines: %s", l, r.msg)
+		}
+	}
+}
+
+// TestCheckinMessagesListTheGroups: every message that lists the groups
+// lists them as their labels read, in the plan's order, in each language.
+func TestCheckinMessagesListTheGroups(t *testing.T) {
+	d := newCheckinData(t, "")
+	for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
+		labels := make([]string, len(roster.Groups))
+		for i, g := range roster.Groups {
+			labels[i] = g.Label(l)
+		}
+		list := strings.Join(labels, ", ")
+		for _, key := range []string{"walkin.field.group", "cli.help.flag.checkin.group"} {
+			if msg := l.T(key, "x"); !strings.Contains(msg, list) {
+				t.Errorf("%s (%s) = %q, does not list %q", key, l, msg, list)
+			}
+		}
+		d.expect(2, []string{list}, nil, "checkin", "--walk-in", "--name", "Lê An", "--group", "học sinh", "--lang", string(l))
+	}
+}
+
 // TestCheckinFieldMessages: every field a walk-in can be refused for has
 // its message in the catalog (the desk shows "walkin.field."+Field too),
 // and the length messages state the limits the domain applies.

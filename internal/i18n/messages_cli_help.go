@@ -82,7 +82,7 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.flag.checkin.walkin": {"đăng ký người không có trong danh sách (kèm --name)", "register someone not on the roster (with --name)"},
 	"cli.help.flag.checkin.name":   {"khách mới: họ và tên", "walk-in: full name"},
 	"cli.help.flag.checkin.unit":   {"khách mới: đơn vị; kèm --query: chỉ tìm trong đơn vị này", "walk-in: unit; with --query: search only this unit"},
-	"cli.help.flag.checkin.group":  {"khách mới: thành phần (cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác)", "walk-in: group (cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác)"},
+	"cli.help.flag.checkin.group":  {"khách mới: thành phần (Cán bộ, Công chức, Viên chức, Người lao động, Hội viên/đoàn viên, Nhân dân, Doanh nghiệp, Khác)", "walk-in: group (Cadre, Civil servant, Public employee, Worker, Association member, Resident, Business, Other)"},
 	"cli.help.flag.checkin.phone":  {"khách mới: số điện thoại", "walk-in: phone"},
 	"cli.help.cmd.attendance.list": {"những người đã điểm danh trong một phiên, theo thứ tự điểm danh", "the people checked in to a session, in check-in order"},
 	"cli.help.cmd.session.start":   {"bắt đầu một phiên không cần màn hình tương tác; in ra mã phiên", "start a session without the TUI; prints its id"},

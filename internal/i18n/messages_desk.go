@@ -43,13 +43,13 @@ var deskMessages = map[string][2]string{
 	"walkin.unit":              {"Đơn vị", "Unit"},
 	"walkin.group":             {"Thành phần", "Group"},
 	"walkin.phone":             {"Điện thoại", "Phone"},
-	"walkin.group.placeholder": {"cán bộ, công chức, Nhân dân…", "cadre, civil servant, resident…"},
+	"walkin.group.placeholder": {"Cán bộ, Công chức, Nhân dân…", "Cadre, Civil servant, Resident…"},
 	"walkin.hint":              {"enter lưu và điểm danh · tab chuyển ô · esc huỷ", "enter save and check in · tab next field · esc cancel"},
 	"walkin.name.check":        {"Tên đọc từ thẻ có thể sai dấu: hãy hỏi lại và sửa trước khi lưu", "The name read from the card may be garbled: ask and correct it before saving"},
 	"walkin.duplicate":         {"Đã có %s%s trong danh sách. Enter lần nữa để vẫn lưu người mới, esc để quay lại tìm", "%s%s is already on the roster. Enter again to save a new person anyway, esc to go back"},
 	"walkin.field.name":        {"Hãy nhập họ và tên%s", "Enter the full name%s"},
-	"walkin.field.group":       {"Thành phần %q không có; chọn: cán bộ, công chức, viên chức, người lao động, hội viên/đoàn viên, Nhân dân, doanh nghiệp, khác", "No group %q; choose: cadre, civil servant, public employee, worker, member, resident, business, other"},
-	"walkin.field.phone":       {"Số điện thoại %q không hợp lệ: cần 10 chữ số, bắt đầu bằng 0", "Phone %q is not valid: 10 digits starting with 0"},
+	"walkin.field.group":       {"Thành phần %q không có; chọn: Cán bộ, Công chức, Viên chức, Người lao động, Hội viên/đoàn viên, Nhân dân, Doanh nghiệp, Khác", "No group %q; choose: Cadre, Civil servant, Public employee, Worker, Association member, Resident, Business, Other"},
+	"walkin.field.phone":       {"Số điện thoại %q không hợp lệ: cần 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 (di động) hoặc 11 chữ số bắt đầu bằng 02 (cố định)", "Phone %q is not valid: 10 digits starting 03, 05, 07, 08, 09 (mobile) or 11 digits starting 02 (landline)"},
 	"walkin.field.id":          {"Số CCCD %s không hợp lệ: cần đúng 12 chữ số", "ID number %s is not valid: exactly 12 digits"},
 
 	// A walk-in field over its limit (attendance.MaxNameLength and so on); %s is its length.
