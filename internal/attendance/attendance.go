@@ -237,12 +237,11 @@ type NewPerson struct {
 }
 
 // The longest name, unit and position a walk-in may have, in characters:
-// the name as a roster row's, unit and position as long as a unit's
-// official name can reasonably be.
+// the roster's limits, so a walk-in and a roster row take the same.
 const (
 	MaxNameLength     = roster.MaxNameLength
-	MaxUnitLength     = 200
-	MaxPositionLength = 200
+	MaxUnitLength     = roster.MaxUnitLength
+	MaxPositionLength = roster.MaxPositionLength
 )
 
 // Check reports the first field the walk-in cannot be saved with (name,
