@@ -41,6 +41,32 @@ func deskFixture(t *testing.T) (fixture, Options) {
 	return f, opts
 }
 
+// onRoster registers n as a person who is on the roster and not yet here
+// (a walk-in, taken back).
+func onRoster(t *testing.T, f fixture, n attendance.NewPerson) attendance.Person {
+	t.Helper()
+	ctx := context.Background()
+	c, err := f.att.RegisterWalkIn(ctx, f.sess.ID, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.att.Undo(ctx, f.sess.ID, c.Person.ID); err != nil {
+		t.Fatal(err)
+	}
+	return c.Person
+}
+
+// startDesk runs the desk on f's session at 80x24.
+func startDesk(t *testing.T, f fixture) (probe, *teatest.TestModel) {
+	t.Helper()
+	opts := f.opts
+	opts.Attendance, opts.Questions = f.att, f.qs
+	p := newProbe(NewDesk(opts, f.sess))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	return p, tm
+}
+
 // TestDeskGolden: type a name without diacritics, check the best match in,
 // and compare the final frame, at 80x24 and on a projector-sized terminal.
 func TestDeskGolden(t *testing.T) {
@@ -73,11 +99,7 @@ func TestDeskGolden(t *testing.T) {
 // instead of counting zero recent check-ins.
 func TestDeskEmptySession(t *testing.T) {
 	f := newFixture(t)
-	opts := f.opts
-	opts.Attendance, opts.Questions = f.att, f.qs
-	p := newProbe(NewDesk(opts, f.sess))
-	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	p, tm := startDesk(t, f)
 	waitScreen(t, p, "Chưa ai điểm danh — gõ để tìm")
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	view := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App.View().Content
@@ -91,21 +113,10 @@ func TestDeskEmptySession(t *testing.T) {
 // first on the roster, and Enter checks Tám in.
 func TestDeskTypedDiacriticsRankFirst(t *testing.T) {
 	f := newFixture(t)
-	ctx := context.Background()
 	for _, name := range []string{"Lê Văn Tâm", "Lê Văn Tám"} {
-		c, err := f.att.RegisterWalkIn(ctx, f.sess.ID, attendance.NewPerson{Name: name, Unit: "Phường 7"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.att.Undo(ctx, f.sess.ID, c.Person.ID); err != nil {
-			t.Fatal(err)
-		}
+		onRoster(t, f, attendance.NewPerson{Name: name, Unit: "Phường 7"})
 	}
-	opts := f.opts
-	opts.Attendance, opts.Questions = f.att, f.qs
-	p := newProbe(NewDesk(opts, f.sess))
-	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	p, tm := startDesk(t, f)
 	waitScreen(t, p, "Chưa ai điểm danh")
 	press(tm, "le van tam")
 	waitScreen(t, p, "› Lê Văn Tâm")
@@ -134,18 +145,8 @@ func TestDeskTypedDiacriticsRankFirst(t *testing.T) {
 func TestDeskCardOfARosterPersonWithoutOne(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	c, err := f.att.RegisterWalkIn(ctx, f.sess.ID, attendance.NewPerson{Name: "Đặng Thị Bình", Unit: "Phường 7"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.att.Undo(ctx, f.sess.ID, c.Person.ID); err != nil {
-		t.Fatal(err)
-	}
-	opts := f.opts
-	opts.Attendance, opts.Questions = f.att, f.qs
-	p := newProbe(NewDesk(opts, f.sess))
-	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(80, 24),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	binh := onRoster(t, f, attendance.NewPerson{Name: "Đặng Thị Bình", Unit: "Phường 7"})
+	p, tm := startDesk(t, f)
 	waitScreen(t, p, "Chưa ai điểm danh")
 	const card = "079199004321||Đặng Thị Bình|01011980|Nữ|Phường 7, Tân Bình|01012021"
 	press(tm, card, "enter")
@@ -155,7 +156,7 @@ func TestDeskCardOfARosterPersonWithoutOne(t *testing.T) {
 	press(tm, "enter")
 	waitScreen(t, p, "✓ Đã điểm danh: Đặng Thị Bình")
 	found, err := f.att.ByCitizenID(ctx, "079199004321")
-	if err != nil || len(found) != 1 || found[0].ID != c.Person.ID {
+	if err != nil || len(found) != 1 || found[0].ID != binh.ID {
 		t.Fatalf("the card was not kept on her: %+v, %v", found, err)
 	}
 	// She has a card now: another card in her name is someone new.
