@@ -272,7 +272,7 @@ func TestCLICheckIn(t *testing.T) {
 	if r := cli("roster", "import", path); r.code != 0 || !strings.Contains(r.stdout, "không đổi: 4") {
 		t.Fatalf("second import: %s", r)
 	}
-	if r := cli("checkin", "--query", "dang"); r.code != 1 || !strings.Contains(r.stderr, "chưa có buổi nào") {
+	if r := cli("checkin", "--query", "dang"); r.code != 1 || !strings.Contains(r.stderr, "chưa có phiên nào") {
 		t.Fatalf("checkin with no session: %s", r)
 	}
 	id := strings.TrimSpace(mustCLI(t, "--data", data, "session", "start", "--title", "Hội nghị Phường 7"))

@@ -135,7 +135,7 @@ func vietnameseText(n int) string {
 func TestCLIQuestionAdd(t *testing.T) {
 	t.Parallel()
 	c := newQuestionCLI(t)
-	c.expect(1, []string{"chưa có buổi nào đang mở"}, "question", "add", "--text", "Câu hỏi")
+	c.expect(1, []string{"chưa có phiên nào đang mở"}, "question", "add", "--text", "Câu hỏi")
 	id := c.startSession("--title", "Hội nghị Phường 7", "--rapporteur", "Trần Văn Báo")
 
 	c.expect(0, []string{"Đã ghi câu hỏi số 1 (trang 1)"}, "question", "add", "--text", "Nghị quyết 57 có áp dụng cho hợp tác xã không?")

@@ -4,8 +4,8 @@ func init() { register(cliAttendanceMessages) }
 
 // cliAttendanceMessages: roster import, check-in, attendance and export commands.
 var cliAttendanceMessages = map[string][2]string{
-	"cli.session.ended":        {"buổi %s (%s) đã kết thúc, không điểm danh thêm được", "session %s (%s) has ended; it takes no more check-ins"},
-	"cli.checkin.nosession":    {"máy này chưa có buổi nào đang mở; bắt đầu bằng \"briefing session start\" hoặc chỉ rõ --session ID", "this device has no open session; start one with \"briefing session start\" or give --session ID"},
+	"cli.session.ended":        {"phiên %s (%s) đã kết thúc, không điểm danh thêm được", "session %s (%s) has ended; it takes no more check-ins"},
+	"cli.checkin.nosession":    {"máy này chưa có phiên nào đang mở; bắt đầu bằng \"briefing session start\" hoặc chỉ rõ --session ID", "this device has no open session; start one with \"briefing session start\" or give --session ID"},
 	"cli.checkin.usage":        {"chọn đúng một cách: --query TEXT, --person MÃ, --qr PAYLOAD (có thể kèm --person MÃ: người giữ thẻ) hoặc --walk-in --name TÊN", "choose exactly one of: --query TEXT, --person ID, --qr PAYLOAD (possibly with --person ID: the card's holder) or --walk-in --name NAME"},
 	"cli.person.notfound":      {"không có người nào mang mã %q; xem mã bằng \"briefing checkin --query TÊN\"", "no person with id %q; find ids with \"briefing checkin --query NAME\""},
 	"cli.walkin.same":          {"đã có người cùng họ tên và đơn vị trong danh sách; chưa đăng ký ai:", "people of the same name and unit are already on the roster; nobody was registered:"},

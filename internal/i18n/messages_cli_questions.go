@@ -28,9 +28,9 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.unpinned.none":   {"Không có câu hỏi nào đang hiện trên màn hình khán giả", "No question was on the audience screen"},
 	"cli.question.list.header":     {"SỐ|TRANG|TRẠNG THÁI|NGƯỜI HỎI|NỘI DUNG", "NO.|SLIDE|STATUS|ASKER|QUESTION"},
 	"cli.question.list.counts":     {"Tổng %d câu hỏi: %d chưa trả lời, %d đã trả lời, %d đã chuyển, %d đã trả lời sau", "Total %d: %d open, %d answered, %d forwarded, %d answered later"},
-	"cli.question.list.filtered":   {" (lọc từ %d câu hỏi của buổi)", " (filtered from the session's %d)"},
+	"cli.question.list.filtered":   {" (lọc từ %d câu hỏi của phiên)", " (filtered from the session's %d)"},
 	"cli.question.list.none":       {"Buổi này chưa có câu hỏi nào", "No questions in this session yet"},
-	"cli.question.list.nomatch":    {"Không có câu hỏi nào khớp bộ lọc (buổi có %d câu hỏi)", "No question matches the filter (the session has %d)"},
+	"cli.question.list.nomatch":    {"Không có câu hỏi nào khớp bộ lọc (phiên có %d câu hỏi)", "No question matches the filter (the session has %d)"},
 	"cli.question.show.title":      {"Câu hỏi số %d · trang %d · %s", "Question %d · slide %d · %s"},
 	"cli.question.show.id":         {"Mã", "Id"},
 	"cli.question.show.session":    {"Buổi", "Session"},
@@ -46,7 +46,7 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.show.version":    {"phiên bản %d · %s · trang %d · %s · %s", "version %d · %s · slide %d · %s · %s"},
 
 	// Usage: exit 2.
-	"cli.question.ref.usage":    {"cần đúng một câu hỏi: số thứ tự trong buổi (ví dụ 3) hoặc ít nhất 6 ký tự đầu của mã; ví dụ: %s 3", "give exactly one question: its number in the session (such as 3) or at least 6 characters of its id; for example: %s 3"},
+	"cli.question.ref.usage":    {"cần đúng một câu hỏi: số thứ tự trong phiên (ví dụ 3) hoặc ít nhất 6 ký tự đầu của mã; ví dụ: %s 3", "give exactly one question: its number in the session (such as 3) or at least 6 characters of its id; for example: %s 3"},
 	"cli.question.noargs":       {"%s không nhận tham số %q; xem: %[1]s --help", "%s takes no argument %q; see: %[1]s --help"},
 	"cli.question.text.missing": {"thiếu nội dung: thêm --text \"...\", hoặc --text - để đọc từ stdin", "the text is missing: add --text \"...\", or --text - to read it from stdin"},
 	"cli.question.asker.both":   {"--asker và --anonymous không đi cùng nhau: chọn một", "--asker and --anonymous cannot go together: choose one"},
@@ -67,12 +67,12 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.stdin.read":     {"không đọc được stdin: %v", "cannot read stdin: %v"},
 	"cli.question.notutf8":        {"nội dung không phải văn bản UTF-8; hãy lưu tệp lại dạng UTF-8 rồi thử lại", "the text is not UTF-8; save the file as UTF-8 and try again"},
 	"cli.question.notutf8.legacy": {"nội dung không phải UTF-8 mà có vẻ là bảng mã cũ %s; hãy chuyển sang Unicode (ví dụ bằng Unikey, Ctrl+Shift+F6) rồi thử lại", "the text is not UTF-8 but looks like the legacy encoding %s; convert it to Unicode (for example with Unikey, Ctrl+Shift+F6) and try again"},
-	"cli.question.slide.range":    {"không có trang %d: bộ trình chiếu của buổi này có trang 1 đến %d", "no slide %d: this session's deck has slides 1 to %d"},
-	"cli.question.notfound":       {"buổi này không có câu hỏi số %d; xem danh sách: briefing question list", "this session has no question %d; see: briefing question list"},
+	"cli.question.slide.range":    {"không có trang %d: bộ trình chiếu của phiên này có trang 1 đến %d", "no slide %d: this session's deck has slides 1 to %d"},
+	"cli.question.notfound":       {"phiên này không có câu hỏi số %d; xem danh sách: briefing question list", "this session has no question %d; see: briefing question list"},
 	"cli.question.notfound.id":    {"không có câu hỏi nào có mã bắt đầu bằng %q; xem danh sách: briefing question list --json", "no question id starts with %q; see: briefing question list --json"},
 	"cli.question.ambiguous":      {"nhiều câu hỏi có mã bắt đầu bằng %q; hãy gõ thêm ký tự của mã, hoặc dùng số thứ tự câu hỏi", "several question ids start with %q; type more of the id, or use the question's number"},
-	"cli.question.ref.nosession":  {"số câu hỏi được đánh trong từng buổi, nhưng máy này không có buổi nào đang mở; thêm --session ID, hoặc dùng mã câu hỏi", "question numbers count within a session, and this device has no open session; add --session ID, or use the question's id"},
-	"cli.question.pin.ended":      {"buổi %s đã kết thúc, không còn màn hình khán giả để ghim câu hỏi", "session %s has ended; there is no audience screen to pin to"},
+	"cli.question.ref.nosession":  {"số câu hỏi được đánh trong từng phiên, nhưng máy này không có phiên nào đang mở; thêm --session ID, hoặc dùng mã câu hỏi", "question numbers count within a session, and this device has no open session; add --session ID, or use the question's id"},
+	"cli.question.pin.ended":      {"phiên %s đã kết thúc, không còn màn hình khán giả để ghim câu hỏi", "session %s has ended; there is no audience screen to pin to"},
 }
 
 // questionScreenMessages: questions on the audience screen and in follow.

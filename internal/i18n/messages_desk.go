@@ -24,7 +24,7 @@ var deskMessages = map[string][2]string{
 	"desk.checkedin":          {"✓ Đã điểm danh: %s%s lúc %s", "✓ Checked in: %s%s at %s"},
 	"desk.already":            {"%s%s đã điểm danh lúc %s — không ghi lại", "%s%s was already checked in at %s — nothing changed"},
 	"desk.undone":             {"↶ Đã huỷ điểm danh: %s%s (vẫn lưu vết)", "↶ Check-in undone: %s%s (kept on record)"},
-	"desk.undo.notin":         {"%s chưa điểm danh buổi này", "%s is not checked in to this session"},
+	"desk.undo.notin":         {"%s chưa điểm danh phiên này", "%s is not checked in to this session"},
 	"desk.saving":             {"đang ghi", "saving"},
 	"desk.ended":              {"Buổi này đã kết thúc, không điểm danh thêm được", "This session has ended; no more check-ins"},
 	"desk.ended.short":        {"ĐÃ KẾT THÚC", "ENDED"},
