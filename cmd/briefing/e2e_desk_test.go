@@ -97,11 +97,25 @@ func TestE2EDesk(t *testing.T) {
 	p.send("Escape")
 	waitFor(t, p, "u huỷ điểm danh", waitTimeout)
 	p.send("u")
+	waitFor(t, p, "Nhấn u lần nữa để huỷ điểm danh Nguyễn Văn An", waitTimeout)
+	p.send("u")
 	waitFor(t, p, "↶ Đã huỷ điểm danh: Nguyễn Văn An", waitTimeout)
 	waitFor(t, p, "Có mặt: 1", waitTimeout)
 
+	// In the list, a name typed out of habit is a search: "quang" neither
+	// quits (q) nor undoes (u) nor opens a form (n).
+	p.send("Escape")
+	waitFor(t, p, "esc xoá/danh sách", waitTimeout) // the search box's help
+	p.send("Escape")
+	waitFor(t, p, "u u huỷ điểm danh", waitTimeout) // the list's
+	p.typeText("quang")
+	waitFor(t, p, "Tìm: quang", waitTimeout)
+	waitFor(t, p, "Có mặt: 1", waitTimeout)
+	p.send("Escape")
+	waitFor(t, p, "Tìm: gõ họ tên", waitTimeout)
+
 	// A walk-in, with a warning for a likely duplicate first.
-	p.send("n")
+	p.send("C-n")
 	waitFor(t, p, "Đăng ký tại chỗ", waitTimeout)
 	p.typeText("Trần Minh Châu")
 	p.send("Tab")

@@ -204,7 +204,7 @@ func TestCLIQuestionList(t *testing.T) {
 	t.Parallel()
 	c := newQuestionCLI(t)
 	c.startSession()
-	c.expect(0, []string{"Buổi này chưa có câu hỏi nào"}, "question", "list")
+	c.expect(0, []string{"Phiên này chưa có câu hỏi nào"}, "question", "list")
 	if r := c.expect(0, nil, "question", "list", "--json"); strings.TrimSpace(r.stdout) != "[]" {
 		t.Fatalf("an empty list is []: %q", r.stdout)
 	}

@@ -5,8 +5,10 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,8 +76,18 @@ type Model struct {
 	// card is a scanned card found by no number but by its name on people
 	// with no card on file (cardPeople): the list offers them, and Enter
 	// says the card is that person's.
-	card        *cccd.Card
-	cardPeople  []attendance.Person
+	card       *cccd.Card
+	cardPeople []attendance.Person
+	// queued holds the keys typed while a walk-in is being saved: the clerk
+	// goes on with the next person, and those keys belong to the search box
+	// once the form has closed (or to the form, if it stays open).
+	queued []tea.Msg
+	// replaceQuery: the query stayed after "already checked in" (to pick
+	// another person of that name), and the next letter typed starts a new
+	// one instead of adding to it.
+	replaceQuery bool
+	// undoArmed is the person whose undo waits for a second u.
+	undoArmed   string
 	sel         int
 	focus       focus
 	walkIn      walkInForm
@@ -271,6 +283,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil {
 			m.walkIn.err = m.writeError(msg.err)
 			m.walkIn.saving = false
+			m.queued = nil // typed blind at a form that now shows an error
 			return m, nil
 		}
 		m.focus = focusSearch
@@ -278,13 +291,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m = m.checkedIn(msg.checkIn, nil)
 		m.input.SetValue("")
 		m.refresh()
-		return m, m.input.Focus()
+		return m.replay(m.input.Focus())
 
 	case walkInSimilarMsg:
 		var cmd tea.Cmd
 		m.walkIn, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
+		if !m.walkIn.saving { // the form stays open with a warning
+			return m.replay(cmd)
+		}
 		return m, cmd
 
+	case idLookupMsg:
+		return m.idLookedUp(msg)
+
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if m.tab == tabAttendance && m.focus == focusWalkIn && m.walkIn.saving {
+			m.queued = append(m.queued, msg)
+			return m, nil
+		}
+	}
+	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if m.tab == tabQuestions {
 			return m.questionsKey(msg)
@@ -306,12 +332,31 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m.typed(msg)
 }
 
+// replay handles the keys queued while a walk-in was being saved, in order.
+func (m Model) replay(first tea.Cmd) (Model, tea.Cmd) {
+	cmds := []tea.Cmd{first}
+	queued := m.queued
+	m.queued = nil
+	for _, msg := range queued {
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		cmds = append(cmds, cmd)
+	}
+	return m, tea.Batch(cmds...)
+}
+
 // typed passes a message to the search box and searches again if the text changed.
 func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 	if m.focus == focusWalkIn {
 		var cmd tea.Cmd
 		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
 		return m, cmd
+	}
+	if m.replaceQuery {
+		m.replaceQuery = false
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+			m.input.SetValue("") // a new person: the kept query goes
+		}
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd
@@ -375,25 +420,17 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.focus == focusList {
+		// Only u is a command here, and it asks twice: a clerk who pressed
+		// esc out of habit and types "Quang" or "Nguyễn" must reach the
+		// search box, not quit, undo or open a form.
+		armed := m.undoArmed
+		m.undoArmed = ""
 		switch k {
-		case "esc":
+		case "esc", "/":
 			m.focus = focusSearch
 			return m, m.input.Focus()
-		case "q":
-			return m, func() tea.Msg { return DoneMsg{} }
 		case "u":
-			return m.undo()
-		case "n", "w":
-			return m.openWalkIn("")
-		case "j":
-			m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
-			return m, nil
-		case "k":
-			m.sel = max(m.sel-1, 0)
-			return m, nil
-		case "/":
-			m.focus = focusSearch
-			return m, m.input.Focus()
+			return m.undo(armed)
 		}
 		if msg.Text != "" { // typing a name goes back to the search box
 			m.focus = focusSearch
@@ -404,6 +441,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if k == "esc" {
+		m.replaceQuery = false
 		if m.input.Value() != "" {
 			m.input.SetValue("")
 			m.sel = 0
@@ -463,19 +501,42 @@ func (m *Model) refresh() {
 		// a scanner is typing a card; the list waits for Enter
 	default:
 		m.hits = m.book.index.SearchInto(m.hits[:0], q, resultLimit)
-		// Diacritics the clerk typed rank people spelled that way first:
-		// "Lê Văn Tám" above "Lê Văn Tâm", whom the search also finds.
-		var later []row
+		// The search ranks by how a name matches, ignoring diacritics. On top
+		// of that: people spelled the way the clerk typed come first ("Lê Văn
+		// Tám" above "Lê Văn Tâm"), and within a rank, a name exactly as typed,
+		// then people not yet here (the one at the door is rarely in already).
+		type ranked struct {
+			row   row
+			score int
+			// each 0 or 1, 0 first: spelled otherwise than typed, not the
+			// exact name typed, already checked in
+			otherSpelling, notExact, inside int
+		}
+		rs := make([]ranked, 0, len(m.hits))
+		agree := 0
 		for _, h := range m.hits {
 			p := m.book.people[h.Index]
+			r := ranked{row: row{person: p}, score: h.Score, otherSpelling: 1, notExact: 1}
 			if textvi.AccentsAgree(q, p.Name+" "+p.Unit) {
-				m.rows = append(m.rows, row{person: p})
-			} else {
-				later = append(later, row{person: p})
+				r.otherSpelling = 0
+				agree++
 			}
+			if strings.EqualFold(strings.TrimSpace(q), p.Name) {
+				r.notExact = 0
+			}
+			if _, in := m.book.present[p.ID]; in {
+				r.inside = 1
+			}
+			rs = append(rs, r)
 		}
-		m.misspelled = len(later) > 0 && len(m.rows) == 0
-		m.rows = append(m.rows, later...)
+		slices.SortStableFunc(rs, func(a, b ranked) int {
+			return cmp.Or(cmp.Compare(a.otherSpelling, b.otherSpelling), cmp.Compare(b.score, a.score),
+				cmp.Compare(a.notExact, b.notExact), cmp.Compare(a.inside, b.inside))
+		})
+		for _, r := range rs {
+			m.rows = append(m.rows, r.row)
+		}
+		m.misspelled = len(rs) > 0 && agree == 0
 	}
 	m.sel = min(m.sel, max(len(m.rows)-1, 0))
 }
@@ -496,6 +557,15 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
 		return m, nil
 	}
+	if number, ok := citizenNumber(q); ok {
+		m.input.SetValue("") // like a check-in: the next person can be typed at once
+		m.refresh()
+		svc := m.svc
+		return m, func() tea.Msg {
+			people, err := svc.ByCitizenID(context.Background(), number)
+			return idLookupMsg{number: number, people: people, err: err}
+		}
+	}
 	if len(m.rows) == 0 {
 		if q != "" {
 			return m.openWalkIn(q)
@@ -503,6 +573,18 @@ func (m Model) enter() (Model, tea.Cmd) {
 		return m, nil
 	}
 	p := m.rows[m.sel].person
+	if c, ok := m.book.present[p.ID]; ok && !m.pending[p.ID] {
+		m.status = m.alreadyStatus(p, c)
+		m.replaceQuery = true // ↑↓ Enter can still pick another; typing starts anew
+		return m, nil
+	}
+	m.input.SetValue("") // the next person in the queue can be typed at once
+	m.refresh()
+	return m.checkInPerson(p)
+}
+
+// checkInPerson checks p in (by roster), unless already done or under way.
+func (m Model) checkInPerson(p attendance.Person) (Model, tea.Cmd) {
 	if m.pending[p.ID] {
 		return m, nil
 	}
@@ -511,8 +593,6 @@ func (m Model) enter() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.pending[p.ID] = true
-	m.input.SetValue("") // the next person in the queue can be typed at once
-	m.refresh()
 	svc, id := m.svc, m.s.ID
 	return m, func() tea.Msg {
 		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByRoster, false)
@@ -537,7 +617,9 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	return m
 }
 
-func (m Model) undo() (Model, tea.Cmd) {
+// undo takes back the highlighted person's check-in on the second u in a
+// row (armed is who the first one named).
+func (m Model) undo(armed string) (Model, tea.Cmd) {
 	if m.book == nil || len(m.rows) == 0 {
 		return m, nil
 	}
@@ -547,6 +629,11 @@ func (m Model) undo() (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.pending[p.ID] {
+		return m, nil
+	}
+	if armed != p.ID {
+		m.undoArmed = p.ID
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.undo.confirm", p.Name, theme.UnitSuffix(p.Unit))}
 		return m, nil
 	}
 	m.pending[p.ID] = true
@@ -605,6 +692,42 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByQR, true)
 		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
 	}
+}
+
+// citizenNumber reports whether q is a citizen-ID number typed by hand: 12
+// digits, spaces allowed.
+func citizenNumber(q string) (string, bool) {
+	digits := strings.ReplaceAll(q, " ", "")
+	if len(digits) != 12 {
+		return "", false
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return "", false
+		}
+	}
+	return digits, true
+}
+
+// idLookupMsg is who holds a typed citizen-ID number.
+type idLookupMsg struct {
+	number string
+	people []attendance.Person
+	err    error
+}
+
+// idLookedUp checks in the holder of a typed ID number. The number was
+// typed, not read from a card, so the check-in is by roster.
+func (m Model) idLookedUp(msg idLookupMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
+		return m, nil
+	}
+	if len(msg.people) > 0 {
+		return m.checkInPerson(msg.people[0])
+	}
+	m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.id.none", cccd.Last4(msg.number))}
+	return m, nil
 }
 
 // enterCard checks in the highlighted person as the holder of the scanned

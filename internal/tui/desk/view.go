@@ -234,8 +234,15 @@ func (m Model) countersPane() string {
 		}
 		b.WriteString(countLine(g.Label(m.lang), n, w) + "\n")
 	}
+	groupLines := len(roster.Groups)
+	for _, x := range c.ByGroup {
+		if x.Key == "" { // walk-ins with no group: they count in Present, so here too
+			b.WriteString(countLine(roster.Group("").Label(m.lang), x.Count, w) + "\n")
+			groupLines++
+		}
+	}
 	b.WriteString("\n" + m.styles.Dim.Render(m.lang.T("desk.byunit")) + "\n")
-	room := max(m.listHeight()-len(roster.Groups)-5, 1)
+	room := max(m.listHeight()-groupLines-5, 1)
 	for i, u := range c.ByUnit {
 		if i == room-1 && len(c.ByUnit) > room {
 			b.WriteString(m.styles.Dim.Render(m.lang.T("desk.more.units", len(c.ByUnit)-i)) + "\n")

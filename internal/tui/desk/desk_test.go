@@ -1,0 +1,258 @@
+package desk
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"briefing/internal/attendance"
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	"briefing/internal/store"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+)
+
+// newDesk is a desk at 80x24 over a fresh database with an open session
+// and these people on the roster (not yet here), its roster loaded.
+func newDesk(t *testing.T, people ...attendance.NewPerson) (Model, *attendance.Service, session.Session) {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ctx := context.Background()
+	sessions := session.New(st, nil)
+	s, err := sessions.Start(ctx, session.DeckRef{ID: "nq57", Version: "v1", Title: "NQ 57", Slides: 10}, session.Info{Title: "Hội nghị"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := attendance.New(st, nil)
+	for _, n := range people {
+		c, err := svc.RegisterWalkIn(ctx, s.ID, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Undo(ctx, s.ID, c.Person.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := New(svc, sessions, s, theme.New(theme.Dark, true), i18n.VI)
+	bk, err := loadBook(ctx, svc, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = m.Update(loadedMsg{book: bk})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return m, svc, s
+}
+
+// run delivers msgs and then every message their commands produce, in
+// order, as the Bubble Tea runtime would, and returns the model. Typed
+// letters only blink the cursor: their commands are not run.
+func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
+	t.Helper()
+	queue := append([]tea.Msg(nil), msgs...)
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
+			continue
+		}
+		queue = append(queue, drain(cmd)...)
+	}
+	return m
+}
+
+// command is a letter that is a command (u in the list): its commands run.
+func command(t *testing.T, m Model, r rune) Model {
+	t.Helper()
+	m, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	return run(t, m, drain(cmd)...)
+}
+
+// drain runs cmd and the batches inside it, keeping what the desk handles.
+// A command that has not answered in a moment is a timer (a poll tick, a
+// cursor blink), and is left out so that run comes to an end.
+func drain(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(300 * time.Millisecond):
+		return nil
+	}
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, drain(c)...)
+		}
+		return out
+	case checkedInMsg, undoneMsg, scannedMsg, walkInSavedMsg, walkInSimilarMsg, idLookupMsg:
+		return []tea.Msg{msg}
+	}
+	return nil
+}
+
+func keys(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+var (
+	enter = tea.KeyPressMsg{Code: tea.KeyEnter}
+	esc   = tea.KeyPressMsg{Code: tea.KeyEscape}
+)
+
+func present(t *testing.T, svc *attendance.Service, s session.Session) []string {
+	t.Helper()
+	list, err := svc.Attendees(context.Background(), s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range list {
+		if !c.Undone {
+			names = append(names, c.Person.Name)
+		}
+	}
+	return names
+}
+
+// Keys typed while a walk-in is being saved are the next person's: they
+// reach the search box once the form closes, instead of being dropped
+// (which left a partial query and checked in the wrong person).
+func TestKeysTypedWhileAWalkInSavesAreKept(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Trần Minh Châu", Unit: "Phường 3"})
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Hồ Thị Khách")...)
+	// Enter starts the save; its commands are held back while the clerk
+	// types on, as on a slow disk.
+	m, save := m.Update(enter)
+	if !m.walkIn.saving {
+		t.Fatal("the form is not saving")
+	}
+	for _, k := range append(keys("tran minh"), enter) {
+		m, _ = m.Update(k)
+	}
+	m = run(t, m, drain(save)...)
+	if got := present(t, svc, s); strings.Join(got, ",") != "Hồ Thị Khách,Trần Minh Châu" && strings.Join(got, ",") != "Trần Minh Châu,Hồ Thị Khách" {
+		t.Fatalf("present = %v, want the walk-in and Trần Minh Châu", got)
+	}
+}
+
+// In the list of recent check-ins only u is a command, and it asks twice:
+// a name typed there out of habit is a search ("quang": no quit, no undo).
+func TestListLettersSearchAndUndoAsksTwice(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Quang Thị Uyên", Unit: "Phường 7"})
+	m = run(t, m, append(keys("nguyen van an"), enter)...)
+	m = run(t, m, esc) // the box is empty after the check-in: to the list
+	if m.focus != focusList {
+		t.Fatalf("focus = %v, want the list", m.focus)
+	}
+	m = run(t, m, keys("quang")...)
+	if m.focus != focusSearch || m.input.Value() != "quang" {
+		t.Fatalf("typing in the list: focus %v, box %q", m.focus, m.input.Value())
+	}
+	if got := present(t, svc, s); len(got) != 1 {
+		t.Fatalf("present = %v", got)
+	}
+	m = run(t, m, esc, esc)
+	m = command(t, m, 'u')
+	if !strings.Contains(m.status.Text, "Nhấn u lần nữa") || len(present(t, svc, s)) != 1 {
+		t.Fatalf("one u: %q, present %v", m.status.Text, present(t, svc, s))
+	}
+	m = command(t, m, 'u')
+	if got := present(t, svc, s); len(got) != 0 || !strings.Contains(m.status.Text, "Đã huỷ điểm danh") {
+		t.Fatalf("u u: present %v, status %q", got, m.status.Text)
+	}
+}
+
+// After "already checked in" the query stays, so ↓ Enter can pick another
+// person of that name; a letter typed starts a new query instead of adding
+// to it. (Of two people of one name, the one not yet in comes first.)
+func TestAlreadyKeepsQueryUntilTyping(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Lê Thị Hoa", Unit: "Phường 1"},
+		attendance.NewPerson{Name: "Lê Thị Hoa", Unit: "Phường 2"}, attendance.NewPerson{Name: "Đinh Văn Bảo", Unit: "Phường 2"})
+	m = run(t, m, append(keys("le thi hoa"), enter)...)
+	m = run(t, m, append(keys("le thi hoa"), enter)...) // the other one, not yet in, comes first
+	if got := present(t, svc, s); len(got) != 2 {
+		t.Fatalf("present = %v, want both", got)
+	}
+	m = run(t, m, append(keys("le thi hoa"), enter)...) // both in
+	if !strings.Contains(m.status.Text, "đã điểm danh lúc") || m.input.Value() != "le thi hoa" {
+		t.Fatalf("already: status %q, box %q", m.status.Text, m.input.Value())
+	}
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown}) // arrows keep the query
+	if m.input.Value() != "le thi hoa" || m.sel != 1 {
+		t.Fatalf("after ↓: box %q, sel %d", m.input.Value(), m.sel)
+	}
+	m = run(t, m, keys("dinh")...)
+	if m.input.Value() != "dinh" {
+		t.Fatalf("box = %q, want a new query", m.input.Value())
+	}
+}
+
+// A 12-digit number typed in the box is a citizen ID: its holder is
+// checked in (by roster: no card was read).
+func TestTypedCitizenIDChecksIn(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Trần Quốc Toản", Unit: "Phường 5", CitizenID: "079088001234"})
+	m = run(t, m, append(keys("0790 8800 1234"), enter)...)
+	list, _ := svc.Attendees(context.Background(), s.ID)
+	if len(list) != 1 || list[0].Undone || list[0].Method != attendance.ByRoster {
+		t.Fatalf("attendees = %+v", list)
+	}
+	m = run(t, m, append(keys("079088009999"), enter)...)
+	if !strings.Contains(m.status.Text, "Không ai có CCCD …9999") {
+		t.Fatalf("unknown number: %q", m.status.Text)
+	}
+}
+
+// People not yet here come before those already in, within a rank: the
+// person at the door is rarely in already.
+func TestAbsentBeforePresentWithinARank(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Nguyễn Văn Anh", Unit: "Phường 8"})
+	m = run(t, m, append(keys("nguyen van an"), enter)...) // An is in
+	m = run(t, m, keys("nguyen van")...)
+	if len(m.rows) != 2 || m.rows[0].person.Name != "Nguyễn Văn Anh" {
+		t.Fatalf("rows = %v", m.rows)
+	}
+	m = run(t, m, esc)
+	m = run(t, m, keys("nguyen van an")...) // but an exact match still leads
+	if m.rows[0].person.Name != "Nguyễn Văn An" {
+		t.Fatalf("rows = %v", m.rows)
+	}
+}
+
+// On a projector the counters pane lists the people with no group too, so
+// that its lines add up to the number present.
+func TestCountersPaneCountsUnclassified(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Hồ Thị Khách", Unit: "Phường 9"},
+		attendance.NewPerson{Name: "Lý Văn Cán", Unit: "Phường 9", Group: "cán bộ"})
+	m = run(t, m, append(keys("ho thi khach"), enter)...)
+	m = run(t, m, append(keys("ly van can"), enter)...)
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	view := m.View()
+	for _, want := range []string{"Có mặt: 2", "Cán bộ", "Chưa phân loại"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the counters pane lacks %q:\n%s", want, view)
+		}
+	}
+	if strings.Count(view, "Chưa phân loại") != 1 {
+		t.Fatalf("unclassified listed %d times", strings.Count(view, "Chưa phân loại"))
+	}
+}
