@@ -3,12 +3,15 @@ package desk
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
+	"unicode"
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
 	"briefing/internal/roster"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -37,6 +40,24 @@ type walkInForm struct {
 	err     string
 	saving  bool
 	width   int
+	// choices are what the unit and group fields complete to; offered[i]
+	// holds the choices behind field i's suggestions now, in their order.
+	choices [walkFields][]choice
+	offered [walkFields][]string
+}
+
+// choice is a unit or group label and its folded form (textvi.Fold), so a
+// suggestion matches "khu pho 3" or "hoi" typed without diacritics.
+type choice struct{ label, folded string }
+
+func choicesOf(labels []string) []choice {
+	cs := make([]choice, 0, len(labels))
+	for _, l := range labels {
+		if strings.TrimSpace(l) != "" {
+			cs = append(cs, choice{l, textvi.Fold(l)})
+		}
+	}
+	return cs
 }
 
 type walkInSimilarMsg struct {
@@ -56,16 +77,20 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, name string, ca
 		in := textinput.New()
 		in.Prompt = ""
 		in.CharLimit = 200
+		// The form takes suggestions itself (accept): the input's own tab
+		// would append the rest of a suggestion to text typed without
+		// diacritics ("hoi viên/đoàn viên").
+		in.KeyMap.AcceptSuggestion.SetEnabled(false)
 		f.inputs[i] = in
 	}
 	f.inputs[walkName].SetValue(strings.TrimSpace(name))
-	f.inputs[walkUnit].SetSuggestions(units)
+	f.choices[walkUnit] = choicesOf(units)
 	f.inputs[walkUnit].ShowSuggestions = true
 	var groups []string
 	for _, g := range roster.Groups {
 		groups = append(groups, g.Label(l))
 	}
-	f.inputs[walkGroup].SetSuggestions(groups)
+	f.choices[walkGroup] = choicesOf(groups)
 	f.inputs[walkGroup].ShowSuggestions = true
 	f.inputs[walkGroup].Placeholder = l.T("walkin.group.placeholder")
 	f.inputs[walkPhone].CharLimit = 20
@@ -86,27 +111,143 @@ func (f walkInForm) resize(width int) walkInForm {
 
 func (f walkInForm) focusCmd() tea.Cmd { return f.inputs[f.focus].Focus() }
 
+// update handles a key or a paste. Tab takes the suggestion shown (the
+// rest of a unit or group, in grey) and moves on; → or End at the end of
+// the text takes it and stays; ↓ moves on without it.
 func (f walkInForm) update(msg tea.Msg, svc *attendance.Service, sessionID string) (walkInForm, tea.Cmd) {
+	before := f.values()
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
-		case "tab", "down":
+		case "tab":
+			if !f.saving && f.accept() {
+				f.edited(before)
+			}
+			return f.move(1)
+		case "down":
 			return f.move(1)
 		case "shift+tab", "up":
 			return f.move(-1)
 		case "enter":
 			return f.submit(svc)
+		case "right", "end", "ctrl+e", "ctrl+f":
+			in := f.inputs[f.focus]
+			if !f.saving && in.Position() == len([]rune(in.Value())) && f.accept() {
+				f.edited(before)
+				return f, nil
+			}
 		}
 	}
 	if f.saving {
 		return f, nil
 	}
-	before := f.inputs[walkName].Value() + "\x00" + f.inputs[walkUnit].Value()
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
-	if f.inputs[walkName].Value()+"\x00"+f.inputs[walkUnit].Value() != before && f.warned {
-		f.warned, f.warning = false, "" // a changed name or unit deserves a new check
-	}
+	f.edited(before)
 	return f, cmd
+}
+
+func (f walkInForm) values() [walkFields]string {
+	var v [walkFields]string
+	for i, in := range f.inputs {
+		v[i] = in.Value()
+	}
+	return v
+}
+
+// edited follows a change of the fields from before: the error shown was
+// about the text as it was, a changed name or unit deserves a new duplicate
+// check, and a changed unit or group new suggestions.
+func (f *walkInForm) edited(before [walkFields]string) {
+	after := f.values()
+	if after == before {
+		return
+	}
+	f.err = ""
+	if f.warned && (after[walkName] != before[walkName] || after[walkUnit] != before[walkUnit]) {
+		f.warned, f.warning = false, ""
+	}
+	for i := range after {
+		if after[i] != before[i] {
+			f.suggest(i)
+		}
+	}
+}
+
+// suggest offers field i the choices whose folded form starts with the
+// folded text, one spelled the same when folded first. The input matches
+// suggestions by their exact start only, so each is given to it as the text
+// typed followed by the rest of the choice: "hoi" is offered "hoi" + " viên/
+// đoàn viên", shown as the grey rest, and accept puts the choice itself.
+// A few hundred units fold once, when the form opens; a key costs one Fold
+// of the text and a prefix test per choice.
+func (f *walkInForm) suggest(i int) {
+	if f.choices[i] == nil {
+		return
+	}
+	typed := f.inputs[i].Value()
+	want := textvi.Fold(typed)
+	var labels, sugs []string
+	if want != "" {
+		same := 0
+		for _, c := range f.choices[i] {
+			if !strings.HasPrefix(c.folded, want) {
+				continue
+			}
+			rest, ok := restAfter(c.label, want, typed)
+			if !ok {
+				continue
+			}
+			if c.folded == want {
+				labels = slices.Insert(labels, same, c.label)
+				sugs = slices.Insert(sugs, same, typed+rest)
+				same++
+				continue
+			}
+			labels = append(labels, c.label)
+			sugs = append(sugs, typed+rest)
+		}
+	}
+	f.offered[i] = labels
+	f.inputs[i].SetSuggestions(sugs)
+}
+
+// restAfter is what label has beyond its shortest start that folds to want
+// (the folded text typed). Text typed ending in a space ends a word: the
+// label must have a space there, and the rest starts after it.
+func restAfter(label, want, typed string) (string, bool) {
+	runes := []rune(label)
+	k := 1
+	for ; k <= len(runes) && textvi.Fold(string(runes[:k])) != want; k++ {
+	}
+	if k > len(runes) {
+		return "", false
+	}
+	if t := []rune(typed); len(t) > 0 && unicode.IsSpace(t[len(t)-1]) && k < len(runes) {
+		if !unicode.IsSpace(runes[k]) {
+			return "", false
+		}
+		for k < len(runes) && unicode.IsSpace(runes[k]) {
+			k++
+		}
+	}
+	return string(runes[k:]), true
+}
+
+// accept puts the suggestion on offer in the focused field, whole and as
+// the choice spells it, and reports whether the text changed.
+func (f *walkInForm) accept() bool {
+	i := f.focus
+	n := f.inputs[i].CurrentSuggestionIndex()
+	if n >= len(f.offered[i]) || len(f.inputs[i].MatchedSuggestions()) == 0 {
+		return false
+	}
+	label := f.offered[i][n]
+	if label == f.inputs[i].Value() {
+		return false
+	}
+	f.inputs[i].SetValue(label)
+	f.inputs[i].CursorEnd()
+	return true
 }
 
 func (f walkInForm) move(step int) (walkInForm, tea.Cmd) {
@@ -133,6 +274,17 @@ func (f walkInForm) person() attendance.NewPerson {
 func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
 	if f.saving {
 		return f, nil
+	}
+	// A start of one group's name ("Hội", "nhan") stands for it: the field
+	// shows the group chosen. One shared by two groups ("c") is refused below.
+	if g := f.inputs[walkGroup].Value(); g != "" {
+		if _, ok := roster.ParseGroup(g); !ok {
+			if group, ok := roster.GroupByPrefix(g); ok {
+				f.inputs[walkGroup].SetValue(group.Label(f.lang))
+				f.inputs[walkGroup].CursorEnd()
+				f.suggest(walkGroup)
+			}
+		}
 	}
 	n := f.person()
 	var fe *attendance.FieldError
@@ -198,6 +350,6 @@ func (f walkInForm) view() string {
 	if f.card != nil {
 		b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("desk.notice")) + "\n")
 	}
-	b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("walkin.hint")))
+	b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("walkin.hint.suggest")))
 	return b.String()
 }
