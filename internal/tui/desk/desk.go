@@ -179,12 +179,35 @@ type scannedMsg struct {
 	err      error
 }
 
+// withRosterUnits adds to the known units those of the people on the
+// roster, the most common first: what a walk-in's unit is likely to be.
+func withRosterUnits(units []string, people []attendance.Person) []string {
+	count := map[string]int{}
+	for _, p := range people {
+		if p.Unit != "" {
+			count[p.Unit]++
+		}
+	}
+	for _, u := range units {
+		delete(count, u)
+	}
+	extra := make([]string, 0, len(count))
+	for u := range count {
+		extra = append(extra, u)
+	}
+	slices.SortFunc(extra, func(a, b string) int { return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b)) })
+	return append(units, extra...)
+}
+
 // Init loads the roster in the background; the first frame does not wait.
 func (m Model) Init() tea.Cmd {
 	svc, sess, id := m.svc, m.sess, m.s.ID
 	load := func() tea.Msg {
 		b, err := loadBook(context.Background(), svc, id)
 		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
+		if b != nil {
+			units = withRosterUnits(units, b.people)
+		}
 		return loadedMsg{book: b, units: units, err: err}
 	}
 	if m.questions != nil {

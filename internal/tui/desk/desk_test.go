@@ -256,3 +256,13 @@ func TestCountersPaneCountsUnclassified(t *testing.T) {
 		t.Fatalf("unclassified listed %d times", strings.Count(view, "Chưa phân loại"))
 	}
 }
+
+// A walk-in's unit is suggested from the known units and from those of
+// the people on the roster, the most common first, each once.
+func TestWithRosterUnits(t *testing.T) {
+	people := []attendance.Person{{Unit: "Khu phố 3 Phường 7"}, {Unit: "Phường 1"}, {Unit: "Khu phố 3 Phường 7"}, {Unit: ""}, {Unit: "Khu phố 1"}}
+	got := withRosterUnits([]string{"Phường 1", "Phường 2"}, people)
+	if strings.Join(got, "|") != "Phường 1|Phường 2|Khu phố 3 Phường 7|Khu phố 1" {
+		t.Fatalf("units = %q", got)
+	}
+}

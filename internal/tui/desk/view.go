@@ -291,7 +291,7 @@ func (m Model) helpLine() string {
 	case focusList:
 		return m.lang.T("desk.help.list")
 	case focusWalkIn:
-		return m.lang.T("walkin.hint")
+		return m.lang.T("walkin.hint.suggest")
 	}
 	return m.lang.T("desk.help.search")
 }
