@@ -41,7 +41,9 @@ var (
 type FieldError struct {
 	// Field is name, group, phone or id; or name.long, unit.long or
 	// position.long when the field is longer than Max characters, with
-	// Value its length. "walkin.field."+Field is the message's i18n key.
+	// Value its length; or, with the rule roster.CheckName, name.chars
+	// (Value the character no name has), name.noletter or name.digits
+	// (Value the name). "walkin.field."+Field is the message's i18n key.
 	Field string
 	Value string
 	Max   int // the limit, for the .long fields
@@ -268,6 +270,14 @@ func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 		if l := utf8.RuneCountInString(f.value); l > f.max {
 			return n, "", &FieldError{Field: f.field + ".long", Value: strconv.Itoa(l), Max: f.max}
 		}
+	}
+	switch fault, r := roster.CheckName(n.Name); fault {
+	case roster.NameBadChar:
+		return n, "", &FieldError{Field: "name.chars", Value: string(r)}
+	case roster.NameNoLetter:
+		return n, "", &FieldError{Field: "name.noletter", Value: n.Name}
+	case roster.NameMostlyDigits:
+		return n, "", &FieldError{Field: "name.digits", Value: n.Name}
 	}
 	group, ok := roster.ParseGroup(n.Group)
 	if !ok {

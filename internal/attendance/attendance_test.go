@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"briefing/internal/i18n"
 	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/store"
@@ -532,5 +534,52 @@ func TestPersonByIDPrefix(t *testing.T) {
 	}
 	if _, err := f.svc.Person(ctx, a.ID[:common]); !errors.Is(err, ErrAmbiguous) {
 		t.Fatalf("a prefix of both: %v, want ErrAmbiguous", err)
+	}
+}
+
+// A name with no letter (a phone number typed into the search and taken for
+// a name) or with a character no name has (a card read through a scanner
+// with another keyboard layout) is refused, saying which field and what;
+// digits beside letters, as lists tell namesakes apart, are taken.
+func TestWalkInNameCharacters(t *testing.T) {
+	f := newFixture(t)
+	for _, tc := range []struct {
+		n            NewPerson
+		field, value string
+	}{
+		{NewPerson{Name: "09876543210977631706"}, "name.noletter", "09876543210977631706"},
+		{NewPerson{Name: " 0912 345 678 "}, "name.noletter", "0912 345 678"},
+		{NewPerson{Name: "-- . --"}, "name.noletter", "-- . --"},
+		{NewPerson{Name: "Ph?m Th? Lan", CitizenID: "079199004321", NoticeShown: true}, "name.chars", "?"},
+		{NewPerson{Name: "Lê <Văn> An"}, "name.chars", "<"},
+		{NewPerson{Name: "Lê_Văn_An"}, "name.chars", "_"},
+		{NewPerson{Name: "an@phuong7"}, "name.chars", "@"},
+		{NewPerson{Name: "Tr\uFFFDn Bình"}, "name.chars", "\uFFFD"},
+		{NewPerson{Name: "Lê Văn\x1b[31m An"}, "name.chars", "\x1b"},
+		{NewPerson{Name: "0912345678 A"}, "name.digits", "0912345678 A"},
+	} {
+		var fe *FieldError
+		if err := tc.n.Check(); !errors.As(err, &fe) || fe.Field != tc.field || fe.Value != tc.value {
+			t.Errorf("Check(%q) = %v, want %s %q", tc.n.Name, err, tc.field, tc.value)
+			continue
+		}
+		if _, err := f.svc.RegisterWalkIn(ctx, f.session, tc.n); !errors.As(err, &fe) || fe.Field != tc.field {
+			t.Errorf("RegisterWalkIn(%q) = %v, want a %s error", tc.n.Name, err, tc.field)
+		}
+		for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
+			key := "walkin.field." + fe.Field
+			msg := l.T(key, fe.Value)
+			if msg == key || strings.Contains(msg, "%!") || !strings.Contains(msg, strconv.Quote(fe.Value)) {
+				t.Errorf("%s %s = %q", l, key, msg)
+			}
+		}
+	}
+	if n := len(f.people(t)); n != 0 {
+		t.Fatalf("refused names saved %d people", n)
+	}
+	for _, name := range []string{"Lê Văn An (2)", "Nguyễn Văn An 2", "H'Hen Niê", "Nguyễn T. Hoa", "Trần Thị B", "Ksor Y-Ngọc"} {
+		if err := (NewPerson{Name: name}).Check(); err != nil {
+			t.Errorf("Check(%q) = %v", name, err)
+		}
 	}
 }

@@ -64,6 +64,17 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 		add("roster.row.noname")
 	case n > MaxNameLength:
 		add("roster.row.namelong", n, MaxNameLength)
+	default:
+		switch fault, r := CheckName(row.Name); fault {
+		case NameBadChar:
+			if r != utf8.RuneError { // roster.row.encoding already says so
+				add("roster.row.name.chars", string(r))
+			}
+		case NameNoLetter:
+			add("roster.row.name.noletter")
+		case NameMostlyDigits:
+			add("roster.row.name.digits")
+		}
 	}
 	if n := utf8.RuneCountInString(row.Unit); n > MaxUnitLength {
 		add("roster.row.unitlong", n, MaxUnitLength)
@@ -109,6 +120,53 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	row.CitizenID = id
 	return row
 }
+
+// NameFault is what CheckName finds wrong with a name.
+type NameFault int
+
+const (
+	NameOK NameFault = iota
+	// NameBadChar: a character no name has, such as '?' where a scanner
+	// with another keyboard layout lost a letter ("Ph?m Th? Lan"), or
+	// U+FFFD for a byte the file's encoding could not give.
+	NameBadChar
+	// NameNoLetter: no letter at all, such as a phone number typed in the
+	// name field or a number in a shifted column.
+	NameNoLetter
+	// NameMostlyDigits: more digits than letters ("0912345678 A"). Digits
+	// beside letters are allowed: lists tell namesakes apart with "(2)" or
+	// "Nguyễn Văn An 2".
+	NameMostlyDigits
+)
+
+// CheckName reports the first thing wrong with the characters of a person's
+// name, and for NameBadChar the character. The same rule holds for a roster
+// row and a walk-in.
+func CheckName(name string) (NameFault, rune) {
+	letters, digits := 0, 0
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			digits++
+		case strings.ContainsRune(notInNames, r) || unicode.IsControl(r):
+			return NameBadChar, r
+		}
+	}
+	switch {
+	case letters == 0:
+		return NameNoLetter, 0
+	case digits > letters:
+		return NameMostlyDigits, 0
+	}
+	return NameOK, 0
+}
+
+// notInNames are the characters no person's name has; the rest of
+// punctuation (. - ' ( ) , /) turns up in real lists:
+// "Nguyễn T. Hoa", "H'Hen Niê", "Lê Văn An (2)".
+const notInNames = "?<>|\\{}[]=_@#$%^*~\uFFFD"
 
 // parseGroup is ParseGroup with a small cache: a roster repeats a few
 // group names on every row.
