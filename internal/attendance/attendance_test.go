@@ -12,11 +12,15 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"briefing/internal/i18n"
 	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/textvi"
 )
 
 var ctx = context.Background()
@@ -534,6 +538,157 @@ func TestPersonByIDPrefix(t *testing.T) {
 	}
 	if _, err := f.svc.Person(ctx, a.ID[:common]); !errors.Is(err, ErrAmbiguous) {
 		t.Fatalf("a prefix of both: %v, want ErrAmbiguous", err)
+	}
+}
+
+// Names that differ only in their diacritics are different people: "Tám" and
+// "Tâm" are two names. A list without diacritics or in capitals still finds
+// the stored spelling, and a name without diacritics that fits both is
+// refused as ambiguous rather than given to one of them.
+func TestImportNamesThatDifferInDiacritics(t *testing.T) {
+	f := newFixture(t)
+	const two = "STT;Họ và tên;Đơn vị\r\n1;Nguyễn Văn Hai;P7\r\n2;Trần Thị Ba;P7\r\n3;Lê Văn Bốn;P7\r\n4;Lê Văn Tám;P7\r\n5;Lê Văn Tâm;P7\r\n"
+	res, err := f.importCSV(t, two, ImportOptions{})
+	if err != nil || res.Imported != 5 || res.Rejected != 0 {
+		t.Fatalf("import of Tám and Tâm = %+v, %v", res, err)
+	}
+	if res, err := f.importCSV(t, two, ImportOptions{}); err != nil || res.Unchanged != 5 || res.Imported != 0 || res.Updated != 0 {
+		t.Fatalf("the same file again = %+v, %v", res, err)
+	}
+	for _, text := range []string{"Họ và tên;Đơn vị\nLÊ VĂN TÁM;p7\n", "Họ và tên;Đơn vị\nlê văn tâm;P7\n"} {
+		if res, err := f.importCSV(t, text, ImportOptions{}); err != nil || res.Unchanged != 1 || res.Imported != 0 {
+			t.Fatalf("import of %q = %+v, %v", text, res, err)
+		}
+	}
+	res, err = f.importCSV(t, "Họ và tên;Đơn vị\nLe Van Tam;P7\n", ImportOptions{})
+	if !errors.Is(err, ErrRejected) || len(res.Problems) != 1 || res.Problems[0].Key != "import.ambiguous" {
+		t.Fatalf("a name without diacritics that fits Tám and Tâm = %+v, %v", res, err)
+	}
+	var names []string
+	for _, p := range f.people(t) {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ", "); got != "Nguyễn Văn Hai, Trần Thị Ba, Lê Văn Bốn, Lê Văn Tám, Lê Văn Tâm" {
+		t.Fatalf("people = %s", got)
+	}
+
+	// In one file: the same spelling twice, or a spelling and the name
+	// without diacritics, is one person named twice.
+	for _, tc := range []struct{ rows, key string }{
+		{"Lê Văn Tám;P1\nLê Văn Tám;P1\n", "import.duplicate"},
+		{"Lê Văn Tám;P1\nLE VAN TAM;P1\n", "import.duplicate"},
+		{"Le Van Tam;P1\nLê Văn Tám;P1\n", "import.duplicate"},
+		{"Lê Văn Tám;P1\nLê Văn Tâm;P1\nLe Van Tam;P1\n", "import.ambiguous"},
+	} {
+		res, err := f.importCSV(t, "Họ và tên;Đơn vị\n"+tc.rows, ImportOptions{DryRun: true})
+		if !errors.Is(err, ErrRejected) || len(res.Problems) != 1 || res.Problems[0].Key != tc.key {
+			t.Errorf("%q = %+v, %v; want one %s", tc.rows, res, err, tc.key)
+		}
+	}
+}
+
+// Against stored people: a row with diacritics finds only the person whose
+// diacritics agree (in either tone placement), or one stored without
+// diacritics, who then takes the row's spelling; a row without a phone finds
+// the person stored with one only if the names agree.
+func TestImportFindsStoredPeopleByTheirDiacritics(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nLê Văn Tám,P1,0912000001\nNguyễn Thị Hoà,P1,\nTRAN VAN SAU,P1,\n", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nLê Văn Tâm,P1,0912000002\nNguyễn Thị Hòa,P1,\nTrần Văn Sáu,P1,\n", ImportOptions{})
+	if err != nil || res.Imported != 1 || res.Updated != 2 {
+		t.Fatalf("import = %+v, %v; want Tâm added, Hòa and Sáu updated", res, err)
+	}
+	for _, tc := range []struct {
+		row  string
+		want ImportResult
+	}{
+		{"Lê Văn Tâm,P1", ImportResult{Unchanged: 1}},
+		{"LÊ VĂN TÁM,P1", ImportResult{Unchanged: 1}},
+		{"Lê Văn Tầm,P1", ImportResult{Imported: 1}},
+		{"Le Van Tam,P1", ImportResult{Rejected: 1}},
+	} {
+		res, err := f.importCSV(t, "Họ và tên,Đơn vị\n"+tc.row+"\n", ImportOptions{DryRun: true})
+		got := [4]int{res.Imported, res.Updated, res.Unchanged, res.Rejected}
+		if got != [4]int{tc.want.Imported, tc.want.Updated, tc.want.Unchanged, tc.want.Rejected} || (err != nil) != (tc.want.Rejected > 0) {
+			t.Errorf("%s without a phone = %+v, %v; want %+v", tc.row, res, err, tc.want)
+		}
+	}
+	var names []string
+	for _, p := range f.people(t) {
+		names = append(names, p.Name+"|"+p.Phone)
+	}
+	if got := strings.Join(names, ", "); got != "Lê Văn Tám|0912000001, Nguyễn Thị Hòa|, Trần Văn Sáu|, Lê Văn Tâm|0912000002" {
+		t.Fatalf("people = %s", got)
+	}
+}
+
+// nameMarks tells spellings apart and nothing else: not letter case, tone
+// placement or the normalisation form.
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Lê Văn Tám", "Lê Văn Tám", true},
+		{"Lê Văn Tám", "LÊ VĂN TÁM", true},
+		{"Lê Văn Tám", "Le Van Tam", true},
+		{"LE VAN TAM", "Lê Văn Tâm", true},
+		{"Nguyễn Thị Hoà", "Nguyễn Thị Hòa", true},
+		{"Phạm Thị Thuỷ", "PHẠM THỊ THỦY", true},
+		{"Đặng Thị Bình", "Ðặng Thị Bình", true}, // Ð: eth
+		{"Đặng Thị Bình", "Dang Thi Binh", true},
+		{"Lê Văn Tám", "Le\u0302 Va\u0306n Ta\u0301m", true}, // NFD
+		{"  Lê   Văn Tám ", "Lê Văn Tám", true},
+		{"Lê Văn Tám", "Lê Văn Tâm", false},
+		{"Lê Văn Tâm", "Lê Văn Tầm", false},
+		{"Lê Văn Tam", "Lê Văn Tâm", false}, // diacritics on the other words: Tam is a name
+		{"Đặng Thị Bình", "Đang Thị Bình", false},
+		{"Đặng Thị Bình", "Dặng Thị Bình", false},
+		{"Lê Văn Tám", "Lê Văn Tá", false},
+	} {
+		if got := sameName(tc.a, tc.b); got != tc.same {
+			t.Errorf("sameName(%q, %q) = %v", tc.a, tc.b, got)
+		}
+		if got := sameName(tc.b, tc.a); got != tc.same {
+			t.Errorf("sameName(%q, %q) = %v", tc.b, tc.a, got)
+		}
+	}
+}
+
+func FuzzSameName(f *testing.F) {
+	for _, s := range []string{"Lê Văn Tám", "Nguyễn Thị Hoà", "ĐẶNG THỊ BÌNH", "Ðo\u0323\u0302", "\u0301a", "a \u0309", "Ǆ ǅ ß İ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		nfc, nfd := norm.NFC.String(s), norm.NFD.String(s)
+		if !sameName(s, s) || nameMarks(nfc) != nameMarks(nfd) {
+			t.Fatalf("%q: not the same name as itself (%q, %q)", s, nameMarks(nfc), nameMarks(nfd))
+		}
+		if folded := textvi.Fold(s); textvi.Fold(folded) == folded && !sameName(s, folded) {
+			t.Fatalf("%q is not the same name as its folded %q", s, folded)
+		}
+	})
+}
+
+// A walk-in is not warned about someone whose name is spelled otherwise, nor
+// is a card offered to them; a name typed without diacritics still is.
+func TestSamePersonTellsDiacriticsApart(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, "Họ và tên,Đơn vị\nLê Văn Tâm,Phường 7\n", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]int{"Lê Văn Tám": 0, "Lê Văn Tam": 0, "LÊ VĂN TÂM": 1, "le van tam": 1} {
+		if same, err := f.svc.SamePerson(ctx, name, "phuong 7"); err != nil || len(same) != want {
+			t.Errorf("SamePerson(%q) = %v, %v; want %d", name, same, err, want)
+		}
+		if named, err := f.svc.WithoutCardNamed(ctx, name); err != nil || len(named) != want {
+			t.Errorf("WithoutCardNamed(%q) = %v, %v; want %d", name, named, err, want)
+		}
 	}
 }
 

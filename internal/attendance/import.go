@@ -59,8 +59,11 @@ const importBatch = 1000
 // all of it is applied, or none. Every row is checked first; if any is
 // invalid nothing is written (ErrRejected) unless SkipInvalid.
 //
-// A person is recognised by their citizen-ID hash, else by folded name, unit
-// and phone; a row that repeats an earlier row's person is rejected. Importing
+// A person is recognised by their citizen-ID hash, else by name, unit and
+// phone, two names being the same when they fold the same and their
+// diacritics agree (sameName: "Lê Văn Tám" is not "Lê Văn Tâm", "Le Van Tam"
+// may be either, and is rejected as ambiguous when both are known). A row
+// that repeats an earlier row's person is rejected. Importing
 // the same file again changes nothing. Empty cells keep what is stored.
 func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (ImportResult, error) {
 	hasher, err := s.Hasher(ctx)
@@ -111,26 +114,159 @@ type importer struct {
 	now    time.Time
 	seed   maphash.Seed
 	known  map[uint64]known
-	units  map[string]string // unit -> folded, units repeat
-	batch  []*store.Person
+	// more holds a name key's other entries, for names that fold the same
+	// but differ in their diacritics: rare, so kept apart from known.
+	more  map[uint64][]known
+	units map[string]string // unit -> folded, units repeat
+	batch []*store.Person
 }
 
 type known struct {
-	row  int64 // the stored person's rowid, 0 if new in this file
-	line int32 // the file line that named this person, 0 if not yet seen
+	row int64 // the stored person's rowid, 0 if new in this file
 	// fields is a hash of the stored person's fields: a row that carries
 	// the same ones changes nothing and needs no read of the person, which
 	// makes importing the same roster again a pass over the file.
 	fields uint64
+	// marks is a hash of the name's diacritics (marksKey), 0 for a name
+	// without them and in the entries of citizen-ID keys. Name keys fold
+	// the name, so one key may have entries with different marks.
+	marks uint64
+	line  int32 // the file line that named this person, 0 if not yet seen
 	// several: more than one stored person answers to this key (a name and
 	// unit without a phone), so a row cannot say which one it means.
 	several bool
+	// hasMore: the key has other entries, in importer.more.
+	hasMore bool
 }
 
 func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt ImportOptions, now time.Time) *importer {
 	return &importer{
 		ctx: ctx, tx: tx, hasher: hasher, opt: opt, now: now,
-		seed: maphash.MakeSeed(), known: map[uint64]known{}, units: map[string]string{},
+		seed: maphash.MakeSeed(), known: map[uint64]known{}, more: map[uint64][]known{}, units: map[string]string{},
+	}
+}
+
+// marksKey hashes name's diacritics (nameMarks): 0 for a name without any.
+func marksKey(seed maphash.Seed, name string) uint64 {
+	var buf [128]byte
+	m, ok := appendMarks(buf[:0], name)
+	if !ok {
+		return 0
+	}
+	if h := maphash.Bytes(seed, m); h != 0 {
+		return h
+	}
+	return 1
+}
+
+// find looks a name key up for a name whose diacritics hash to marks: the
+// entry of the same diacritics, else that of the name without diacritics; a
+// name without diacritics takes the key's only person, and when the key has
+// several (Tám and Tâm) an entry with several set.
+func (im *importer) find(k, marks uint64) (known, bool) {
+	first, ok := im.known[k]
+	if !ok || !first.hasMore {
+		if ok && marks != 0 && first.marks != marks && first.marks != 0 {
+			return known{}, false
+		}
+		return first, ok
+	}
+	more := im.more[k]
+	if marks != 0 {
+		if first.marks == marks {
+			return first, true
+		}
+		plain, hasPlain := first, first.marks == 0
+		for _, kn := range more {
+			if kn.marks == marks {
+				return kn, true
+			}
+			if kn.marks == 0 && !hasPlain {
+				plain, hasPlain = kn, true
+			}
+		}
+		return plain, hasPlain
+	}
+	for _, kn := range more {
+		if kn.row == 0 || kn.row != first.row {
+			return known{several: true}, true
+		}
+	}
+	return first, true
+}
+
+func has(m map[uint64]known, k uint64) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// put sets k's entry with kn's marks to kn, or with first set, only adds
+// it when k has none with those marks. It reports whether it did.
+func (im *importer) put(k uint64, kn known, first bool) bool {
+	prev, ok := im.known[k]
+	switch {
+	case !ok:
+		im.known[k] = kn
+		return true
+	case prev.marks == kn.marks:
+		if !first {
+			kn.hasMore = prev.hasMore
+			im.known[k] = kn
+		}
+		return !first
+	}
+	if e := im.entry(k, kn.marks); e != nil {
+		if !first {
+			*e = kn
+		}
+		return !first
+	}
+	im.more[k] = append(im.more[k], kn)
+	if !prev.hasMore {
+		prev.hasMore = true
+		im.known[k] = prev
+	}
+	return true
+}
+
+// entry returns a pointer to k's entry with marks among its other entries
+// (more), or nil.
+func (im *importer) entry(k, marks uint64) *known {
+	more := im.more[k]
+	for i := range more {
+		if more[i].marks == marks {
+			return &more[i]
+		}
+	}
+	return nil
+}
+
+// taken records that the file's line names the person of name key k that
+// a row with marks was matched to (rowid 0: a new person): every entry of
+// that stored person, and the entry of the row's own diacritics, or, for a
+// row without diacritics matched to nobody stored, that of no diacritics.
+func (im *importer) taken(k, marks uint64, rowid int64, line int32) {
+	first, ok := im.known[k]
+	if !ok {
+		im.known[k] = known{row: rowid, marks: marks, line: line}
+		return
+	}
+	touched := false
+	if rowid != 0 && first.row == rowid {
+		first = known{row: rowid, marks: first.marks, line: line, hasMore: first.hasMore}
+		im.known[k] = first
+		touched = true
+	}
+	if first.hasMore && rowid != 0 {
+		for i, kn := range im.more[k] {
+			if kn.row == rowid {
+				im.more[k][i] = known{row: rowid, marks: kn.marks, line: line}
+				touched = true
+			}
+		}
+	}
+	if (marks != 0 || !touched) && !(touched && first.marks == marks && !first.hasMore) {
+		im.put(k, known{row: rowid, marks: marks, line: line}, false)
 	}
 }
 
@@ -166,30 +302,75 @@ func (im *importer) fieldsKey(name, nameKey, unit, position, group, phone, idHas
 	return h.Sum64()
 }
 
-// loadKnown indexes the stored people; the first of equal keys wins.
+// loadKnown indexes the stored people; the first of equal keys (and equal
+// diacritics) wins. The database is read here while another goroutine works
+// out the names' diacritics and fills the index, a batch behind.
 func (im *importer) loadKnown() error {
-	add := func(k uint64, kn known) {
-		if _, ok := im.known[k]; !ok {
-			im.known[k] = kn
-		}
+	// Three batches go round: one read into, one indexed, one waiting.
+	batches, free := make(chan []storedPerson, 1), make(chan []storedPerson, 3)
+	for range 3 {
+		free <- make([]storedPerson, 0, readBatchRows)
 	}
-	return im.tx.EachPerson(im.ctx, 0, func(p store.Person) error {
-		kn := known{row: p.Row, fields: im.fieldsKey(p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash)}
-		if p.IDHash != "" {
-			add(im.idKey(p.IDHash), kn)
-		}
-		add(im.nameKey(p.NameKey, p.Unit, p.Phone), kn)
-		if p.Phone != "" {
-			k := im.looseKey(p.NameKey, p.Unit)
-			if prev, ok := im.known[k]; ok {
-				prev.several = true
-				im.known[k] = prev
-			} else {
-				im.known[k] = kn
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for b := range batches {
+			for _, sp := range b {
+				im.index(sp)
 			}
+			free <- b[:0]
+		}
+	}()
+	batch := <-free
+	err := im.tx.EachPerson(im.ctx, 0, func(p store.Person) error {
+		sp := storedPerson{
+			kn:   known{row: p.Row, fields: im.fieldsKey(p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash)},
+			name: p.Name, nameKey: im.nameKey(p.NameKey, p.Unit, p.Phone),
+		}
+		if p.IDHash != "" {
+			sp.idKey, sp.hasID = im.idKey(p.IDHash), true
+		}
+		if p.Phone != "" {
+			sp.looseKey, sp.hasPhone = im.looseKey(p.NameKey, p.Unit), true
+		}
+		batch = append(batch, sp)
+		if len(batch) == cap(batch) {
+			batches <- batch
+			batch = <-free
 		}
 		return nil
 	})
+	batches <- batch
+	close(batches)
+	<-done
+	return err
+}
+
+// storedPerson is a stored person's keys, for index.
+type storedPerson struct {
+	kn                       known
+	name                     string
+	idKey, nameKey, looseKey uint64
+	hasID, hasPhone          bool
+}
+
+// index adds a stored person to the index; the first of equal keys (and
+// equal diacritics) wins, and a loose key that several answer to says so.
+func (im *importer) index(sp storedPerson) {
+	kn := sp.kn
+	if sp.hasID && !has(im.known, sp.idKey) {
+		im.known[sp.idKey] = kn
+	}
+	kn.marks = marksKey(im.seed, sp.name)
+	im.put(sp.nameKey, kn, true)
+	if sp.hasPhone && !im.put(sp.looseKey, kn, true) {
+		if prev := im.known[sp.looseKey]; prev.marks == kn.marks {
+			prev.several = true
+			im.known[sp.looseKey] = prev
+		} else if e := im.entry(sp.looseKey, kn.marks); e != nil {
+			e.several = true
+		}
+	}
 }
 
 // readAll reads the file in a goroutine of its own, a batch ahead: parsing
@@ -197,7 +378,7 @@ func (im *importer) loadKnown() error {
 func (im *importer) readAll(r RowReader, res *ImportResult) error {
 	ctx, cancel := context.WithCancel(im.ctx)
 	batches := make(chan readBatch, 2)
-	go readAhead(ctx, r, im.hasher, batches)
+	go readAhead(ctx, r, im.hasher, im.seed, batches)
 	defer func() {
 		cancel()
 		for range batches { // the reader is the caller's again only when this goroutine is done
@@ -237,6 +418,7 @@ type readBatch struct {
 type readRow struct {
 	roster.Row
 	nameKey string
+	marks   uint64 // marksKey of the name
 	idHash  string // only for a row whose citizen ID is valid
 }
 
@@ -245,7 +427,7 @@ const readBatchRows = 2000
 
 // readAhead sends r's rows in batches until the end, an error or ctx is done,
 // then closes batches.
-func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, batches chan<- readBatch) {
+func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, seed maphash.Seed, batches chan<- readBatch) {
 	defer close(batches)
 	send := func(b readBatch) bool {
 		select {
@@ -266,7 +448,7 @@ func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, batches cha
 				send(readBatch{err: err})
 				return
 			}
-			rr := readRow{Row: row, nameKey: textvi.Fold(row.Name)}
+			rr := readRow{Row: row, nameKey: textvi.Fold(row.Name), marks: marksKey(seed, row.Name)}
 			if row.CitizenID != "" && len(row.Problems) == 0 {
 				rr.idHash = hasher.Hash(row.CitizenID)
 			}
@@ -288,9 +470,11 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 	// The row's identities, strongest first; then, only for finding a stored
 	// person, the same name and unit without the phone (stored before the
 	// phone was known), or, for a row without a phone, with any phone (the
-	// file left the phone out).
+	// file left the phone out). Only the first, when the row has a citizen
+	// ID, is not a name key.
 	var keys []uint64
-	if idHash != "" {
+	hasID := idHash != ""
+	if hasID {
 		keys = append(keys, im.idKey(idHash))
 	}
 	keys = append(keys, im.nameKey(nameKey, row.Unit, row.Phone))
@@ -304,8 +488,15 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 
 	problems := row.Problems
 	var match known
-	for _, k := range lookup {
-		if kn, ok := im.known[k]; ok {
+	for i, k := range lookup {
+		var kn known
+		var ok bool
+		if hasID && i == 0 {
+			kn, ok = im.known[k]
+		} else {
+			kn, ok = im.find(k, rr.marks)
+		}
+		if ok {
 			match = kn
 			break
 		}
@@ -325,8 +516,12 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 		}
 		return nil
 	}
-	for _, k := range keys {
-		im.known[k] = known{row: match.row, line: int32(row.Line)}
+	for i, k := range keys {
+		if hasID && i == 0 {
+			im.known[k] = known{row: match.row, line: int32(row.Line)}
+		} else {
+			im.taken(k, rr.marks, match.row, int32(row.Line))
+		}
 	}
 	// Once a row is rejected nothing will be written, but the counts go on,
 	// so that the summary says what the file would do.
