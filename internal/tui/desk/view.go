@@ -166,9 +166,11 @@ func (m Model) list(w int) string {
 // time takes the rest.
 func columns(w int) (name, unit, group int) {
 	rest := w - 2 - 12 // marker, time column
-	name = max(rest*45/100, 8)
-	unit = max(rest*33/100, 6)
-	group = max(rest-name-unit, 4)
+	// The longest group label, "Hội viên/đoàn viên", whole when there is room
+	// (at 80 columns and up); names and units share the rest.
+	group = max(min(19, rest/3), 4)
+	name = max((rest-group)*57/100, 8)
+	unit = max(rest-group-name, 6)
 	return
 }
 
