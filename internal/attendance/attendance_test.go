@@ -738,3 +738,19 @@ func TestWalkInNameCharacters(t *testing.T) {
 		}
 	}
 }
+
+// A roster sent again with a name's diacritics corrected, the phone the
+// same, updates the person: the phone says who it is.
+func TestImportCorrectedSpellingWithThePhoneUpdates(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nLê Văn Tâm,P1,0912000001\n", ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.importCSV(t, "Họ và tên,Đơn vị,Điện thoại\nLê Văn Tám,P1,0912000001\n", ImportOptions{})
+	if err != nil || res.Updated != 1 || res.Imported != 0 {
+		t.Fatalf("corrected import = %+v, %v", res, err)
+	}
+	if people := f.people(t); len(people) != 1 || people[0].Name != "Lê Văn Tám" {
+		t.Fatalf("people = %+v", people)
+	}
+}

@@ -488,12 +488,19 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 
 	problems := row.Problems
 	var match known
+	phoneKey := -1 // a name, unit and phone: the phone says who it is, whatever the spelling
+	if row.Phone != "" {
+		phoneKey = len(lookup) - 2
+	}
 	for i, k := range lookup {
 		var kn known
 		var ok bool
-		if hasID && i == 0 {
+		switch {
+		case hasID && i == 0:
 			kn, ok = im.known[k]
-		} else {
+		case i == phoneKey:
+			kn, ok = im.find(k, 0) // so a corrected spelling updates the person
+		default:
 			kn, ok = im.find(k, rr.marks)
 		}
 		if ok {
