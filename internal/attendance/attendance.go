@@ -131,6 +131,13 @@ func New(st *store.Store, now func() time.Time) *Service {
 // nothing and returns the first, with Already set. noticeShown records that
 // the personal-data notice was on screen (citizen-ID scans).
 func (s *Service) CheckIn(ctx context.Context, sessionID, personID string, m Method, noticeShown bool) (CheckIn, error) {
+	return s.checkInTx(ctx, sessionID, personID, m, noticeShown, nil)
+}
+
+// checkInTx is one check-in transaction; before, if given, first changes
+// the person (the time is the check-in's).
+func (s *Service) checkInTx(ctx context.Context, sessionID, personID string, m Method, noticeShown bool,
+	before func(tx *store.Tx, p *store.Person, now time.Time) error) (CheckIn, error) {
 	var result CheckIn
 	now := s.now()
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
@@ -140,6 +147,11 @@ func (s *Service) CheckIn(ctx context.Context, sessionID, personID string, m Met
 		}
 		if ended {
 			return ErrEnded
+		}
+		if before != nil {
+			if err := before(tx, &p, now); err != nil {
+				return err
+			}
 		}
 		a, err := checkIn(ctx, tx, existing, sessionID, p.ID, m, now, noticeShown)
 		result = checkInOf(a, fromRecord(p))
@@ -394,34 +406,17 @@ func (s *Service) CheckInWithCard(ctx context.Context, sessionID, personID, numb
 		return CheckIn{}, err
 	}
 	hash := hasher.Hash(number)
-	var result CheckIn
-	now := s.now()
-	err = s.st.Tx(ctx, func(tx *store.Tx) error {
-		p, existing, ended, err := tx.CheckInState(ctx, sessionID, personID)
-		if err != nil {
-			return err
-		}
-		if ended {
-			return ErrEnded
-		}
+	return s.checkInTx(ctx, sessionID, personID, ByQR, true, func(tx *store.Tx, p *store.Person, now time.Time) error {
 		switch {
 		case p.IDHash == hash:
 		case p.IDHash != "":
 			return ErrOtherCard
 		case p.Origin == tx.DeviceID():
 			p.IDHash, p.IDLast4, p.NoticeAt = hash, cccd.Last4(number), &now
-			if err := tx.UpdatePerson(ctx, &p); err != nil {
-				return err
-			}
+			return tx.UpdatePerson(ctx, p)
 		}
-		a, err := checkIn(ctx, tx, existing, sessionID, p.ID, ByQR, now, true)
-		result = checkInOf(a, fromRecord(p))
-		return err
+		return nil
 	})
-	if err != nil {
-		return CheckIn{}, fmt.Errorf("check in with card: %w", err)
-	}
-	return result, nil
 }
 
 // ByCitizenID finds the people whose card number is number (through its hash).
