@@ -603,22 +603,25 @@ func (m Model) enter() (Model, tea.Cmd) {
 	}
 	m.input.SetValue("") // the next person in the queue can be typed at once
 	m.refresh()
-	return m.checkInPerson(p)
+	return m.checkInPerson(p, attendance.ByRoster)
 }
 
-// checkInPerson checks p in (by roster), unless already done or under way.
-func (m Model) checkInPerson(p attendance.Person) (Model, tea.Cmd) {
+// checkInPerson checks p in, unless already done or under way; a card
+// scan records that the personal-data notice was on screen.
+func (m Model) checkInPerson(p attendance.Person, method attendance.Method) (Model, tea.Cmd) {
 	if m.pending[p.ID] {
 		return m, nil
 	}
-	if c, ok := m.book.present[p.ID]; ok {
-		m.status = m.alreadyStatus(p, c)
-		return m, nil
+	if m.book != nil {
+		if c, ok := m.book.present[p.ID]; ok {
+			m.status = m.alreadyStatus(p, c)
+			return m, nil
+		}
 	}
 	m.pending[p.ID] = true
-	svc, id := m.svc, m.s.ID
+	svc, id, notice := m.svc, m.s.ID, method == attendance.ByQR
 	return m, func() tea.Msg {
-		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByRoster, false)
+		c, err := svc.CheckIn(context.Background(), id, p.ID, method, notice)
 		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
 	}
 }
@@ -702,19 +705,7 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 	if len(msg.people) == 0 {
 		return m.openWalkInFromCard(msg.card)
 	}
-	p := msg.people[0]
-	if m.book != nil {
-		if c, ok := m.book.present[p.ID]; ok {
-			m.status = m.alreadyStatus(p, c)
-			return m, nil
-		}
-	}
-	m.pending[p.ID] = true
-	svc, id := m.svc, m.s.ID
-	return m, func() tea.Msg {
-		c, err := svc.CheckIn(context.Background(), id, p.ID, attendance.ByQR, true)
-		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
-	}
+	return m.checkInPerson(msg.people[0], attendance.ByQR)
 }
 
 // citizenNumber reports whether q is a citizen-ID number typed by hand: 12
@@ -747,7 +738,7 @@ func (m Model) idLookedUp(msg idLookupMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if len(msg.people) > 0 {
-		return m.checkInPerson(msg.people[0])
+		return m.checkInPerson(msg.people[0], attendance.ByRoster)
 	}
 	m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.id.none", cccd.Last4(msg.number))}
 	return m, nil
