@@ -624,7 +624,7 @@ func TestImportFindsStoredPeopleByTheirDiacritics(t *testing.T) {
 	}
 }
 
-// nameMarks tells spellings apart and nothing else: not letter case, tone
+// textvi.Marks tells spellings apart and nothing else: not letter case, tone
 // placement or the normalisation form.
 func TestSameName(t *testing.T) {
 	for _, tc := range []struct {
@@ -666,8 +666,8 @@ func FuzzSameName(f *testing.F) {
 			return
 		}
 		nfc, nfd := norm.NFC.String(s), norm.NFD.String(s)
-		if !sameName(s, s) || nameMarks(nfc) != nameMarks(nfd) {
-			t.Fatalf("%q: not the same name as itself (%q, %q)", s, nameMarks(nfc), nameMarks(nfd))
+		if !sameName(s, s) || textvi.Marks(nfc) != textvi.Marks(nfd) {
+			t.Fatalf("%q: not the same name as itself (%q, %q)", s, textvi.Marks(nfc), textvi.Marks(nfd))
 		}
 		if folded := textvi.Fold(s); textvi.Fold(folded) == folded && !sameName(s, folded) {
 			t.Fatalf("%q is not the same name as its folded %q", s, folded)

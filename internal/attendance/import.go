@@ -146,10 +146,10 @@ func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt Impo
 	}
 }
 
-// marksKey hashes name's diacritics (nameMarks): 0 for a name without any.
+// marksKey hashes name's diacritics (textvi.Marks): 0 for a name without any.
 func marksKey(seed maphash.Seed, name string) uint64 {
 	var buf [128]byte
-	m, ok := appendMarks(buf[:0], name)
+	m, ok := textvi.AppendMarks(buf[:0], name)
 	if !ok {
 		return 0
 	}

@@ -3,8 +3,6 @@ package textvi
 import (
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // AccentsAgree reports whether the diacritics typed in query agree with text.
@@ -55,17 +53,21 @@ type accentWord struct {
 }
 
 func splitTone(word string) accentWord {
+	if !IsNFC(word) {
+		word = NFC(word)
+	}
 	var w accentWord
 	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(word)) {
-		switch r {
-		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323': // huyền, sắc, ngã, hỏi, nặng
-			w.tone = r
-		default:
-			b.WriteRune(r)
+	for _, r := range word {
+		m, _ := markOf(r)
+		if m.tone != 0 {
+			w.tone = m.tone
+		}
+		if m.letter != 0 {
+			b.WriteRune(m.letter)
 		}
 	}
-	w.letters = norm.NFC.String(b.String())
+	w.letters = b.String()
 	return w
 }
 
