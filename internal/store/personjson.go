@@ -9,8 +9,7 @@ import (
 
 // A person's wire form (its change-log payload) carries times as Unix
 // milliseconds, as its table does, and is written by hand: a roster import
-// logs 100,000 of them, and the bulk insert reads the table's columns back
-// out of the same JSON, so one encoding serves both.
+// logs 100,000 of them in one transaction, too many for reflection.
 
 // personWire is the decoding side of the wire form.
 type personWire struct {
