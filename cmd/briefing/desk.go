@@ -215,7 +215,7 @@ const maxListed = 20
 // people of that unit only (compared without accents or case).
 func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Person, error) {
 	inUnit := func(p attendance.Person) bool { return unit == "" || textvi.Fold(p.Unit) == textvi.Fold(unit) }
-	if number, ok := typedCitizenID(query); ok {
+	if number, ok := roster.TypedCitizenID(query); ok {
 		found, err := e.att.ByCitizenID(ctx, number)
 		if err != nil {
 			return attendance.Person{}, err
@@ -249,7 +249,7 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 	hits := index.Search(query, len(people))
 	if len(hits) == 0 {
 		shown := query
-		if _, ok := typedCitizenID(query); ok {
+		if _, ok := roster.TypedCitizenID(query); ok {
 			shown = "…" + cccd.Last4(strings.ReplaceAll(query, " ", ""))
 			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", shown)}
 		}
@@ -275,16 +275,6 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 		list = append(list, people[h.Index])
 	}
 	return attendance.Person{}, e.severalError(query, list, len(hits)-len(list))
-}
-
-// typedCitizenID reads a query that is exactly 12 digits, spaces allowed
-// between them: a citizen-ID number typed (or a scanner's bare number).
-func typedCitizenID(query string) (string, bool) {
-	n := strings.Join(strings.Fields(query), "")
-	if !roster.ValidCitizenID(n) {
-		return "", false
-	}
-	return n, true
 }
 
 // severalError lists the people a query matches, with more not shown.
@@ -483,23 +473,4 @@ type attendeeJSON struct {
 	Group       string    `json:"group"`
 	Method      string    `json:"method"`
 	CheckedInAt time.Time `json:"checked_in_at"`
-}
-
-// printCounts writes the attendance counters of a session.
-func printCounts(e *env, c attendance.Counts) {
-	l := e.lang
-	fmt.Println(l.T("desk.present", c.Present))
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-	for _, g := range c.ByGroup {
-		fmt.Fprintf(tw, "  %s\t%d\n", roster.Group(g.Key).Label(l), g.Count)
-	}
-	tw.Flush()
-	for _, u := range c.ByUnit {
-		name := u.Key
-		if name == "" {
-			name = l.T("desk.unit.none")
-		}
-		fmt.Fprintf(tw, "  %s\t%d\n", name, u.Count)
-	}
-	tw.Flush()
 }

@@ -16,6 +16,7 @@ import (
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
+	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/session"
 	"briefing/internal/textvi"
@@ -580,7 +581,7 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
 		return m, nil
 	}
-	if number, ok := citizenNumber(q); ok {
+	if number, ok := roster.TypedCitizenID(q); ok {
 		m.input.SetValue("") // like a check-in: the next person can be typed at once
 		m.refresh()
 		svc := m.svc
@@ -706,21 +707,6 @@ func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
 		return m.openWalkInFromCard(msg.card)
 	}
 	return m.checkInPerson(msg.people[0], attendance.ByQR)
-}
-
-// citizenNumber reports whether q is a citizen-ID number typed by hand: 12
-// digits, spaces allowed.
-func citizenNumber(q string) (string, bool) {
-	digits := strings.ReplaceAll(q, " ", "")
-	if len(digits) != 12 {
-		return "", false
-	}
-	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
-			return "", false
-		}
-	}
-	return digits, true
 }
 
 // idLookupMsg is who holds a typed citizen-ID number.
