@@ -14,7 +14,6 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
-	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/session"
 	"briefing/internal/textvi"
@@ -215,7 +214,7 @@ const maxListed = 20
 // people of that unit only (compared without accents or case).
 func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Person, error) {
 	inUnit := func(p attendance.Person) bool { return unit == "" || textvi.Fold(p.Unit) == textvi.Fold(unit) }
-	if number, ok := roster.TypedCitizenID(query); ok {
+	if number, ok := cccd.ParseNumber(query); ok {
 		found, err := e.att.ByCitizenID(ctx, number)
 		if err != nil {
 			return attendance.Person{}, err
@@ -249,7 +248,7 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 	hits := index.Search(query, len(people))
 	if len(hits) == 0 {
 		shown := query
-		if _, ok := roster.TypedCitizenID(query); ok {
+		if _, ok := cccd.ParseNumber(query); ok {
 			shown = "…" + cccd.Last4(strings.ReplaceAll(query, " ", ""))
 			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", shown)}
 		}

@@ -170,13 +170,6 @@ func ValidCitizenID(s string) bool {
 	return len(s) == 12 && allDigits(s)
 }
 
-// TypedCitizenID reads a query that is a citizen-ID number typed by hand
-// (or a scanner's bare number): 12 digits, spaces allowed between them.
-func TypedCitizenID(query string) (string, bool) {
-	n := strings.Join(strings.Fields(query), "")
-	return n, ValidCitizenID(n)
-}
-
 func allDigits(s string) bool {
 	if s == "" {
 		return false

@@ -16,7 +16,6 @@ import (
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
-	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/session"
 	"briefing/internal/textvi"
@@ -581,7 +580,7 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
 		return m, nil
 	}
-	if number, ok := roster.TypedCitizenID(q); ok {
+	if number, ok := cccd.ParseNumber(q); ok {
 		m.input.SetValue("") // like a check-in: the next person can be typed at once
 		m.refresh()
 		svc := m.svc
