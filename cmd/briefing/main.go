@@ -88,19 +88,6 @@ func (g *globals) badLang() bool {
 	return bad
 }
 
-// parseLang reads a language name, in any case, also as a locale (en_US.UTF-8, vi-VN);
-// ok is false for a language the interface does not have.
-func parseLang(s string) (l i18n.Lang, ok bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
-		code := string(l)
-		if s == code || strings.HasPrefix(s, code+"_") || strings.HasPrefix(s, code+"-") || strings.HasPrefix(s, code+".") {
-			return l, true
-		}
-	}
-	return i18n.VI, false
-}
-
 // chooseLang is the one place the interface language is decided, for the help (from the
 // arguments before cobra parses them: helpLanguage) and for the commands (from the parsed
 // flag): flag when --lang was given, else env ($BRIEFING_LANG), else Vietnamese. badFlag:
@@ -109,7 +96,7 @@ func parseLang(s string) (l i18n.Lang, ok bool) {
 // script).
 func chooseLang(flag string, flagGiven bool, env string) (l i18n.Lang, badFlag, badEnv bool) {
 	if flagGiven {
-		if l, ok := parseLang(flag); ok {
+		if l, ok := i18n.Parse(flag); ok {
 			return l, false, false
 		}
 		badFlag = true
@@ -117,7 +104,7 @@ func chooseLang(flag string, flagGiven bool, env string) (l i18n.Lang, badFlag, 
 	if strings.TrimSpace(env) == "" {
 		return i18n.VI, badFlag, false
 	}
-	l, ok := parseLang(env)
+	l, ok := i18n.Parse(env)
 	return l, badFlag, !ok && !badFlag
 }
 

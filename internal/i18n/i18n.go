@@ -6,7 +6,6 @@ package i18n
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -18,17 +17,19 @@ const (
 	EN Lang = "en"
 )
 
-// Parse reads a language name; anything but English means Vietnamese, the default.
-func Parse(s string) Lang {
+// Parse reads a language name, in any case, also as a locale (en_US.UTF-8,
+// vi-VN); ok is false for a language the interface does not have, which
+// then reads as Vietnamese, the default.
+func Parse(s string) (l Lang, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	if s == "en" || strings.HasPrefix(s, "en_") || strings.HasPrefix(s, "en-") {
-		return EN
+	for _, l := range []Lang{VI, EN} {
+		code := string(l)
+		if s == code || strings.HasPrefix(s, code+"_") || strings.HasPrefix(s, code+"-") || strings.HasPrefix(s, code+".") {
+			return l, true
+		}
 	}
-	return VI
+	return VI, false
 }
-
-// FromEnv gives the language from BRIEFING_LANG, Vietnamese when unset.
-func FromEnv() Lang { return Parse(os.Getenv("BRIEFING_LANG")) }
 
 // T returns the string for key in l, formatted with args like fmt.Sprintf.
 // An unknown key comes back as itself so that a typo shows on screen and in tests.

@@ -26,7 +26,7 @@ func TestCatalog(t *testing.T) {
 
 func TestParse(t *testing.T) {
 	for in, want := range map[string]Lang{"en": EN, "EN": EN, "en_US.UTF-8": EN, "vi": VI, "": VI, "fr": VI} {
-		if got := Parse(in); got != want {
+		if got, _ := Parse(in); got != want {
 			t.Errorf("Parse(%q) = %q", in, got)
 		}
 	}
