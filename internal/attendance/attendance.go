@@ -350,7 +350,7 @@ func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPer
 	return result, nil
 }
 
-// SamePerson lists people with the same name (sameName) and unit as a
+// SamePerson lists people with the same name (marksAgree) and unit as a
 // walk-in about to be saved, so the desk can warn of a likely duplicate.
 func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, error) {
 	people, err := s.st.PeopleWithNameKey(ctx, textvi.Fold(name))
@@ -368,7 +368,7 @@ func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, 
 	return same, nil
 }
 
-// WithoutCardNamed lists the people named name (sameName) who have no card
+// WithoutCardNamed lists the people named name (marksAgree) who have no card
 // on file: who a scanned card not found by its number may belong to, such as
 // a roster person imported without a citizen ID.
 func (s *Service) WithoutCardNamed(ctx context.Context, name string) ([]Person, error) {
@@ -532,7 +532,7 @@ func fromRecords(people []store.Person) []Person {
 	return out
 }
 
-// Two names are one person's name (sameName) when they fold the same
+// Two names are one person's name when they fold the same
 // (textvi.Fold, what search and the import's keys use) and their diacritics
 // agree: a name written without any diacritics ("LE VAN TAM", as many
 // official lists are typed) agrees with every spelling of its letters, and a
@@ -542,10 +542,6 @@ func fromRecords(people []store.Person) []Person {
 // Văn Tâm" are two people, and "Le Van Tam" may be either. A name with
 // diacritics on some words only is taken as written: "Lê Văn Tam" is not "Lê
 // Văn Tâm", because Tam is a name too.
-func sameName(a, b string) bool {
-	return textvi.Fold(a) == textvi.Fold(b) && marksAgree(textvi.Marks(a), textvi.Marks(b))
-}
-
-// marksAgree says whether two names' textvi.Marks agree (their folded names
-// being equal).
+//
+// marksAgree is the second half of that rule, on two names' textvi.Marks.
 func marksAgree(a, b string) bool { return a == "" || b == "" || a == b }

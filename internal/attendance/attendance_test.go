@@ -754,3 +754,8 @@ func TestImportCorrectedSpellingWithThePhoneUpdates(t *testing.T) {
 		t.Fatalf("people = %+v", people)
 	}
 }
+
+// sameName is the rule of marksAgree for two whole names.
+func sameName(a, b string) bool {
+	return textvi.Fold(a) == textvi.Fold(b) && marksAgree(textvi.Marks(a), textvi.Marks(b))
+}

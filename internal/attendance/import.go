@@ -61,7 +61,7 @@ const importBatch = 1000
 //
 // A person is recognised by their citizen-ID hash, else by name, unit and
 // phone, two names being the same when they fold the same and their
-// diacritics agree (sameName: "Lê Văn Tám" is not "Lê Văn Tâm", "Le Van Tam"
+// diacritics agree (marksAgree: "Lê Văn Tám" is not "Lê Văn Tâm", "Le Van Tam"
 // may be either, and is rejected as ambiguous when both are known). A row
 // that repeats an earlier row's person is rejected. Importing
 // the same file again changes nothing. Empty cells keep what is stored.
