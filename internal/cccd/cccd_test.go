@@ -260,8 +260,14 @@ func TestHash(t *testing.T) {
 	if got := h.Hash("079203001234"); got != golden {
 		t.Errorf("Hash = %s\nwant   %s", got, golden)
 	}
-	if h.Hash("079203001234") != h.Hash("079203001234") {
-		t.Error("not stable")
+	// Stable: hashing other numbers in between, or a second Hasher from the same key (as on
+	// another device), gives the same hash, or a person would not be found again by card.
+	h.Hash("079203001235")
+	if got := h.Hash("079203001234"); got != golden {
+		t.Errorf("after another number: Hash = %s, want %s", got, golden)
+	}
+	if got := NewHasher("tb2025", []byte("district-tan-binh-2025-key-0001")).Hash("079203001234"); got != golden {
+		t.Errorf("second Hasher with the same key: Hash = %s, want %s", got, golden)
 	}
 	if h.Hash("079203001234") == h.Hash("079203001235") {
 		t.Error("two numbers, one hash")

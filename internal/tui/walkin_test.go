@@ -34,8 +34,6 @@ func waitPlain(t *testing.T, p probe, what string, ok func(string) bool) {
 	}
 }
 
-func shows(s string) func(string) bool { return func(f string) bool { return strings.Contains(f, s) } }
-
 // fieldShows: the row of the form labelled label reads text, and nothing
 // more after it (no grey rest of a suggestion).
 func fieldShows(label, text string) func(string) bool {
