@@ -17,6 +17,7 @@ import (
 	"briefing/internal/session"
 	"briefing/internal/store"
 	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/cursor"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
@@ -74,7 +75,9 @@ func press(tm *teatest.TestModel, keys ...string) {
 }
 
 // probe wraps the root model and keeps its last frame: the renderer's byte stream holds only
-// the cells that changed, so a frame cannot be read back from it reliably.
+// the cells that changed, so a frame cannot be read back from it reliably. It also holds the
+// cursor still: a golden frame must not depend on whether it was drawn in the cursor's on or
+// off half-second (TestDeskWalkInGolden failed under load on that alone).
 type probe struct {
 	App
 	last *atomic.Pointer[string]
@@ -83,6 +86,9 @@ type probe struct {
 func newProbe(a App) probe { return probe{App: a, last: new(atomic.Pointer[string])} }
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(cursor.BlinkMsg); ok {
+		return p, nil // the cursor stays shown, as after a key press; no next blink is scheduled
+	}
 	m, cmd := p.App.Update(msg)
 	p.App = m.(App)
 	return p, cmd

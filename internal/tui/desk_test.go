@@ -200,6 +200,8 @@ func TestDeskWalkInGolden(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	press(tm, "Phường 3", "enter")
 	waitScreen(t, p, "Đã có Trần Minh Châu")
+	// Longer than the cursor's 530 ms blink: the frame must be the same in either half.
+	time.Sleep(700 * time.Millisecond)
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 	golden.RequireEqual(t, []byte(app.View().Content))
