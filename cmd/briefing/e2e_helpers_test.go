@@ -504,7 +504,10 @@ func (p *pane) waitExit() string {
 	}
 }
 
-// waitUntil polls the screen every 50 ms until ok holds, and fails with the last screen.
+// waitUntil polls the screen every 50 ms until ok holds, and fails with the last screen. It is
+// the one loop that waits for a frame: waitFor, waitGone, waitCounter and barrier are
+// conditions on it. A test waits for what the screen shows, never for a wall-clock bound:
+// latency is measured by benchmarks, as a loaded machine makes any bound here flaky.
 func (p *pane) waitUntil(what string, timeout time.Duration, ok func(screen string) bool) string {
 	p.t.Helper()
 	deadline := time.Now().Add(timeout)

