@@ -282,15 +282,11 @@ func clean(d Draft, sess store.Session) (Draft, error) {
 func (s *Service) Add(ctx context.Context, sessionID string, d Draft) (Question, error) {
 	var rec store.Question
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
-		sess, err := tx.Session(ctx, sessionID)
+		sess, number, err := tx.QuestionAddState(ctx, sessionID)
 		if err != nil {
 			return err
 		}
 		d, err = clean(d, sess)
-		if err != nil {
-			return err
-		}
-		number, err := tx.NextQuestionNumber(ctx, sessionID)
 		if err != nil {
 			return err
 		}

@@ -103,13 +103,14 @@ const sessionColumns = `id, origin, hlc, deck_id, deck_version, deck_title, slid
 	title, unit, venue, form, rapporteur, started_at, ended_at, slide, step, position_at,
 	pinned_question, pinned_at`
 
-func scanSession(row rowScanner) (Session, error) {
+// scanSession reads sessionColumns, then into extra any columns a query adds after them.
+func scanSession(row rowScanner, extra ...any) (Session, error) {
 	var s Session
 	var started, positionAt int64
 	var ended, pinnedAt sql.NullInt64
-	err := row.Scan(&s.ID, &s.Origin, &s.HLC, &s.DeckID, &s.DeckVersion, &s.DeckTitle, &s.Slides, &s.DurationMin,
+	err := row.Scan(append([]any{&s.ID, &s.Origin, &s.HLC, &s.DeckID, &s.DeckVersion, &s.DeckTitle, &s.Slides, &s.DurationMin,
 		&s.Title, &s.Unit, &s.Venue, &s.Form, &s.Rapporteur, &started, &ended, &s.Slide, &s.Step, &positionAt,
-		&s.PinnedQuestion, &pinnedAt)
+		&s.PinnedQuestion, &pinnedAt}, extra...)...)
 	if err != nil {
 		return s, err
 	}

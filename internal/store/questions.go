@@ -118,13 +118,28 @@ func (s *Store) LatestQuestion(ctx context.Context, sessionID string) (*Question
 	return &latest, nil
 }
 
-// NextQuestionNumber is the number the session's next question gets. Read
-// in the write transaction, two desks never take the same one.
-func (t *Tx) NextQuestionNumber(ctx context.Context, sessionID string) (int, error) {
-	var n int
-	err := t.QueryRowContext(ctx,
-		`SELECT COALESCE(MAX(number), 0) + 1 FROM question WHERE session_id = ?`, sessionID).Scan(&n)
-	return n, err
+// QuestionAddState reads, with one statement, what adding a question to a session decides on:
+// the session and the number its next question gets, with the clock the insert stamps with.
+// Read in the write transaction, two desks never take the same number. A durable write waits
+// on every statement it runs (the check-in has CheckInState).
+func (t *Tx) QuestionAddState(ctx context.Context, sessionID string) (s Session, next int, err error) {
+	var clockRow, clockSeq int64
+	var clockHLC string
+	s, err = scanSession(t.QueryRowContext(ctx, `SELECT `+sessionColumns+`,
+			(SELECT COALESCE(MAX(number), 0) + 1 FROM question WHERE session_id = ?1), `+clockColumns("?2")+`
+		FROM session WHERE id = ?1`, sessionID, t.deviceID), &next, &clockRow, &clockSeq, &clockHLC)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, 0, fmt.Errorf("session %s: %w", sessionID, ErrNotFound)
+	}
+	if err != nil {
+		return s, 0, err
+	}
+	if t.clk == nil {
+		if _, err := t.setClock(clockRow, clockSeq, clockHLC); err != nil {
+			return s, 0, err
+		}
+	}
+	return s, next, nil
 }
 
 // InsertQuestion stores a new question as its version 1.
