@@ -201,7 +201,8 @@ func (t *Tx) UpdatePerson(ctx context.Context, p *Person) error {
 	if err := t.stampUpdate(ctx, &p.Meta); err != nil {
 		return err
 	}
-	p.NoticeAt = normalizePtr(p.NoticeAt)
+	// created_at is not rewritten, but the payload carries it: as stored.
+	p.NoticeAt, p.CreatedAt = normalizePtr(p.NoticeAt), normalize(p.CreatedAt)
 	res, err := t.exec(ctx, `
 		UPDATE person SET hlc = ?, name = ?, name_key = ?, unit = ?, position = ?, grp = ?, phone = ?,
 			id_hash = ?, id_last4 = ?, notice_at = ?

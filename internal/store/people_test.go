@@ -154,3 +154,25 @@ func BenchmarkSmallestDurableCommit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPersonPayload is the encoding share of a bulk insert: one
+// insert_many payload of peoplePerEntry people, measured alone because the
+// whole import's time on a shared disk varies more than the encoding costs.
+func BenchmarkPersonPayload(b *testing.B) {
+	created := time.Date(2025, 7, 1, 8, 0, 0, 123e6, time.UTC)
+	people := make([]*Person, peoplePerEntry)
+	for i := range people {
+		people[i] = &Person{Meta: Meta{ID: newID(), Origin: newID(), HLC: formatHLC(created.UnixMilli(), i, "dev")},
+			Name: fmt.Sprintf("Nguyễn Văn Người %d", i), NameKey: fmt.Sprintf("nguyen van nguoi %d", i),
+			Unit: "Chi bộ Khu phố 5", Group: "nhan_dan", Phone: fmt.Sprintf("09%08d", i), Source: "roster", CreatedAt: created}
+	}
+	people[1].NoticeAt = &created
+	var payload []byte
+	for b.Loop() {
+		payload = payload[:0]
+		for _, p := range people {
+			payload = appendPersonJSON(payload, p)
+		}
+	}
+	b.SetBytes(int64(len(payload)))
+}

@@ -1,51 +1,18 @@
 package store
 
 import (
-	"encoding/json"
-	"strconv"
 	"time"
 	"unicode/utf8"
 )
 
-// A person's wire form (its change-log payload) carries times as Unix
-// milliseconds, as its table does, and is written by hand: a roster import
-// logs 100,000 of them in one transaction, too many for reflection.
+// A person's change-log payload is written by hand: a roster import logs
+// 100,000 of them in one transaction, too many for reflection. It is the
+// record's JSON as encoding/json would write it, times included (RFC 3339 in
+// UTC, as time.Time writes them), so encoding/json reads it back.
 
-// personWire is the decoding side of the wire form.
-type personWire struct {
-	Meta
-	Name     string `json:"name"`
-	NameKey  string `json:"name_key"`
-	Unit     string `json:"unit"`
-	Position string `json:"position"`
-	Group    string `json:"grp"`
-	Phone    string `json:"phone"`
-	IDHash   string `json:"id_hash"`
-	IDLast4  string `json:"id_last4"`
-	Source   string `json:"source"`
-	Notice   *int64 `json:"notice_at"`
-	Created  int64  `json:"created_at"`
-}
-
-// MarshalJSON writes the wire form.
+// MarshalJSON writes the payload.
 func (p Person) MarshalJSON() ([]byte, error) {
 	return appendPersonJSON(nil, &p), nil
-}
-
-// UnmarshalJSON reads the wire form.
-func (p *Person) UnmarshalJSON(data []byte) error {
-	var w personWire
-	if err := json.Unmarshal(data, &w); err != nil {
-		return err
-	}
-	*p = Person{Meta: w.Meta, Name: w.Name, NameKey: w.NameKey, Unit: w.Unit, Position: w.Position,
-		Group: w.Group, Phone: w.Phone, IDHash: w.IDHash, IDLast4: w.IDLast4, Source: w.Source,
-		CreatedAt: fromMillis(w.Created)}
-	if w.Notice != nil {
-		t := fromMillis(*w.Notice)
-		p.NoticeAt = &t
-	}
-	return nil
 }
 
 func appendPersonJSON(b []byte, p *Person) []byte {
@@ -60,17 +27,23 @@ func appendPersonJSON(b []byte, p *Person) []byte {
 		b = appendJSONString(b, f.value)
 	}
 	b = append(b, `,"notice_at":`...)
-	b = appendMillis(b, p.NoticeAt)
+	if p.NoticeAt == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONTime(b, *p.NoticeAt)
+	}
 	b = append(b, `,"created_at":`...)
-	b = strconv.AppendInt(b, toMillis(p.CreatedAt), 10)
+	b = appendJSONTime(b, p.CreatedAt)
 	return append(b, '}')
 }
 
-func appendMillis(b []byte, t *time.Time) []byte {
-	if t == nil {
-		return append(b, "null"...)
-	}
-	return strconv.AppendInt(b, toMillis(*t), 10)
+// appendJSONTime writes t as time.Time's MarshalJSON does (RFC3339Nano is
+// its layout), without its allocation. The store's times are UTC and whole
+// milliseconds, so this is the change log's one time encoding.
+func appendJSONTime(b []byte, t time.Time) []byte {
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"')
 }
 
 // appendJSONString quotes s as encoding/json does: control characters,
