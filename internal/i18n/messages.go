@@ -85,7 +85,6 @@ var catalog = map[string][2]string{
 	"home.deck.errors":           {"Bộ này có lỗi: %s", "This deck has errors: %s"},
 	"home.open":                  {"Phiên đang mở", "Open session"},
 	"home.open.none":             {"không có", "none"},
-	"home.open.exists":           {"Đang có phiên mở: r để tiếp tục, e để kết thúc trước khi mở phiên mới", "A session is open: r to resume it, e to end it before starting another"},
 	"home.slide":                 {"trang", "slide"},
 	"home.recent":                {"Phiên gần đây", "Recent sessions"},
 	"home.recent.none":           {"chưa có", "none yet"},
