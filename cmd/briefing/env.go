@@ -75,6 +75,7 @@ func openEnvAt(l i18n.Lang, dir string) (*env, error) {
 	}
 	e.store = st
 	e.svc = session.New(st, nil)
+	e.svc.UseLibrary(e.lib)
 	e.att = attendance.New(st, nil)
 	e.qs = questions.New(st, nil)
 	return e, nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"briefing/internal/deck"
@@ -57,9 +58,20 @@ func newPresentCmd(g *globals) *cobra.Command {
 			if open, err := e.svc.Current(ctx); err != nil {
 				return err
 			} else if open != nil {
-				d := deck.FindVersion(e.lib(), open.Deck.ID, open.Deck.Version)
-				if d == nil {
-					return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
+				// Another deck than the open session's: ask what to do with the session.
+				if len(args) == 1 && args[0] != open.Deck.ID {
+					d, err := e.presentable(args[0])
+					if err != nil {
+						return e.withOpenSession(err, *open)
+					}
+					if !open.Presents(d) {
+						e.fillUnit(&info)
+						return tui.Run(tui.NewChoice(opts, d, info))
+					}
+				}
+				d, err := e.sessionDeck(*open)
+				if err != nil {
+					return err
 				}
 				return tui.Run(tui.NewPresent(opts, *open, d))
 			}
@@ -104,6 +116,34 @@ func (e *env) presentable(name string) (*deck.Deck, error) {
 	return entry.Deck, nil
 }
 
+// sessionDeck is the deck session s shows, with a message saying what to do when it
+// cannot be found.
+func (e *env) sessionDeck(s session.Session) (*deck.Deck, error) {
+	d, err := e.svc.Deck(context.Background(), s.ID)
+	var missing *session.DeckMissingError
+	if errors.As(err, &missing) {
+		return nil, exitError{1, e.lang.T("cli.resume.nodeck", s.ID, missing.DeckID, missing.Version, filepath.Join(e.dir, "decks"))}
+	}
+	return d, err
+}
+
+// openSessionMessage names this device's open session s (title, deck, slide) and the
+// commands that resume or end it.
+func (e *env) openSessionMessage(s session.Session) string {
+	return e.lang.T("cli.session.open", s.ID, s.Info.Title, s.Deck.ID, s.Slide+1, s.Deck.Slides)
+}
+
+// withOpenSession adds to the refusal err of a deck that cannot be presented the
+// session that is open, so the user sees what is going on and how to go back to it.
+func (e *env) withOpenSession(err error, s session.Session) error {
+	var ee exitError
+	if !errors.As(err, &ee) {
+		return err
+	}
+	ee.msg += "\n" + e.openSessionMessage(s)
+	return ee
+}
+
 func newFollowCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "follow",
@@ -126,9 +166,9 @@ func newFollowCmd(g *globals) *cobra.Command {
 			if open == nil {
 				return exitError{1, e.lang.T("cli.follow.none")}
 			}
-			d := deck.FindVersion(e.lib(), open.Deck.ID, open.Deck.Version)
-			if d == nil {
-				return exitError{1, e.lang.T("cli.resume.nodeck", open.Deck.ID)}
+			d, err := e.sessionDeck(*open)
+			if err != nil {
+				return err
 			}
 			return tui.Run(tui.NewFollow(opts, *open, d))
 		},

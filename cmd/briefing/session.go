@@ -15,7 +15,6 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/roster"
 	"briefing/internal/session"
-	"briefing/internal/tui"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
@@ -55,10 +54,10 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if info.Title == "" {
 					info.Title = d.Meta.Title
 				}
-				s, err := e.svc.Start(context.Background(), tui.DeckRef(d), info)
+				s, err := e.svc.Start(context.Background(), session.RefOf(d), info)
 				var open *session.OpenSessionError
 				if errors.As(err, &open) {
-					return exitError{1, e.lang.T("cli.session.open", open.Session.ID, open.Session.Info.Title)}
+					return exitError{1, e.openSessionMessage(open.Session)}
 				}
 				if err != nil {
 					return err
@@ -294,16 +293,17 @@ func (e *env) getSession(id string) (session.Session, error) {
 	return s, err
 }
 
-// slideTitles are the titles of the deck a session presented, when the library has it.
+// slideTitles are the titles of the deck a session presented: none when that version is
+// not found (a session older than kept decks), which the show and the minutes can do
+// without; another version's titles could name the wrong slides.
 func (e *env) slideTitles(s session.Session) []string {
-	var titles []string
-	for _, entry := range e.lib() {
-		if entry.Deck.Meta.ID == s.Deck.ID && entry.Deck.Version == s.Deck.Version {
-			for _, sl := range entry.Deck.Slides {
-				titles = append(titles, sl.Title)
-			}
-			break
-		}
+	d, err := e.svc.Deck(context.Background(), s.ID)
+	if err != nil || d.Version != s.Deck.Version {
+		return nil
+	}
+	titles := make([]string, len(d.Slides))
+	for i, sl := range d.Slides {
+		titles[i] = sl.Title
 	}
 	return titles
 }

@@ -22,6 +22,9 @@ type Deck struct {
 	Meta    Meta
 	Version string // content hash of the normalised text: what a session records
 	Slides  []Slide
+	// Text is the file as read, byte for byte: a session keeps it in the database so that
+	// it can show the same deck whatever becomes of the file. Parse(Text) gives Version.
+	Text string
 }
 
 // Meta is the front matter.
@@ -125,7 +128,7 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 	}
 	normalised := strings.Join(lines, "\n")
 	sum := sha256.Sum256([]byte(normalised))
-	d := &Deck{Source: source, Version: hex.EncodeToString(sum[:])[:12]}
+	d := &Deck{Source: source, Version: hex.EncodeToString(sum[:])[:12], Text: string(data)}
 
 	// Front matter: the file must open with "---", the matter ends at the next "---".
 	body := 0

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"briefing/internal/deck"
 	"briefing/internal/store"
 )
 
@@ -30,7 +31,20 @@ var (
 	ErrAmbiguous = errors.New("id prefix matches several sessions")
 	// ErrInvalid: an argument is out of range or missing.
 	ErrInvalid = errors.New("invalid")
+	// ErrDeckMissing: a session's deck is neither stored in the database (a
+	// session started before decks were kept) nor in the library; the error
+	// is a *DeckMissingError that names it.
+	ErrDeckMissing = errors.New("the session's deck is neither stored nor in the library")
 )
+
+// DeckMissingError is returned by Deck when the session's deck cannot be found.
+type DeckMissingError struct{ DeckID, Version string }
+
+func (e *DeckMissingError) Error() string {
+	return fmt.Sprintf("deck %s version %s: %v", e.DeckID, e.Version, ErrDeckMissing)
+}
+
+func (e *DeckMissingError) Unwrap() error { return ErrDeckMissing }
 
 // OpenSessionError is returned by Start when this device has an open session.
 type OpenSessionError struct{ Session Session }
@@ -44,10 +58,19 @@ func (e *OpenSessionError) Unwrap() error { return ErrOpenSession }
 // MinPrefix is the shortest id prefix Get accepts.
 const MinPrefix = 6
 
-// DeckRef names the deck version a session presents.
+// DeckRef names the deck version a session presents. Source is the deck's
+// exact text, which Start keeps in the database once per version; only
+// tests start sessions on a deck known by reference alone (empty Source).
 type DeckRef struct {
 	ID, Version, Title  string
 	Slides, DurationMin int
+	Source              string
+}
+
+// RefOf is what a session records of a parsed deck, its source included.
+func RefOf(d *deck.Deck) DeckRef {
+	return DeckRef{ID: d.Meta.ID, Version: d.Version, Title: d.Meta.Title, Slides: len(d.Slides),
+		DurationMin: d.Meta.Duration, Source: d.Text}
 }
 
 // Info describes a session for the record.
@@ -90,8 +113,9 @@ type Device struct {
 
 // Service applies the session rules over a store.
 type Service struct {
-	st  *store.Store
-	now func() time.Time
+	st      *store.Store
+	now     func() time.Time
+	library func() []deck.Entry
 }
 
 // New returns a Service; now is the clock for session times (nil: time.Now).
@@ -102,6 +126,10 @@ func New(st *store.Store, now func() time.Time) *Service {
 	return &Service{st: st, now: now}
 }
 
+// UseLibrary gives Deck the deck library to look in for sessions whose deck
+// is not stored (started before decks were kept). lib is called only then.
+func (s *Service) UseLibrary(lib func() []deck.Entry) { s.library = lib }
+
 // Start begins a session on deck d at slide 0, step 0. A device presents one
 // session at a time: if one is open, Start returns an *OpenSessionError.
 func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, error) {
@@ -111,6 +139,9 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 	}
 	if info.Title == "" {
 		info.Title = d.Title
+	}
+	if err := checkSource(d); err != nil {
+		return Session{}, fmt.Errorf("start: %w", err)
 	}
 	now := s.now()
 	var started store.Session
@@ -123,6 +154,9 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 			return &OpenSessionError{Session: fromRecord(*open)}
 		}
 		if err := upsertDeck(ctx, tx, d); err != nil {
+			return err
+		}
+		if err := keepSource(ctx, tx, d, now); err != nil {
 			return err
 		}
 		started = store.Session{
@@ -159,6 +193,66 @@ func upsertDeck(ctx context.Context, tx *store.Tx, d DeckRef) error {
 	}
 	row.Title, row.Slides, row.DurationMin = d.Title, d.Slides, d.DurationMin
 	return tx.UpdateDeck(ctx, &row)
+}
+
+// checkSource makes sure a deck's source is the version the session will
+// record: the stored text must read back as the very deck that was shown.
+func checkSource(d DeckRef) error {
+	if d.Source == "" {
+		return nil
+	}
+	parsed, _ := deck.Parse("", []byte(d.Source))
+	if parsed == nil || parsed.Version != d.Version || parsed.Meta.ID != d.ID {
+		return fmt.Errorf("deck %q version %q: the source given is another deck: %w", d.ID, d.Version, ErrInvalid)
+	}
+	return nil
+}
+
+// keepSource stores a deck version's source the first time a session
+// presents it; the version, a content hash, names the same text forever.
+func keepSource(ctx context.Context, tx *store.Tx, d DeckRef, now time.Time) error {
+	if d.Source == "" {
+		return nil
+	}
+	has, err := tx.HasDeckSnapshot(ctx, d.ID, d.Version)
+	if err != nil || has {
+		return err
+	}
+	return tx.InsertDeckSnapshot(ctx, &store.DeckSnapshot{DeckID: d.ID, Version: d.Version, Source: d.Source, CreatedAt: now})
+}
+
+// Deck is the deck session id shows: the source stored when it started,
+// whatever became of the file. A session started before decks were stored
+// falls back to the library: the same version, else the same deck id (as
+// before). With neither, the error is a *DeckMissingError.
+func (s *Service) Deck(ctx context.Context, id string) (*deck.Deck, error) {
+	rec, err := s.st.Session(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	snap, err := s.st.DeckSnapshot(ctx, rec.DeckID, rec.DeckVersion)
+	switch {
+	case err == nil:
+		d, _ := deck.Parse("snapshot:"+rec.DeckID+"@"+rec.DeckVersion, []byte(snap.Source))
+		if d == nil || d.Version != rec.DeckVersion {
+			return nil, fmt.Errorf("deck %s version %s: the stored source does not read back as that version", rec.DeckID, rec.DeckVersion)
+		}
+		return d, nil
+	case !errors.Is(err, store.ErrNotFound):
+		return nil, err
+	}
+	if s.library != nil {
+		if d := deck.FindVersion(s.library(), rec.DeckID, rec.DeckVersion); d != nil {
+			return d, nil
+		}
+	}
+	return nil, &DeckMissingError{DeckID: rec.DeckID, Version: rec.DeckVersion}
+}
+
+// Presents reports whether the session presents deck d: the same deck id and
+// version (content hash).
+func (s Session) Presents(d *deck.Deck) bool {
+	return d != nil && s.Deck.ID == d.Meta.ID && s.Deck.Version == d.Version
 }
 
 // Current returns this device's open session, or nil if there is none.
@@ -338,6 +432,7 @@ func fromRecord(r store.Session) Session {
 	}
 }
 
+// trimDeck trims what a person may have typed; the source stays exact.
 func trimDeck(d DeckRef) DeckRef {
 	d.ID, d.Version, d.Title = strings.TrimSpace(d.ID), strings.TrimSpace(d.Version), strings.TrimSpace(d.Title)
 	return d

@@ -97,6 +97,48 @@ func (t *Tx) UpdateDeck(ctx context.Context, d *Deck) error {
 	return t.logChange(ctx, EntityDeck, OpUpdate, d.Meta, d)
 }
 
+// --- deck snapshots ---
+
+// HasDeckSnapshot reports whether a deck version's source is stored.
+func (t *Tx) HasDeckSnapshot(ctx context.Context, deckID, version string) (bool, error) {
+	var has bool
+	err := t.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM deck_snapshot WHERE deck_id = ? AND version = ?)`, deckID, version).Scan(&has)
+	return has, err
+}
+
+// InsertDeckSnapshot stores a deck version's source. A version is stored
+// once: a second insert of it fails on the unique key.
+func (t *Tx) InsertDeckSnapshot(ctx context.Context, d *DeckSnapshot) error {
+	if err := t.stampNew(ctx, &d.Meta); err != nil {
+		return err
+	}
+	d.CreatedAt = normalize(d.CreatedAt)
+	_, err := t.exec(ctx, `
+		INSERT INTO deck_snapshot (id, origin, hlc, deck_id, version, source, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		d.ID, d.Origin, d.HLC, d.DeckID, d.Version, d.Source, toMillis(d.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert deck snapshot: %w", err)
+	}
+	return t.logChange(ctx, EntityDeckSnapshot, OpInsert, d.Meta, d)
+}
+
+// DeckSnapshot reads the stored source of a deck version.
+func (s *Store) DeckSnapshot(ctx context.Context, deckID, version string) (DeckSnapshot, error) {
+	var d DeckSnapshot
+	var created int64
+	err := s.db.QueryRowContext(ctx, `
+		SELECT id, origin, hlc, deck_id, version, source, created_at
+		FROM deck_snapshot WHERE deck_id = ? AND version = ?`, deckID, version).
+		Scan(&d.ID, &d.Origin, &d.HLC, &d.DeckID, &d.Version, &d.Source, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("deck snapshot %s version %s: %w", deckID, version, ErrNotFound)
+	}
+	d.CreatedAt = fromMillis(created)
+	return d, err
+}
+
 // --- sessions ---
 
 const sessionColumns = `id, origin, hlc, deck_id, deck_version, deck_title, slides, duration_min,

@@ -43,6 +43,17 @@ type Deck struct {
 	DurationMin int    `json:"duration_min"`
 }
 
+// DeckSnapshot is the exact source of a deck version, kept once per version
+// so that a session can always show the deck it presented. Version is the
+// content hash of Source.
+type DeckSnapshot struct {
+	Meta
+	DeckID    string    `json:"deck_id"`
+	Version   string    `json:"version"`
+	Source    string    `json:"source"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
 // Session is one briefing, with the position currently on screen.
 type Session struct {
 	Meta
@@ -155,6 +166,7 @@ type Change struct {
 const (
 	EntityUnit            = "unit"
 	EntityDeck            = "deck"
+	EntityDeckSnapshot    = "deck_snapshot"
 	EntitySession         = "session"
 	EntitySlideView       = "slide_view"
 	EntityPerson          = "person"

@@ -55,7 +55,8 @@ type App struct {
 	present       present.Model
 	follow        follow.Model
 	desk          desk.Model
-	startTo       screen // where a session started from the form goes: presentScreen or deskScreen
+	startTo       screen       // where a session started from the form goes: presentScreen or deskScreen
+	startInfo     session.Info // the start form's first values when home asks to present a deck
 	width, height int
 }
 
@@ -64,6 +65,16 @@ func NewHome(o Options) App {
 	a := newApp(o)
 	a.backHome = true
 	a.home = home.New(o.Service, o.Library, a.styles, o.Lang)
+	return a
+}
+
+// NewChoice is briefing present DECK while a session may be open: the home screen's
+// choice between resuming the open session, ending it and starting d, and cancelling.
+// info fills the start form if d is started.
+func NewChoice(o Options, d *deck.Deck, info session.Info) App {
+	a := newApp(o)
+	a.home = home.New(o.Service, o.Library, a.styles, o.Lang).Choose(d)
+	a.startInfo = info
 	return a
 }
 
@@ -190,19 +201,21 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Quit
 	case home.PresentMsg:
 		a.screen = formScreen
-		a.form = a.newForm([]*deck.Deck{msg.Deck}, session.Info{})
+		a.form = a.newForm([]*deck.Deck{msg.Deck}, a.startInfo)
 		return a.sized(a.form.Init())
 	case home.ResumeMsg:
-		return a.open(msg.Session, presentScreen)
+		return a, a.loadDeck(msg.Session, presentScreen)
 	case home.FollowMsg:
-		return a.open(msg.Session, followScreen)
+		return a, a.loadDeck(msg.Session, followScreen)
+	case deckLoadedMsg:
+		return a.open(msg)
 
 	case startform.CancelMsg:
 		return a.leave()
 	case startform.SubmitMsg:
 		svc, d := a.opts.Service, msg.Deck
 		return a, func() tea.Msg {
-			s, err := svc.Start(context.Background(), DeckRef(d), msg.Info)
+			s, err := svc.Start(context.Background(), session.RefOf(d), msg.Info)
 			return startedMsg{session: s, deck: d, err: err}
 		}
 	case startedMsg:
@@ -264,23 +277,45 @@ func (a App) restyle() (tea.Model, tea.Cmd) {
 	case deskScreen:
 		a.desk = a.desk.SetStyles(a.styles)
 	case homeScreen:
-		a.home = home.New(a.opts.Service, a.opts.Library, a.styles, a.opts.Lang)
-		return a.sized(a.home.Init())
+		a.home = a.home.SetStyles(a.styles)
 	}
 	return a, cmd
 }
 
-func (a App) open(s session.Session, to screen) (tea.Model, tea.Cmd) {
-	d := deck.FindVersion(a.opts.Library, s.Deck.ID, s.Deck.Version)
-	if d == nil {
-		return a, tea.Printf("%s", a.opts.Lang.T("deck.notfound", s.Deck.ID, ""))
+// deckLoadedMsg is a session's deck, read to open it on screen to.
+type deckLoadedMsg struct {
+	session session.Session
+	deck    *deck.Deck
+	to      screen
+	err     error
+}
+
+// loadDeck reads the deck session s shows, off the frame.
+func (a App) loadDeck(s session.Session, to screen) tea.Cmd {
+	svc := a.opts.Service
+	return func() tea.Msg {
+		d, err := svc.Deck(context.Background(), s.ID)
+		return deckLoadedMsg{session: s, deck: d, to: to, err: err}
 	}
-	a.screen = to
-	if to == presentScreen {
-		a.present = a.newPresent(s, d)
+}
+
+// open shows a session whose deck was read on the presenter or follow screen.
+func (a App) open(msg deckLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		text := a.opts.Lang.T("home.load.failed", msg.err)
+		var missing *session.DeckMissingError
+		if errors.As(msg.err, &missing) {
+			text = a.opts.Lang.T("home.deck.missing", missing.DeckID, missing.Version)
+		}
+		a.home = a.home.SetNotice(text)
+		return a, nil
+	}
+	a.screen = msg.to
+	if msg.to == presentScreen {
+		a.present = a.newPresent(msg.session, msg.deck)
 		return a.sized(a.present.Init())
 	}
-	a.follow = a.newFollow(s, d)
+	a.follow = a.newFollow(msg.session, msg.deck)
 	return a.sized(a.follow.Init())
 }
 
@@ -314,11 +349,6 @@ func (a App) View() tea.View {
 	v.AltScreen = true
 	v.WindowTitle = "briefing"
 	return v
-}
-
-// DeckRef is what a session records of a deck.
-func DeckRef(d *deck.Deck) session.DeckRef {
-	return session.DeckRef{ID: d.Meta.ID, Version: d.Version, Title: d.Meta.Title, Slides: len(d.Slides), DurationMin: d.Meta.Duration}
 }
 
 // Run runs a root model in the terminal until the user leaves.

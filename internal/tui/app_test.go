@@ -49,7 +49,7 @@ func newFixture(t *testing.T) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := svc.Start(context.Background(), DeckRef(e.Deck), session.Info{Title: "Hội nghị thử", Unit: "Phường 4"})
+	s, err := svc.Start(context.Background(), session.RefOf(e.Deck), session.Info{Title: "Hội nghị thử", Unit: "Phường 4"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,6 +55,13 @@ type Model struct {
 	notice  string
 	confirm bool // "end the open session?" asked
 
+	// pending is a deck asked for while a session is open: the screen asks
+	// whether to resume the open session, end it and start this deck, or cancel.
+	pending *deck.Deck
+	// cancelQuits: the choice is the whole errand (briefing present OTHER), so
+	// cancelling it ends the program instead of returning to the home screen.
+	cancelQuits bool
+
 	profile  bool // the first-run form is shown
 	name     textinput.Model
 	unitPick int
@@ -68,6 +75,26 @@ func New(svc *session.Service, decks []deck.Entry, styles theme.Styles, lang i18
 	name.Prompt = ""
 	name.CharLimit = 80
 	return Model{lang: lang, styles: styles, svc: svc, decks: decks, name: name, width: 80, height: 24}
+}
+
+// Choose opens the screen on the choice for deck d, which was asked for while a
+// session may be open (briefing present OTHER): resume the open session, end it
+// and start d, or cancel, which quits. With no session open it starts d at once.
+func (m Model) Choose(d *deck.Deck) Model {
+	m.pending, m.cancelQuits = d, true
+	return m
+}
+
+// SetStyles restyles the screen, keeping its state.
+func (m Model) SetStyles(styles theme.Styles) Model {
+	m.styles = styles
+	return m
+}
+
+// SetNotice shows a message, such as why a session could not be opened.
+func (m Model) SetNotice(text string) Model {
+	m.notice = text
+	return m
 }
 
 // Init loads the sessions and the device.
@@ -108,7 +135,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		first := !m.loaded
 		m.loaded, m.device, m.open, m.recent, m.units = true, msg.device, msg.open, msg.recent, msg.units
-		if first && m.device.Name == "" {
+		if m.pending != nil && m.open == nil && m.cancelQuits {
+			// The session ended meanwhile (in another window): nothing to choose.
+			d := m.pending
+			return m, func() tea.Msg { return PresentMsg{Deck: d} }
+		}
+		if m.pending != nil && m.open == nil {
+			m.pending = nil
+		}
+		if first && m.device.Name == "" && m.pending == nil {
 			m.profile = true
 			return m, m.name.Focus()
 		}
@@ -134,6 +169,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.notice = ""
+	if m.pending != nil && m.open != nil {
+		return m.choiceKey(msg)
+	}
 	if m.confirm {
 		m.confirm = false
 		if s := msg.String(); (s == "y" || s == "c" || s == "e" || s == "k") && m.open != nil {
@@ -157,13 +195,17 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if len(m.decks) == 0 {
 			return m, nil
 		}
-		if m.open != nil {
-			m.notice = m.lang.T("home.open.exists")
-			return m, nil
-		}
 		e := m.decks[m.cursor]
 		if deck.HasErrors(e.Problems) {
 			m.notice = m.lang.T("home.deck.errors", e.Problems[0].Format(e.Deck.Source, m.lang))
+			return m, nil
+		}
+		if m.open != nil {
+			if m.open.Presents(e.Deck) {
+				s := *m.open
+				return m, func() tea.Msg { return ResumeMsg{Session: s} }
+			}
+			m.pending = e.Deck
 			return m, nil
 		}
 		return m, func() tea.Msg { return PresentMsg{Deck: e.Deck} }
@@ -186,6 +228,31 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.name.SetValue(m.device.Name)
 		m.unitPick = max(indexOf(m.units, m.device.Unit), 0)
 		return m, m.name.Focus()
+	}
+	return m, nil
+}
+
+// choiceKey answers the choice between the open session and the pending deck.
+func (m Model) choiceKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "r", "enter":
+		s := *m.open
+		return m, func() tea.Msg { return ResumeMsg{Session: s} }
+	case "e":
+		svc, id, d := m.svc, m.open.ID, m.pending
+		return m, func() tea.Msg {
+			if err := svc.End(context.Background(), id); err != nil {
+				return savedMsg{err: err}
+			}
+			return PresentMsg{Deck: d}
+		}
+	case "esc", "q":
+		if m.cancelQuits {
+			return m, func() tea.Msg { return QuitMsg{} }
+		}
+		m.pending = nil
+	case "ctrl+c":
+		return m, func() tea.Msg { return QuitMsg{} }
 	}
 	return m, nil
 }
@@ -233,6 +300,9 @@ func indexOf(list []string, s string) int {
 func (m Model) View() string {
 	if m.profile {
 		return m.profileView()
+	}
+	if m.pending != nil && (m.open != nil || !m.loaded) {
+		return m.choiceView()
 	}
 	w := max(m.width-4, 20)
 	var b strings.Builder
@@ -308,6 +378,27 @@ func (m Model) profileView() string {
 	}
 	b.WriteString("\n\n" + m.styles.Dim.Render(m.lang.T("home.profile.keys")))
 	box := m.styles.Box.Width(min(m.width-2, 76)).Render(b.String())
+	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// choiceView asks what to do with the open session when another deck is asked for.
+func (m Model) choiceView() string {
+	w := min(m.width-2, 76)
+	if !m.loaded {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(m.styles.Title.Render(m.lang.T("choice.title")) + "\n\n")
+	b.WriteString(m.lang.T("choice.open", m.open.Info.Title, m.open.Deck.Title, m.open.Slide+1, m.open.Deck.Slides,
+		m.open.StartedAt.Local().Format("02/01 15:04")) + "\n\n")
+	b.WriteString(m.lang.T("choice.want", m.pending.Meta.Title, m.pending.Meta.ID) + "\n\n")
+	for _, k := range []string{"choice.resume", "choice.end", "choice.cancel"} {
+		b.WriteString("  " + m.lang.T(k) + "\n")
+	}
+	if m.notice != "" {
+		b.WriteString("\n" + m.styles.Warn.Render(m.notice))
+	}
+	box := m.styles.Box.Width(w).Render(strings.TrimRight(b.String(), "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
 
