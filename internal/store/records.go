@@ -220,12 +220,6 @@ type Attendance struct {
 	NoticeAt    *time.Time `json:"notice_at"`
 }
 
-// Count is a label and how many people have it.
-type Count struct {
-	Key   string
-	Count int
-}
-
 // Attendee is a check-in with its person, for lists and exports.
 type Attendee struct {
 	Attendance Attendance

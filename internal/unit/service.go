@@ -63,6 +63,12 @@ func (s *Service) Catalog(ctx context.Context) (*Catalog, error) {
 	return fromRecords(units, aliases), nil
 }
 
+// CatalogInTx reads the catalog inside a write transaction (a roster
+// import resolves its rows' units with it).
+func (s *Service) CatalogInTx(ctx context.Context, tx *store.Tx) (*Catalog, error) {
+	return catalogInTx(ctx, tx)
+}
+
 func catalogInTx(ctx context.Context, tx *store.Tx) (*Catalog, error) {
 	units, err := tx.Units(ctx)
 	if err != nil {
