@@ -63,6 +63,7 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				e.noteUnit(s.Info.Unit)
 				fmt.Println(s.ID)
 				return nil
 			})

@@ -156,3 +156,14 @@ func (c *Catalog) MergedInto(id string) (Unit, bool) {
 	}
 	return to, true
 }
+
+// Same says whether two spellings name one unit: the same catalog unit, or,
+// for spellings the catalog does not know, the same key.
+func (c *Catalog) Same(a, b string) bool {
+	ua, oka := c.Resolve(a)
+	ub, okb := c.Resolve(b)
+	if oka || okb {
+		return oka && okb && ua.ID == ub.ID
+	}
+	return Key(a) == Key(b)
+}
