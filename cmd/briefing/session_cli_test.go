@@ -33,7 +33,7 @@ func TestSessionCLI(t *testing.T) {
 	}
 
 	r := runIn(t, "", "--data", data, "session", "show", id)
-	r.expect(t, "session show", 0, []string{"Tên phiên:", "Có mặt: 2\nTheo thành phần:\n  Chưa phân loại", "\nTheo đơn vị:\n  (chưa ghi đơn vị)"}, []string{"buổi"})
+	r.expect(t, "session show", 0, []string{"Tên phiên:", "Có mặt: 2\nTheo thành phần:\n  Nhân dân:", "\nTheo đơn vị:\n  Phường 7:", "\n  (chưa ghi đơn vị): 1\n"}, []string{"buổi"})
 	var counts []string
 	for _, line := range strings.Split(r.stdout, "\n") {
 		if strings.HasPrefix(line, "  ") && strings.HasSuffix(line, " 1") {
