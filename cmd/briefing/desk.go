@@ -213,7 +213,11 @@ const maxListed = 20
 // or the one whose whole name is the query. A unit (--unit) keeps the
 // people of that unit only (compared without accents or case).
 func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Person, error) {
-	inUnit := func(p attendance.Person) bool { return unit == "" || textvi.Fold(p.Unit) == textvi.Fold(unit) }
+	cat, err := e.att.Catalog(ctx)
+	if err != nil {
+		return attendance.Person{}, err
+	}
+	inUnit := func(p attendance.Person) bool { return unit == "" || cat.Same(p.Unit, unit) }
 	if number, ok := cccd.ParseNumber(query); ok {
 		found, err := e.att.ByCitizenID(ctx, number)
 		if err != nil {
@@ -235,7 +239,7 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 	}
 	var people []attendance.Person
 	index := search.New(0)
-	err := e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
+	err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
 		if inUnit(p) {
 			people = append(people, p)
 			index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
@@ -331,6 +335,9 @@ func (e *env) checkInWalkIn(ctx context.Context, sessionID string, np attendance
 		}
 	}
 	c, err := e.att.RegisterWalkIn(ctx, sessionID, np)
+	if err == nil {
+		e.noteUnit(c.Person.Unit)
+	}
 	return c, e.checkInError(err)
 }
 

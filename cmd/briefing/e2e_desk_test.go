@@ -140,7 +140,7 @@ func TestE2EDesk(t *testing.T) {
 	p.send("Enter")
 	waitFor(t, p, "✓ Đã điểm danh: Nguyễn Văn An", waitTimeout)
 	s = waitFor(t, p, "Có mặt: 3", waitTimeout)
-	if !strings.Contains(s, "Nhân dân 2") || !strings.Contains(s, "Công chức 1") {
+	if !strings.Contains(s, "Nhân dân: 2") || !strings.Contains(s, "Công chức: 1") {
 		t.Fatalf("the counters by group are wrong:\n%s", frame(s))
 	}
 	methods := map[string]string{}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"briefing/decks"
@@ -174,6 +175,21 @@ func (e *env) lib() []deck.Entry {
 		e.library = deck.Library(decks.FS, filepath.Join(e.dir, "decks"))
 	}
 	return e.library
+}
+
+// noteUnit says on stderr, with what to do, that a unit just written is not
+// in the catalog: it is kept as typed and counted on its own until aliased.
+func (e *env) noteUnit(spelling string) {
+	if strings.TrimSpace(spelling) == "" {
+		return
+	}
+	cat, err := e.att.Catalog(context.Background())
+	if err != nil {
+		return
+	}
+	if _, ok := cat.Resolve(spelling); !ok {
+		warn("%s", e.lang.T("cli.unit.note.unknown", spelling, spelling))
+	}
 }
 
 // fillUnit gives a new session's host unit this device's unit, unless one

@@ -133,6 +133,9 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 	if failure != "" {
 		return exitError{1, failure}
 	}
+	for _, u := range res.UnknownUnits {
+		warn("%s", l.T("cli.roster.unknownunit", u.Unit, u.Count, u.Unit))
+	}
 	fmt.Println(summary)
 	return nil
 }

@@ -62,6 +62,7 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				e.noteUnit(s.Info.Unit)
 				fmt.Println(s.ID)
 				return nil
 			})
@@ -242,7 +243,8 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 }
 
 // writeCounts writes the attendance counters of a session: the number present, then
-// by group and by unit, each under its heading, the two lists in one column width.
+// by group and by unit, each under its heading, "label: n" with the numbers in one
+// column. A unit the catalog does not know is marked, with a note on what to do.
 func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 	fmt.Fprintln(w, l.T("desk.present", c.Present))
 	type row struct {
@@ -250,7 +252,7 @@ func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 		n     int
 	}
 	var groups, units []row
-	width := 0
+	width, unknown := 0, false
 	add := func(rows *[]row, label string, n int) {
 		*rows = append(*rows, row{label, n})
 		width = max(width, ansi.StringWidth(label))
@@ -263,6 +265,9 @@ func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 		if name == "" {
 			name = l.T("desk.unit.none")
 		}
+		if u.Unknown {
+			name, unknown = name+" *", true
+		}
 		add(&units, name, u.Count)
 	}
 	for _, block := range []struct {
@@ -274,8 +279,11 @@ func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 		}
 		fmt.Fprintln(w, block.heading)
 		for _, r := range block.rows {
-			fmt.Fprintf(w, "  %s%s  %d\n", r.label, strings.Repeat(" ", width-ansi.StringWidth(r.label)), r.n)
+			fmt.Fprintf(w, "  %s:%s %d\n", r.label, strings.Repeat(" ", width-ansi.StringWidth(r.label)), r.n)
 		}
+	}
+	if unknown {
+		fmt.Fprintln(w, l.T("cli.session.unknownunits"))
 	}
 }
 

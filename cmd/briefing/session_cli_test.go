@@ -33,7 +33,7 @@ func TestSessionCLI(t *testing.T) {
 	}
 
 	r := runIn(t, "", "--data", data, "session", "show", id)
-	r.expect(t, "session show", 0, []string{"Tên phiên:", "Có mặt: 2\nTheo thành phần:\n  Chưa phân loại", "\nTheo đơn vị:\n  (chưa ghi đơn vị)"}, []string{"buổi"})
+	r.expect(t, "session show", 0, []string{"Tên phiên:", "Có mặt: 2\nTheo thành phần:\n  Nhân dân:", "\nTheo đơn vị:\n  Phường 7:", "\n  (chưa ghi đơn vị): 1\n"}, []string{"buổi"})
 	var counts []string
 	for _, line := range strings.Split(r.stdout, "\n") {
 		if strings.HasPrefix(line, "  ") && strings.HasSuffix(line, " 1") {
@@ -129,15 +129,17 @@ func TestWriteCounts(t *testing.T) {
 	writeCounts(&b, i18n.VI, attendance.Counts{
 		Present: 12,
 		ByGroup: []attendance.Count{{Key: "nhan_dan", Count: 10}, {Key: "", Count: 2}},
-		ByUnit:  []attendance.Count{{Key: "Phường 7", Count: 11}, {Key: "", Count: 1}},
+		ByUnit:  []attendance.Count{{Key: "Phường 7", Count: 11}, {Key: "P.2 cũ", Count: 3, Unknown: true}, {Key: "", Count: 1}},
 	})
 	want := "Có mặt: 12\n" +
 		"Theo thành phần:\n" +
-		"  Nhân dân           10\n" +
-		"  Chưa phân loại     2\n" +
+		"  Nhân dân:          10\n" +
+		"  Chưa phân loại:    2\n" +
 		"Theo đơn vị:\n" +
-		"  Phường 7           11\n" +
-		"  (chưa ghi đơn vị)  1\n"
+		"  Phường 7:          11\n" +
+		"  P.2 cũ *:          3\n" +
+		"  (chưa ghi đơn vị): 1\n" +
+		"* chưa có trong danh mục đơn vị; thêm cách viết này bằng: briefing unit alias \"CÁCH VIẾT\" \"ĐƠN VỊ\" (xem briefing unit list --unknown)\n"
 	if b.String() != want {
 		t.Errorf("writeCounts:\n%s\nwant:\n%s", b.String(), want)
 	}

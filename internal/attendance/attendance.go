@@ -20,6 +20,7 @@ import (
 	"briefing/internal/roster"
 	"briefing/internal/store"
 	"briefing/internal/textvi"
+	"briefing/internal/unit"
 )
 
 var (
@@ -104,16 +105,19 @@ type Counts struct {
 	ByUnit  []Count // largest first
 }
 
-// Count is a group code or unit name and how many are present.
+// Count is a group code or unit name and how many are present. Unknown:
+// the unit, kept as typed, is not in the catalog (unit list --unknown).
 type Count struct {
-	Key   string
-	Count int
+	Key     string
+	Count   int
+	Unknown bool
 }
 
 // Service applies the attendance rules over a store.
 type Service struct {
-	st  *store.Store
-	now func() time.Time
+	st    *store.Store
+	now   func() time.Time
+	units *unit.Service
 }
 
 // New returns a Service; now is the clock for check-in times (nil: time.Now).
@@ -121,7 +125,7 @@ func New(st *store.Store, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{st: st, now: now}
+	return &Service{st: st, now: now, units: unit.New(st, now)}
 }
 
 // CheckIn checks person into session, durably. A second check-in changes
@@ -467,23 +471,6 @@ func (s *Service) Attendees(ctx context.Context, sessionID string) ([]CheckIn, e
 		out[i].Already = false
 	}
 	return out, nil
-}
-
-// Counts returns the present total and the counts by group and unit.
-func (s *Service) Counts(ctx context.Context, sessionID string) (Counts, error) {
-	total, byGroup, byUnit, err := s.st.AttendanceCounts(ctx, sessionID)
-	if err != nil {
-		return Counts{}, err
-	}
-	return Counts{Present: total, ByGroup: counts(byGroup), ByUnit: counts(byUnit)}, nil
-}
-
-func counts(in []store.Count) []Count {
-	out := make([]Count, len(in))
-	for i, c := range in {
-		out[i] = Count{Key: c.Key, Count: c.Count}
-	}
-	return out
 }
 
 // Cursor is where a poller left off: the last person row and the last

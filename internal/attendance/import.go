@@ -14,6 +14,7 @@ import (
 	"briefing/internal/roster"
 	"briefing/internal/store"
 	"briefing/internal/textvi"
+	"briefing/internal/unit"
 )
 
 // RowReader is a roster file being read (roster.Reader).
@@ -42,6 +43,10 @@ type ImportResult struct {
 	Problems []roster.Problem
 	// Applied: the changes were committed.
 	Applied bool
+	// UnknownUnits are the units, as typed on accepted rows, that the unit
+	// catalog does not know, with how many rows carry each, in file order:
+	// kept as typed, for the clerk to alias (unit alias).
+	UnknownUnits []unit.Spelling
 }
 
 // MaxProblems caps the problems an import keeps; Rejected counts them all.
@@ -77,6 +82,9 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 			return err
 		}
 		im := newImporter(ctx, tx, hasher, opt, s.now())
+		if im.cat, err = s.units.CatalogInTx(ctx, tx); err != nil {
+			return err
+		}
 		if err := im.loadKnown(); err != nil {
 			return err
 		}
@@ -117,8 +125,11 @@ type importer struct {
 	// more holds a name key's other entries, for names that fold the same
 	// but differ in their diacritics: rare, so kept apart from known.
 	more  map[uint64][]known
-	units map[string]string // unit -> folded, units repeat
-	batch []*store.Person
+	units map[string]string // unit -> its key in the catalog, units repeat
+	cat   *unit.Catalog
+	// unknown indexes res.UnknownUnits by spelling.
+	unknown map[string]int
+	batch   []*store.Person
 }
 
 type known struct {
@@ -143,6 +154,7 @@ func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt Impo
 	return &importer{
 		ctx: ctx, tx: tx, hasher: hasher, opt: opt, now: now,
 		seed: maphash.MakeSeed(), known: map[uint64]known{}, more: map[uint64][]known{}, units: map[string]string{},
+		unknown: map[string]int{},
 	}
 }
 
@@ -282,13 +294,34 @@ func (im *importer) looseKey(nameKey, unit string) uint64 {
 	return maphash.String(im.seed, "loose\x00"+nameKey+"\x00"+im.foldUnit(unit))
 }
 
-func (im *importer) foldUnit(unit string) string {
-	f, ok := im.units[unit]
+// foldUnit is the unit a person is recognised by: the catalog unit its
+// spelling resolves to (so "P.4" finds a person stored under "Phường 4"),
+// else the spelling's key.
+func (im *importer) foldUnit(spelling string) string {
+	f, ok := im.units[spelling]
 	if !ok {
-		f = textvi.Fold(unit)
-		im.units[unit] = f
+		if u, known := im.cat.Resolve(spelling); known {
+			f = "id\x00" + u.ID
+		} else {
+			f = "key\x00" + unit.Key(spelling)
+		}
+		im.units[spelling] = f
 	}
 	return f
+}
+
+// noteUnit counts an accepted row's unit when the catalog does not know it.
+func (im *importer) noteUnit(spelling string, res *ImportResult) {
+	if spelling == "" || strings.HasPrefix(im.foldUnit(spelling), "id\x00") {
+		return
+	}
+	i, ok := im.unknown[spelling]
+	if !ok {
+		i = len(res.UnknownUnits)
+		im.unknown[spelling] = i
+		res.UnknownUnits = append(res.UnknownUnits, unit.Spelling{Unit: spelling})
+	}
+	res.UnknownUnits[i].Count++
 }
 
 // fieldsKey hashes what an import can change in a person.
@@ -523,6 +556,7 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 		}
 		return nil
 	}
+	im.noteUnit(row.Unit, res)
 	for i, k := range keys {
 		if hasID && i == 0 {
 			im.known[k] = known{row: match.row, line: int32(row.Line)}

@@ -17,6 +17,7 @@ import (
 
 	"briefing/internal/deck"
 	"briefing/internal/store"
+	"briefing/internal/unit"
 )
 
 var (
@@ -406,15 +407,18 @@ func (s *Service) SetDevice(ctx context.Context, name, unit string) error {
 	return s.st.Tx(ctx, func(tx *store.Tx) error { return tx.SetDevice(ctx, name, unit) })
 }
 
-// Units returns the unit names in display order: Phường 1 to 15, then Khác.
+// Units returns the catalog's unit names in display order: Phường 1 to 15, the
+// district's offices, units added since, then Khác; not those merged into another.
 func (s *Service) Units(ctx context.Context) ([]string, error) {
-	units, err := s.st.Units(ctx)
+	cat, err := unit.New(s.st, nil).Catalog(ctx)
 	if err != nil {
 		return nil, err
 	}
-	names := make([]string, len(units))
-	for i, u := range units {
-		names[i] = u.Name
+	var names []string
+	for _, u := range cat.Units() {
+		if _, merged := cat.MergedInto(u.ID); !merged {
+			names = append(names, u.Name)
+		}
 	}
 	return names, nil
 }

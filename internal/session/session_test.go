@@ -287,7 +287,8 @@ func TestDeviceProfileAndUnits(t *testing.T) {
 	for i := 1; i <= 15; i++ {
 		want = append(want, fmt.Sprintf("Phường %d", i))
 	}
-	want = append(want, "Khác")
+	want = append(want, "Phòng Văn hóa, Khoa học và Thông tin", "Văn phòng Ủy ban nhân dân quận",
+		"Ban Tuyên giáo và Dân vận Quận ủy", "Ủy ban Mặt trận Tổ quốc Việt Nam quận Tân Bình", "Khác")
 	if strings.Join(units, "|") != strings.Join(want, "|") {
 		t.Errorf("Units = %q", units)
 	}

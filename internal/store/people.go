@@ -331,44 +331,6 @@ func (s *Store) Attendees(ctx context.Context, sessionID string) ([]Attendee, er
 	return list, rows.Err()
 }
 
-// AttendanceCounts counts session's present people in total, by group and by
-// unit (largest first), with one snapshot.
-func (s *Store) AttendanceCounts(ctx context.Context, sessionID string) (total int, byGroup, byUnit []Count, err error) {
-	err = s.read(ctx, func(tx *sql.Tx) error {
-		count := func(column string) ([]Count, error) {
-			rows, err := tx.QueryContext(ctx, `
-				SELECT p.`+column+`, COUNT(*) FROM attendance a JOIN person p ON p.id = a.person_id
-				WHERE a.session_id = ? AND a.undone_at IS NULL
-				GROUP BY p.`+column+` ORDER BY COUNT(*) DESC, p.`+column, sessionID)
-			if err != nil {
-				return nil, err
-			}
-			defer rows.Close()
-			var counts []Count
-			for rows.Next() {
-				var c Count
-				if err := rows.Scan(&c.Key, &c.Count); err != nil {
-					return nil, err
-				}
-				counts = append(counts, c)
-			}
-			return counts, rows.Err()
-		}
-		if byGroup, err = count("grp"); err != nil {
-			return err
-		}
-		if byUnit, err = count("unit"); err != nil {
-			return err
-		}
-		total = 0
-		for _, c := range byGroup {
-			total += c.Count
-		}
-		return nil
-	})
-	return total, byGroup, byUnit, err
-}
-
 func normalizeAttendance(a *Attendance) {
 	a.CheckedInAt = normalize(a.CheckedInAt)
 	a.UndoneAt = normalizePtr(a.UndoneAt)

@@ -34,25 +34,6 @@ func (t *Tx) SetDevice(ctx context.Context, name, unit string) error {
 	return err
 }
 
-// Units lists the host units in display order.
-func (s *Store) Units(ctx context.Context) ([]Unit, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT id, origin, hlc, name, kind, sort_order FROM unit ORDER BY sort_order, name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var units []Unit
-	for rows.Next() {
-		var u Unit
-		if err := rows.Scan(&u.ID, &u.Origin, &u.HLC, &u.Name, &u.Kind, &u.SortOrder); err != nil {
-			return nil, err
-		}
-		units = append(units, u)
-	}
-	return units, rows.Err()
-}
-
 // --- decks ---
 
 // Deck reads the deck row for a deck version.

@@ -25,12 +25,27 @@ type Device struct {
 	CreatedAt time.Time
 }
 
-// Unit is a host unit: a ward, a school, an agency.
+// Unit is a host unit in the catalog: a ward, a school, an agency.
+// ParentID is the unit it belongs to, or empty.
 type Unit struct {
 	Meta
 	Name      string `json:"name"`
 	Kind      string `json:"kind"`
 	SortOrder int    `json:"sort_order"`
+	ParentID  string `json:"parent_id"`
+}
+
+// UnitAlias is another spelling of a unit's name.
+type UnitAlias struct {
+	Meta
+	UnitID   string `json:"unit_id"`
+	Spelling string `json:"spelling"`
+}
+
+// Spelling is a unit as typed on records, and how many records carry it.
+type Spelling struct {
+	Unit  string
+	Count int
 }
 
 // Deck is a deck version as presented; Version is its content hash.
@@ -165,6 +180,7 @@ type Change struct {
 // Entity names in the change log: the table names.
 const (
 	EntityUnit            = "unit"
+	EntityUnitAlias       = "unit_alias"
 	EntityDeck            = "deck"
 	EntityDeckSnapshot    = "deck_snapshot"
 	EntitySession         = "session"
@@ -214,12 +230,6 @@ type Attendance struct {
 	CheckedInAt time.Time  `json:"checked_in_at"`
 	UndoneAt    *time.Time `json:"undone_at"`
 	NoticeAt    *time.Time `json:"notice_at"`
-}
-
-// Count is a label and how many people have it.
-type Count struct {
-	Key   string
-	Count int
 }
 
 // Attendee is a check-in with its person, for lists and exports.

@@ -49,8 +49,10 @@ func TestOpenMigratesFromEmpty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(units) != 16 || units[0].Name != "Phường 1" || units[9].Name != "Phường 10" ||
-		units[14].Name != "Phường 15" || units[15].Name != "Khác" {
+	// The plan's 15 wards, the four district offices it names, and Khác.
+	if len(units) != 20 || units[0].Name != "Phường 1" || units[9].Name != "Phường 10" ||
+		units[14].Name != "Phường 15" || units[15].Name != "Phòng Văn hóa, Khoa học và Thông tin" ||
+		units[19].Name != "Khác" {
 		t.Errorf("units = %v", units)
 	}
 }
@@ -145,7 +147,7 @@ func TestOpenFreshFileConcurrently(t *testing.T) {
 		var devices, units int
 		stores[0].db.QueryRow(`SELECT COUNT(*) FROM device`).Scan(&devices)
 		stores[0].db.QueryRow(`SELECT COUNT(*) FROM unit`).Scan(&units)
-		if devices != 1 || units != 16 {
+		if devices != 1 || units != 20 {
 			t.Errorf("%d devices, %d units", devices, units)
 		}
 	}

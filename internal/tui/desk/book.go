@@ -2,10 +2,8 @@ package desk
 
 import (
 	"context"
-	"sort"
 
 	"briefing/internal/attendance"
-	"briefing/internal/roster"
 	"briefing/internal/search"
 	"briefing/internal/textvi"
 	"briefing/internal/tui/qtab"
@@ -21,8 +19,7 @@ type book struct {
 	present map[string]attendance.CheckIn // person id -> check-in (not undone)
 	recent  []string                      // person ids in check-in order, present or not
 	cursor  attendance.Cursor
-	groups  map[roster.Group]int
-	units   map[string]int
+	tally   *attendance.Tally // the counters, kept up to date by set
 }
 
 // loadBook reads the roster and the session's check-ins and indexes them.
@@ -31,12 +28,15 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*
 	if err != nil {
 		return nil, err
 	}
+	cat, err := svc.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
 	b := &book{
 		byID:    make(map[string]int32, len(people)),
 		index:   search.New(len(people)),
 		present: map[string]attendance.CheckIn{},
-		groups:  map[roster.Group]int{},
-		units:   map[string]int{},
+		tally:   attendance.NewTally(cat),
 	}
 	b.addPeople(people)
 	b.apply(checkIns)
@@ -82,24 +82,13 @@ func (b *book) set(c attendance.CheckIn) {
 	switch {
 	case c.Undone && was:
 		delete(b.present, id)
-		b.count(c.Person, -1)
+		b.tally.Add(c.Person, -1)
 	case !c.Undone && !was:
 		b.present[id] = c
-		b.count(c.Person, +1)
+		b.tally.Add(c.Person, +1)
 		b.recent = append(b.recent, id)
 	case !c.Undone:
 		b.present[id] = c
-	}
-}
-
-func (b *book) count(p attendance.Person, d int) {
-	b.groups[p.Group] += d
-	b.units[p.Unit] += d
-	if b.groups[p.Group] == 0 {
-		delete(b.groups, p.Group)
-	}
-	if b.units[p.Unit] == 0 {
-		delete(b.units, p.Unit)
 	}
 }
 
@@ -122,25 +111,8 @@ func (b *book) recentPresent(n int) []attendance.CheckIn {
 	return out
 }
 
-// counts are the counters: groups in the plan's order, units largest first.
-func (b *book) counts() attendance.Counts {
-	c := attendance.Counts{Present: len(b.present)}
-	for _, g := range append(roster.Groups, "") {
-		if n := b.groups[g]; n > 0 {
-			c.ByGroup = append(c.ByGroup, attendance.Count{Key: string(g), Count: n})
-		}
-	}
-	for u, n := range b.units {
-		c.ByUnit = append(c.ByUnit, attendance.Count{Key: u, Count: n})
-	}
-	sort.Slice(c.ByUnit, func(i, j int) bool {
-		if c.ByUnit[i].Count != c.ByUnit[j].Count {
-			return c.ByUnit[i].Count > c.ByUnit[j].Count
-		}
-		return c.ByUnit[i].Key < c.ByUnit[j].Key
-	})
-	return c
-}
+// counts are the counters (attendance.Tally).
+func (b *book) counts() attendance.Counts { return b.tally.Counts() }
 
 // askers lists up to limit people checked in whose name or unit contains
 // query (diacritics and case ignored), newest check-in first: the person

@@ -210,10 +210,10 @@ func (m Model) countersLines(w int) string {
 	c := m.counts()
 	var groups, units []string
 	for _, g := range c.ByGroup {
-		groups = append(groups, fmt.Sprintf("%s %d", roster.Group(g.Key).Label(m.lang), g.Count))
+		groups = append(groups, fmt.Sprintf("%s: %d", roster.Group(g.Key).Label(m.lang), g.Count))
 	}
 	for _, u := range c.ByUnit {
-		units = append(units, fmt.Sprintf("%s %d", unitName(m, u.Key), u.Count))
+		units = append(units, fmt.Sprintf("%s: %d", unitName(m, u.Key), u.Count))
 	}
 	line1 := " " + m.lang.T("desk.bygroup") + " " + orDash(strings.Join(groups, " · "))
 	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(units, " · "))

@@ -359,7 +359,7 @@ func (m Model) attendanceLine() string {
 	c := m.counts
 	parts := []string{m.lang.T("desk.present", c.Present)}
 	for _, g := range c.ByGroup {
-		parts = append(parts, fmt.Sprintf("%s %d", roster.Group(g.Key).Label(m.lang), g.Count))
+		parts = append(parts, fmt.Sprintf("%s: %d", roster.Group(g.Key).Label(m.lang), g.Count))
 	}
 	line := " " + strings.Join(parts, " · ")
 	if len(c.ByUnit) > 0 {
@@ -369,7 +369,7 @@ func (m Model) attendanceLine() string {
 			if name == "" {
 				name = m.lang.T("desk.unit.none")
 			}
-			units = append(units, fmt.Sprintf("%s %d", name, u.Count))
+			units = append(units, fmt.Sprintf("%s: %d", name, u.Count))
 		}
 		line += "  │  " + strings.Join(units, " · ")
 	}

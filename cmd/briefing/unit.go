@@ -1,0 +1,213 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"briefing/internal/i18n"
+	"briefing/internal/unit"
+	"github.com/spf13/cobra"
+)
+
+func newUnitCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "unit", Short: g.helpLang.T("cli.help.cmd.unit")}
+	cmd.AddCommand(newUnitListCmd(g), newUnitAddCmd(g), newUnitAliasCmd(g), newUnitMergeCmd(g))
+	return cmd
+}
+
+// unitJSON is a catalog unit as --json prints it.
+type unitJSON struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Kind       string   `json:"kind"`
+	ParentID   string   `json:"parent_id"`
+	Parent     string   `json:"parent"`
+	Aliases    []string `json:"aliases"`
+	MergedInto string   `json:"merged_into"`
+}
+
+func newUnitListCmd(g *globals) *cobra.Command {
+	var asJSON, unknown bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: g.helpLang.T("cli.help.cmd.unit.list"),
+		Args:  argsNone(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(g, func(e *env) error {
+				out := cmd.OutOrStdout()
+				units := unit.New(e.store, nil)
+				if unknown {
+					list, err := units.Unknown(cmd.Context())
+					if err != nil {
+						return err
+					}
+					if asJSON {
+						return writeJSON(out, append([]unit.Spelling{}, list...))
+					}
+					return writeUnknownUnits(out, e.lang, list)
+				}
+				cat, err := units.Catalog(cmd.Context())
+				if err != nil {
+					return err
+				}
+				list := unitsToJSON(cat)
+				if asJSON {
+					return writeJSON(out, list)
+				}
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, e.lang.T("cli.unit.list.header"))
+				for _, u := range list {
+					name := u.Name
+					if u.MergedInto != "" {
+						to, _ := cat.Unit(u.MergedInto)
+						name += " " + e.lang.T("cli.unit.merged", to.Name)
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, kindLabel(e.lang, u.Kind), u.Parent, strings.Join(u.Aliases, "; "))
+				}
+				return tw.Flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&unknown, "unknown", false, g.helpLang.T("cli.help.flag.unit.unknown"))
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
+	return cmd
+}
+
+func unitsToJSON(cat *unit.Catalog) []unitJSON {
+	list := []unitJSON{}
+	for _, u := range cat.Units() {
+		j := unitJSON{ID: u.ID, Name: u.Name, Kind: u.Kind, ParentID: u.ParentID, Aliases: cat.Aliases(u.ID)}
+		if j.Aliases == nil {
+			j.Aliases = []string{}
+		}
+		if p, ok := cat.Unit(u.ParentID); ok {
+			j.Parent = p.Name
+		}
+		if to, ok := cat.MergedInto(u.ID); ok {
+			j.MergedInto = to.ID
+		}
+		list = append(list, j)
+	}
+	return list
+}
+
+func writeUnknownUnits(w io.Writer, l i18n.Lang, list []unit.Spelling) error {
+	if len(list) == 0 {
+		fmt.Fprintln(w, l.T("cli.unit.unknown.none"))
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, l.T("cli.unit.unknown.header"))
+	for _, s := range list {
+		fmt.Fprintf(tw, "%s\t%d\n", s.Unit, s.Count)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, l.T("cli.unit.unknown.hint"))
+	return nil
+}
+
+func kindLabel(l i18n.Lang, kind string) string {
+	if key := "unit.kind." + kind; l.T(key) != key {
+		return l.T(key)
+	}
+	return kind
+}
+
+func newUnitAddCmd(g *globals) *cobra.Command {
+	var kind, parent string
+	cmd := &cobra.Command{
+		Use:   "add NAME --kind K [--parent P]",
+		Short: g.helpLang.T("cli.help.cmd.unit.add"),
+		Args:  argsExact(g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				u, err := unit.New(e.store, nil).Add(cmd.Context(), args[0], kind, parent)
+				if errors.Is(err, unit.ErrInvalid) && !strings.HasPrefix(err.Error(), "name") {
+					return exitError{2, e.lang.T("cli.unit.err.kind", kind, strings.Join(unit.Kinds, ", "))}
+				}
+				if err != nil {
+					return unitError(e.lang, err)
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.added", u.Name, kindLabel(e.lang, u.Kind)))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&kind, "kind", "", g.helpLang.T("cli.help.flag.unit.kind"))
+	cmd.Flags().StringVar(&parent, "parent", "", g.helpLang.T("cli.help.flag.unit.parent"))
+	return cmd
+}
+
+func newUnitAliasCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "alias SPELLING UNIT",
+		Short: g.helpLang.T("cli.help.cmd.unit.alias"),
+		Args:  argsExact(g, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				res, err := unit.New(e.store, nil).Alias(cmd.Context(), args[0], args[1])
+				if err != nil {
+					return unitError(e.lang, err)
+				}
+				key := "cli.unit.aliased"
+				if res.Already {
+					key = "cli.unit.alias.already"
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T(key, strings.TrimSpace(args[0]), res.Unit.Name))
+				return nil
+			})
+		},
+	}
+}
+
+func newUnitMergeCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "merge FROM INTO",
+		Short: g.helpLang.T("cli.help.cmd.unit.merge"),
+		Args:  argsExact(g, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error {
+				res, err := unit.New(e.store, nil).Merge(cmd.Context(), args[0], args[1])
+				if err != nil {
+					return unitError(e.lang, err)
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.mergedinto", res.From.Name, res.Into.Name, res.Into.Name,
+					res.People, res.Sessions, res.Questions))
+				return nil
+			})
+		},
+	}
+}
+
+// unitError says what a refused catalog change means and what to do.
+func unitError(l i18n.Lang, err error) error {
+	var ne *unit.NameError
+	if errors.As(err, &ne) {
+		switch {
+		case errors.Is(err, unit.ErrUnknown):
+			return exitError{1, l.T("cli.unit.err.unknown", ne.Spelling)}
+		case errors.Is(err, unit.ErrExists):
+			return exitError{1, l.T("cli.unit.err.exists", ne.Spelling, ne.Unit.Name)}
+		case errors.Is(err, unit.ErrIsUnit):
+			return exitError{1, l.T("cli.unit.err.isunit", ne.Spelling, ne.Unit.Name)}
+		case errors.Is(err, unit.ErrSame):
+			return exitError{1, l.T("cli.unit.err.same", ne.Spelling, ne.Unit.Name)}
+		}
+	}
+	if errors.Is(err, unit.ErrInvalid) {
+		return exitError{2, l.T("cli.unit.err.invalid", err)}
+	}
+	return err
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,105 @@
+package attendance
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"briefing/internal/roster"
+	"briefing/internal/unit"
+)
+
+// Tally is the one way present people are counted, by group and by unit,
+// for the desk (which keeps one up to date as check-ins arrive), follow and
+// session show (which count the attendees afresh). Units are counted under
+// the catalog unit their spelling resolves to, so "P.4" and "Phường 4" are
+// one line; a spelling the catalog does not know is its own line, flagged.
+type Tally struct {
+	cat     *unit.Catalog
+	present int
+	groups  map[roster.Group]int
+	units   map[string]*unitCount // by unit id, or by key for unknown spellings
+}
+
+type unitCount struct {
+	label   string
+	known   bool
+	order   int // the catalog's order, for ties
+	present int
+}
+
+// NewTally counts with the units of cat (nil: every unit as typed).
+func NewTally(cat *unit.Catalog) *Tally {
+	return &Tally{cat: cat, groups: map[roster.Group]int{}, units: map[string]*unitCount{}}
+}
+
+// Add counts p as present (d = 1) or no longer present (d = -1).
+func (t *Tally) Add(p Person, d int) {
+	t.present += d
+	t.groups[p.Group] += d
+	if t.groups[p.Group] == 0 {
+		delete(t.groups, p.Group)
+	}
+	key, uc := "", &unitCount{}
+	if u, ok := t.cat.Resolve(p.Unit); ok {
+		key, uc = "id:"+u.ID, &unitCount{label: u.Name, known: true, order: u.SortOrder}
+	} else if k := unit.Key(p.Unit); k != "" {
+		label, _ := t.cat.Label(p.Unit)
+		key, uc = "key:"+k, &unitCount{label: label, order: 1 << 30}
+	} else {
+		uc.order = 1 << 31 // no unit given: last
+	}
+	if have, ok := t.units[key]; ok {
+		uc = have
+	} else {
+		t.units[key] = uc
+	}
+	uc.present += d
+	if uc.present == 0 {
+		delete(t.units, key)
+	}
+}
+
+// Counts are the counters now: groups in the plan's order, units largest
+// first (then in the catalog's order).
+func (t *Tally) Counts() Counts {
+	c := Counts{Present: t.present}
+	for _, g := range append(roster.Groups, "") {
+		if n := t.groups[g]; n > 0 {
+			c.ByGroup = append(c.ByGroup, Count{Key: string(g), Count: n})
+		}
+	}
+	list := make([]*unitCount, 0, len(t.units))
+	for _, u := range t.units {
+		list = append(list, u)
+	}
+	slices.SortFunc(list, func(a, b *unitCount) int {
+		return cmp.Or(cmp.Compare(b.present, a.present), cmp.Compare(a.order, b.order), cmp.Compare(a.label, b.label))
+	})
+	for _, u := range list {
+		c.ByUnit = append(c.ByUnit, Count{Key: u.label, Count: u.present, Unknown: !u.known && u.label != ""})
+	}
+	return c
+}
+
+// Counts counts session's present people with Tally.
+func (s *Service) Counts(ctx context.Context, sessionID string) (Counts, error) {
+	cat, err := s.units.Catalog(ctx)
+	if err != nil {
+		return Counts{}, err
+	}
+	list, err := s.st.Attendees(ctx, sessionID)
+	if err != nil {
+		return Counts{}, err
+	}
+	t := NewTally(cat)
+	for _, a := range list {
+		t.Add(fromRecord(a.Person), 1)
+	}
+	return t.Counts(), nil
+}
+
+// Catalog is the unit catalog the counters resolve units with.
+func (s *Service) Catalog(ctx context.Context) (*unit.Catalog, error) {
+	return s.units.Catalog(ctx)
+}
