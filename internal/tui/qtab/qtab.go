@@ -285,8 +285,8 @@ func (m *Model) merge(list []questions.Question) {
 		selID = q.ID
 	}
 	for _, q := range list {
-		if q.Stamp > m.stamp {
-			m.stamp = q.Stamp
+		if q.HLC > m.stamp {
+			m.stamp = q.HLC
 		}
 		i := sort.Search(len(m.all), func(i int) bool { return m.all[i].Number >= q.Number })
 		switch {
