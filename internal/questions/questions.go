@@ -35,6 +35,8 @@ var (
 	// ErrInvalid: a field is empty, too long or out of range; the
 	// FieldError says which.
 	ErrInvalid = errors.New("invalid")
+	// ErrEnded: the session has ended, so it has no audience screen to pin to.
+	ErrEnded = errors.New("session has ended")
 )
 
 // FieldError names what is wrong with a field: Field is text, answer, by,
@@ -44,6 +46,7 @@ type FieldError struct {
 	Reason string
 	Runes  int // the length given, for too_long
 	Max    int // the limit: MaxTextRunes for too_long, the slide count for range
+	Given  int // the 1-based slide given, for range
 }
 
 func (e *FieldError) Error() string {
@@ -217,7 +220,7 @@ func clean(d Draft, sess store.Session) (Draft, error) {
 		d.Slide = sess.Slide
 	}
 	if d.Slide < 0 || d.Slide >= sess.Slides {
-		return d, &FieldError{Field: "slide", Reason: "range", Max: sess.Slides}
+		return d, &FieldError{Field: "slide", Reason: "range", Max: sess.Slides, Given: d.Slide + 1}
 	}
 	d.AskerName, d.AskerUnit = cleanLine(d.AskerName), cleanLine(d.AskerUnit)
 	if d.AskerName == "" {
@@ -321,13 +324,27 @@ func (s *Service) Answer(ctx context.Context, id, text, by string) (Question, er
 	})
 }
 
-// Forward sends a question up to the district or the spokesperson. An
-// answer given on the spot stays until the answer from above replaces it.
+// DefaultDestination is where a question goes when the clerk does not say:
+// a press question to the official spokesperson (Decree 09/2017/NĐ-CP),
+// any other to the district.
+func DefaultDestination(q Question) Destination {
+	if q.Press {
+		return ToSpokesperson
+	}
+	return ToDistrict
+}
+
+// Forward sends a question up to the district or the spokesperson; an
+// empty to is DefaultDestination. An answer given on the spot stays until
+// the answer from above replaces it.
 func (s *Service) Forward(ctx context.Context, id string, to Destination) (Question, error) {
-	if _, ok := ParseDestination(string(to)); !ok {
+	if _, ok := ParseDestination(string(to)); !ok && to != "" {
 		return Question{}, &FieldError{Field: "to", Reason: "unknown"}
 	}
 	return s.update(ctx, "forward", id, func(q *store.Question, _ store.Session) error {
+		if to == "" {
+			to = DefaultDestination(*q)
+		}
 		now := s.now()
 		q.Status, q.ForwardedTo, q.ForwardedAt = Forwarded, to, &now
 		return nil
@@ -461,7 +478,8 @@ func (s *Service) History(ctx context.Context, id string) ([]Version, error) {
 }
 
 // Pin shows question id on its session's audience screen, in place of any
-// other; the presenter picks it up with its next position poll.
+// other; the presenter picks it up with its next position poll. An ended
+// session has no audience screen: ErrEnded.
 func (s *Service) Pin(ctx context.Context, id string) (Question, error) {
 	var q store.Question
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
@@ -472,6 +490,9 @@ func (s *Service) Pin(ctx context.Context, id string) (Question, error) {
 		sess, err := tx.Session(ctx, q.SessionID)
 		if err != nil {
 			return err
+		}
+		if sess.EndedAt != nil {
+			return ErrEnded
 		}
 		if sess.PinnedQuestion == id {
 			return nil
