@@ -459,7 +459,7 @@ func newAttendanceCmd(g *globals) *cobra.Command {
 				fmt.Fprintln(tw, e.lang.T("attendance.list.header"))
 				for i, c := range list {
 					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, c.Person.Name, c.Person.Unit,
-						c.Person.Group.Label(e.lang), c.At.Local().Format("15:04:05"), e.lang.T("method."+string(c.Method)))
+						c.Person.Group.Label(e.lang), c.At.Local().Format("15:04:05"), e.lang.Method(string(c.Method)))
 				}
 				return tw.Flush()
 			})

@@ -157,16 +157,16 @@ func TestCLIQuestionAdd(t *testing.T) {
 	if r := c.runIn(vietnameseText(10_001), "question", "add", "--text", "-"); r.code != 1 || !strings.Contains(r.stderr, "10.001") {
 		t.Fatalf("10,001 characters from stdin: %s", r)
 	}
-	c.expect(1, []string{"nội dung câu hỏi (--text) đang trống"}, "question", "add", "--text", "")
-	c.expect(1, []string{"nội dung câu hỏi (--text) đang trống"}, "question", "add", "--text", " \n\t ")
+	c.expect(1, []string{"--text: Nội dung câu hỏi đang trống"}, "question", "add", "--text", "")
+	c.expect(1, []string{"--text: Nội dung câu hỏi đang trống"}, "question", "add", "--text", " \n\t ")
 	c.expect(2, []string{"--text"}, "question", "add")
 	c.expect(2, []string{"--asker và --anonymous"}, "question", "add", "--text", "x", "--asker", "An", "--anonymous")
 	c.expect(2, []string{"--asker-unit"}, "question", "add", "--text", "x", "--asker-unit", "Phường 7")
 	c.expect(2, []string{"--text"}, "question", "add", "Câu hỏi quên --text")
 	c.expect(2, []string{"không có tuỳ chọn --nope", "briefing question add --help"}, "question", "add", "--text", "x", "--nope")
 	last := nq57(t).total()
-	c.expect(1, []string{fmt.Sprintf("không có trang %d", last+1), fmt.Sprintf("1 đến %d", last)}, "question", "add", "--text", "x", "--slide", strconv.Itoa(last+1))
-	c.expect(1, []string{"không có trang 0"}, "question", "add", "--text", "x", "--slide", "0")
+	c.expect(1, []string{fmt.Sprintf("--slide: Không có trang %d", last+1), fmt.Sprintf("1 đến %d", last)}, "question", "add", "--text", "x", "--slide", strconv.Itoa(last+1))
+	c.expect(1, []string{"--slide: Không có trang 0"}, "question", "add", "--text", "x", "--slide", "0")
 
 	nfd := norm.NFD.String("Nghị quyết có hỗ trợ đổi mới sáng tạo?")
 	c.expect(0, []string{"số 7"}, "question", "add", "--text", nfd, "--asker", norm.NFD.String("Đặng Thị Bình"))
@@ -219,7 +219,7 @@ func TestCLIQuestionList(t *testing.T) {
 	c.expect(0, nil, "question", "answer", "1", "--text", "Có.")
 	c.expect(0, nil, "question", "forward", "3", "--to", "spokesperson")
 
-	r := c.expect(0, []string{"SỐ", "TRẠNG THÁI", "Ẩn danh", "Lê Văn Mới", "đã trả lời", "đã chuyển",
+	r := c.expect(0, []string{"SỐ", "TRẠNG THÁI", "Ẩn danh", "Lê Văn Mới", "Đã trả lời", "Đã chuyển",
 		"Tổng 3 câu hỏi: 1 chưa trả lời, 1 đã trả lời, 1 đã chuyển, 0 đã trả lời sau"}, "question", "list")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	if len(lines) != 5 {
@@ -281,7 +281,7 @@ func TestCLIQuestionAnswerForward(t *testing.T) {
 	c.expect(0, nil, "question", "add", "--text", "Câu hỏi một")
 	c.expect(0, nil, "question", "add", "--text", "Câu hỏi hai", "--press")
 
-	c.expect(0, []string{"Đã ghi câu trả lời cho câu hỏi số 1: đã trả lời, người trả lời Trần Văn Báo"},
+	c.expect(0, []string{"Đã ghi câu trả lời cho câu hỏi số 1: Đã trả lời, người trả lời Trần Văn Báo"},
 		"question", "answer", "1", "--text", "Trả lời tại chỗ.")
 	q := c.show("1")
 	if q.Status != "answered" || q.Answer != "Trả lời tại chỗ." || q.AnsweredBy != "Trần Văn Báo" || q.AnsweredAt == nil {
@@ -289,16 +289,16 @@ func TestCLIQuestionAnswerForward(t *testing.T) {
 	}
 
 	c.expect(2, []string{"district", "spokesperson"}, "question", "forward", "2", "--to", "bộ")
-	c.expect(2, []string{"district"}, "question", "forward", "2")
-	c.expect(0, []string{"Đã chuyển câu hỏi số 2 đến người phát ngôn;"}, "question", "forward", "#2", "--to", "spokesperson")
+	// Question 2 is a press question: with no --to it goes to the spokesperson, as on the desk.
+	c.expect(0, []string{"Đã chuyển câu hỏi số 2 đến người phát ngôn;"}, "question", "forward", "#2")
 	if q := c.show("2"); q.Status != "forwarded" || q.ForwardedTo != "spokesperson" {
 		t.Errorf("forwarded: %+v", q)
 	}
-	c.expect(1, []string{"nội dung trả lời (--text) đang trống"}, "question", "answer", "2", "--text", "  ")
+	c.expect(1, []string{"--text: Nội dung trả lời đang trống"}, "question", "answer", "2", "--text", "  ")
 	c.expect(2, []string{"--text"}, "question", "answer", "2")
-	c.expect(1, []string{"câu trả lời dài 10.001 ký tự"}, "question", "answer", "2", "--text", vietnameseText(10_001))
+	c.expect(1, []string{"--text: Câu trả lời dài 10.001 ký tự"}, "question", "answer", "2", "--text", vietnameseText(10_001))
 	r := c.runIn("Người phát ngôn trả lời:\nđã có văn bản hướng dẫn.", "question", "answer", "2", "--text", "-", "--by", "Văn phòng UBND quận")
-	if r.code != 0 || !strings.Contains(r.stdout, "đã trả lời sau, người trả lời Văn phòng UBND quận") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Đã trả lời sau, người trả lời Văn phòng UBND quận") {
 		t.Fatalf("answer to a forwarded question: %s", r)
 	}
 	q = c.show("2")
@@ -342,7 +342,7 @@ func TestCLIQuestionEditShow(t *testing.T) {
 		t.Errorf("the history should hold every version, oldest first: %+v", q.Versions)
 	}
 
-	r := c.expect(0, []string{"Câu hỏi số 1 · trang 4 · chưa trả lời", "Lịch sử (4 phiên bản", "phiên bản 1",
+	r := c.expect(0, []string{"Câu hỏi số 1 · trang 4 · Chưa trả lời", "Lịch sử (4 phiên bản", "phiên bản 1",
 		"Câu hỏi ban đầu", "Lê Thị Hoa, Phường 2 · báo chí", "phiên bản 4", "Ẩn danh"}, "question", "show", "1")
 	if strings.Index(r.stdout, "phiên bản 1") > strings.Index(r.stdout, "phiên bản 4") {
 		t.Errorf("versions should be oldest first:\n%s", r.stdout)
@@ -392,15 +392,15 @@ func TestCLIQuestionEnglish(t *testing.T) {
 	c.startSession("--rapporteur", "Trần Văn Báo")
 	c.expect(0, []string{"Recorded question 1 (slide 1)"}, "--lang", "en", "question", "add", "--text", "Does it cover cooperatives?")
 	c.expect(0, []string{"NO.", "STATUS", "Anonymous", "Total 1: 1 open"}, "--lang", "en", "question", "list")
-	c.expect(0, []string{"Recorded the answer to question 1: answered, by Trần Văn Báo"}, "--lang", "en", "question", "answer", "1", "--text", "Yes.")
-	c.expect(0, []string{"Question 1 · slide 1 · answered", "History (2 versions"}, "--lang", "en", "question", "show", "1")
-	c.expect(0, []string{"Forwarded question 1 to the district"}, "--lang", "en", "question", "forward", "1", "--to", "district")
+	c.expect(0, []string{"Recorded the answer to question 1: Answered, by Trần Văn Báo"}, "--lang", "en", "question", "answer", "1", "--text", "Yes.")
+	c.expect(0, []string{"Question 1 · slide 1 · Answered", "History (2 versions"}, "--lang", "en", "question", "show", "1")
+	c.expect(0, []string{"Forwarded question 1 to the district Office of Culture"}, "--lang", "en", "question", "forward", "1", "--to", "district")
 	c.expect(0, []string{"Edited question 1 (version 4"}, "--lang", "en", "question", "edit", "1", "--asker", "Lê Văn Mới")
 	c.expect(0, []string{"Pinned question 1 on the audience screen"}, "--lang", "en", "question", "pin", "1")
 	c.expect(0, []string{"The question is off the audience screen"}, "--lang", "en", "question", "unpin")
-	c.expect(1, []string{"the question is 10,001 characters long, over the limit of 10,000", "split"},
+	c.expect(1, []string{"--text: The question is 10,001 characters long, over the limit of 10,000", "split"},
 		"--lang", "en", "question", "add", "--text", vietnameseText(10_001))
-	c.expect(1, []string{"the question text (--text) is empty"}, "--lang", "en", "question", "add", "--text", "")
+	c.expect(1, []string{"--text: The question text is empty"}, "--lang", "en", "question", "add", "--text", "")
 	c.expect(2, []string{"no status \"x\"; use one of: open, answered, forwarded, answered_later"}, "--lang", "en", "question", "list", "--status", "x")
 	c.expect(1, []string{"this session has no question 7"}, "--lang", "en", "question", "show", "7")
 	for _, r := range []cliResult{c.run("--lang", "en", "question", "list"), c.run("--lang", "en", "question", "show", "1")} {

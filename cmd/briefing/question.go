@@ -106,7 +106,7 @@ func newQuestionAddCmd(g *globals) *cobra.Command {
 				if fl.Changed("slide") {
 					// Checked here: slide 0 would read as "the slide on screen".
 					if slide < 1 || slide > s.Deck.Slides {
-						return exitError{1, e.lang.T("cli.question.slide.range", slide, s.Deck.Slides)}
+						return exitError{1, "--slide: " + e.lang.T("questions.err.slide", slide, s.Deck.Slides)}
 					}
 					d.Slide = slide - 1
 				}
@@ -115,7 +115,7 @@ func newQuestionAddCmd(g *globals) *cobra.Command {
 				}
 				q, err := e.qs.Add(context.Background(), s.ID, d)
 				if err != nil {
-					return e.questionError(err, slide)
+					return e.questionError(err)
 				}
 				fmt.Println(e.lang.T("cli.question.added", q.Number, q.Slide+1))
 				return nil
@@ -297,7 +297,7 @@ func newQuestionEditCmd(g *globals) *cobra.Command {
 						return err
 					}
 					if slide < 1 || slide > s.Deck.Slides {
-						return exitError{1, e.lang.T("cli.question.slide.range", slide, s.Deck.Slides)}
+						return exitError{1, "--slide: " + e.lang.T("questions.err.slide", slide, s.Deck.Slides)}
 					}
 					d.Slide = slide - 1
 				}
@@ -319,7 +319,7 @@ func newQuestionEditCmd(g *globals) *cobra.Command {
 				}
 				edited, err := e.qs.Edit(context.Background(), q.ID, d)
 				if err != nil {
-					return e.questionError(err, slide)
+					return e.questionError(err)
 				}
 				fmt.Println(e.lang.T("cli.question.edited", edited.Number, edited.Version))
 				return nil
@@ -356,9 +356,9 @@ func newQuestionAnswerCmd(g *globals) *cobra.Command {
 				}
 				q, err = e.qs.Answer(context.Background(), q.ID, answer, by)
 				if err != nil {
-					return e.questionError(err, 0)
+					return e.questionError(err)
 				}
-				status := statusLabel(e.lang, q.Status)
+				status := e.lang.QuestionStatus(q.Status)
 				if q.AnsweredBy == "" {
 					fmt.Println(e.lang.T("cli.question.answered.noby", q.Number, status))
 				} else {
@@ -378,12 +378,13 @@ func newQuestionAnswerCmd(g *globals) *cobra.Command {
 func newQuestionForwardCmd(g *globals) *cobra.Command {
 	var sessionID, to string
 	cmd := &cobra.Command{
-		Use:   "forward REF --to district|spokesperson",
+		Use:   "forward REF [--to district|spokesperson]",
 		Short: g.helpLang.T("cli.help.cmd.question.forward"),
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// No --to: the service's default (the spokesperson for a press question).
 			dest, ok := questions.ParseDestination(to)
-			if !ok {
+			if !ok && cmd.Flags().Changed("to") {
 				return exitError{2, g.language().T("cli.question.to.bad", to)}
 			}
 			return withEnv(g, func(e *env) error {
@@ -393,9 +394,9 @@ func newQuestionForwardCmd(g *globals) *cobra.Command {
 				}
 				q, err = e.qs.Forward(context.Background(), q.ID, dest)
 				if err != nil {
-					return e.questionError(err, 0)
+					return e.questionError(err)
 				}
-				fmt.Println(e.lang.T("cli.question.forwarded", q.Number, e.lang.T("cli.question.to."+string(dest)), q.Number))
+				fmt.Println(e.lang.T("cli.question.forwarded", q.Number, e.lang.Destination(q.ForwardedTo), q.Number))
 				return nil
 			})
 		},
@@ -417,15 +418,8 @@ func newQuestionPinCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				s, err := e.getSession(q.SessionID)
-				if err != nil {
-					return err
-				}
-				if s.EndedAt != nil {
-					return exitError{1, e.lang.T("cli.question.pin.ended", s.ID)}
-				}
 				if _, err := e.qs.Pin(context.Background(), q.ID); err != nil {
-					return e.questionError(err, 0)
+					return e.questionError(err)
 				}
 				fmt.Println(e.lang.T("cli.question.pinned", q.Number))
 				return nil
@@ -506,7 +500,7 @@ func (e *env) textFlag(v string) (string, error) {
 			return "", exitError{1, e.lang.T("cli.question.stdin.read", err)}
 		}
 		if len(b) > maxStdin {
-			return "", exitError{1, e.lang.T("cli.question.stdin.huge", e.number(maxStdin), e.number(questions.MaxTextRunes))}
+			return "", exitError{1, e.lang.T("cli.question.stdin.huge", e.lang.Number(maxStdin), e.lang.Number(questions.MaxTextRunes))}
 		}
 		v = string(b)
 	}
@@ -519,48 +513,21 @@ func (e *env) textFlag(v string) (string, error) {
 	return strings.TrimPrefix(v, "\ufeff"), nil // a BOM from Notepad is not part of the text
 }
 
-// questionError turns the domain's refusals into messages that say what to do; slide is the
-// --slide given, for the range message.
-func (e *env) questionError(err error, slide int) error {
-	l := e.lang
+// questionError turns the questions service's refusals into its message, led by the flag
+// the value came from (exit 1); any other error stays as it is.
+func (e *env) questionError(err error) error {
+	msg, ok := questions.Message(e.lang, err)
+	if !ok {
+		return err
+	}
 	var fe *questions.FieldError
 	if errors.As(err, &fe) {
-		switch {
-		case fe.Field == "answer" && fe.Reason == "empty":
-			return exitError{1, l.T("cli.question.answer.empty")}
-		case fe.Field == "answer" && fe.Reason == "too_long":
-			return exitError{1, l.T("cli.question.answer.toolong", e.number(fe.Runes), e.number(fe.Max))}
-		case fe.Field == "text" && fe.Reason == "empty":
-			return exitError{1, l.T("cli.question.text.empty")}
-		case fe.Field == "text" && fe.Reason == "too_long":
-			return exitError{1, l.T("cli.question.text.toolong", e.number(fe.Runes), e.number(fe.Max))}
-		case fe.Field == "slide":
-			return exitError{1, l.T("cli.question.slide.range", slide, fe.Max)}
+		flag := map[string]string{"text": "--text", "answer": "--text", "slide": "--slide", "to": "--to"}[fe.Field]
+		if flag != "" {
+			msg = flag + ": " + msg
 		}
 	}
-	return err
-}
-
-// number writes n with the language's thousands separator: 10.000 in Vietnamese, 10,000 in
-// English, so a length in an error reads at a glance.
-func (e *env) number(n int) string {
-	sep := "."
-	if e.lang == i18n.EN {
-		sep = ","
-	}
-	digits := strconv.Itoa(n)
-	sign := ""
-	if n < 0 {
-		sign, digits = "-", digits[1:]
-	}
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(d)
-	}
-	return sign + b.String()
+	return exitError{1, msg}
 }
 
 // outputWidth is the terminal's width, or 100 columns when stdout is a pipe or a file.
@@ -571,10 +538,6 @@ func outputWidth() int {
 		}
 	}
 	return 100
-}
-
-func statusLabel(l i18n.Lang, s questions.Status) string {
-	return l.T("cli.question.status." + string(s))
 }
 
 // askerLabel is who asked as lists show it: name and unit, or Ẩn danh; the press marked.
@@ -604,7 +567,7 @@ func (e *env) printQuestionTable(w io.Writer, list []questions.Question, pinned 
 	l := e.lang
 	rows := [][]string{strings.Split(l.T("cli.question.list.header"), "|")}
 	for _, q := range list {
-		status := statusLabel(l, q.Status)
+		status := l.QuestionStatus(q.Status)
 		if q.ID == pinned {
 			status += " · " + l.T("cli.question.pinned.mark")
 		}
@@ -635,7 +598,7 @@ func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, hist
 	l := e.lang
 	at := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
 	indent := func(s string) string { return "    " + strings.ReplaceAll(textvi.Printable(s), "\n", "\n    ") }
-	fmt.Fprintln(w, l.T("cli.question.show.title", q.Number, q.Slide+1, statusLabel(l, q.Status)))
+	fmt.Fprintln(w, l.T("cli.question.show.title", q.Number, q.Slide+1, l.QuestionStatus(q.Status)))
 	fields := [][2]string{
 		{l.T("cli.question.show.id"), q.ID},
 		{l.T("cli.question.show.session"), q.SessionID},
@@ -643,7 +606,7 @@ func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, hist
 		{l.T("cli.question.show.asked"), at(q.CreatedAt)},
 	}
 	if q.ForwardedTo != "" {
-		dest := l.T("cli.question.to." + string(q.ForwardedTo))
+		dest := i18n.Sentence(l.Destination(q.ForwardedTo))
 		if q.ForwardedAt != nil {
 			dest += ", " + at(*q.ForwardedAt)
 		}
@@ -677,7 +640,7 @@ func (e *env) printQuestion(w io.Writer, q questions.Question, pinned bool, hist
 	fmt.Fprintln(w, l.T("cli.question.show.history", len(history)))
 	for _, v := range history {
 		fmt.Fprintln(w, "  "+l.T("cli.question.show.version", v.Version, at(v.SavedAt), v.Slide+1,
-			statusLabel(l, v.Status), askerLabel(l, v.AskerName, v.AskerUnit, v.Press)))
+			l.QuestionStatus(v.Status), askerLabel(l, v.AskerName, v.AskerUnit, v.Press)))
 		fmt.Fprintln(w, indent(v.Text))
 		if v.Answer != "" {
 			fmt.Fprintln(w, indent(l.T("cli.question.show.answer")+": "+v.Answer))

@@ -18,6 +18,16 @@ var attendanceMessages = map[string][2]string{
 	"method.roster":  {"Danh sách", "Roster"},
 	"method.walk_in": {"Đăng ký tại chỗ", "Walk-in"},
 	"method.qr":      {"Quét CCCD", "ID card scan"},
+
+	// Question statuses and destinations (Lang.QuestionStatus, Lang.Destination):
+	// one wording for the desk, the CLI and the minutes.
+	"label.status.open":           {"Chưa trả lời", "Not answered"},
+	"label.status.answered":       {"Đã trả lời", "Answered"},
+	"label.status.forwarded":      {"Đã chuyển", "Forwarded"},
+	"label.status.answered_later": {"Đã trả lời sau", "Answered later"},
+	"label.status.none":           {"Không rõ", "Unknown"},
+	"label.to.district":           {"Phòng Văn hóa, Khoa học và Thông tin quận", "the district Office of Culture, Science and Information"},
+	"label.to.spokesperson":       {"người phát ngôn", "the spokesperson"},
 }
 
 func init() { register(importMessages) }

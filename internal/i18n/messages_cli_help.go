@@ -131,5 +131,5 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.flag.question.editpress": {"câu hỏi của báo chí", "asked by the press"},
 	"cli.help.flag.question.answer":    {"nội dung trả lời; - để đọc từ đầu vào chuẩn", "the answer; - reads it from stdin"},
 	"cli.help.flag.question.by":        {"người trả lời (mặc định khi trả lời tại chỗ: báo cáo viên của phiên)", "who answered (default for an answer on the spot: the session's rapporteur)"},
-	"cli.help.flag.question.to":        {"district (Quận), hoặc spokesperson (người phát ngôn) cho câu hỏi của báo chí", "district, or spokesperson for a press question"},
+	"cli.help.flag.question.to":        {"district (Quận) hoặc spokesperson (người phát ngôn); mặc định: người phát ngôn cho câu hỏi của báo chí, Quận cho câu hỏi khác", "district or spokesperson; by default the spokesperson for a press question, the district for any other"},
 }

@@ -8,14 +8,8 @@ func init() {
 // cliQuestionMessages: the "briefing question" commands.
 var cliQuestionMessages = map[string][2]string{
 	// Statuses and destinations, as lists and answers name them.
-	"cli.question.status.open":           {"chưa trả lời", "open"},
-	"cli.question.status.answered":       {"đã trả lời", "answered"},
-	"cli.question.status.forwarded":      {"đã chuyển", "forwarded"},
-	"cli.question.status.answered_later": {"đã trả lời sau", "answered later"},
-	"cli.question.to.district":           {"Quận (Phòng Văn hóa, Khoa học và Thông tin)", "the district (Office of Culture, Science and Information)"},
-	"cli.question.to.spokesperson":       {"người phát ngôn", "the spokesperson"},
-	"cli.question.press":                 {"báo chí", "press"},
-	"cli.question.pinned.mark":           {"đang ghim", "pinned"},
+	"cli.question.press":       {"báo chí", "press"},
+	"cli.question.pinned.mark": {"đang ghim", "pinned"},
 
 	// What each command did, in one line.
 	"cli.question.added":           {"Đã ghi câu hỏi số %d (trang %d)", "Recorded question %d (slide %d)"},
@@ -58,21 +52,14 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.slide.bad":    {"--slide %d không hợp lệ: trang đánh số từ 1", "--slide %d is not valid: slides are numbered from 1"},
 
 	// Errors: exit 1.
-	"cli.question.text.empty":   {"nội dung câu hỏi (--text) đang trống; hãy ghi câu hỏi của người dự", "the question text (--text) is empty; write down what was asked"},
-	"cli.question.answer.empty": {"nội dung trả lời (--text) đang trống; hãy ghi câu trả lời", "the answer text (--text) is empty; write down the answer"},
-	"cli.question.text.toolong": {"câu hỏi dài %s ký tự, vượt giới hạn %s ký tự; không có gì được ghi. Hãy rút gọn, hoặc tách thành nhiều câu hỏi", "the question is %s characters long, over the limit of %s; nothing was recorded. Shorten it, or split it into several questions"},
-	"cli.question.answer.toolong": {"câu trả lời dài %s ký tự, vượt giới hạn %s ký tự; không có gì được ghi. Hãy rút gọn, hoặc tách thành nhiều lần trả lời",
-		"the answer is %s characters long, over the limit of %s; nothing was recorded. Shorten it, or split it into several answers"},
 	"cli.question.stdin.huge":     {"văn bản đọc từ stdin dài hơn %s byte, vượt xa giới hạn %s ký tự; không có gì được ghi", "the text read from stdin is over %s bytes, far over the limit of %s characters; nothing was recorded"},
 	"cli.question.stdin.read":     {"không đọc được stdin: %v", "cannot read stdin: %v"},
 	"cli.question.notutf8":        {"nội dung không phải văn bản UTF-8; hãy lưu tệp lại dạng UTF-8 rồi thử lại", "the text is not UTF-8; save the file as UTF-8 and try again"},
 	"cli.question.notutf8.legacy": {"nội dung không phải UTF-8 mà có vẻ là bảng mã cũ %s; hãy chuyển sang Unicode (ví dụ bằng Unikey, Ctrl+Shift+F6) rồi thử lại", "the text is not UTF-8 but looks like the legacy encoding %s; convert it to Unicode (for example with Unikey, Ctrl+Shift+F6) and try again"},
-	"cli.question.slide.range":    {"không có trang %d: bộ trình chiếu của phiên này có trang 1 đến %d", "no slide %d: this session's deck has slides 1 to %d"},
 	"cli.question.notfound":       {"phiên này không có câu hỏi số %d; xem danh sách: briefing question list", "this session has no question %d; see: briefing question list"},
 	"cli.question.notfound.id":    {"không có câu hỏi nào có mã bắt đầu bằng %q; xem danh sách: briefing question list --json", "no question id starts with %q; see: briefing question list --json"},
 	"cli.question.ambiguous":      {"nhiều câu hỏi có mã bắt đầu bằng %q; hãy gõ thêm ký tự của mã, hoặc dùng số thứ tự câu hỏi", "several question ids start with %q; type more of the id, or use the question's number"},
 	"cli.question.ref.nosession":  {"số câu hỏi được đánh trong từng phiên, nhưng máy này không có phiên nào đang mở; thêm --session ID, hoặc dùng mã câu hỏi", "question numbers count within a session, and this device has no open session; add --session ID, or use the question's id"},
-	"cli.question.pin.ended":      {"phiên %s đã kết thúc, không còn màn hình khán giả để ghim câu hỏi", "session %s has ended; there is no audience screen to pin to"},
 }
 
 // questionScreenMessages: questions on the audience screen and in follow.

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"briefing/internal/record"
 	"briefing/internal/store"
 	"briefing/internal/textvi"
 )
@@ -34,6 +35,8 @@ var (
 	// ErrInvalid: a field is empty, too long or out of range; the
 	// FieldError says which.
 	ErrInvalid = errors.New("invalid")
+	// ErrEnded: the session has ended, so it has no audience screen to pin to.
+	ErrEnded = errors.New("session has ended")
 )
 
 // FieldError names what is wrong with a field: Field is text, answer, by,
@@ -43,6 +46,7 @@ type FieldError struct {
 	Reason string
 	Runes  int // the length given, for too_long
 	Max    int // the limit: MaxTextRunes for too_long, the slide count for range
+	Given  int // the 1-based slide given, for range
 }
 
 func (e *FieldError) Error() string {
@@ -56,88 +60,37 @@ func (e *FieldError) Error() string {
 }
 func (e *FieldError) Unwrap() error { return ErrInvalid }
 
-// Status is where a question stands.
-type Status string
+// The question's shapes and codes are the plain records of package record,
+// which the store, the reports and --json use too.
+type (
+	// Question is an audience question as it stands; Slide is 0-based and
+	// HLC orders writes (pollers ask for questions written after it).
+	Question = record.Question
+	// Version is one saved state of a question.
+	Version = record.QuestionVersion
+	// Status is where a question stands.
+	Status = record.QuestionStatus
+	// Destination is where a forwarded question goes.
+	Destination = record.Destination
+)
 
 const (
-	Open          Status = "open"           // asked, not answered yet
-	Answered      Status = "answered"       // answered on the spot
-	Forwarded     Status = "forwarded"      // sent up; the answer comes later
-	AnsweredLater Status = "answered_later" // the answer to a forwarded question
+	Open           = record.Open
+	Answered       = record.Answered
+	Forwarded      = record.Forwarded
+	AnsweredLater  = record.AnsweredLater
+	ToDistrict     = record.ToDistrict
+	ToSpokesperson = record.ToSpokesperson
 )
 
 // Statuses in the order lists and minutes show them.
-var Statuses = []Status{Open, Answered, Forwarded, AnsweredLater}
+var Statuses = record.QuestionStatuses
 
 // ParseStatus reads a status as the CLI takes it.
-func ParseStatus(s string) (Status, bool) {
-	for _, st := range Statuses {
-		if strings.EqualFold(s, string(st)) {
-			return st, true
-		}
-	}
-	return "", false
-}
-
-// Destination is where a forwarded question goes: the district, or for a
-// press question the official spokesperson (Decree 09/2017/NĐ-CP).
-type Destination string
-
-const (
-	ToDistrict     Destination = "district"
-	ToSpokesperson Destination = "spokesperson"
-)
+func ParseStatus(s string) (Status, bool) { return record.ParseQuestionStatus(s) }
 
 // ParseDestination reads a destination as the CLI takes it.
-func ParseDestination(s string) (Destination, bool) {
-	switch d := Destination(strings.ToLower(strings.TrimSpace(s))); d {
-	case ToDistrict, ToSpokesperson:
-		return d, true
-	}
-	return "", false
-}
-
-// Question is an audience question as it stands. Slide is 0-based.
-type Question struct {
-	ID            string
-	SessionID     string
-	Number        int
-	Slide         int
-	Text          string
-	AskerName     string // empty: anonymous
-	AskerUnit     string
-	AskerPersonID string // set when the asker was picked from those checked in
-	Press         bool
-	Status        Status
-	Answer        string
-	AnsweredBy    string
-	AnsweredAt    *time.Time
-	ForwardedTo   Destination
-	ForwardedAt   *time.Time
-	Version       int
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
-	// Stamp orders writes: pollers ask for questions written after it.
-	Stamp string
-}
-
-// Anonymous says the question carries no name.
-func (q Question) Anonymous() bool { return q.AskerName == "" }
-
-// Version is one saved state of a question.
-type Version struct {
-	Version     int
-	Slide       int
-	Text        string
-	AskerName   string
-	AskerUnit   string
-	Press       bool
-	Status      Status
-	Answer      string
-	AnsweredBy  string
-	ForwardedTo Destination
-	SavedAt     time.Time
-}
+func ParseDestination(s string) (Destination, bool) { return record.ParseDestination(s) }
 
 // Draft is what the clerk writes: a new question or an edit of one.
 type Draft struct {
@@ -267,7 +220,7 @@ func clean(d Draft, sess store.Session) (Draft, error) {
 		d.Slide = sess.Slide
 	}
 	if d.Slide < 0 || d.Slide >= sess.Slides {
-		return d, &FieldError{Field: "slide", Reason: "range", Max: sess.Slides}
+		return d, &FieldError{Field: "slide", Reason: "range", Max: sess.Slides, Given: d.Slide + 1}
 	}
 	d.AskerName, d.AskerUnit = cleanLine(d.AskerName), cleanLine(d.AskerUnit)
 	if d.AskerName == "" {
@@ -294,7 +247,7 @@ func (s *Service) Add(ctx context.Context, sessionID string, d Draft) (Question,
 		rec = store.Question{
 			SessionID: sessionID, Number: number, Slide: d.Slide, Text: d.Text,
 			AskerName: d.AskerName, AskerUnit: d.AskerUnit, AskerPersonID: d.AskerPersonID,
-			Press: d.Press, Status: string(Open), CreatedAt: now, UpdatedAt: now,
+			Press: d.Press, Status: Open, CreatedAt: now, UpdatedAt: now,
 		}
 		return tx.InsertQuestion(ctx, &rec)
 	})
@@ -352,13 +305,13 @@ func (s *Service) Answer(ctx context.Context, id, text, by string) (Question, er
 			return err
 		}
 		by = cleanLine(by)
-		switch Status(q.Status) {
+		switch q.Status {
 		case Open:
-			q.Status = string(Answered)
+			q.Status = Answered
 		case Forwarded:
-			q.Status = string(AnsweredLater)
+			q.Status = AnsweredLater
 		}
-		if by == "" && q.Status == string(Answered) {
+		if by == "" && q.Status == Answered {
 			by = sess.Rapporteur
 		}
 		now := s.now()
@@ -367,15 +320,29 @@ func (s *Service) Answer(ctx context.Context, id, text, by string) (Question, er
 	})
 }
 
-// Forward sends a question up to the district or the spokesperson. An
-// answer given on the spot stays until the answer from above replaces it.
+// DefaultDestination is where a question goes when the clerk does not say:
+// a press question to the official spokesperson (Decree 09/2017/NĐ-CP),
+// any other to the district.
+func DefaultDestination(q Question) Destination {
+	if q.Press {
+		return ToSpokesperson
+	}
+	return ToDistrict
+}
+
+// Forward sends a question up to the district or the spokesperson; an
+// empty to is DefaultDestination. An answer given on the spot stays until
+// the answer from above replaces it.
 func (s *Service) Forward(ctx context.Context, id string, to Destination) (Question, error) {
-	if _, ok := ParseDestination(string(to)); !ok {
+	if _, ok := ParseDestination(string(to)); !ok && to != "" {
 		return Question{}, &FieldError{Field: "to", Reason: "unknown"}
 	}
 	return s.update(ctx, "forward", id, func(q *store.Question, _ store.Session) error {
+		if to == "" {
+			to = DefaultDestination(*q)
+		}
 		now := s.now()
-		q.Status, q.ForwardedTo, q.ForwardedAt = string(Forwarded), string(to), &now
+		q.Status, q.ForwardedTo, q.ForwardedAt = Forwarded, to, &now
 		return nil
 	})
 }
@@ -383,7 +350,7 @@ func (s *Service) Forward(ctx context.Context, id string, to Destination) (Quest
 // Reopen takes a question back to open, its answer kept in the history.
 func (s *Service) Reopen(ctx context.Context, id string) (Question, error) {
 	return s.update(ctx, "reopen", id, func(q *store.Question, _ store.Session) error {
-		q.Status = string(Open)
+		q.Status = Open
 		q.Answer, q.AnsweredBy, q.AnsweredAt = "", "", nil
 		q.ForwardedTo, q.ForwardedAt = "", nil
 		return nil
@@ -503,17 +470,12 @@ func (s *Service) History(ctx context.Context, id string) ([]Version, error) {
 	if err != nil {
 		return nil, err
 	}
-	list := make([]Version, len(recs))
-	for i, v := range recs {
-		list[i] = Version{Version: v.Version, Slide: v.Slide, Text: v.Text, AskerName: v.AskerName,
-			AskerUnit: v.AskerUnit, Press: v.Press, Status: Status(v.Status), Answer: v.Answer,
-			AnsweredBy: v.AnsweredBy, ForwardedTo: Destination(v.ForwardedTo), SavedAt: v.SavedAt}
-	}
-	return list, nil
+	return recs, nil
 }
 
 // Pin shows question id on its session's audience screen, in place of any
-// other; the presenter picks it up with its next position poll.
+// other; the presenter picks it up with its next position poll. An ended
+// session has no audience screen: ErrEnded.
 func (s *Service) Pin(ctx context.Context, id string) (Question, error) {
 	var q store.Question
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
@@ -524,6 +486,9 @@ func (s *Service) Pin(ctx context.Context, id string) (Question, error) {
 		sess, err := tx.Session(ctx, q.SessionID)
 		if err != nil {
 			return err
+		}
+		if sess.EndedAt != nil {
+			return ErrEnded
 		}
 		if sess.PinnedQuestion == id {
 			return nil
@@ -565,12 +530,5 @@ func (s *Service) Pinned(ctx context.Context, sessionID string) (string, error) 
 	return sess.PinnedQuestion, err
 }
 
-func fromRecord(r store.Question) Question {
-	return Question{
-		ID: r.ID, SessionID: r.SessionID, Number: r.Number, Slide: r.Slide, Text: r.Text,
-		AskerName: r.AskerName, AskerUnit: r.AskerUnit, AskerPersonID: r.AskerPersonID, Press: r.Press,
-		Status: Status(r.Status), Answer: r.Answer, AnsweredBy: r.AnsweredBy, AnsweredAt: r.AnsweredAt,
-		ForwardedTo: Destination(r.ForwardedTo), ForwardedAt: r.ForwardedAt, Version: r.Version,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, Stamp: r.HLC,
-	}
-}
+// fromRecord is the store's record as the service returns it: the same shape.
+func fromRecord(r store.Question) Question { return r }

@@ -46,7 +46,7 @@ func writeAttendanceRows(cw *csv.Writer, attendees []Attendee, l i18n.Lang, loc 
 		row[3] = escapeFormula(p.Position)
 		row[4] = escapeFormula(groupLabel(p.Group, l))
 		row[5] = p.CheckedInAt.In(loc).Format(timeLayout)
-		row[6] = escapeFormula(methodLabel(p.Method, l))
+		row[6] = escapeFormula(l.Method(p.Method))
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"briefing/internal/record"
 	"bufio"
 	"fmt"
 	"io"
@@ -475,22 +476,18 @@ func askerName(q Question, l i18n.Lang) string {
 	return orText(q.AskerName, l.T("question.anonymous"))
 }
 
-// statusLabel is a question status in words; a code the catalog does not
-// know is shown as it is.
+// statusLabel is a question status code in words (i18n's one label).
 func statusLabel(code string, l i18n.Lang) string {
-	if strings.TrimSpace(code) == "" {
-		return l.T("minutes.status.none")
-	}
-	return labelOr("minutes.status."+code, code, l)
+	return l.QuestionStatus(record.QuestionStatus(code))
 }
 
-// forwardLabel is where a question went: "Chuyển Quận", "Chuyển người phát
-// ngôn", or an unknown code as it is.
+// forwardLabel is where a question went: "Chuyển người phát ngôn", built
+// on i18n's one destination label; "" when it was not forwarded.
 func forwardLabel(code string, l i18n.Lang) string {
 	if code == "" {
 		return ""
 	}
-	return labelOr("minutes.to."+code, code, l)
+	return l.T("minutes.forwarded.to", l.Destination(record.Destination(code)))
 }
 
 // forwardText is where a question went and, when known, when:

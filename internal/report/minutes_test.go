@@ -266,7 +266,7 @@ func TestMinutesXLSX(t *testing.T) {
 		"A14": "Phiên bản (mã nội dung)", "B14": m.Session.DeckVersion,
 		"A19": "Số câu hỏi", "B19": "5",
 		"A20": "Chưa trả lời", "B20": "1",
-		"A22": "Đã chuyển, chờ trả lời", "B22": "2",
+		"A22": "Đã chuyển", "B22": "2",
 		"A24": "Mã phiên", "B24": m.Session.ID,
 	} {
 		if got := cell(t, f, info, ref); got != want {
@@ -302,11 +302,11 @@ func TestMinutesXLSX(t *testing.T) {
 	}
 	wantRows := map[int][]string{
 		2: {"1", "12", "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu", "08:38:00 15/03/2025", "Nguyễn Văn An", "Phường 10", "",
-			m.Questions[0].Text, "Đã trả lời tại chỗ", m.Questions[0].Answer, "Trần Thị Bích", "08:40:00 15/03/2025"},
+			m.Questions[0].Text, "Đã trả lời", m.Questions[0].Answer, "Trần Thị Bích", "08:40:00 15/03/2025"},
 		4: {"3", "14", "", "09:15:00 15/03/2025", "Lê Minh Khoa", "Báo Tuổi Trẻ", "Có",
-			m.Questions[2].Text, "Đã chuyển, chờ trả lời", "", "", "", "Chuyển người phát ngôn", "09:18:00 15/03/2025"},
+			m.Questions[2].Text, "Đã chuyển", "", "", "", "Chuyển người phát ngôn", "09:18:00 15/03/2025"},
 		6: {"5", "9", "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng", "09:25:00 15/03/2025", "Ẩn danh", "Phường 2", "",
-			m.Questions[4].Text, "Đã trả lời sau", m.Questions[4].Answer, "Phòng Văn hóa, Khoa học và Thông tin", "14:20:00 17/03/2025", "Chuyển Quận"},
+			m.Questions[4].Text, "Đã trả lời sau", m.Questions[4].Answer, "Phòng Văn hóa, Khoa học và Thông tin", "14:20:00 17/03/2025", "Chuyển Phòng Văn hóa, Khoa học và Thông tin quận"},
 	}
 	for n, want := range wantRows {
 		if got := row(t, f, qs, n); !slices.Equal(got, want) {

@@ -84,14 +84,6 @@ func groupLabel(code string, l i18n.Lang) string {
 	return labelOr("group."+code, code, l)
 }
 
-// methodLabel is the label of a check-in method code, or the code itself.
-func methodLabel(code string, l i18n.Lang) string {
-	if code == "" {
-		return ""
-	}
-	return labelOr("method."+code, code, l)
-}
-
 func labelOr(key, fallback string, l i18n.Lang) string {
 	if s := l.T(key); s != key {
 		return s

@@ -160,7 +160,7 @@ func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendanc
 		row[3] = excelize.Cell{StyleID: st.cell, Value: p.Position}
 		row[4] = excelize.Cell{StyleID: st.cell, Value: groupLabel(p.Group, l)}
 		row[5] = excelize.Cell{StyleID: st.time, Value: wallClock(p.CheckedInAt, loc)}
-		row[6] = excelize.Cell{StyleID: st.cell, Value: methodLabel(p.Method, l)}
+		row[6] = excelize.Cell{StyleID: st.cell, Value: l.Method(p.Method)}
 		if err := sw.SetRow(cellName(1, headerRow+1+i), row); err != nil {
 			return err
 		}

@@ -3,19 +3,16 @@ package store
 import (
 	"encoding/json"
 	"time"
+
+	"briefing/internal/record"
 )
 
 // Records mirror the tables. Their JSON form is the change-log payload, so a
 // field's json name is its column name. Times are UTC with millisecond
 // precision, the precision the database keeps.
 
-// Meta is the identity every syncable record carries: a UUIDv7 id, the device
-// that wrote it, and the HLC stamp of its last write. Tx fills it.
-type Meta struct {
-	ID     string `json:"id"`
-	Origin string `json:"origin"`
-	HLC    string `json:"hlc"`
-}
+// Meta is the identity every syncable record carries (record.Meta). Tx fills it.
+type Meta = record.Meta
 
 // Device is this device's profile; it is not synced as a record.
 type Device struct {
@@ -122,48 +119,12 @@ type Pinned struct {
 	Press     bool
 }
 
-// Question is an audience question as it stands now; QuestionVersion keeps
-// each state it has had.
-type Question struct {
-	Meta
-	SessionID     string     `json:"session_id"`
-	Number        int        `json:"number"`
-	Slide         int        `json:"slide"`
-	Text          string     `json:"text"`
-	AskerName     string     `json:"asker_name"`
-	AskerUnit     string     `json:"asker_unit"`
-	AskerPersonID string     `json:"asker_person_id"`
-	Press         bool       `json:"press"`
-	Status        string     `json:"status"`
-	Answer        string     `json:"answer"`
-	AnsweredBy    string     `json:"answered_by"`
-	AnsweredAt    *time.Time `json:"answered_at"`
-	ForwardedTo   string     `json:"forwarded_to"`
-	ForwardedAt   *time.Time `json:"forwarded_at"`
-	Version       int        `json:"version"`
-	CreatedAt     time.Time  `json:"created_at"`
-	UpdatedAt     time.Time  `json:"updated_at"`
-}
-
-// QuestionVersion is one saved state of a question.
-type QuestionVersion struct {
-	Meta
-	QuestionID    string     `json:"question_id"`
-	Version       int        `json:"version"`
-	Slide         int        `json:"slide"`
-	Text          string     `json:"text"`
-	AskerName     string     `json:"asker_name"`
-	AskerUnit     string     `json:"asker_unit"`
-	AskerPersonID string     `json:"asker_person_id"`
-	Press         bool       `json:"press"`
-	Status        string     `json:"status"`
-	Answer        string     `json:"answer"`
-	AnsweredBy    string     `json:"answered_by"`
-	AnsweredAt    *time.Time `json:"answered_at"`
-	ForwardedTo   string     `json:"forwarded_to"`
-	ForwardedAt   *time.Time `json:"forwarded_at"`
-	SavedAt       time.Time  `json:"saved_at"`
-}
+// Question and QuestionVersion are the plain records (package record);
+// the store reads and writes them as they are.
+type (
+	Question        = record.Question
+	QuestionVersion = record.QuestionVersion
+)
 
 // Change is one change_log row.
 type Change struct {

@@ -309,14 +309,14 @@ func TestDeskQuestionFormRefusesEmptyAndKeepsTyping(t *testing.T) {
 	press(tm, "n")
 	waitScreen(t, p, "Ghi câu hỏi mới")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	waitScreen(t, p, "Hãy nhập nội dung câu hỏi")
+	waitScreen(t, p, "Nội dung câu hỏi đang trống")
 
 	// A paste over the limit stays whole in the box and is refused with
 	// its length; esc twice discards it.
 	tm.Send(tea.PasteMsg{Content: strings.Repeat("ệ", questions.MaxTextRunes+1)})
 	waitScreen(t, p, "10001/10000 ký tự — quá dài")
 	tm.Send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	waitScreen(t, p, "Câu hỏi dài 10001 ký tự, quá giới hạn 10000")
+	waitScreen(t, p, "Câu hỏi dài 10.001 ký tự, vượt giới hạn 10.000")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
 	waitScreen(t, p, "Esc lần nữa để bỏ")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})

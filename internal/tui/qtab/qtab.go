@@ -7,7 +7,6 @@ package qtab
 
 import (
 	"context"
-	"errors"
 	"sort"
 	"strconv"
 	"time"
@@ -285,8 +284,8 @@ func (m *Model) merge(list []questions.Question) {
 		selID = q.ID
 	}
 	for _, q := range list {
-		if q.Stamp > m.stamp {
-			m.stamp = q.Stamp
+		if q.HLC > m.stamp {
+			m.stamp = q.HLC
 		}
 		i := sort.Search(len(m.all), func(i int) bool { return m.all[i].Number >= q.Number })
 		switch {
@@ -551,17 +550,10 @@ func (m Model) togglePin() (Model, tea.Cmd) {
 	}
 }
 
-// writeError says why a write failed, in the clerk's words.
+// writeError says why a write failed, in the questions service's words.
 func (m Model) writeError(err error) string {
-	var fe *questions.FieldError
-	if errors.As(err, &fe) {
-		switch fe.Reason {
-		case "too_long":
-			return m.lang.T("qtab.err.too_long."+fe.Field, fe.Runes, fe.Max)
-		case "range":
-			return m.lang.T("qtab.err.slide", fe.Max)
-		}
-		return m.lang.T("qtab.err.empty." + fe.Field)
+	if msg, ok := questions.Message(m.lang, err); ok {
+		return msg
 	}
 	return m.lang.T("qtab.err.write", err.Error())
 }
@@ -673,7 +665,7 @@ func (m Model) forwardKey(k string) (Model, tea.Cmd) {
 	case "s", "2":
 		to = questions.ToSpokesperson
 	case "enter":
-		to = defaultDestination(q)
+		to = "" // the service's default: the spokesperson for a press question
 	case "esc":
 		m.mode = modeList
 		return m, nil
@@ -684,15 +676,6 @@ func (m Model) forwardKey(k string) (Model, tea.Cmd) {
 	return m.write("forwarded", func(svc *questions.Service) (questions.Question, error) {
 		return svc.Forward(context.Background(), q.ID, to)
 	})
-}
-
-// defaultDestination: press questions go to the spokesperson (Decree
-// 09/2017/NĐ-CP), the rest to the district.
-func defaultDestination(q questions.Question) questions.Destination {
-	if q.Press {
-		return questions.ToSpokesperson
-	}
-	return questions.ToDistrict
 }
 
 // --- small helpers ---

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -73,12 +74,15 @@ func (m Model) pane(w, h int) string {
 	}
 	if m.mode == modeForward {
 		lines = append(lines, "", m.styles.Title.Render(m.lang.T("qtab.forward.title", q.Number)))
-		def := defaultDestination(q)
+		def := questions.DefaultDestination(q)
 		for _, d := range []struct {
 			key string
 			to  questions.Destination
 		}{{"d", questions.ToDistrict}, {"s", questions.ToSpokesperson}} {
-			line := fmt.Sprintf("  [%s] %s", d.key, m.lang.T("qtab.to."+string(d.to)))
+			line := fmt.Sprintf("  [%s] %s", d.key, i18n.Sentence(m.lang.Destination(d.to)))
+			if d.to == questions.ToSpokesperson {
+				line += " " + m.lang.T("qtab.forward.press")
+			}
 			if d.to == def {
 				line += "  " + m.styles.Dim.Render(m.lang.T("qtab.forward.default"))
 			}
@@ -117,7 +121,7 @@ func (m Model) historyLines(q questions.Question, w int) []string {
 	lines := []string{m.styles.Title.Render(ansi.Truncate(m.lang.T("qtab.history.title", q.Number, len(m.history)), w, "…"))}
 	for _, v := range m.history {
 		head := m.lang.T("qtab.history.version", v.Version, v.SavedAt.In(m.loc).Format("15:04:05"),
-			m.lang.T("qtab.status."+string(v.Status)), v.Slide+1)
+			m.lang.QuestionStatus(v.Status), v.Slide+1)
 		lines = append(lines, "", m.styles.Accent.Render(ansi.Truncate(head, w, "…")))
 		lines = append(lines, m.wraps.get(v.Text, w)...)
 		if v.Answer != "" {
@@ -151,9 +155,9 @@ func (m Model) askerText(q questions.Question) string {
 }
 
 func (m Model) statusText(q questions.Question) string {
-	s := m.lang.T("qtab.status." + string(q.Status))
+	s := m.lang.QuestionStatus(q.Status)
 	if q.Status == questions.Forwarded && q.ForwardedTo != "" {
-		s += " → " + m.lang.T("qtab.to."+string(q.ForwardedTo))
+		s += " → " + m.lang.Destination(q.ForwardedTo)
 		if q.ForwardedAt != nil {
 			s += " " + m.lang.T("qtab.at", m.clockText(*q.ForwardedAt))
 		}
@@ -164,7 +168,7 @@ func (m Model) statusText(q questions.Question) string {
 func (m Model) filterLine(w int) string {
 	status := m.lang.T("qtab.filter.all")
 	if m.filter.Status != "" {
-		status = m.lang.T("qtab.status." + string(m.filter.Status))
+		status = m.lang.QuestionStatus(m.filter.Status)
 	}
 	slide := m.lang.T("qtab.filter.all")
 	if m.filter.Slide != questions.AnySlide {
@@ -188,7 +192,7 @@ func (m Model) countsLine(w int) string {
 	c := questions.CountOf(m.all)
 	parts := []string{}
 	for _, st := range questions.Statuses {
-		parts = append(parts, fmt.Sprintf("%s %d", m.lang.T("qtab.status."+string(st)), c.Of(st)))
+		parts = append(parts, fmt.Sprintf("%s %d", m.lang.QuestionStatus(st), c.Of(st)))
 	}
 	total := m.lang.T("qtab.total", c.Total())
 	if m.filter.Status != "" || m.filter.Slide != questions.AnySlide || m.filter.Query != "" {
@@ -216,7 +220,7 @@ func (m Model) list(w, h int) string {
 	}
 	statusW := 0
 	for _, st := range questions.Statuses {
-		statusW = max(statusW, ansi.StringWidth(m.lang.T("qtab.status."+string(st))))
+		statusW = max(statusW, ansi.StringWidth(m.lang.QuestionStatus(st)))
 	}
 	askerW := max(min(w/5, 22), 8)
 	lines := make([]string, 0, h)
@@ -238,7 +242,7 @@ func (m Model) list(w, h int) string {
 			asker = m.lang.T("qtab.press.short") + " " + asker
 		}
 		head := fmt.Sprintf("%s%s#%-3d %s ", mark, pin, q.Number, theme.Cell(m.lang.T("qtab.slide.short", q.Slide+1), 7))
-		line := head + theme.Cell(m.lang.T("qtab.status."+string(q.Status)), statusW+1) + theme.Cell(asker, askerW) + firstLine(q.Text)
+		line := head + theme.Cell(m.lang.QuestionStatus(q.Status), statusW+1) + theme.Cell(asker, askerW) + firstLine(q.Text)
 		line = ansi.Truncate(line, w, "…")
 		switch {
 		case r == m.sel:

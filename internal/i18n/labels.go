@@ -1,0 +1,53 @@
+package i18n
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"briefing/internal/record"
+)
+
+// One label function per enum: the desk, the CLI and the reports all call
+// these, so a clerk reads the same words for a status or a destination on
+// every screen and in the minutes. A code the catalog does not know (from a
+// newer device, say) is shown as it is rather than hidden under another.
+
+// QuestionStatus is a question's status in words: "Đã trả lời sau".
+func (l Lang) QuestionStatus(s record.QuestionStatus) string {
+	if s == "" {
+		return l.T("label.status.none")
+	}
+	return l.labelOr("label.status."+string(s), string(s))
+}
+
+// Destination is where a forwarded question goes, as a noun that also
+// follows a verb: "người phát ngôn" ("Đã chuyển câu hỏi số 2 đến người
+// phát ngôn"). Sentence gives it a capital where it starts a line.
+func (l Lang) Destination(d record.Destination) string {
+	return l.labelOr("label.to."+string(d), string(d))
+}
+
+// Method is how a person was checked in (a check-in method code): "Quét CCCD".
+func (l Lang) Method(code string) string {
+	if code == "" {
+		return ""
+	}
+	return l.labelOr("method."+code, code)
+}
+
+// Sentence is s with its first letter in capitals, for a label that
+// starts a line or a menu item.
+func Sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func (l Lang) labelOr(key, fallback string) string {
+	if s := l.T(key); s != key {
+		return s
+	}
+	return fallback
+}
