@@ -434,3 +434,15 @@ func TestCheckinFieldMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckinQueryDiacritics: --query picks as the desk's Enter does
+// (attendance.Resolve): the name spelled as typed, where the CLI listed
+// both "Lê Văn Tám" and "Lê Văn Tâm" before, and never someone spelled
+// otherwise, whom it took before when they were the only match.
+func TestCheckinQueryDiacritics(t *testing.T) {
+	d := newCheckinData(t, "Họ và tên;Đơn vị\nLê Văn Tâm;Phường 7\nLê Văn Tám;Phường 7\nNguyễn Văn Anh;Phường 8\n")
+	d.expect(0, []string{"✓ Đã điểm danh: Lê Văn Tám · Phường 7"}, nil, "checkin", "--query", "Lê Văn Tám")
+	d.expect(1, []string{"nhiều người khớp", "Lê Văn Tám", "Lê Văn Tâm"}, nil, "checkin", "--query", "Le Van Tam")
+	d.expect(1, []string{"nhiều người khớp", "Nguyễn Văn Anh"}, []string{"✓"}, "checkin", "--query", "Nguyễn Văn Ánh")
+	d.count("queries", 3, 1)
+}

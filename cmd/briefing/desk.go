@@ -14,9 +14,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
-	"briefing/internal/search"
 	"briefing/internal/session"
-	"briefing/internal/textvi"
 	"briefing/internal/tui"
 	"github.com/spf13/cobra"
 )
@@ -206,78 +204,28 @@ func (e *env) person(ctx context.Context, id string) (attendance.Person, error) 
 	return p, err
 }
 
-// maxListed is how many people a list of matches shows.
-const maxListed = 20
-
-// findOne resolves a --query: a citizen-ID number on file, else one match,
-// or the one whose whole name is the query. A unit (--unit) keeps the
-// people of that unit only (compared without accents or case).
+// findOne resolves a --query with attendance.Resolve (the desk's rule):
+// the one person meant, or a list of the candidates to choose from.
 func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Person, error) {
-	cat, err := e.att.Catalog(ctx)
-	if err != nil {
+	res, err := e.att.Resolve(ctx, query, unit)
+	switch {
+	case err != nil:
 		return attendance.Person{}, err
+	case res.One != nil:
+		return *res.One, nil
+	case res.ByCitizenID:
+		number, _ := cccd.ParseNumber(query)
+		return attendance.Person{}, e.severalError("…"+cccd.Last4(number), res.Candidates, 0)
+	case len(res.Candidates) > 0:
+		return attendance.Person{}, e.severalError(query, res.Candidates, res.More)
 	}
-	inUnit := func(p attendance.Person) bool { return unit == "" || cat.Same(p.Unit, unit) }
 	if number, ok := cccd.ParseNumber(query); ok {
-		found, err := e.att.ByCitizenID(ctx, number)
-		if err != nil {
-			return attendance.Person{}, err
-		}
-		var kept []attendance.Person
-		for _, p := range found {
-			if inUnit(p) {
-				kept = append(kept, p)
-			}
-		}
-		switch len(kept) {
-		case 0: // perhaps a phone's digits: search
-		case 1:
-			return kept[0], nil
-		default:
-			return attendance.Person{}, e.severalError("…"+cccd.Last4(number), kept, 0)
-		}
+		return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", "…"+cccd.Last4(number))}
 	}
-	var people []attendance.Person
-	index := search.New(0)
-	err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
-		if inUnit(p) {
-			people = append(people, p)
-			index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
-		}
-		return nil
-	})
-	if err != nil {
-		return attendance.Person{}, err
+	if unit != "" {
+		return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.unit", query, unit)}
 	}
-	hits := index.Search(query, len(people))
-	if len(hits) == 0 {
-		shown := query
-		if _, ok := cccd.ParseNumber(query); ok {
-			shown = "…" + cccd.Last4(strings.ReplaceAll(query, " ", ""))
-			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", shown)}
-		}
-		if unit != "" {
-			return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.unit", query, unit)}
-		}
-		return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch", query)}
-	}
-	if len(hits) == 1 {
-		return people[hits[0].Index], nil
-	}
-	var exact []attendance.Person
-	for _, h := range hits {
-		if p := people[h.Index]; textvi.Fold(p.Name) == textvi.Fold(query) {
-			exact = append(exact, p)
-		}
-	}
-	if len(exact) == 1 {
-		return exact[0], nil
-	}
-	list := make([]attendance.Person, 0, min(len(hits), maxListed))
-	for _, h := range hits[:min(len(hits), maxListed)] {
-		list = append(list, people[h.Index])
-	}
-	return attendance.Person{}, e.severalError(query, list, len(hits)-len(list))
+	return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch", query)}
 }
 
 // severalError lists the people a query matches, with more not shown.
@@ -341,81 +289,57 @@ func (e *env) checkInWalkIn(ctx context.Context, sessionID string, np attendance
 	return c, e.checkInError(err)
 }
 
-// checkInCard checks in the holder of a scanned card: the person with its
-// number on file; else, with personID, that person, keeping the card on
-// them; else, when people of the card's name have no card on file and
-// isNew is not set, nobody (they are listed for the clerk to say which);
-// else someone new registered from the card, when its name reads cleanly.
+// checkInCard checks in the holder of a scanned card by the rule of
+// attendance.ScanCard; the CLI registers someone new from the card at once
+// (Register) where the desk opens its form, and lists the people of the
+// card's name with no card on file rather than choosing among them.
 func (e *env) checkInCard(ctx context.Context, out io.Writer, sessionID, payload, personID string, isNew bool) (attendance.CheckIn, error) {
 	var none attendance.CheckIn
-	card, err := cccd.Parse(payload)
-	if err != nil {
-		var ce *cccd.Error
-		if errors.As(err, &ce) {
-			return none, exitError{1, e.lang.T("cli.qr.bad", ce.Message(e.lang))}
-		}
-		return none, exitError{1, e.lang.T("desk.qr.unreadable")}
-	}
-	var p attendance.Person
+	opt := attendance.ScanOptions{New: isNew, Register: true}
 	if personID != "" {
-		if p, err = e.person(ctx, personID); err != nil {
-			return none, err
-		}
-	}
-	fmt.Fprintln(out, e.lang.T("desk.notice"))
-	people, err := e.att.ByCitizenID(ctx, card.Number)
-	if err != nil {
-		return none, err
-	}
-	if personID != "" {
-		for _, q := range people {
-			if q.ID != p.ID {
-				return none, exitError{1, e.lang.T("cli.qr.cardtaken", cccd.Last4(card.Number), q.Name, theme.UnitSuffix(q.Unit), q.ID)}
-			}
-		}
-		c, err := e.att.CheckInWithCard(ctx, sessionID, p.ID, card.Number)
-		if errors.Is(err, attendance.ErrOtherCard) {
-			return none, exitError{1, e.lang.T("cli.qr.othercard", p.Name, theme.UnitSuffix(p.Unit), cccd.Last4(card.Number))}
-		}
-		return c, e.checkInError(err)
-	}
-	if len(people) > 0 {
-		c, err := e.att.CheckIn(ctx, sessionID, people[0].ID, attendance.ByQR, true)
-		return c, e.checkInError(err)
-	}
-	if card.NameTrusted && !isNew {
-		named, err := e.att.WithoutCardNamed(ctx, card.Name)
+		p, err := e.person(ctx, personID)
 		if err != nil {
 			return none, err
 		}
-		if len(named) > 0 {
-			var b strings.Builder
-			b.WriteString(e.lang.T("cli.qr.named", cccd.Last4(card.Number), card.Name) + "\n")
-			e.writePeople(&b, named)
-			b.WriteString(e.lang.T("cli.qr.named.hint"))
-			return none, exitError{1, b.String()}
+		opt.Holder = p.ID
+	}
+	res, err := e.att.Scan(ctx, sessionID, payload, opt)
+	var ce *attendance.CardError
+	if !errors.As(err, &ce) {
+		fmt.Fprintln(out, e.lang.T("desk.notice")) // the card was read
+	}
+	if err != nil {
+		return none, e.checkInError(err)
+	}
+	last4 := cccd.Last4(res.Card.Number)
+	switch res.Outcome {
+	case attendance.Choose:
+		var b strings.Builder
+		b.WriteString(e.lang.T("cli.qr.named", last4, res.Card.Name) + "\n")
+		e.writePeople(&b, res.Candidates)
+		b.WriteString(e.lang.T("cli.qr.named.hint"))
+		return none, exitError{1, b.String()}
+	case attendance.NameUnclear:
+		if res.Card.Name == "" {
+			return none, exitError{1, e.lang.T("cli.qr.noname", last4)}
 		}
+		return none, exitError{1, e.lang.T("cli.qr.name", res.Card.Name)}
 	}
-	switch {
-	case card.Name == "":
-		return none, exitError{1, e.lang.T("cli.qr.noname", cccd.Last4(card.Number))}
-	case !card.NameTrusted:
-		return none, exitError{1, e.lang.T("cli.qr.name", card.Name)}
-	}
-	c, err := e.att.RegisterWalkIn(ctx, sessionID, attendance.NewPerson{Name: card.Name, CitizenID: card.Number, NoticeShown: true})
-	return c, e.checkInError(err)
+	return res.CheckIn, nil
 }
 
-// checkInError says why a check-in failed, in the clerk's words; nil stays nil.
+// checkInError says why a check-in failed, in the clerk's words
+// (attendance.Message): exit 2 for a field to fix, 1 for the rest; nil
+// stays nil.
 func (e *env) checkInError(err error) error {
-	var fe *attendance.FieldError
+	msg, ok := attendance.Message(e.lang, err, attendance.AtCLI)
 	switch {
-	case errors.Is(err, attendance.ErrEnded):
-		return exitError{1, e.lang.T("desk.ended")}
-	case errors.As(err, &fe):
-		return exitError{2, e.lang.T("walkin.field."+fe.Field, fe.Value)}
+	case !ok:
+		return err
+	case errors.Is(err, attendance.ErrInvalid):
+		return exitError{2, msg}
 	}
-	return err
+	return exitError{1, msg}
 }
 
 func printCheckIn(w io.Writer, e *env, c attendance.CheckIn) {

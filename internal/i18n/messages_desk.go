@@ -17,6 +17,7 @@ var deskMessages = map[string][2]string{
 	"desk.nomatch":            {"Không thấy %q — Enter để đăng ký tại chỗ", "No one matches %q — Enter registers a walk-in"},
 	"desk.card.heading":       {"Thẻ CCCD …%[2]s chưa có ai; người tên %[1]s chưa có thẻ:", "No one has ID card …%[2]s; people named %[1]s with no card on file:"},
 	"desk.card.choose":        {"Thẻ …%s là của ai trong danh sách? Chọn rồi Enter; người khác: ctrl+n", "Whose is card …%s? Select them and press Enter; someone else: ctrl+n"},
+	"desk.card.taken":         {"Thẻ CCCD …%s đã là của %s%s; quét lại thẻ để điểm danh chủ thẻ", "ID card …%s is already on file for %s%s; scan it again to check its holder in"},
 	"desk.card.other":         {"Người này đã có thẻ CCCD khác; hãy đăng ký người mới (ctrl+n) hoặc hỏi lại", "This person has another ID card on file; register someone new (ctrl+n) or ask again"},
 	"desk.help.card":          {"enter đúng người này · ↑↓ chọn · ctrl+n người mới từ thẻ · esc bỏ", "enter this is them · ↑↓ select · ctrl+n someone new from the card · esc cancel"},
 	"desk.qr.reading":         {"Đang đọc mã QR trên thẻ CCCD…", "Reading an ID card QR code…"},

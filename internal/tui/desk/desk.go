@@ -7,7 +7,6 @@ package desk
 import (
 	"cmp"
 	"context"
-	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -18,7 +17,6 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/search"
 	"briefing/internal/session"
-	"briefing/internal/textvi"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/textinput"
@@ -170,12 +168,11 @@ type undoneMsg struct {
 	err      error
 }
 
+// scannedMsg is what a scanned card led to (attendance.Scan); personID is
+// the holder the clerk chose, when they did.
 type scannedMsg struct {
-	card   cccd.Card
-	people []attendance.Person // found by the card's number
-	// unlinked: found by the card's name, with no card on file; looked up
-	// only when the number found nobody.
-	unlinked []attendance.Person
+	personID string
+	res      attendance.ScanResult
 	err      error
 }
 
@@ -524,42 +521,20 @@ func (m *Model) refresh() {
 		// a scanner is typing a card; the list waits for Enter
 	default:
 		m.hits = m.book.index.SearchInto(m.hits[:0], q, resultLimit)
-		// The search ranks by how a name matches, ignoring diacritics. On top
-		// of that: people spelled the way the clerk typed come first ("Lê Văn
-		// Tám" above "Lê Văn Tâm"), and within a rank, a name exactly as typed,
-		// then people not yet here (the one at the door is rarely in already).
-		type ranked struct {
-			row   row
-			score int
-			// each 0 or 1, 0 first: spelled otherwise than typed, not the
-			// exact name typed, already checked in
-			otherSpelling, notExact, inside int
-		}
-		rs := make([]ranked, 0, len(m.hits))
+		// The rule Resolve picks by (briefing checkin --query), so that Enter
+		// on the first row checks in whom the CLI would; within a rank, people
+		// not yet here first (the one at the door is rarely in already).
+		b := m.book
+		ranked := attendance.Rank(q, m.hits, func(i int32) attendance.Person { return b.people[i] },
+			func(p attendance.Person) bool { _, in := b.present[p.ID]; return in })
 		agree := 0
-		for _, h := range m.hits {
-			p := m.book.people[h.Index]
-			r := ranked{row: row{person: p}, score: h.Score, otherSpelling: 1, notExact: 1}
-			if textvi.AccentsAgree(q, p.Name+" "+p.Unit) {
-				r.otherSpelling = 0
+		for _, r := range ranked {
+			m.rows = append(m.rows, row{person: b.people[r.Index]})
+			if r.Agrees {
 				agree++
 			}
-			if strings.EqualFold(strings.TrimSpace(q), p.Name) {
-				r.notExact = 0
-			}
-			if _, in := m.book.present[p.ID]; in {
-				r.inside = 1
-			}
-			rs = append(rs, r)
 		}
-		slices.SortStableFunc(rs, func(a, b ranked) int {
-			return cmp.Or(cmp.Compare(a.otherSpelling, b.otherSpelling), cmp.Compare(b.score, a.score),
-				cmp.Compare(a.notExact, b.notExact), cmp.Compare(a.inside, b.inside))
-		})
-		for _, r := range rs {
-			m.rows = append(m.rows, r.row)
-		}
-		m.misspelled = len(rs) > 0 && agree == 0
+		m.misspelled = len(ranked) > 0 && agree == 0
 	}
 	m.sel = min(m.sel, max(len(m.rows)-1, 0))
 }
@@ -585,8 +560,8 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.refresh()
 		svc := m.svc
 		return m, func() tea.Msg {
-			people, err := svc.ByCitizenID(context.Background(), number)
-			return idLookupMsg{number: number, people: people, err: err}
+			res, err := svc.Resolve(context.Background(), number, "")
+			return idLookupMsg{number: number, res: res, err: err}
 		}
 	}
 	if len(m.rows) == 0 {
@@ -670,48 +645,47 @@ func (m Model) undo(armed string) (Model, tea.Cmd) {
 	}
 }
 
-// scan looks a scanned card up by its number's hash.
+// scan acts on a scanned card by the rule of attendance.Scan.
 func (m Model) scan(payload string) (Model, tea.Cmd) {
-	card, err := cccd.Parse(payload)
-	if err != nil {
-		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.qr.unreadable")}
-		return m, nil
-	}
-	svc := m.svc
+	svc, id := m.svc, m.s.ID
 	return m, func() tea.Msg {
-		ctx := context.Background()
-		people, err := svc.ByCitizenID(ctx, card.Number)
-		msg := scannedMsg{card: card, people: people, err: err}
-		if err == nil && len(people) == 0 && card.NameTrusted {
-			msg.unlinked, msg.err = svc.WithoutCardNamed(ctx, card.Name)
-		}
-		return msg
+		res, err := svc.Scan(context.Background(), id, payload, attendance.ScanOptions{})
+		return scannedMsg{res: res, err: err}
 	}
 }
 
+// scanned shows what a scan led to: a check-in, the people the card may
+// belong to, or the walk-in form filled from the card.
 func (m Model) scanned(msg scannedMsg) (Model, tea.Cmd) {
+	if msg.personID != "" {
+		delete(m.pending, msg.personID)
+	}
 	if msg.err != nil {
 		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 		return m, nil
 	}
-	if len(msg.people) == 0 && len(msg.unlinked) > 0 {
-		m.card, m.cardPeople = &msg.card, msg.unlinked
+	switch msg.res.Outcome {
+	case attendance.Choose:
+		card := msg.res.Card
+		m.card, m.cardPeople = &card, msg.res.Candidates
 		m.focus, m.sel = focusSearch, 0
 		m.input.SetValue("")
 		m.refresh()
-		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.card.choose", cccd.Last4(msg.card.Number))}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.card.choose", cccd.Last4(card.Number))}
 		return m, nil
+	case attendance.NewFromCard, attendance.NameUnclear:
+		return m.openWalkInFromCard(msg.res.Card)
 	}
-	if len(msg.people) == 0 {
-		return m.openWalkInFromCard(msg.card)
+	if m.book != nil {
+		m.book.addPeople([]attendance.Person{msg.res.CheckIn.Person})
 	}
-	return m.checkInPerson(msg.people[0], attendance.ByQR)
+	return m.checkedIn(msg.res.CheckIn, nil), nil
 }
 
 // idLookupMsg is who holds a typed citizen-ID number.
 type idLookupMsg struct {
 	number string
-	people []attendance.Person
+	res    attendance.Resolution
 	err    error
 }
 
@@ -722,8 +696,8 @@ func (m Model) idLookedUp(msg idLookupMsg) (Model, tea.Cmd) {
 		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.writeError(msg.err)}
 		return m, nil
 	}
-	if len(msg.people) > 0 {
-		return m.checkInPerson(msg.people[0], attendance.ByRoster)
+	if msg.res.One != nil {
+		return m.checkInPerson(*msg.res.One, attendance.ByRoster)
 	}
 	m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.id.none", cccd.Last4(msg.number))}
 	return m, nil
@@ -735,15 +709,15 @@ func (m Model) enterCard() (Model, tea.Cmd) {
 	if len(m.rows) == 0 || m.pending[m.rows[m.sel].person.ID] {
 		return m, nil
 	}
-	p, number := m.rows[m.sel].person, m.card.Number
+	p, card := m.rows[m.sel].person, *m.card
 	m.card = nil
 	m.pending[p.ID] = true
 	m.sel = 0
 	m.refresh()
 	svc, id := m.svc, m.s.ID
 	return m, func() tea.Msg {
-		c, err := svc.CheckInWithCard(context.Background(), id, p.ID, number)
-		return checkedInMsg{personID: p.ID, checkIn: c, err: err}
+		res, err := svc.ScanCard(context.Background(), id, card, attendance.ScanOptions{Holder: p.ID})
+		return scannedMsg{personID: p.ID, res: res, err: err}
 	}
 }
 
@@ -765,16 +739,11 @@ func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	return m, m.walkIn.focusCmd()
 }
 
-// writeError says why a write failed, in the clerk's words.
+// writeError says why a write failed, in the clerk's words
+// (attendance.Message, as the CLI).
 func (m Model) writeError(err error) string {
-	var fe *attendance.FieldError
-	switch {
-	case errors.Is(err, attendance.ErrEnded):
-		return m.lang.T("desk.ended")
-	case errors.Is(err, attendance.ErrOtherCard):
-		return m.lang.T("desk.card.other")
-	case errors.As(err, &fe):
-		return m.lang.T("walkin.field."+fe.Field, fe.Value)
+	if msg, ok := attendance.Message(m.lang, err, attendance.AtDesk); ok {
+		return msg
 	}
 	return m.lang.T("desk.write.failed", err.Error())
 }

@@ -266,3 +266,25 @@ func TestWithRosterUnits(t *testing.T) {
 		t.Fatalf("units = %q", got)
 	}
 }
+
+// Enter on a query checks in whom briefing checkin --query picks
+// (attendance.Resolve), where the two disagreed before: the CLI listed both
+// "Lê Văn Tám" and "Lê Văn Tâm" for "Lê Văn Tám", and took "Nguyễn Văn Ánh"
+// for Anh.
+func TestEnterPicksWhomTheCLIPicks(t *testing.T) {
+	for _, q := range []string{"Lê Văn Tám", "lê văn tâm", "Nguyen Van An", "nguyen van anh"} {
+		m, svc, s := newDesk(t, attendance.NewPerson{Name: "Lê Văn Tâm", Unit: "Phường 7"},
+			attendance.NewPerson{Name: "Lê Văn Tám", Unit: "Phường 7"},
+			attendance.NewPerson{Name: "Nguyễn Văn Anh", Unit: "Phường 8"},
+			attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7"})
+		res, err := svc.Resolve(context.Background(), q, "")
+		if err != nil || res.One == nil {
+			t.Fatalf("Resolve(%q) = %+v, %v", q, res, err)
+		}
+		run(t, m, append(keys(q), enter)...)
+		list, _ := svc.Attendees(context.Background(), s.ID)
+		if len(list) != 1 || list[0].Undone || list[0].Person.ID != res.One.ID {
+			t.Fatalf("%q: the desk checked in %+v, the CLI picks %s", q, list, res.One.Name)
+		}
+	}
+}

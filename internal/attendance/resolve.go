@@ -1,0 +1,135 @@
+package attendance
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"briefing/internal/cccd"
+	"briefing/internal/search"
+	"briefing/internal/textvi"
+)
+
+// Ranked is a search hit placed by the rule that picks a person from a
+// query, for the desk's list and for Resolve.
+type Ranked struct {
+	Index int32 // the hit's index (search.Hit.Index)
+	Score int
+	// Agrees: the diacritics typed agree with the person's name and unit
+	// (textvi.AccentsAgree), so they may be the one meant.
+	Agrees bool
+	// Exact: the name folds to the query and its diacritics agree: the
+	// person whose whole name was typed.
+	Exact bool
+	later bool
+}
+
+// Rank orders hits for query: people spelled the way it was typed first
+// ("Lê Văn Tám" above "Lê Văn Tâm"), then the exact name typed, then by
+// search score; within that, those later reports true for (the desk: people
+// already checked in) come last. person gives a hit's person; later may be nil.
+func Rank(query string, hits []search.Hit, person func(int32) Person, later func(Person) bool) []Ranked {
+	folded := textvi.Fold(query)
+	out := make([]Ranked, 0, len(hits))
+	for _, h := range hits {
+		p := person(h.Index)
+		r := Ranked{Index: h.Index, Score: h.Score, Agrees: textvi.AccentsAgree(query, p.Name+" "+p.Unit)}
+		r.Exact = textvi.Fold(p.Name) == folded && textvi.AccentsAgree(query, p.Name)
+		r.later = later != nil && later(p)
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(a, b Ranked) int {
+		return cmp.Or(compareTrueFirst(a.Agrees, b.Agrees), compareTrueFirst(a.Exact, b.Exact),
+			cmp.Compare(b.Score, a.Score), compareTrueFirst(!a.later, !b.later))
+	})
+	return out
+}
+
+func compareTrueFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+// Picked is the one person ranked hits mean, if there is one: the only hit
+// when its diacritics agree, else the only exact name.
+func Picked(ranked []Ranked) (int32, bool) {
+	if len(ranked) == 1 && ranked[0].Agrees {
+		return ranked[0].Index, true
+	}
+	var one int32
+	exact := 0
+	for _, r := range ranked {
+		if r.Exact {
+			one = r.Index
+			exact++
+		}
+	}
+	return one, exact == 1
+}
+
+// MaxCandidates is how many people a Resolution lists at most.
+const MaxCandidates = 20
+
+// Resolution is who a query means: One, or the Candidates best first (none
+// when nothing matched), with More that matched but are not listed.
+type Resolution struct {
+	One        *Person
+	Candidates []Person
+	More       int
+	// ByCitizenID: the query was a citizen-ID number found on file.
+	ByCitizenID bool
+}
+
+// Resolve picks the person a query means, among the people of unit (any
+// spelling of it; "" for everyone): the holder of a citizen-ID number on
+// file, else the one search hit whose diacritics agree, else the one whose
+// whole name it is (Rank, Picked); otherwise the ranked candidates. The
+// desk's list ranks with the same rule, so that its first row is this one.
+func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, error) {
+	cat, err := s.Catalog(ctx)
+	if err != nil {
+		return Resolution{}, err
+	}
+	inUnit := func(p Person) bool { return unit == "" || cat.Same(p.Unit, unit) }
+	if number, ok := cccd.ParseNumber(query); ok {
+		found, err := s.ByCitizenID(ctx, number)
+		if err != nil {
+			return Resolution{}, err
+		}
+		found = slices.DeleteFunc(found, func(p Person) bool { return !inUnit(p) })
+		switch len(found) {
+		case 0: // perhaps a phone's digits: search
+		case 1:
+			return Resolution{One: &found[0], ByCitizenID: true}, nil
+		default:
+			return Resolution{Candidates: found, ByCitizenID: true}, nil
+		}
+	}
+	var people []Person
+	index := search.New(0)
+	err = s.EachPerson(ctx, 0, func(p Person) error {
+		if inUnit(p) {
+			people = append(people, p)
+			index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+		}
+		return nil
+	})
+	if err != nil || strings.TrimSpace(query) == "" {
+		return Resolution{}, err
+	}
+	ranked := Rank(query, index.Search(query, len(people)), func(i int32) Person { return people[i] }, nil)
+	if i, ok := Picked(ranked); ok {
+		return Resolution{One: &people[i]}, nil
+	}
+	res := Resolution{More: max(len(ranked)-MaxCandidates, 0)}
+	for _, r := range ranked[:min(len(ranked), MaxCandidates)] {
+		res.Candidates = append(res.Candidates, people[r.Index])
+	}
+	return res, nil
+}
