@@ -98,6 +98,35 @@ const (
 
 var knownKeys = map[string]bool{"id": true, "title": true, "version": true, "lang": true, "duration": true, "audience": true}
 
+// normalise splits a deck's text into lines as its version hashes them:
+// without a leading BOM, CRLF and CR as LF, every line in NFC. notNFC lists
+// the (0-based) lines that were not.
+func normalise(data []byte) (lines []string, notNFC []int) {
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines = strings.Split(text, "\n")
+	for i, l := range lines {
+		if !textvi.IsNFC(l) {
+			notNFC = append(notNFC, i)
+			lines[i] = textvi.NFC(l)
+		}
+	}
+	return lines, notNFC
+}
+
+func versionOf(lines []string) string {
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return hex.EncodeToString(sum[:])[:12]
+}
+
+// VersionOf is the version Parse gives data: the content hash a session
+// records, computed without parsing the slides.
+func VersionOf(data []byte) string {
+	lines, _ := normalise(data)
+	return versionOf(lines)
+}
+
 // Parse reads a deck. It returns the deck (nil when it cannot be read at all) and every
 // problem found; a deck with errors must not be presented.
 func Parse(source string, data []byte) (*Deck, []Problem) {
@@ -116,19 +145,11 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 		return nil, problems
 	}
 
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	text = strings.ReplaceAll(text, "\r", "\n")
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if !textvi.IsNFC(l) {
-			add(i+1, Warning, "deck.notnfc")
-			lines[i] = textvi.NFC(l)
-		}
+	lines, notNFC := normalise(data)
+	for _, i := range notNFC {
+		add(i+1, Warning, "deck.notnfc")
 	}
-	normalised := strings.Join(lines, "\n")
-	sum := sha256.Sum256([]byte(normalised))
-	d := &Deck{Source: source, Version: hex.EncodeToString(sum[:])[:12], Text: string(data)}
+	d := &Deck{Source: source, Version: versionOf(lines), Text: string(data)}
 
 	// Front matter: the file must open with "---", the matter ends at the next "---".
 	body := 0

@@ -202,8 +202,8 @@ func checkSource(d DeckRef) error {
 	if d.Source == "" {
 		return nil
 	}
-	parsed, _ := deck.Parse("", []byte(d.Source))
-	if parsed == nil || parsed.Version != d.Version || parsed.Meta.ID != d.ID {
+	// The version hashes the whole text, front matter (and so the id) included.
+	if deck.VersionOf([]byte(d.Source)) != d.Version {
 		return fmt.Errorf("deck %q version %q: the source given is another deck: %w", d.ID, d.Version, ErrInvalid)
 	}
 	return nil
