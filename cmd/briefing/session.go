@@ -13,7 +13,6 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
-	"briefing/internal/roster"
 	"briefing/internal/session"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -258,13 +257,10 @@ func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 		width = max(width, ansi.StringWidth(label))
 	}
 	for _, g := range c.ByGroup {
-		add(&groups, roster.Group(g.Key).Label(l), g.Count)
+		add(&groups, g.GroupLabel(l), g.Count)
 	}
 	for _, u := range c.ByUnit {
-		name := u.Key
-		if name == "" {
-			name = l.T("desk.unit.none")
-		}
+		name := u.UnitLabel(l)
 		if u.Unknown {
 			name, unknown = name+" *", true
 		}

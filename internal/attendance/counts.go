@@ -3,8 +3,10 @@ package attendance
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 
+	"briefing/internal/i18n"
 	"briefing/internal/roster"
 	"briefing/internal/unit"
 )
@@ -102,4 +104,31 @@ func (s *Service) Counts(ctx context.Context, sessionID string) (Counts, error) 
 // Catalog is the unit catalog the counters resolve units with.
 func (s *Service) Catalog(ctx context.Context) (*unit.Catalog, error) {
 	return s.units.Catalog(ctx)
+}
+
+// GroupLabel names a group counter in l.
+func (c Count) GroupLabel(l i18n.Lang) string { return roster.Group(c.Key).Label(l) }
+
+// UnitLabel names a unit counter in l: the unit, or "(no unit)" for the
+// people registered without one.
+func (c Count) UnitLabel(l i18n.Lang) string {
+	if c.Key == "" {
+		return l.T("desk.unit.none")
+	}
+	return c.Key
+}
+
+// GroupItems and UnitItems are the counters as "label: n", the way the
+// one-line counters of the desk and follow read them.
+func (c Counts) GroupItems(l i18n.Lang) []string { return items(c.ByGroup, l, Count.GroupLabel) }
+
+// UnitItems: see GroupItems.
+func (c Counts) UnitItems(l i18n.Lang) []string { return items(c.ByUnit, l, Count.UnitLabel) }
+
+func items(list []Count, l i18n.Lang, label func(Count, i18n.Lang) string) []string {
+	out := make([]string, len(list))
+	for i, c := range list {
+		out[i] = fmt.Sprintf("%s: %d", label(c, l), c.Count)
+	}
+	return out
 }

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"briefing/internal/tui/theme"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -208,15 +207,8 @@ func groupLabel(m Model, g roster.Group) string {
 // countersLines are the two counter lines of the narrow layout.
 func (m Model) countersLines(w int) string {
 	c := m.counts()
-	var groups, units []string
-	for _, g := range c.ByGroup {
-		groups = append(groups, fmt.Sprintf("%s: %d", roster.Group(g.Key).Label(m.lang), g.Count))
-	}
-	for _, u := range c.ByUnit {
-		units = append(units, fmt.Sprintf("%s: %d", unitName(m, u.Key), u.Count))
-	}
-	line1 := " " + m.lang.T("desk.bygroup") + " " + orDash(strings.Join(groups, " · "))
-	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(units, " · "))
+	line1 := " " + m.lang.T("desk.bygroup") + " " + orDash(strings.Join(c.GroupItems(m.lang), " · "))
+	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(c.UnitItems(m.lang), " · "))
 	return m.styles.Accent.Render(ansi.Truncate(line1, w, "…")) + "\n" + m.styles.Accent.Render(ansi.Truncate(line2, w, "…"))
 }
 
@@ -250,7 +242,7 @@ func (m Model) countersPane() string {
 			b.WriteString(m.styles.Dim.Render(m.lang.T("desk.more.units", len(c.ByUnit)-i)) + "\n")
 			break
 		}
-		b.WriteString(countLine(unitName(m, u.Key), u.Count, w) + "\n")
+		b.WriteString(countLine(u.UnitLabel(m.lang), u.Count, w) + "\n")
 	}
 	return lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, false, true).
 		BorderForeground(m.styles.Dim.GetForeground()).PaddingLeft(1).Width(countersPane).
@@ -261,13 +253,6 @@ func countLine(label string, n, w int) string {
 	num := strconv.Itoa(n)
 	label = ansi.Truncate(label, w-len(num)-1, "…")
 	return label + strings.Repeat(" ", max(w-lineWidth(label)-len(num), 1)) + num
-}
-
-func unitName(m Model, unit string) string {
-	if unit == "" {
-		return m.lang.T("desk.unit.none")
-	}
-	return unit
 }
 
 func orDash(s string) string {

@@ -12,7 +12,6 @@ import (
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
-	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/textvi"
 	"briefing/internal/tui/slides"
@@ -357,21 +356,10 @@ func (m Model) clockBar() string {
 // attendanceLine: present now, by group, and the largest units.
 func (m Model) attendanceLine() string {
 	c := m.counts
-	parts := []string{m.lang.T("desk.present", c.Present)}
-	for _, g := range c.ByGroup {
-		parts = append(parts, fmt.Sprintf("%s: %d", roster.Group(g.Key).Label(m.lang), g.Count))
-	}
+	parts := append([]string{m.lang.T("desk.present", c.Present)}, c.GroupItems(m.lang)...)
 	line := " " + strings.Join(parts, " · ")
 	if len(c.ByUnit) > 0 {
-		var units []string
-		for _, u := range c.ByUnit {
-			name := u.Key
-			if name == "" {
-				name = m.lang.T("desk.unit.none")
-			}
-			units = append(units, fmt.Sprintf("%s: %d", name, u.Count))
-		}
-		line += "  │  " + strings.Join(units, " · ")
+		line += "  │  " + strings.Join(c.UnitItems(m.lang), " · ")
 	}
 	return m.styles.Accent.Render(truncate(line, m.width))
 }
