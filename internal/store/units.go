@@ -138,44 +138,31 @@ func readUnitSpellings(ctx context.Context, q querier) ([]Spelling, error) {
 // SessionsWithUnits lists this device's sessions whose host unit is one of
 // units, for a merge to re-point.
 func (t *Tx) SessionsWithUnits(ctx context.Context, units []string) ([]Session, error) {
-	var all []Session
-	err := inChunks(len(units), 500, func(lo, hi int) error {
-		args := []any{t.deviceID}
-		for _, u := range units[lo:hi] {
-			args = append(args, u)
-		}
-		list, err := readSessions(ctx, t, `WHERE origin = ? AND unit IN (`+placeholders(hi-lo)+`) ORDER BY id`, args...)
-		all = append(all, list...)
-		return err
-	})
-	return all, err
+	return ownWithUnits(ctx, t, units, "unit", "id", readSessions)
 }
 
 // PeopleWithUnits lists this device's people whose unit is one of units.
 func (t *Tx) PeopleWithUnits(ctx context.Context, units []string) ([]Person, error) {
-	var all []Person
-	err := inChunks(len(units), 500, func(lo, hi int) error {
-		args := []any{t.deviceID}
-		for _, u := range units[lo:hi] {
-			args = append(args, u)
-		}
-		list, err := readPeople(ctx, t, `WHERE origin = ? AND unit IN (`+placeholders(hi-lo)+`) ORDER BY rowid`, args...)
-		all = append(all, list...)
-		return err
-	})
-	return all, err
+	return ownWithUnits(ctx, t, units, "unit", "rowid", readPeople)
 }
 
 // QuestionsWithAskerUnits lists this device's questions whose asker's unit
 // is one of units.
 func (t *Tx) QuestionsWithAskerUnits(ctx context.Context, units []string) ([]Question, error) {
-	var all []Question
+	return ownWithUnits(ctx, t, units, "asker_unit", "id", readQuestions)
+}
+
+// ownWithUnits reads with read this device's rows whose column is one of
+// units, in chunks that stay under SQLite's limit on parameters.
+func ownWithUnits[T any](ctx context.Context, t *Tx, units []string, column, order string,
+	read func(context.Context, querier, string, ...any) ([]T, error)) ([]T, error) {
+	var all []T
 	err := inChunks(len(units), 500, func(lo, hi int) error {
 		args := []any{t.deviceID}
 		for _, u := range units[lo:hi] {
 			args = append(args, u)
 		}
-		list, err := readQuestions(ctx, t, `WHERE origin = ? AND asker_unit IN (`+placeholders(hi-lo)+`) ORDER BY id`, args...)
+		list, err := read(ctx, t, `WHERE origin = ? AND `+column+` IN (`+placeholders(hi-lo)+`) ORDER BY `+order, args...)
 		all = append(all, list...)
 		return err
 	})
