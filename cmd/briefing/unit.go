@@ -128,9 +128,6 @@ func newUnitAddCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withEnv(g, func(e *env) error {
 				u, err := unit.New(e.store, nil).Add(cmd.Context(), args[0], kind, parent)
-				if errors.Is(err, unit.ErrInvalid) && !strings.HasPrefix(err.Error(), "name") {
-					return exitError{2, e.lang.T("cli.unit.err.kind", kind, strings.Join(unit.Kinds, ", "))}
-				}
 				if err != nil {
 					return unitError(e.lang, err)
 				}
@@ -200,8 +197,15 @@ func unitError(l i18n.Lang, err error) error {
 			return exitError{1, l.T("cli.unit.err.same", ne.Spelling, ne.Unit.Name)}
 		}
 	}
-	if errors.Is(err, unit.ErrInvalid) {
-		return exitError{2, l.T("cli.unit.err.invalid", err)}
+	var fe *unit.FieldError
+	if errors.As(err, &fe) {
+		switch fe.Problem {
+		case unit.UnknownKind:
+			return exitError{2, l.T("cli.unit.err.kind", fe.Value, strings.Join(unit.Kinds, ", "))}
+		case unit.TooLong:
+			return exitError{2, l.T("cli.unit.err.long", unit.MaxName)}
+		}
+		return exitError{2, l.T("cli.unit.err.empty", fe.Value)}
 	}
 	return err
 }

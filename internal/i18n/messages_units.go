@@ -41,7 +41,8 @@ var unitMessages = map[string][2]string{
 	"cli.unit.err.isunit":  {"%q là một đơn vị trong danh mục (%s); để gộp nó vào đơn vị khác, dùng briefing unit merge", "%q is a unit of the catalog (%s); to fold it into another unit, use briefing unit merge"},
 	"cli.unit.err.same":    {"%q và đơn vị đích là cùng một đơn vị (%s); không có gì để gộp", "%q and the target are the same unit (%s); nothing to merge"},
 	"cli.unit.err.kind":    {"loại đơn vị %q không hợp lệ; dùng --kind với một trong: %s", "unknown unit kind %q; give --kind one of: %s"},
-	"cli.unit.err.invalid": {"tên hoặc cách viết đơn vị không hợp lệ: %s", "invalid unit name or spelling: %s"},
+	"cli.unit.err.empty":   {"tên hoặc cách viết đơn vị %q không có chữ cái hay chữ số nào", "the unit name or spelling %q has no letter or digit"},
+	"cli.unit.err.long":    {"tên hoặc cách viết đơn vị dài quá %d ký tự; hãy viết gọn lại", "the unit name or spelling is over %d characters; shorten it"},
 
 	// Notes from other commands.
 	"cli.session.unknownunits": {"* chưa có trong danh mục đơn vị; thêm cách viết này bằng: briefing unit alias \"CÁCH VIẾT\" \"ĐƠN VỊ\" (xem briefing unit list --unknown)", "* not in the unit catalog; add the spelling with: briefing unit alias \"AS TYPED\" \"UNIT\" (see briefing unit list --unknown)"},

@@ -280,3 +280,26 @@ func Printable(s string) string {
 		return r
 	}, s)
 }
+
+// FieldText is one line of typed or imported text as a record keeps it:
+// control characters (C0, C1: escapes, line breaks, tabs) become spaces,
+// format characters (zero-width spaces, bidi overrides, a BOM) are dropped,
+// spaces are cleaned and the text is NFC. Text that is already so comes
+// back as it is, without allocating.
+func FieldText(s string) string {
+	if strings.IndexFunc(s, invisible) < 0 {
+		return CleanSpaces(s)
+	}
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r):
+			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	return CleanSpaces(s)
+}
+
+func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }

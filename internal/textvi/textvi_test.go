@@ -578,3 +578,20 @@ func BenchmarkDetectLegacy(b *testing.B) {
 		})
 	}
 }
+
+func TestFieldText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Phường 4", "Phường 4"},
+		{"\x1b]0;PWNED\aPhường 4", "]0;PWNED Phường 4"},
+		{"Phường \x1b[31mĐỏ", "Phường [31mĐỏ"},
+		{"Ph\u200bường 4", "Phường 4"},
+		{"\u202ePhường 9", "Phường 9"},
+		{"\u200b\u200b", ""},
+		{" a\t\nb \u0085c", "a b c"},
+		{"Phu\u031bo\u031b\u0300ng", "Phường"},
+	} {
+		if got := FieldText(c.in); got != c.want {
+			t.Errorf("FieldText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -16,7 +16,7 @@ import (
 // This is the one place unit names are normalised: aliases cover the
 // spellings it does not, such as "Phường 2 (cũ)".
 func Key(spelling string) string {
-	words := strings.FieldsFunc(textvi.Fold(spelling), func(r rune) bool {
+	words := strings.FieldsFunc(textvi.Fold(textvi.FieldText(spelling)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	// Repeated, so that a key is its own key ("UBND P. Phường 4" is rare but

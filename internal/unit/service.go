@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unicode/utf8"
 
+	"briefing/internal/roster"
 	"briefing/internal/store"
 	"briefing/internal/textvi"
 )
@@ -23,6 +25,26 @@ var (
 	// ErrSame: a merge of a unit into itself.
 	ErrSame = errors.New("both name the same unit")
 )
+
+// FieldError is a unit name, alias spelling or kind the catalog refuses;
+// it is ErrInvalid.
+type FieldError struct {
+	Field   string // "name", "spelling" or "kind"
+	Value   string
+	Problem string // Empty (no letter or digit), TooLong (over MaxName), or UnknownKind
+}
+
+// FieldError problems.
+const (
+	Empty       = "empty"
+	TooLong     = "too_long"
+	UnknownKind = "unknown_kind"
+)
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("unit %s %q: %s: %v", e.Field, e.Value, e.Problem, ErrInvalid)
+}
+func (e *FieldError) Unwrap() error { return ErrInvalid }
 
 // NameError is a spelling the catalog refused, with the unit it resolves to
 // when there is one.
@@ -93,18 +115,21 @@ func fromRecords(units []store.Unit, aliases []store.UnitAlias) *Catalog {
 	return NewCatalog(us, as)
 }
 
-// clean is a name or spelling as stored: NFC, spaces cleaned.
-func clean(s string) string { return textvi.CleanSpaces(textvi.NFC(s)) }
+// clean is a name or spelling as stored: one line, NFC, without control
+// or invisible characters (an escape sequence in a unit's name would reach
+// every terminal that lists it).
+func clean(s string) string { return textvi.FieldText(s) }
 
-// MaxName is the longest unit name or alias, in characters.
-const MaxName = 200
+// MaxName is the longest unit name or alias, in characters: the longest
+// unit a roster row or a walk-in may carry, so every spelling can be aliased.
+const MaxName = roster.MaxUnitLength
 
 func checkName(field, s string) error {
 	if Key(s) == "" {
-		return fmt.Errorf("%s %q has no letter or digit: %w", field, s, ErrInvalid)
+		return &FieldError{Field: field, Value: s, Problem: Empty}
 	}
-	if n := len([]rune(s)); n > MaxName {
-		return fmt.Errorf("%s is %d characters long, over %d: %w", field, n, MaxName, ErrInvalid)
+	if utf8.RuneCountInString(s) > MaxName {
+		return &FieldError{Field: field, Value: s, Problem: TooLong}
 	}
 	return nil
 }
@@ -118,7 +143,7 @@ func (s *Service) Add(ctx context.Context, name, kind, parent string) (Unit, err
 		return Unit{}, err
 	}
 	if !slices.Contains(Kinds, kind) {
-		return Unit{}, fmt.Errorf("kind %q: %w", kind, ErrInvalid)
+		return Unit{}, &FieldError{Field: "kind", Value: kind, Problem: UnknownKind}
 	}
 	var u Unit
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
@@ -188,7 +213,9 @@ func (s *Service) Alias(ctx context.Context, spelling, target string) (AliasResu
 				res.Already = true
 				return nil
 			}
-			if _, aliased := cat.byAlias[Key(spelling)]; !aliased {
+			// A unit's own name, merged or not, is not an alias to move:
+			// its records would silently follow it to another unit.
+			if _, isName := cat.byName[Key(spelling)]; isName {
 				return &NameError{Spelling: spelling, Unit: had, Err: ErrIsUnit}
 			}
 		}

@@ -135,3 +135,52 @@ func TestUnknownSpellings(t *testing.T) {
 		t.Errorf("after the alias Unknown = %+v", list)
 	}
 }
+
+// TestNamesAreStoredClean: a unit's name and an alias keep no control or
+// invisible character (an escape sequence would reach every terminal that
+// lists the unit), and an invisible character does not make a second
+// "Phường 4"; refusals are typed, so the CLI words them.
+func TestNamesAreStoredClean(t *testing.T) {
+	ctx := context.Background()
+	svc := New(openStore(t), nil)
+	u, err := svc.Add(ctx, "\x1b]0;PWNED\aTổ dân phố \x1b[31m5\u202e", Other, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Name != "]0;PWNED Tổ dân phố [31m5" {
+		t.Fatalf("stored name %q still carries control or invisible characters", u.Name)
+	}
+	if _, err := svc.Add(ctx, "Ph\u200bường 4", Ward, ""); !errors.Is(err, ErrExists) {
+		t.Fatalf("Ph<U+200B>ường 4 must be the catalog's Phường 4 (ErrExists), got %v", err)
+	}
+	var fe *FieldError
+	if _, err := svc.Add(ctx, "\u200b\u200b", Other, ""); !errors.As(err, &fe) || fe.Problem != Empty {
+		t.Fatalf("an invisible name: want a FieldError Empty, got %v", err)
+	}
+	if _, err := svc.Add(ctx, "Trường", "truong", ""); !errors.As(err, &fe) || fe.Problem != UnknownKind || fe.Field != "kind" {
+		t.Fatalf("an unknown kind: want a FieldError UnknownKind, got %v", err)
+	}
+}
+
+// TestAliasRefusesAMergedUnitsName: after B is merged into A, B's name is
+// still a unit's name, so an alias cannot move it (and B's records) on to a
+// third unit behind the clerk's back.
+func TestAliasRefusesAMergedUnitsName(t *testing.T) {
+	ctx := context.Background()
+	svc := New(openStore(t), nil)
+	for _, n := range []string{"Đơn vị A", "Đơn vị B"} {
+		if _, err := svc.Add(ctx, n, Other, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := svc.Merge(ctx, "Đơn vị B", "Đơn vị A"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Alias(ctx, "Đơn vị B", "Phường 4"); !errors.Is(err, ErrIsUnit) {
+		t.Fatalf("alias of a merged unit's name: want ErrIsUnit, got %v", err)
+	}
+	cat, _ := svc.Catalog(ctx)
+	if u, _ := cat.Resolve("Đơn vị B"); u.Name != "Đơn vị A" {
+		t.Fatalf("Đơn vị B resolves to %q, want Đơn vị A", u.Name)
+	}
+}
