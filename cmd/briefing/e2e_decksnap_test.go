@@ -59,7 +59,7 @@ func (p *pane) kill9() {
 }
 
 // TestE2EResumeAfterTheDeckFileIsGone: a deck presented from a path, the presenter killed
-// and the file deleted (a USB stick pulled out): present resumes on the same slide, follow
+// and the file deleted (a USB stick pulled out): the same present command resumes on the same slide, follow
 // shows it with its notes, and show and export name its slides.
 func TestE2EResumeAfterTheDeckFileIsGone(t *testing.T) {
 	t.Parallel()
@@ -83,10 +83,11 @@ func TestE2EResumeAfterTheDeckFileIsGone(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	b := tm.start("b", 80, 24, "present")
+	// The same command again: the path is gone, the session keeps its deck.
+	b := tm.start("b", 80, 24, "present", path)
 	screen := b.waitCounter(3, total)
 	if !strings.Contains(screen, "Chuyển đổi số ở phường") {
-		t.Fatalf("present after the crash does not show slide 3 of the deck:\n%s", frame(screen))
+		t.Fatalf("present %s after the crash does not show slide 3 of the deck:\n%s", path, frame(screen))
 	}
 
 	f := tm.start("f", 120, 40, "follow")
@@ -152,8 +153,10 @@ func TestE2EPresentOtherWhileOpen(t *testing.T) {
 		}
 	}
 
-	r = runCLI(t, "--data", tm.data, "present", "./khong-co.md")
+	// A deck name that is not in the library names the open session; a path
+	// that is gone resumes it (TestE2EResumeAfterTheDeckFileIsGone).
+	r = runCLI(t, "--data", tm.data, "present", "khong-co")
 	if r.code != 1 || !strings.Contains(r.stderr, id) || !strings.Contains(r.stderr, "briefing present") {
-		t.Errorf("present of a missing file with a session open: %s; want exit 1 naming the open session", r)
+		t.Errorf("present of a missing deck with a session open: %s; want exit 1 naming the open session", r)
 	}
 }

@@ -59,7 +59,10 @@ func newPresentCmd(g *globals) *cobra.Command {
 				return err
 			} else if open != nil {
 				// Another deck than the open session's: ask what to do with the session.
-				if len(args) == 1 && args[0] != open.Deck.ID {
+				// A path that is gone (the stick pulled out after a crash) is taken
+				// for the open session's deck, which the database keeps: the same
+				// command resumes.
+				if len(args) == 1 && args[0] != open.Deck.ID && !pathGone(args[0]) {
 					d, err := e.presentable(args[0])
 					if err != nil {
 						return e.withOpenSession(err, *open)
@@ -91,6 +94,16 @@ func newPresentCmd(g *globals) *cobra.Command {
 	}
 	infoFlags(g, cmd, &info)
 	return cmd
+}
+
+// pathGone reports whether name is a file path (not a deck id) that does
+// not exist.
+func pathGone(name string) bool {
+	if !strings.ContainsAny(name, `/\`) && !strings.HasSuffix(strings.ToLower(name), ".md") {
+		return false
+	}
+	_, err := os.Stat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // presentable resolves a deck a user named and refuses one with errors, printing them as
