@@ -1,0 +1,98 @@
+// Package sync is the protocol between a device and the district hub, and
+// the device's side of it: enrolment, push of the change log, pull of what
+// the hub publishes. The hub's side is internal/hub; both use the types in
+// this package, so this comment is the protocol's reference. Another client
+// can be written from it and docs/changelog.md (the payloads).
+//
+// # Transport
+//
+// HTTPS with JSON bodies (Content-Type: application/json, UTF-8), version 1
+// under the path prefix /v1/. The hub's certificate is usually self-signed:
+// a device pins the SHA-256 of its public key (SubjectPublicKeyInfo, hex),
+// received in the enrolment code, and trusts nothing else. Plain HTTP is for
+// loopback tests only (the hub refuses it elsewhere).
+//
+// Every answer that is not 2xx carries an [Error] body: a stable code, and a
+// message for a person. A device retries, with exponential backoff and jitter,
+// on network errors, 5xx, 409 with code "busy", 429 and 503 (honouring
+// Retry-After); any other 4xx is final and shown to the user.
+//
+// # Versioning
+//
+// The path carries the major version (/v1/). Within a version fields are only
+// added: a reader ignores fields it does not know, and a writer never removes
+// or renames one. [ProtocolVersion] is sent as the Briefing-Protocol header;
+// a hub that cannot speak it answers 426 with code "protocol".
+//
+// # Identity and authentication
+//
+// A device is its database: its id is the change log's device_id (a UUIDv7,
+// store.DeviceID), the origin of every record it writes. At enrolment it
+// creates an ed25519 key pair and registers the public half. Every later
+// request is signed, in headers (never in the URL):
+//
+//	Authorization: Briefing-Ed25519 device=<device id>, time=<unix ms>, sig=<base64url, no padding>
+//
+// where sig is ed25519 over [SigningString]: the method, the path with its
+// query, the time and the hex SHA-256 of the body, each on its own line. The
+// hub checks the signature against the key registered for that device and
+// that the device is not revoked (403 "revoked"). The time is not checked
+// against the hub's clock (a laptop's clock may be a year off and must still
+// sync); TLS gives freshness, and a replayed request changes nothing: push is
+// idempotent and pull only reads.
+//
+// # Endpoints
+//
+//	GET  /healthz                 200 "ok"; no auth
+//	POST /v1/enroll               EnrollRequest  -> EnrollResponse   (no signature: the code is the credential)
+//	POST /v1/push                 PushRequest    -> PushResponse
+//	GET  /v1/pull?after=N&limit=M                -> PullResponse
+//	GET  /v1/status                              -> StatusResponse
+//
+// # Enrolment
+//
+// The hub's `hub enroll` makes a one-time code (at least 128 random bits,
+// stored hashed, valid 72 hours) for one unit. The device sends the code, its
+// id, its public key and its name. The hub answers with the device's unit
+// scope, the citizen-ID hash key, the hub's id and its age recipient (for
+// bundles). A retry with the same code and the same public key is answered
+// with the same response (a lost reply must not brick a laptop); the same
+// code with another key is refused (409 "code_used"); an expired code 410
+// "code_expired"; an unknown code 404 "code_unknown".
+//
+// # Push
+//
+// The device sends its change log after the hub's acknowledged number, in
+// batches of at most [MaxPushChanges] changes and [MaxPushBytes] bytes of
+// body. A change is keyed by (device, epoch, seq) with the SHA-256 of its
+// content ([Change.Hash]); epoch is the device's database epoch (1 until a
+// device restores its database and starts its numbering anew).
+//
+//   - A change already stored with the same hash is acknowledged again; the
+//     hub does not "check, then insert": the key is unique in its database and
+//     the change and the acknowledgement commit in one transaction.
+//   - The same key with a different hash is quarantined (kept aside for a
+//     person) and answered 409 "conflict" with the seq; nothing is overwritten.
+//   - A batch that starts after the next expected number is stored and waits;
+//     the answer's Acked stays below the gap and Expected names the number the
+//     hub needs. The waiting changes apply, in order, when the gap fills.
+//   - Each change is checked: its entity and op are in the contract, the
+//     payload's origin is the pushing device (a device writes only records it
+//     originated), and a record under a unit is within the device's scope.
+//     A refused change is answered 422 "invalid" naming the seq and the field.
+//   - insert_many is unpacked into its records.
+//   - Check-ins are facts: the same person checked in from two devices in
+//     one session is kept twice and counted once in reports. Edits (question
+//     versions) are last writer wins by (hlc, device); losers are kept.
+//   - A stamp more than [MaxClockAhead] ahead of the hub's clock is flagged in
+//     the answer (ClockAhead) and never advances the hub's clock.
+//
+// # Pull
+//
+// The hub numbers what it publishes (decks, the unit catalog, answers to
+// forwarded questions) with a gap-free sequence assigned in commit order,
+// per hub: a cursor, never a timestamp. The device asks for what comes after
+// its cursor, applies a page and saves the page's Next cursor in the same
+// transaction. A device receives only what its scope covers: every published
+// deck, the whole unit catalog, and question versions for questions it asked.
+package sync

@@ -1,0 +1,226 @@
+package sync
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ProtocolVersion is sent in the Briefing-Protocol header of every request.
+const ProtocolVersion = "1"
+
+// Limits of one push and one pull page. A hub refuses a larger push with 413.
+const (
+	MaxPushChanges = 1000
+	MaxPushBytes   = 8 << 20
+	MaxPullLimit   = 1000
+	// MaxClockAhead is how far ahead of the hub's clock a stamp may be before
+	// it is flagged.
+	MaxClockAhead = 5 * time.Minute
+)
+
+// Error is the body of every answer that is not 2xx.
+type Error struct {
+	Code    string `json:"code"`    // stable, e.g. "conflict", "revoked", "invalid"
+	Message string `json:"message"` // for a person, English
+	Seq     int64  `json:"seq,omitempty"`
+	Field   string `json:"field,omitempty"`
+}
+
+func (e *Error) Error() string {
+	if e.Seq > 0 {
+		return fmt.Sprintf("%s (seq %d): %s", e.Code, e.Seq, e.Message)
+	}
+	return e.Code + ": " + e.Message
+}
+
+// Error codes.
+const (
+	CodeConflict    = "conflict"     // same (device, epoch, seq), different content: quarantined
+	CodeInvalid     = "invalid"      // a change breaks the contract or the device's scope
+	CodeRevoked     = "revoked"      // the device was revoked at the hub
+	CodeUnknown     = "unknown"      // the device is not enrolled at this hub
+	CodeSignature   = "signature"    // the request's signature does not verify
+	CodeCodeUsed    = "code_used"    // the enrolment code was used with another key
+	CodeCodeExpired = "code_expired" // the enrolment code is past its 72 hours
+	CodeCodeUnknown = "code_unknown" // no such enrolment code
+	CodeTooLarge    = "too_large"    // a push over MaxPushChanges or MaxPushBytes
+	CodeProtocol    = "protocol"     // a protocol version the hub does not speak
+	CodeBusy        = "busy"         // retry later
+)
+
+// EnrollRequest registers a device with a one-time code.
+type EnrollRequest struct {
+	Code      string `json:"code"`
+	DeviceID  string `json:"device_id"`
+	PublicKey string `json:"public_key"` // ed25519, base64url without padding
+	Name      string `json:"name"`
+}
+
+// EnrollResponse is what a device keeps from its enrolment.
+type EnrollResponse struct {
+	HubID    string `json:"hub_id"`
+	DeviceID string `json:"device_id"`
+	// Unit is the catalog id of the device's unit; Scope lists every unit id
+	// the device may record under (its unit and the units under it).
+	Unit     string   `json:"unit"`
+	UnitName string   `json:"unit_name"`
+	Scope    []string `json:"scope"`
+	// IDKey is the citizen-ID hash key (32 bytes, base64url without padding).
+	// The device keeps it outside its database.
+	IDKey string `json:"id_key"`
+	// AgeRecipient is the hub's age X25519 recipient, for bundles.
+	AgeRecipient string    `json:"age_recipient"`
+	HubTime      time.Time `json:"hub_time"`
+}
+
+// Change is one change-log row on the wire: docs/changelog.md gives the
+// payload of every entity and op.
+type Change struct {
+	Seq      int64           `json:"seq"`
+	Entity   string          `json:"entity"`
+	RecordID string          `json:"record_id"`
+	HLC      string          `json:"hlc"`
+	Op       string          `json:"op"`
+	Payload  json.RawMessage `json:"payload"`
+}
+
+// Hash is the SHA-256 (hex) of the change's content: what makes a repeat a
+// repeat. It covers every field but seq, in a fixed order.
+func (c Change) Hash() string {
+	h := sha256.New()
+	for _, s := range []string{c.Entity, c.RecordID, c.HLC, c.Op} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(c.Payload)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// PushRequest is one batch of the device's change log, in seq order with no
+// gap inside the batch.
+type PushRequest struct {
+	Epoch   int64    `json:"epoch"`
+	Changes []Change `json:"changes"`
+}
+
+// PushResponse acknowledges a push.
+type PushResponse struct {
+	// Acked is the highest seq below which the hub holds every change of this
+	// device and epoch: the device pushes from Acked+1 next time.
+	Acked int64 `json:"acked"`
+	// Expected is Acked+1 when the hub holds changes after a gap (they wait
+	// for it); 0 otherwise.
+	Expected int64 `json:"expected,omitempty"`
+	// ClockAhead counts the changes whose stamp was more than MaxClockAhead
+	// ahead of the hub's clock.
+	ClockAhead int       `json:"clock_ahead,omitempty"`
+	HubTime    time.Time `json:"hub_time"`
+}
+
+// Item is one thing the hub publishes, numbered by the hub's feed cursor.
+// Entity is one of "deck" (payload: FeedDeck), "unit", "unit_alias" (payloads
+// as in docs/changelog.md) or "question_version" (an answer from the district
+// to a question the device asked; payload as in docs/changelog.md).
+type Item struct {
+	Cursor  int64           `json:"cursor"`
+	Entity  string          `json:"entity"`
+	Payload json.RawMessage `json:"payload"`
+}
+
+// FeedDeck is a deck the district published: its exact source, versioned by
+// the content hash deck.VersionOf gives.
+type FeedDeck struct {
+	ID          string    `json:"id"`
+	Version     string    `json:"version"`
+	Title       string    `json:"title"`
+	Source      string    `json:"source"`
+	PublishedAt time.Time `json:"published_at"`
+}
+
+// PullResponse is one page of the feed after a cursor.
+type PullResponse struct {
+	Items   []Item    `json:"items"`
+	Next    int64     `json:"next"` // the cursor to save with this page
+	More    bool      `json:"more"` // another page follows
+	HubTime time.Time `json:"hub_time"`
+}
+
+// StatusResponse is the hub's view of the calling device.
+type StatusResponse struct {
+	DeviceID string    `json:"device_id"`
+	Epoch    int64     `json:"epoch"`
+	Acked    int64     `json:"acked"`
+	FeedHead int64     `json:"feed_head"`
+	HubTime  time.Time `json:"hub_time"`
+}
+
+// AuthScheme names the Authorization scheme of signed requests.
+const AuthScheme = "Briefing-Ed25519"
+
+// SigningString is what a request's signature covers.
+func SigningString(method, pathAndQuery string, timeMS int64, body []byte) []byte {
+	sum := sha256.Sum256(body)
+	return []byte(method + "\n" + pathAndQuery + "\n" + strconv.FormatInt(timeMS, 10) + "\n" + hex.EncodeToString(sum[:]))
+}
+
+// Authorization builds the Authorization header value for a request.
+func Authorization(key ed25519.PrivateKey, deviceID, method, pathAndQuery string, now time.Time, body []byte) string {
+	ms := now.UnixMilli()
+	sig := ed25519.Sign(key, SigningString(method, pathAndQuery, ms, body))
+	return fmt.Sprintf("%s device=%s, time=%d, sig=%s", AuthScheme, deviceID, ms, base64.RawURLEncoding.EncodeToString(sig))
+}
+
+// Auth is a parsed Authorization header.
+type Auth struct {
+	DeviceID string
+	TimeMS   int64
+	Sig      []byte
+}
+
+// ParseAuthorization reads an Authorization header value; it never panics.
+func ParseAuthorization(header string) (Auth, error) {
+	rest, ok := strings.CutPrefix(header, AuthScheme+" ")
+	if !ok {
+		return Auth{}, errors.New("authorization: want scheme " + AuthScheme)
+	}
+	var a Auth
+	for _, part := range strings.Split(rest, ",") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			return Auth{}, fmt.Errorf("authorization: %q is not key=value", part)
+		}
+		switch k {
+		case "device":
+			a.DeviceID = v
+		case "time":
+			ms, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return Auth{}, fmt.Errorf("authorization: time %q is not a number", v)
+			}
+			a.TimeMS = ms
+		case "sig":
+			sig, err := base64.RawURLEncoding.DecodeString(v)
+			if err != nil || len(sig) != ed25519.SignatureSize {
+				return Auth{}, errors.New("authorization: sig is not an ed25519 signature")
+			}
+			a.Sig = sig
+		}
+	}
+	if a.DeviceID == "" || a.Sig == nil {
+		return Auth{}, errors.New("authorization: device and sig are required")
+	}
+	return a, nil
+}
+
+// Verify checks a parsed signature against the device's public key.
+func (a Auth) Verify(pub ed25519.PublicKey, method, pathAndQuery string, body []byte) bool {
+	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, SigningString(method, pathAndQuery, a.TimeMS, body), a.Sig)
+}
