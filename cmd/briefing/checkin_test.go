@@ -459,3 +459,16 @@ func TestCheckinQueryDiacritics(t *testing.T) {
 	d.expect(1, []string{"nhiều người khớp", "Nguyễn Văn Anh"}, []string{"✓"}, "checkin", "--query", "Nguyễn Văn Ánh")
 	d.count("queries", 3, 1)
 }
+
+// TestCheckinShowsTheCatalogUnit: a check-in's confirmation, the list of people a query
+// matches and attendance list name a person's unit as the catalog does (P.4 is Phường 4),
+// as the desk's counters do; --json keeps the unit as typed beside it.
+func TestCheckinShowsTheCatalogUnit(t *testing.T) {
+	t.Parallel()
+	d := newCheckinData(t, "STT,HỌ VÀ TÊN,ĐƠN VỊ,Thành phần\n1,Lê Văn Tư,P.4,Nhân dân\n2,Lê Văn Năm,phường 04,Nhân dân\n")
+	d.expect(1, []string{"Phường 4"}, []string{"P.4", "phường 04"}, "checkin", "--query", "le van")
+	d.expect(0, []string{"Đã điểm danh: Lê Văn Tư · Phường 4"}, []string{"P.4"}, "checkin", "--query", "le van tu", "--unit", "P.4")
+	d.expect(0, []string{"Lê Văn Tư · Phường 4", "đã điểm danh lúc"}, []string{"P.4"}, "checkin", "--query", "le van tu")
+	d.expect(0, []string{"Lê Văn Tư  Phường 4"}, []string{"P.4"}, "attendance", "list")
+	d.expect(0, []string{`"unit": "P.4"`, `"unit_name": "Phường 4"`}, nil, "attendance", "list", "--json")
+}
