@@ -29,12 +29,17 @@ func main() {
 	root := newRootCmd(helpLanguage(args, os.Getenv), os.Getenv)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
+	interrupted := ctx.Err() != nil
 	stop()
 	if err == nil {
 		return
 	}
 	var ee exitError
-	if errors.As(err, &ee) {
+	if interrupted && errors.Is(err, context.Canceled) {
+		// 130, as a shell reports a command stopped by ctrl+c.
+		ee = exitError{130, helpLanguage(args, os.Getenv).T("cli.interrupted")}
+	}
+	if ee.code != 0 || errors.As(err, &ee) {
 		if ee.msg != "" {
 			fmt.Fprintln(os.Stderr, ee.msg)
 		}
