@@ -81,20 +81,20 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 		}
 		return exitError{1, l.T("cli.roster.failed", path, err)}
 	}
-	// What the file did, or would have done: a failure (exit 1) names the file, says
-	// nothing was imported and what to do; otherwise the counts, as done or as a dry run's.
-	valid := res.Imported + res.Updated + res.Unchanged
+	// What the file did, or would have done (attendance's Outcome): a failure (exit 1)
+	// names the file, says nothing was imported and what to do; otherwise the counts,
+	// as done or as a dry run's.
 	var failure, summary string
-	switch {
-	case valid == 0 && res.Rejected == 0:
+	switch res.Outcome() {
+	case attendance.ImportEmpty:
 		failure = l.T("cli.roster.empty", path)
-	case valid == 0:
+	case attendance.ImportNoValid:
 		failure = l.T("cli.roster.novalid", path, res.Rejected)
-	case errors.Is(err, attendance.ErrRejected):
+	case attendance.ImportRefused:
 		failure = l.T("cli.roster.would.rejected", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
-	case !res.Applied:
+	case attendance.ImportDryRun:
 		summary = l.T("cli.roster.would", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
-	case res.Rejected > 0:
+	case attendance.ImportDoneSkipped:
 		summary = l.T("cli.roster.done.skipped", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
 	default:
 		summary = l.T("cli.roster.done", path, res.Imported, res.Updated, res.Unchanged)
@@ -102,7 +102,7 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 
 	if asJSON {
 		out := importJSON{
-			File: path, DryRun: opt.DryRun, Applied: res.Applied && failure == "", Imported: res.Imported, Updated: res.Updated,
+			File: path, DryRun: opt.DryRun, Applied: res.Applied && !res.Outcome().Failed(), Imported: res.Imported, Updated: res.Updated,
 			Unchanged: res.Unchanged, Rejected: res.Rejected, Problems: []problemJSON{}, Warnings: []problemJSON{},
 		}
 		for _, p := range res.Problems {
