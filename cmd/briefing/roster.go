@@ -74,6 +74,9 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 	opt.Progress = bar.update
 	res, err := e.att.Import(ctx, r, opt)
 	bar.done()
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err() // ctrl+c: main says so; the transaction wrote nothing
+	}
 	if err != nil && !errors.Is(err, attendance.ErrRejected) {
 		var fe *roster.FileError
 		if errors.As(err, &fe) {
