@@ -157,6 +157,7 @@ const binhCard = "079199004321|272345678|Đặng Thị Bình|01021990|Nữ|12 L�
 // nobody: it lists them, --person ID --qr checks that one in and keeps the
 // card, and --new registers the holder as someone else.
 func TestCheckinCardOfRosterPersonWithoutID(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
 	binh := d.personNamed("Đặng Thị Bình")
 
@@ -203,6 +204,7 @@ func TestCheckinCardOfRosterPersonWithoutID(t *testing.T) {
 // people of the name have no card on file; a card found by its number still
 // checks that person in.
 func TestCheckinCardNewHolder(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
 	d.expect(0, []string{"✓ Đã điểm danh: Đặng Thị Bình lúc"}, nil, "checkin", "--qr", binhCard, "--new")
 	d.count("--qr --new", 5, 1)
@@ -214,6 +216,7 @@ func TestCheckinCardNewHolder(t *testing.T) {
 // registers nobody and lists the first; --person checks them in, --new
 // registers someone else.
 func TestCheckinWalkInTwice(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "")
 	d.expect(0, []string{"✓ Đã điểm danh: Lê Văn Mới · Phường 9"}, nil,
 		"checkin", "--walk-in", "--name", "Lê Văn Mới", "--unit", "Phường 9", "--phone", "0901234567")
@@ -241,6 +244,7 @@ func TestCheckinWalkInTwice(t *testing.T) {
 // number first, and checks the person in as typed (method roster, no
 // notice); a number on file for no one registers nobody.
 func TestCheckinQueryCitizenID(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
 	d.expect(0, []string{"✓ Đã điểm danh: Nguyễn Văn An · Phường 7"}, []string{"Chỉ lưu"}, "checkin", "--query", "0792 0300 1234")
 	if a := d.attendees(); len(a) != 1 || a[0].Method != attendance.ByRoster {
@@ -257,6 +261,7 @@ func TestCheckinQueryCitizenID(t *testing.T) {
 // TestCheckinManyMatches: the list of matches says how many it leaves out,
 // shows what tells people of one name apart, and --unit narrows it.
 func TestCheckinManyMatches(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("Họ và tên;Đơn vị;Thành phần;Số điện thoại;Số CCCD\n")
 	for i := range 30 {
@@ -283,6 +288,7 @@ func TestCheckinManyMatches(t *testing.T) {
 // with neither --query nor --walk-in, and --new where nothing is registered
 // are refused with exit 2, naming the flag.
 func TestCheckinFlagsThatDoNotGo(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
 	an := d.personNamed("Nguyễn Văn An")
 	for _, tc := range []struct {
@@ -311,6 +317,7 @@ func TestCheckinFlagsThatDoNotGo(t *testing.T) {
 // TestCheckinPersonIDErrors: a short, ambiguous or unknown --person says so
 // in the interface's language, with what to do.
 func TestCheckinPersonIDErrors(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "")
 	for _, name := range []string{"Lê An", "Lê Bình"} {
 		d.expect(0, nil, nil, "checkin", "--walk-in", "--name", name)
@@ -337,6 +344,7 @@ func TestCheckinPersonIDErrors(t *testing.T) {
 // TestCheckinLengthLimits: a walk-in's name, from the flags or a card, and
 // its unit are refused over their limits, naming the field and the limit.
 func TestCheckinLengthLimits(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "")
 	d.expect(2, []string{"Họ và tên dài 300 ký tự", "200"}, nil, "checkin", "--walk-in", "--name", strings.Repeat("Â", 300))
 	d.expect(2, []string{"The name is 300 characters long", "200"}, nil,
@@ -352,6 +360,7 @@ func TestCheckinLengthLimits(t *testing.T) {
 // TestCheckinCardErrors: a bare number says the code has no name, a number
 // with no province code says so, neither registers anyone.
 func TestCheckinCardErrors(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
 	d.expect(1, []string{"chỉ có số, không có họ tên", "…7777", "--walk-in --name"}, []string{`("")`, "có thể sai"},
 		"checkin", "--qr", "079099007777")
@@ -368,6 +377,7 @@ func TestCheckinCardErrors(t *testing.T) {
 // TestCheckinWalkInPhone: the phone message states the rule applied: a
 // mobile of 10 digits or a landline of 11 starting 02.
 func TestCheckinWalkInPhone(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "")
 	d.expect(0, []string{"✓"}, nil, "checkin", "--walk-in", "--name", "Lê Cố Định", "--phone", "028 3812 3456")
 	if p := d.personNamed("Lê Cố Định"); p.Phone != "02838123456" {
@@ -385,6 +395,7 @@ func TestCheckinWalkInPhone(t *testing.T) {
 // TestCheckinMessagesListTheGroups: every message that lists the groups
 // lists them as their labels read, in the plan's order, in each language.
 func TestCheckinMessagesListTheGroups(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "")
 	for _, l := range []i18n.Lang{i18n.VI, i18n.EN} {
 		labels := make([]string, len(roster.Groups))
@@ -405,6 +416,7 @@ func TestCheckinMessagesListTheGroups(t *testing.T) {
 // its message in the catalog (the desk shows "walkin.field."+Field too),
 // and the length messages state the limits the domain applies.
 func TestCheckinFieldMessages(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		n   attendance.NewPerson
 		max int
@@ -440,9 +452,23 @@ func TestCheckinFieldMessages(t *testing.T) {
 // both "Lê Văn Tám" and "Lê Văn Tâm" before, and never someone spelled
 // otherwise, whom it took before when they were the only match.
 func TestCheckinQueryDiacritics(t *testing.T) {
+	t.Parallel()
 	d := newCheckinData(t, "Họ và tên;Đơn vị\nLê Văn Tâm;Phường 7\nLê Văn Tám;Phường 7\nNguyễn Văn Anh;Phường 8\n")
 	d.expect(0, []string{"✓ Đã điểm danh: Lê Văn Tám · Phường 7"}, nil, "checkin", "--query", "Lê Văn Tám")
 	d.expect(1, []string{"nhiều người khớp", "Lê Văn Tám", "Lê Văn Tâm"}, nil, "checkin", "--query", "Le Van Tam")
 	d.expect(1, []string{"nhiều người khớp", "Nguyễn Văn Anh"}, []string{"✓"}, "checkin", "--query", "Nguyễn Văn Ánh")
 	d.count("queries", 3, 1)
+}
+
+// TestCheckinShowsTheCatalogUnit: a check-in's confirmation, the list of people a query
+// matches and attendance list name a person's unit as the catalog does (P.4 is Phường 4),
+// as the desk's counters do; --json keeps the unit as typed beside it.
+func TestCheckinShowsTheCatalogUnit(t *testing.T) {
+	t.Parallel()
+	d := newCheckinData(t, "STT,HỌ VÀ TÊN,ĐƠN VỊ,Thành phần\n1,Lê Văn Tư,P.4,Nhân dân\n2,Lê Văn Năm,phường 04,Nhân dân\n")
+	d.expect(1, []string{"Phường 4"}, []string{"P.4", "phường 04"}, "checkin", "--query", "le van")
+	d.expect(0, []string{"Đã điểm danh: Lê Văn Tư · Phường 4"}, []string{"P.4"}, "checkin", "--query", "le van tu", "--unit", "P.4")
+	d.expect(0, []string{"Lê Văn Tư · Phường 4", "đã điểm danh lúc"}, []string{"P.4"}, "checkin", "--query", "le van tu")
+	d.expect(0, []string{"Lê Văn Tư  Phường 4"}, []string{"P.4"}, "attendance", "list")
+	d.expect(0, []string{`"unit": "P.4"`, `"unit_name": "Phường 4"`}, nil, "attendance", "list", "--json")
 }

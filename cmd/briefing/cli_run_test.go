@@ -1,6 +1,7 @@
 package main
 
-// In-process runs of the commands, capturing what they print.
+// In-process runs of the commands, capturing what they print. Each run builds its own
+// command tree with its own environment and streams, so tests run them in parallel.
 
 import (
 	"bytes"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -22,34 +24,53 @@ func (r cliRun) String() string {
 	return fmt.Sprintf("exit %d\nmessage: %s\nstdout:\n%s\nstderr:\n%s", r.code, r.msg, r.stdout, r.stderr)
 }
 
+// testEnv is the environment a run sees: only vars, and a home and data directory of
+// the test's own, so that a run without --data never touches the user's.
+func testEnv(t *testing.T, vars map[string]string) func(string) string {
+	t.Helper()
+	home := t.TempDir()
+	return func(key string) string {
+		if v, ok := vars[key]; ok {
+			return v
+		}
+		switch key {
+		case "HOME", "XDG_DATA_HOME", "LocalAppData":
+			return home
+		}
+		return ""
+	}
+}
+
+// langEnv is an environment with $BRIEFING_LANG set to lang ("" for unset).
+func langEnv(t *testing.T, lang string) func(string) string {
+	t.Helper()
+	return testEnv(t, map[string]string{"BRIEFING_LANG": lang})
+}
+
+// execute runs the commands in this process as main does, with getenv as the
+// environment, stdout and stderr written to out and errOut, and an empty stdin.
+func execute(getenv func(string) string, out, errOut *bytes.Buffer, args ...string) error {
+	root := newRootCmd(helpLanguage(args, getenv), getenv)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	root.SetIn(strings.NewReader(""))
+	root.SetArgs(args)
+	return root.Execute()
+}
+
 // runIn runs the commands in this process as main does, with $BRIEFING_LANG set to lang
-// ("" for unset), and captures what they print on os.Stdout and os.Stderr too (not only
-// cobra's writers): the commands print there directly. Not for parallel tests.
+// ("" for unset).
 func runIn(t *testing.T, lang string, args ...string) cliRun {
 	t.Helper()
-	t.Setenv("BRIEFING_LANG", lang)
-	capture := func(f **os.File) func() string {
-		tmp, err := os.CreateTemp(t.TempDir(), "out")
-		if err != nil {
-			t.Fatal(err)
-		}
-		old := *f
-		*f = tmp
-		return func() string {
-			*f = old
-			tmp.Close()
-			b, _ := os.ReadFile(tmp.Name())
-			return string(b)
-		}
-	}
-	stdout, stderr := capture(&os.Stdout), capture(&os.Stderr)
-	root := newRoot(helpLanguage(args))
+	return runWith(t, langEnv(t, lang), args...)
+}
+
+// runWith runs the commands with getenv as the environment.
+func runWith(t *testing.T, getenv func(string) string, args ...string) cliRun {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&errOut)
-	root.SetArgs(args)
-	err := root.Execute()
-	r := cliRun{stdout: stdout() + out.String(), stderr: stderr() + errOut.String()}
+	err := execute(getenv, &out, &errOut, args...)
+	r := cliRun{stdout: out.String(), stderr: errOut.String()}
 	var ee exitError
 	switch {
 	case err == nil:

@@ -1,16 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"briefing/decks"
 	"briefing/internal/deck"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -26,23 +23,23 @@ func newDeckCheckCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.deck.check"),
 		Args:  argsMin(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang := g.language()
+			lang, out := g.language(), cmd.OutOrStdout()
 			failed := false
 			for _, path := range expandDecks(args) {
 				data, err := os.ReadFile(path)
 				if err != nil {
-					fmt.Printf("%s:1: %s\n", path, lang.T("cli.deck.read", path, err))
+					fmt.Fprintf(out, "%s:1: %s\n", path, lang.T("cli.deck.read", path, err))
 					failed = true
 					continue
 				}
 				d, problems := deck.Check(path, data)
 				for _, p := range problems {
-					fmt.Println(p.Format(path, lang))
+					fmt.Fprintln(out, p.Format(path, lang))
 				}
 				if deck.HasErrors(problems) {
 					failed = true
 				} else if d != nil {
-					fmt.Println(lang.T("deck.check.ok", path, len(d.Slides)))
+					fmt.Fprintln(out, lang.T("deck.check.ok", path, len(d.Slides)))
 				}
 			}
 			if failed {
@@ -103,28 +100,22 @@ func newDeckListCmd(g *globals) *cobra.Command {
 				})
 			}
 			if asJSON {
-				return printJSON(infos)
+				return writeJSON(cmd.OutOrStdout(), infos)
 			}
-			tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, lang.T("deck.list.header"))
+			t := newTable(cmd.OutOrStdout())
+			t.line(lang.T("deck.list.header"))
 			for _, d := range infos {
 				version := d.Version
 				if d.Label != "" {
 					version = d.Label + " (" + d.Version + ")"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", d.ID, d.Title, version, d.Slides, d.Source)
+				t.rowf("%s\t%s\t%s\t%d\t%s", d.ID, d.Title, version, d.Slides, d.Source)
 			}
-			return tw.Flush()
+			return t.flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
-}
-
-func printJSON(v any) error {
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 func newDeckRenderCmd(g *globals) *cobra.Command {
@@ -134,22 +125,19 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.deck.render"),
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang := g.language()
-			e := &env{lang: lang, library: deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))}
+			lang, out := g.language(), cmd.OutOrStdout()
+			e := newEnv(cmd, lang, dataDir(g))
 			d, err := e.presentable(args[0])
 			if err != nil {
 				return err
 			}
-			tty := term.IsTerminal(os.Stdout.Fd())
+			tty := isTerminal(out)
 			if width <= 0 {
-				width = 80
-				if w, _, err := term.GetSize(os.Stdout.Fd()); tty && err == nil && w > 0 {
-					width = w
-				}
+				width = terminalWidth(out, 80)
 			}
 			style := deck.Dark
 			switch {
-			case !tty || os.Getenv("NO_COLOR") != "":
+			case !tty || g.getenv("NO_COLOR") != "":
 				style = deck.Plain
 			case g.theme == "light":
 				style = deck.Light
@@ -168,14 +156,14 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 				first, last = slide-1, slide-1
 			}
 			for i := first; i <= last; i++ {
-				out, err := r.Render(d.Slides[i].Body())
+				text, err := r.Render(d.Slides[i].Body())
 				if err != nil {
 					return err
 				}
 				if first != last {
-					fmt.Println(separator(i+1, len(d.Slides), r.Width))
+					fmt.Fprintln(out, separator(i+1, len(d.Slides), r.Width))
 				}
-				fmt.Println(out)
+				fmt.Fprintln(out, text)
 			}
 			return nil
 		},

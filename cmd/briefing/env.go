@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,17 +21,24 @@ import (
 	"briefing/internal/store"
 	"briefing/internal/tui"
 	"briefing/internal/tui/theme"
+	"briefing/internal/unit"
+	"github.com/spf13/cobra"
 )
 
-// env is what a command works with: the device database, the decks and the language.
+// env is what a command works with: the device database, the decks, the language and
+// the command's own streams (cmd.OutOrStdout and the like: never the process's).
 type env struct {
 	lang    i18n.Lang
 	dir     string
+	out     io.Writer
+	errOut  io.Writer
+	in      io.Reader
 	store   *store.Store
 	svc     *session.Service
 	att     *attendance.Service
 	qs      *questions.Service
-	library []deck.Entry // read on first use (lib): most commands never need the decks
+	library []deck.Entry  // read on first use (lib): most commands never need the decks
+	catalog *unit.Catalog // read on first use (unitLabel)
 }
 
 // dataDir is --data, else $BRIEFING_DATA, else the user's data directory for this OS.
@@ -37,36 +46,54 @@ func dataDir(g *globals) string {
 	if g.data != "" {
 		return g.data
 	}
-	if d := os.Getenv("BRIEFING_DATA"); d != "" {
+	if d := g.getenv("BRIEFING_DATA"); d != "" {
 		return d
 	}
-	home, _ := os.UserHomeDir()
+	home := g.getenv("HOME") // what os.UserHomeDir reads, but through getenv
+	if home == "" {
+		home, _ = os.UserHomeDir()
+	}
 	switch runtime.GOOS {
 	case "windows":
-		if d := os.Getenv("LocalAppData"); d != "" {
+		if d := g.getenv("LocalAppData"); d != "" {
 			return filepath.Join(d, "briefing")
 		}
 	case "darwin":
 		return filepath.Join(home, "Library", "Application Support", "briefing")
 	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+	if d := g.getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "briefing")
 	}
 	return filepath.Join(home, ".local", "share", "briefing")
 }
 
-// openEnv opens the database (creating it on first use) and reads the decks.
-func openEnv(g *globals) (*env, error) {
+// withEnv runs f with the device database open.
+func withEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
+	e, err := openEnv(cmd, g)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	return f(e)
+}
+
+// openEnv opens the database (creating it on first use) for cmd.
+func openEnv(cmd *cobra.Command, g *globals) (*env, error) {
 	l, dir := g.language(), dataDir(g)
 	if err := checkDataDir(l, dir); err != nil {
 		return nil, err
 	}
-	return openEnvAt(l, dir)
+	return openEnvAt(cmd, l, dir)
+}
+
+// newEnv is an env without a database, writing to cmd's streams.
+func newEnv(cmd *cobra.Command, l i18n.Lang, dir string) *env {
+	return &env{lang: l, dir: dir, out: cmd.OutOrStdout(), errOut: cmd.ErrOrStderr(), in: cmd.InOrStdin()}
 }
 
 // openEnvAt opens the database in dir.
-func openEnvAt(l i18n.Lang, dir string) (*env, error) {
-	e := &env{lang: l, dir: dir}
+func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
+	e := newEnv(cmd, l, dir)
 	st, err := store.Open(e.dir)
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, exitError{1, l.T("cli.data.denied", dir)}
@@ -106,20 +133,20 @@ func checkDataDir(l i18n.Lang, dir string) error {
 // withDryRunEnv runs f for a dry run, which writes nothing: with the data directory's
 // database when there is one, else with an empty one in a temporary directory, removed
 // afterwards, so that a dry run in a new data directory does not create it.
-func withDryRunEnv(g *globals, f func(e *env) error) error {
+func withDryRunEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 	l, dir := g.language(), dataDir(g)
 	if err := checkDataDir(l, dir); err != nil {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(dir, store.FileName)); !errors.Is(err, fs.ErrNotExist) {
-		return withEnv(g, f)
+		return withEnv(cmd, g, f)
 	}
 	tmp, err := os.MkdirTemp("", "briefing-dry-run-")
 	if err != nil {
 		return exitError{1, l.T("cli.db.open", os.TempDir(), err)}
 	}
 	defer os.RemoveAll(tmp)
-	e, err := openEnvAt(l, tmp)
+	e, err := openEnvAt(cmd, l, tmp)
 	if err != nil {
 		return err
 	}
@@ -177,28 +204,45 @@ func (e *env) lib() []deck.Entry {
 	return e.library
 }
 
+// warn writes a line on the command's stderr.
+func (e *env) warn(msg string) { fmt.Fprintln(e.errOut, msg) }
+
 // noteUnit says on stderr, with what to do, that a unit just written is not
 // in the catalog: it is kept as typed and counted on its own until aliased.
-func (e *env) noteUnit(spelling string) {
+func (e *env) noteUnit(ctx context.Context, spelling string) {
 	if strings.TrimSpace(spelling) == "" {
 		return
 	}
-	cat, err := e.att.Catalog(context.Background())
+	cat, err := e.att.Catalog(ctx)
 	if err != nil {
 		return
 	}
 	if _, ok := cat.Resolve(spelling); !ok {
-		warn("%s", e.lang.T("cli.unit.note.unknown", spelling, spelling))
+		e.warn(e.lang.T("cli.unit.note.unknown", spelling, spelling))
 	}
+}
+
+// unitLabel is how the unit catalog names spelling ("P.4" is "Phường 4"), as the desk's
+// counters show it; the spelling as typed when the catalog cannot be read.
+func (e *env) unitLabel(ctx context.Context, spelling string) string {
+	if e.catalog == nil {
+		cat, err := e.att.Catalog(ctx)
+		if err != nil {
+			return spelling
+		}
+		e.catalog = cat
+	}
+	label, _ := e.catalog.Label(spelling)
+	return label
 }
 
 // fillUnit gives a new session's host unit this device's unit, unless one
 // was given.
-func (e *env) fillUnit(info *session.Info) {
+func (e *env) fillUnit(ctx context.Context, info *session.Info) {
 	if info.Unit != "" {
 		return
 	}
-	if dev, err := e.svc.Device(context.Background()); err == nil {
+	if dev, err := e.svc.Device(ctx); err == nil {
 		info.Unit = dev.Unit
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/report"
 	"briefing/internal/session"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -29,12 +28,13 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 		Long:  g.helpLang.T("cli.help.cmd.session.export.long"),
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
+			ctx := cmd.Context()
+			return withEnv(cmd, g, func(e *env) error {
 				format, err := exportFormat(e.lang, format, cmd.Flags().Changed("format"), out)
 				if err != nil {
 					return err
 				}
-				s, err := e.getSession(args[0])
+				s, err := e.getSession(ctx, args[0])
 				if err != nil {
 					return err
 				}
@@ -43,10 +43,10 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 					if err := checkOutput(e.lang, out, format, s.ID); err != nil {
 						return err
 					}
-				} else if format == "xlsx" && term.IsTerminal(os.Stdout.Fd()) {
+				} else if format == "xlsx" && isTerminal(e.out) {
 					return exitError{2, e.lang.T("cli.export.tty")}
 				}
-				m, err := e.minutes(s)
+				m, err := e.minutes(ctx, s)
 				if err != nil {
 					return err
 				}
@@ -55,13 +55,13 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 					return err
 				}
 				if !toFile {
-					_, err = os.Stdout.Write(buf.Bytes())
+					_, err = e.out.Write(buf.Bytes())
 					return err
 				}
 				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 					return exitError{1, writeProblem(e.lang, out, err)}
 				}
-				fmt.Fprintln(os.Stderr, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
+				fmt.Fprintln(e.errOut, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
 				return nil
 			})
 		},
@@ -136,8 +136,7 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 }
 
 // minutes gathers everything the minutes of session s show.
-func (e *env) minutes(s session.Session) (report.Minutes, error) {
-	ctx := context.Background()
+func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, error) {
 	checkIns, err := e.att.Attendees(ctx, s.ID)
 	if err != nil {
 		return report.Minutes{}, err
@@ -150,7 +149,7 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 	if err != nil {
 		return report.Minutes{}, err
 	}
-	titles := e.slideTitles(s)
+	titles := e.slideTitles(ctx, s)
 	title := func(slide int) string {
 		if slide >= 0 && slide < len(titles) {
 			return titles[slide]

@@ -19,26 +19,25 @@ import (
 // not open the user's own data); an empty $BRIEFING_DATA means unset; a data directory
 // that is a file is told as such.
 func TestDataDirFlag(t *testing.T) {
+	t.Parallel()
 	// Were the refusal broken, the run would open the default directory: make it a temporary one.
 	xdg := t.TempDir()
-	t.Setenv("XDG_DATA_HOME", xdg)
-	t.Setenv("HOME", xdg)
-	t.Setenv("LocalAppData", xdg)
-	t.Setenv("BRIEFING_DATA", "")
+	vars := map[string]string{"XDG_DATA_HOME": xdg, "HOME": xdg, "LocalAppData": xdg, "BRIEFING_DATA": ""}
+	getenv := testEnv(t, vars)
 	for _, v := range []string{"", " "} {
-		runIn(t, "", "--data", v, "session", "list").expect(t, fmt.Sprintf("--data %q", v), 2,
+		runWith(t, getenv, "--data", v, "session", "list").expect(t, fmt.Sprintf("--data %q", v), 2,
 			[]string{"--data được ghi nhưng để trống"}, nil)
 	}
-	runIn(t, "", "--data=", "--lang", "en", "roster", "import", "x.csv").expect(t, "--data= en", 2,
+	runWith(t, getenv, "--data=", "--lang", "en", "roster", "import", "x.csv").expect(t, "--data= en", 2,
 		[]string{"--data is given but empty"}, nil)
 	if _, err := os.Stat(filepath.Join(xdg, "briefing")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("an empty --data opened the default data directory: %v", err)
 	}
-	if got := dataDir(&globals{}); runtime.GOOS == "linux" && got != filepath.Join(xdg, "briefing") {
+	if got := dataDir(&globals{getenv: getenv}); runtime.GOOS == "linux" && got != filepath.Join(xdg, "briefing") {
 		t.Errorf("BRIEFING_DATA empty: %s", got)
 	}
-	t.Setenv("BRIEFING_DATA", "/from/env")
-	if got := dataDir(&globals{}); got != "/from/env" {
+	vars["BRIEFING_DATA"] = "/from/env"
+	if got := dataDir(&globals{getenv: testEnv(t, vars)}); got != "/from/env" {
 		t.Errorf("BRIEFING_DATA: %s", got)
 	}
 
@@ -54,6 +53,7 @@ func TestDataDirFlag(t *testing.T) {
 // TestLanguageFlag: --lang takes vi or en in any case and refuses anything else (exit 2);
 // an unknown $BRIEFING_LANG gives Vietnamese and one warning, and fails nothing.
 func TestLanguageFlag(t *testing.T) {
+	t.Parallel()
 	data := t.TempDir()
 	runIn(t, "", "--data", data, "--lang", "fr", "session", "list").expect(t, "--lang fr", 2,
 		[]string{`ngôn ngữ không hỗ trợ: "fr"; dùng --lang vi hoặc --lang en`}, nil)

@@ -7,7 +7,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 
@@ -20,7 +19,7 @@ import (
 // parses them: the last --lang X or --lang=X before "--", like the flag itself, then
 // chooseLang as for every command. An unknown language gives Vietnamese here; the commands
 // refuse it (globals.check), the help says so (localizeHelp).
-func helpLanguage(args []string) i18n.Lang {
+func helpLanguage(args []string, getenv func(string) string) i18n.Lang {
 	var lang string
 	given := false
 	for i := 0; i < len(args) && args[i] != "--"; i++ {
@@ -31,7 +30,7 @@ func helpLanguage(args []string) i18n.Lang {
 			lang, given = args[i], true
 		}
 	}
-	l, _, _ := chooseLang(lang, given, os.Getenv("BRIEFING_LANG"))
+	l, _, _ := chooseLang(lang, given, getenv("BRIEFING_LANG"))
 	return l
 }
 

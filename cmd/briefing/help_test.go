@@ -15,13 +15,8 @@ import (
 // ("" for unset), and returns what they printed and the error.
 func runRoot(t *testing.T, env string, args ...string) (string, error) {
 	t.Helper()
-	t.Setenv("BRIEFING_LANG", env)
-	root := newRoot(helpLanguage(args))
 	var out bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&out)
-	root.SetArgs(args)
-	err := root.Execute()
+	err := execute(langEnv(t, env), &out, &out, args...)
 	return out.String(), err
 }
 
@@ -51,6 +46,7 @@ func assertHas(t *testing.T, what, out string, want, not []string) {
 // TestHelpLanguage: --help is Vietnamese by default, English with --lang en or
 // BRIEFING_LANG=en, and --lang wins over the variable.
 func TestHelpLanguage(t *testing.T) {
+	t.Parallel()
 	vi := []string{"Cách dùng:", "briefing [lệnh]", "Các lệnh:", "Tuỳ chọn:", "briefing [lệnh] --help",
 		"danh sách người được mời dự", "bàn đăng ký của thư ký", "xem hướng dẫn của lệnh briefing", `(mặc định "auto")`}
 	en := []string{"Usage:", "Available Commands:", "Flags:", `Use "briefing [command] --help"`,
@@ -76,6 +72,7 @@ func TestHelpLanguage(t *testing.T) {
 // TestHelpEveryCommand: every command and flag of the tree has its help in both
 // languages, from the catalog (not a key shown as itself), and the two differ.
 func TestHelpEveryCommand(t *testing.T) {
+	t.Parallel()
 	texts := func(l i18n.Lang) map[string]string {
 		m := map[string]string{}
 		var walk func(c *cobra.Command)
@@ -89,7 +86,7 @@ func TestHelpEveryCommand(t *testing.T) {
 				walk(sub)
 			}
 		}
-		walk(newRoot(l))
+		walk(newRootCmd(l, testEnv(t, nil)))
 		return m
 	}
 	vi, en := texts(i18n.VI), texts(i18n.EN)
@@ -110,7 +107,8 @@ func TestHelpEveryCommand(t *testing.T) {
 
 // TestHelpLanguageArgs: the language read from the command line before cobra parses it.
 func TestHelpLanguageArgs(t *testing.T) {
-	t.Setenv("BRIEFING_LANG", "")
+	t.Parallel()
+	getenv := langEnv(t, "")
 	for _, c := range []struct {
 		args []string
 		want i18n.Lang
@@ -122,15 +120,15 @@ func TestHelpLanguageArgs(t *testing.T) {
 		{[]string{"question", "add", "--text", "x", "--", "--lang", "en"}, i18n.VI},
 		{[]string{"--lang"}, i18n.VI},
 	} {
-		if got := helpLanguage(c.args); got != c.want {
+		if got := helpLanguage(c.args, getenv); got != c.want {
 			t.Errorf("helpLanguage(%q) = %s, want %s", c.args, got, c.want)
 		}
 	}
-	t.Setenv("BRIEFING_LANG", "en")
-	if got := helpLanguage([]string{"--help"}); got != i18n.EN {
+	getenv = langEnv(t, "en")
+	if got := helpLanguage([]string{"--help"}, getenv); got != i18n.EN {
 		t.Errorf("BRIEFING_LANG=en: %s", got)
 	}
-	if got := helpLanguage([]string{"--lang=vi"}); got != i18n.VI {
+	if got := helpLanguage([]string{"--lang=vi"}, getenv); got != i18n.VI {
 		t.Errorf("BRIEFING_LANG=en --lang=vi: %s", got)
 	}
 }
@@ -138,6 +136,7 @@ func TestHelpLanguageArgs(t *testing.T) {
 // TestCLIMistakes: a mistyped command, flag or argument count is told in the interface
 // language with where to read the help, and exits 1 as before (2 under question).
 func TestCLIMistakes(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		env  string
 		args []string

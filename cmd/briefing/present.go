@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,8 +14,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func runHome(g *globals) error {
-	e, err := openEnv(g)
+func runHome(cmd *cobra.Command, g *globals) error {
+	e, err := openEnv(cmd, g)
 	if err != nil {
 		return err
 	}
@@ -45,7 +44,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.present"),
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := openEnv(g)
+			e, err := openEnv(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -54,7 +53,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ctx := context.Background()
+			ctx := cmd.Context()
 			if open, err := e.svc.Current(ctx); err != nil {
 				return err
 			} else if open != nil {
@@ -68,11 +67,11 @@ func newPresentCmd(g *globals) *cobra.Command {
 						return e.withOpenSession(err, *open)
 					}
 					if !open.Presents(d) {
-						e.fillUnit(&info)
+						e.fillUnit(ctx, &info)
 						return tui.Run(tui.NewChoice(opts, d, info))
 					}
 				}
-				d, err := e.sessionDeck(*open)
+				d, err := e.sessionDeck(ctx, *open)
 				if err != nil {
 					return err
 				}
@@ -88,7 +87,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 			} else if candidates, err = e.usableDecks(); err != nil {
 				return err
 			}
-			e.fillUnit(&info)
+			e.fillUnit(ctx, &info)
 			return tui.Run(tui.NewStart(opts, candidates, info))
 		},
 	}
@@ -131,30 +130,13 @@ func (e *env) presentable(name string) (*deck.Deck, error) {
 
 // sessionDeck is the deck session s shows, with a message saying what to do when it
 // cannot be found.
-func (e *env) sessionDeck(s session.Session) (*deck.Deck, error) {
-	d, err := e.svc.Deck(context.Background(), s.ID)
+func (e *env) sessionDeck(ctx context.Context, s session.Session) (*deck.Deck, error) {
+	d, err := e.svc.Deck(ctx, s.ID)
 	var missing *session.DeckMissingError
 	if errors.As(err, &missing) {
 		return nil, exitError{1, e.lang.T("cli.resume.nodeck", s.ID, missing.DeckID, missing.Version, filepath.Join(e.dir, "decks"))}
 	}
 	return d, err
-}
-
-// openSessionMessage names this device's open session s (title, deck, slide) and the
-// commands that resume or end it.
-func (e *env) openSessionMessage(s session.Session) string {
-	return e.lang.T("cli.session.open", s.ID, s.Info.Title, s.Deck.ID, s.Slide+1, s.Deck.Slides)
-}
-
-// withOpenSession adds to the refusal err of a deck that cannot be presented the
-// session that is open, so the user sees what is going on and how to go back to it.
-func (e *env) withOpenSession(err error, s session.Session) error {
-	var ee exitError
-	if !errors.As(err, &ee) {
-		return err
-	}
-	ee.msg += "\n" + e.openSessionMessage(s)
-	return ee
 }
 
 func newFollowCmd(g *globals) *cobra.Command {
@@ -163,7 +145,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.follow"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, err := openEnv(g)
+			e, err := openEnv(cmd, g)
 			if err != nil {
 				return err
 			}
@@ -172,14 +154,14 @@ func newFollowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			open, err := e.svc.Current(context.Background())
+			open, err := e.svc.Current(cmd.Context())
 			if err != nil {
 				return err
 			}
 			if open == nil {
 				return exitError{1, e.lang.T("cli.follow.none")}
 			}
-			d, err := e.sessionDeck(*open)
+			d, err := e.sessionDeck(cmd.Context(), *open)
 			if err != nil {
 				return err
 			}
@@ -187,5 +169,3 @@ func newFollowCmd(g *globals) *cobra.Command {
 		},
 	}
 }
-
-func warn(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }

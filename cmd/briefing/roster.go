@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"briefing/internal/attendance"
 	"briefing/internal/roster"
 	"charm.land/bubbles/v2/progress"
-	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -27,7 +26,7 @@ func newRosterCmd(g *globals) *cobra.Command {
 			if opt.DryRun {
 				open = withDryRunEnv
 			}
-			return open(g, func(e *env) error { return e.importRoster(args[0], opt, asJSON) })
+			return open(cmd, g, func(e *env) error { return e.importRoster(cmd.Context(), args[0], opt, asJSON) })
 		},
 	}
 	f := imp.Flags()
@@ -56,7 +55,7 @@ type problemJSON struct {
 	Message string `json:"message"`
 }
 
-func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON bool) error {
+func (e *env) importRoster(ctx context.Context, path string, opt attendance.ImportOptions, asJSON bool) error {
 	l := e.lang
 	if err := checkReadable(l, path); err != nil {
 		return err
@@ -71,10 +70,13 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 	}
 	defer r.Close()
 
-	bar := newProgressBar(l.T("cli.roster.progress"))
+	bar := newProgressBar(e.errOut, l.T("cli.roster.progress"))
 	opt.Progress = bar.update
-	res, err := e.att.Import(context.Background(), r, opt)
+	res, err := e.att.Import(ctx, r, opt)
 	bar.done()
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err() // ctrl+c: main says so; the transaction wrote nothing
+	}
 	if err != nil && !errors.Is(err, attendance.ErrRejected) {
 		var fe *roster.FileError
 		if errors.As(err, &fe) {
@@ -82,20 +84,20 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 		}
 		return exitError{1, l.T("cli.roster.failed", path, err)}
 	}
-	// What the file did, or would have done: a failure (exit 1) names the file, says
-	// nothing was imported and what to do; otherwise the counts, as done or as a dry run's.
-	valid := res.Imported + res.Updated + res.Unchanged
+	// What the file did, or would have done (attendance's Outcome): a failure (exit 1)
+	// names the file, says nothing was imported and what to do; otherwise the counts,
+	// as done or as a dry run's.
 	var failure, summary string
-	switch {
-	case valid == 0 && res.Rejected == 0:
+	switch res.Outcome() {
+	case attendance.ImportEmpty:
 		failure = l.T("cli.roster.empty", path)
-	case valid == 0:
+	case attendance.ImportNoValid:
 		failure = l.T("cli.roster.novalid", path, res.Rejected)
-	case errors.Is(err, attendance.ErrRejected):
+	case attendance.ImportRefused:
 		failure = l.T("cli.roster.would.rejected", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
-	case !res.Applied:
+	case attendance.ImportDryRun:
 		summary = l.T("cli.roster.would", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
-	case res.Rejected > 0:
+	case attendance.ImportDoneSkipped:
 		summary = l.T("cli.roster.done.skipped", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
 	default:
 		summary = l.T("cli.roster.done", path, res.Imported, res.Updated, res.Unchanged)
@@ -103,7 +105,7 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 
 	if asJSON {
 		out := importJSON{
-			File: path, DryRun: opt.DryRun, Applied: res.Applied && failure == "", Imported: res.Imported, Updated: res.Updated,
+			File: path, DryRun: opt.DryRun, Applied: res.Applied && !res.Outcome().Failed(), Imported: res.Imported, Updated: res.Updated,
 			Unchanged: res.Unchanged, Rejected: res.Rejected, Problems: []problemJSON{}, Warnings: []problemJSON{},
 		}
 		for _, p := range res.Problems {
@@ -112,7 +114,7 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 		for _, p := range r.Warnings() {
 			out.Warnings = append(out.Warnings, problemJSON{Line: p.Line, Message: p.Format(path, l)})
 		}
-		if err := printJSON(out); err != nil {
+		if err := writeJSON(e.out, out); err != nil {
 			return err
 		}
 		if failure != "" {
@@ -122,27 +124,28 @@ func (e *env) importRoster(path string, opt attendance.ImportOptions, asJSON boo
 	}
 
 	for _, p := range r.Warnings() {
-		warn("%s", p.Format(path, l))
+		e.warn(p.Format(path, l))
 	}
 	for _, p := range res.Problems {
-		warn("%s", p.Format(path, l))
+		e.warn(p.Format(path, l))
 	}
 	if res.Rejected > len(res.Problems) {
-		warn("%s", l.T("cli.roster.moreproblems", res.Rejected-len(res.Problems)))
+		e.warn(l.T("cli.roster.moreproblems", res.Rejected-len(res.Problems)))
 	}
 	if failure != "" {
 		return exitError{1, failure}
 	}
 	for _, u := range res.UnknownUnits {
-		warn("%s", l.T("cli.roster.unknownunit", u.Unit, u.Count, u.Unit))
+		e.warn(l.T("cli.roster.unknownunit", u.Unit, u.Count, u.Unit))
 	}
-	fmt.Println(summary)
+	fmt.Fprintln(e.out, summary)
 	return nil
 }
 
 // progressBar draws an import's progress on stderr, only when stderr is a
 // terminal and only once the work has lasted longer than a moment.
 type progressBar struct {
+	w       io.Writer
 	label   string
 	bar     progress.Model
 	started time.Time
@@ -151,10 +154,10 @@ type progressBar struct {
 	on      bool
 }
 
-func newProgressBar(label string) *progressBar {
+func newProgressBar(w io.Writer, label string) *progressBar {
 	return &progressBar{
-		label: label, bar: progress.New(progress.WithWidth(40)), started: time.Now(),
-		on: term.IsTerminal(os.Stderr.Fd()),
+		w: w, label: label, bar: progress.New(progress.WithWidth(40)), started: time.Now(),
+		on: isTerminal(w),
 	}
 }
 
@@ -167,11 +170,11 @@ func (p *progressBar) update(done, total int64) {
 		return
 	}
 	p.last, p.shown = now, true
-	fmt.Fprintf(os.Stderr, "\r%s %s", p.label, p.bar.ViewAs(min(float64(done)/float64(total), 1)))
+	fmt.Fprintf(p.w, "\r%s %s", p.label, p.bar.ViewAs(min(float64(done)/float64(total), 1)))
 }
 
 func (p *progressBar) done() {
 	if p.shown {
-		fmt.Fprintf(os.Stderr, "\r%s %s\n", p.label, p.bar.ViewAs(1))
+		fmt.Fprintf(p.w, "\r%s %s\n", p.label, p.bar.ViewAs(1))
 	}
 }

@@ -21,6 +21,7 @@ const oneRejected = "STT,HỌ VÀ TÊN,ĐƠN VỊ,Thành phần\n1,A,P5,cb\n2,B,
 // TestRosterImportSummary: the counts say what the import did, or with nothing written
 // (a rejected row without --skip-invalid, or --dry-run) what the file would do.
 func TestRosterImportSummary(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	csv := writeTestFile(t, dir, "c.csv", oneRejected)
@@ -76,6 +77,7 @@ func TestRosterImportSummary(t *testing.T) {
 // TestRosterImportNothing: a file with no data rows, and one with no valid row even with
 // --skip-invalid, exit 1 and say so, naming the file.
 func TestRosterImportNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	header := writeTestFile(t, dir, "header.csv", "STT,HỌ VÀ TÊN,ĐƠN VỊ\n")
@@ -103,6 +105,7 @@ func TestRosterImportNothing(t *testing.T) {
 // TestRosterImportFile: a file that is not there or is a folder is told in the interface
 // language, naming it and what to do.
 func TestRosterImportFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	missing := filepath.Join(dir, "missing.csv")

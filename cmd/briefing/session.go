@@ -1,20 +1,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"strings"
-	"text/tabwriter"
 	"time"
 
 	"briefing/internal/attendance"
-	"briefing/internal/i18n"
-	"briefing/internal/questions"
 	"briefing/internal/session"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
 
@@ -24,16 +16,6 @@ func newSessionCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-// withEnv runs f with the device database open.
-func withEnv(g *globals, f func(e *env) error) error {
-	e, err := openEnv(g)
-	if err != nil {
-		return err
-	}
-	defer e.close()
-	return f(e)
-}
-
 func newSessionStartCmd(g *globals) *cobra.Command {
 	var info session.Info
 	cmd := &cobra.Command{
@@ -41,7 +23,8 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.session.start"),
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
+			ctx := cmd.Context()
+			return withEnv(cmd, g, func(e *env) error {
 				name := "nq57-toan-van"
 				if len(args) == 1 {
 					name = args[0]
@@ -53,7 +36,7 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if info.Title == "" {
 					info.Title = d.Meta.Title
 				}
-				s, err := e.svc.Start(context.Background(), session.RefOf(d), info)
+				s, err := e.svc.Start(ctx, session.RefOf(d), info)
 				var open *session.OpenSessionError
 				if errors.As(err, &open) {
 					return exitError{1, e.openSessionMessage(open.Session)}
@@ -61,8 +44,8 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				e.noteUnit(s.Info.Unit)
-				fmt.Println(s.ID)
+				e.noteUnit(ctx, s.Info.Unit)
+				fmt.Fprintln(e.out, s.ID)
 				return nil
 			})
 		},
@@ -131,8 +114,8 @@ func newSessionListCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.session.list"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(g, func(e *env) error {
-				list, err := e.svc.List(context.Background(), 0)
+			return withEnv(cmd, g, func(e *env) error {
+				list, err := e.svc.List(cmd.Context(), 0)
 				if err != nil {
 					return err
 				}
@@ -141,175 +124,20 @@ func newSessionListCmd(g *globals) *cobra.Command {
 					for _, s := range list {
 						out = append(out, toJSON(s))
 					}
-					return printJSON(out)
+					return writeJSON(e.out, out)
 				}
-				tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, e.lang.T("cli.session.list.header"))
+				t := newTable(e.out)
+				t.line(e.lang.T("cli.session.list.header"))
 				for _, s := range list {
-					state := e.lang.T("session.state.open")
-					if s.EndedAt != nil {
-						state = e.lang.T("session.state.ended")
-					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", s.ID, s.StartedAt.Local().Format("2006-01-02 15:04"),
-						state, s.Info.Title, s.Deck.ID, s.Slide+1, s.Deck.Slides)
+					t.rowf("%s\t%s\t%s\t%s\t%s\t%d/%d", s.ID, s.StartedAt.Local().Format("2006-01-02 15:04"),
+						e.lang.SessionState(s.EndedAt != nil), s.Info.Title, s.Deck.ID, s.Slide+1, s.Deck.Slides)
 				}
-				return tw.Flush()
+				return t.flush()
 			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
 	return cmd
-}
-
-func newSessionShowCmd(g *globals) *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "show ID",
-		Short: g.helpLang.T("cli.help.cmd.session.show"),
-		Args:  argsExact(g, 1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
-				ctx := context.Background()
-				s, err := e.getSession(args[0])
-				if err != nil {
-					return err
-				}
-				timeline, err := e.svc.Timeline(ctx, s.ID)
-				if err != nil {
-					return err
-				}
-				counts, err := e.att.Counts(ctx, s.ID)
-				if err != nil {
-					return err
-				}
-				qCounts, err := e.qs.Counts(ctx, s.ID)
-				if err != nil {
-					return err
-				}
-				titles := e.slideTitles(s)
-				out := toJSON(s)
-				out.Attendance = countsToJSON(counts)
-				out.Questions = map[string]int{"total": qCounts.Total()}
-				for _, st := range questions.Statuses {
-					out.Questions[string(st)] = qCounts.Of(st)
-				}
-				for _, t := range timeline {
-					row := slideTimeRow{Slide: t.Slide + 1, Views: t.Views, Seconds: t.Spent.Seconds()}
-					if t.Slide < len(titles) {
-						row.Title = titles[t.Slide]
-					}
-					out.Timeline = append(out.Timeline, row)
-				}
-				if asJSON {
-					return printJSON(out)
-				}
-				l := e.lang
-				tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-				ended := l.T("session.state.open")
-				if s.EndedAt != nil {
-					ended = s.EndedAt.Local().Format("2006-01-02 15:04:05")
-				}
-				for _, kv := range [][2]string{
-					{l.T("session.field.id"), s.ID},
-					{l.T("cli.session.field.title"), s.Info.Title},
-					{l.T("form.unit"), s.Info.Unit},
-					{l.T("form.venue"), s.Info.Venue},
-					{l.T("form.form"), s.Info.Form},
-					{l.T("form.rapporteur"), s.Info.Rapporteur},
-					{l.T("form.deck"), fmt.Sprintf("%s (%s, %s)", s.Deck.Title, s.Deck.ID, s.Deck.Version)},
-					{l.T("session.field.start"), s.StartedAt.Local().Format("2006-01-02 15:04:05")},
-					{l.T("session.field.end"), ended},
-					{l.T("session.field.slide"), fmt.Sprintf("%d/%d", s.Slide+1, s.Deck.Slides)},
-				} {
-					fmt.Fprintf(tw, "%s:\t%s\n", kv[0], kv[1])
-				}
-				tw.Flush()
-				fmt.Println()
-				writeCounts(os.Stdout, l, counts)
-				fmt.Println(l.T("cli.session.questions", qCounts.Total(), qCounts.Open, qCounts.Answered,
-					qCounts.Forwarded, qCounts.AnsweredLater))
-				fmt.Println()
-				fmt.Fprintln(tw, l.T("session.timeline.header"))
-				for _, r := range out.Timeline {
-					fmt.Fprintf(tw, "%d\t%s\t%d\t%s\n", r.Slide, r.Title, r.Views, (time.Duration(r.Seconds) * time.Second).Round(time.Second))
-				}
-				return tw.Flush()
-			})
-		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
-	return cmd
-}
-
-// writeCounts writes the attendance counters of a session: the number present, then
-// by group and by unit, each under its heading, "label: n" with the numbers in one
-// column. A unit the catalog does not know is marked, with a note on what to do.
-func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
-	fmt.Fprintln(w, l.T("desk.present", c.Present))
-	type row struct {
-		label string
-		n     int
-	}
-	var groups, units []row
-	width, unknown := 0, false
-	add := func(rows *[]row, label string, n int) {
-		*rows = append(*rows, row{label, n})
-		width = max(width, ansi.StringWidth(label))
-	}
-	for _, g := range c.ByGroup {
-		add(&groups, g.GroupLabel(l), g.Count)
-	}
-	for _, u := range c.ByUnit {
-		name := u.UnitLabel(l)
-		if u.Unknown {
-			name, unknown = name+" *", true
-		}
-		add(&units, name, u.Count)
-	}
-	for _, block := range []struct {
-		heading string
-		rows    []row
-	}{{l.T("cli.session.bygroup"), groups}, {l.T("cli.session.byunit"), units}} {
-		if len(block.rows) == 0 {
-			continue
-		}
-		fmt.Fprintln(w, block.heading)
-		for _, r := range block.rows {
-			fmt.Fprintf(w, "  %s:%s %d\n", r.label, strings.Repeat(" ", width-ansi.StringWidth(r.label)), r.n)
-		}
-	}
-	if unknown {
-		fmt.Fprintln(w, l.T("cli.session.unknownunits"))
-	}
-}
-
-// getSession finds a session by id or id prefix, with a clear message when it cannot.
-func (e *env) getSession(id string) (session.Session, error) {
-	s, err := e.svc.Get(context.Background(), id)
-	switch {
-	case errors.Is(err, session.ErrNotFound):
-		return s, exitError{1, e.lang.T("cli.session.notfound", id)}
-	case errors.Is(err, session.ErrAmbiguous):
-		return s, exitError{1, e.lang.T("cli.session.ambiguous", id)}
-	case errors.Is(err, session.ErrInvalid):
-		return s, exitError{2, e.lang.T("cli.session.short", id, session.MinPrefix)}
-	}
-	return s, err
-}
-
-// slideTitles are the titles of the deck a session presented: none when that version is
-// not found (a session older than kept decks), which the show and the minutes can do
-// without; another version's titles could name the wrong slides.
-func (e *env) slideTitles(s session.Session) []string {
-	d, err := e.svc.Deck(context.Background(), s.ID)
-	if err != nil || d.Version != s.Deck.Version {
-		return nil
-	}
-	titles := make([]string, len(d.Slides))
-	for i, sl := range d.Slides {
-		titles[i] = sl.Title
-	}
-	return titles
 }
 
 func newSessionEndCmd(g *globals) *cobra.Command {
@@ -318,13 +146,13 @@ func newSessionEndCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.session.end"),
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
-				ctx := context.Background()
+			ctx := cmd.Context()
+			return withEnv(cmd, g, func(e *env) error {
 				var id string
 				if len(args) == 1 {
 					id = args[0]
 				}
-				s, err := e.sessionOrOpen(id, "cli.end.none")
+				s, err := e.sessionOrOpen(ctx, id, "cli.end.none")
 				if err != nil {
 					return err
 				}
@@ -332,7 +160,7 @@ func newSessionEndCmd(g *globals) *cobra.Command {
 				if err := e.svc.End(ctx, id); err != nil {
 					return err
 				}
-				fmt.Println(e.lang.T("session.ended", id))
+				fmt.Fprintln(e.out, e.lang.T("session.ended", id))
 				return nil
 			})
 		},

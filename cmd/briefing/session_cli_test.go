@@ -21,6 +21,7 @@ import (
 // with no open session; export's --format in any case, inferred from -o, and checked
 // against it; -o naming a folder, or in a folder that does not exist.
 func TestSessionCLI(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data := filepath.Join(dir, "data")
 	roster := writeTestFile(t, dir, "ds.csv", "STT,HỌ VÀ TÊN,ĐƠN VỊ,Thành phần\n1,An,,\n2,Bình,Phường 7,Nhân dân\n")
@@ -83,6 +84,7 @@ func TestSessionCLI(t *testing.T) {
 }
 
 func TestExportFormat(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		format string
 		given  bool
@@ -125,6 +127,7 @@ func TestExportFormat(t *testing.T) {
 
 // TestWriteCounts: the two lists share one column width, whatever their labels.
 func TestWriteCounts(t *testing.T) {
+	t.Parallel()
 	var b bytes.Buffer
 	writeCounts(&b, i18n.VI, attendance.Counts{
 		Present: 12,

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"briefing/internal/i18n"
 	"briefing/internal/unit"
@@ -37,7 +36,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.list"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(g, func(e *env) error {
+			return withEnv(cmd, g, func(e *env) error {
 				out := cmd.OutOrStdout()
 				units := unit.New(e.store, nil)
 				if unknown {
@@ -58,17 +57,17 @@ func newUnitListCmd(g *globals) *cobra.Command {
 				if asJSON {
 					return writeJSON(out, list)
 				}
-				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, e.lang.T("cli.unit.list.header"))
+				t := newTable(out)
+				t.line(e.lang.T("cli.unit.list.header"))
 				for _, u := range list {
 					name := u.Name
 					if u.MergedInto != "" {
 						to, _ := cat.Unit(u.MergedInto)
 						name += " " + e.lang.T("cli.unit.merged", to.Name)
 					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, kindLabel(e.lang, u.Kind), u.Parent, strings.Join(u.Aliases, "; "))
+					t.row(name, e.lang.UnitKind(u.Kind), u.Parent, strings.Join(u.Aliases, "; "))
 				}
-				return tw.Flush()
+				return t.flush()
 			})
 		},
 	}
@@ -100,23 +99,16 @@ func writeUnknownUnits(w io.Writer, l i18n.Lang, list []unit.Spelling) error {
 		fmt.Fprintln(w, l.T("cli.unit.unknown.none"))
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, l.T("cli.unit.unknown.header"))
+	t := newTable(w)
+	t.line(l.T("cli.unit.unknown.header"))
 	for _, s := range list {
-		fmt.Fprintf(tw, "%s\t%d\n", s.Unit, s.Count)
+		t.row(s.Unit, strconv.Itoa(s.Count))
 	}
-	if err := tw.Flush(); err != nil {
+	if err := t.flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, l.T("cli.unit.unknown.hint"))
 	return nil
-}
-
-func kindLabel(l i18n.Lang, kind string) string {
-	if key := "unit.kind." + kind; l.T(key) != key {
-		return l.T(key)
-	}
-	return kind
 }
 
 func newUnitAddCmd(g *globals) *cobra.Command {
@@ -126,12 +118,12 @@ func newUnitAddCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.add"),
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
+			return withEnv(cmd, g, func(e *env) error {
 				u, err := unit.New(e.store, nil).Add(cmd.Context(), args[0], kind, parent)
 				if err != nil {
 					return unitError(e.lang, err)
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.added", u.Name, kindLabel(e.lang, u.Kind)))
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.added", u.Name, e.lang.UnitKind(u.Kind)))
 				return nil
 			})
 		},
@@ -147,7 +139,7 @@ func newUnitAliasCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.alias"),
 		Args:  argsExact(g, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
+			return withEnv(cmd, g, func(e *env) error {
 				res, err := unit.New(e.store, nil).Alias(cmd.Context(), args[0], args[1])
 				if err != nil {
 					return unitError(e.lang, err)
@@ -169,7 +161,7 @@ func newUnitMergeCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.merge"),
 		Args:  argsExact(g, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error {
+			return withEnv(cmd, g, func(e *env) error {
 				res, err := unit.New(e.store, nil).Merge(cmd.Context(), args[0], args[1])
 				if err != nil {
 					return unitError(e.lang, err)
@@ -208,10 +200,4 @@ func unitError(l i18n.Lang, err error) error {
 		return exitError{2, l.T("cli.unit.err.empty", fe.Value)}
 	}
 	return err
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }

@@ -7,6 +7,7 @@ import (
 
 // TestUnitCommands: add, alias, merge and list --unknown through the CLI.
 func TestUnitCommands(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	run := func(args ...string) (string, error) {
 		return runRoot(t, "", append([]string{"--data", dir}, args...)...)

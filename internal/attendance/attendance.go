@@ -84,6 +84,16 @@ type Person struct {
 	Row int64
 }
 
+// PhoneLast3 is the last three characters of the phone number, which tell two
+// people of the same name apart without showing the whole number; "" when the
+// number is shorter.
+func (p Person) PhoneLast3() string {
+	if n := len(p.Phone); n >= 3 {
+		return p.Phone[n-3:]
+	}
+	return ""
+}
+
 // CheckIn is a person's check-in to a session.
 type CheckIn struct {
 	Person Person

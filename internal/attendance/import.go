@@ -43,11 +43,45 @@ type ImportResult struct {
 	Problems []roster.Problem
 	// Applied: the changes were committed.
 	Applied bool
+	// Refused: rejected rows stopped the import (ErrRejected); nothing was written.
+	Refused bool
 	// UnknownUnits are the units, as typed on accepted rows, that the unit
 	// catalog does not know, with how many rows carry each, in file order:
 	// kept as typed, for the clerk to alias (unit alias).
 	UnknownUnits []unit.Spelling
 }
+
+// ImportOutcome is what an import came to, as the clerk is told it.
+type ImportOutcome int
+
+const (
+	ImportDone        ImportOutcome = iota // written, every row valid
+	ImportDoneSkipped                      // written, the rejected rows skipped (SkipInvalid)
+	ImportDryRun                           // nothing written, as asked: the counts are what it would do
+	ImportRefused                          // nothing written: rejected rows to fix, or SkipInvalid
+	ImportNoValid                          // nothing written: every row was rejected
+	ImportEmpty                            // nothing written: the file has no rows
+)
+
+// Outcome is what the import came to.
+func (r ImportResult) Outcome() ImportOutcome {
+	switch {
+	case r.Imported+r.Updated+r.Unchanged == 0 && r.Rejected == 0:
+		return ImportEmpty
+	case r.Imported+r.Updated+r.Unchanged == 0:
+		return ImportNoValid
+	case r.Refused:
+		return ImportRefused
+	case !r.Applied:
+		return ImportDryRun
+	case r.Rejected > 0:
+		return ImportDoneSkipped
+	}
+	return ImportDone
+}
+
+// Failed says nothing was imported when something was meant to be: the run fails.
+func (o ImportOutcome) Failed() bool { return o >= ImportRefused }
 
 // MaxProblems caps the problems an import keeps; Rejected counts them all.
 const MaxProblems = 1000
@@ -103,6 +137,7 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 	case errors.Is(err, errDryRun):
 		return res, nil
 	case errors.Is(err, ErrRejected):
+		res.Refused = true
 		return res, ErrRejected
 	case err != nil:
 		return res, fmt.Errorf("import roster: %w", err)

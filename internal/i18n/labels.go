@@ -35,6 +35,17 @@ func (l Lang) Method(code string) string {
 	return l.labelOr("method."+code, code)
 }
 
+// UnitKind is a unit catalog kind in words: "phường" for ward.
+func (l Lang) UnitKind(kind string) string { return l.labelOr("unit.kind."+kind, kind) }
+
+// SessionState is whether a session is still open or has ended, in words.
+func (l Lang) SessionState(ended bool) string {
+	if ended {
+		return l.T("session.state.ended")
+	}
+	return l.T("session.state.open")
+}
+
 // Sentence is s with its first letter in capitals, for a label that
 // starts a line or a menu item.
 func Sentence(s string) string {

@@ -109,6 +109,7 @@ var catalog = map[string][2]string{
 	"start.open.exists":          {"Thiết bị đang có phiên mở (%s): tiếp tục hoặc kết thúc phiên đó trước", "This device has an open session (%s): resume or end it first"},
 	// Command line.
 	"cli.db.open":       {"không mở được dữ liệu ở %s: %v", "cannot open the data in %s: %v"},
+	"cli.interrupted":   {"đã dừng theo Ctrl+C; việc đang ghi dở không được lưu", "stopped by Ctrl+C; the write in progress was not saved"},
 	"cli.theme.bad":     {"--theme %q không có; dùng auto, dark, light hoặc high-contrast", "no theme %q; use auto, dark, light or high-contrast"},
 	"cli.resume.nodeck": {"phiên %s dùng bộ trình chiếu %q (phiên bản %s), bắt đầu trước khi thiết bị lưu bộ trình chiếu vào dữ liệu, và không tìm thấy bộ đó; chép tệp của bộ vào thư mục %s rồi chạy lại, hoặc kết thúc phiên bằng: briefing session end", "session %s uses deck %q (version %s); it started before the device kept decks in its data, and the deck cannot be found: copy the deck's file to %s and run this again, or end the session with: briefing session end"},
 	"cli.nodecks":       {"không có bộ trình chiếu nào dùng được", "no usable deck"},

@@ -154,6 +154,9 @@ type Filter struct {
 	Query  string
 }
 
+// Active says the filter narrows anything: a list under it may hide questions.
+func (f Filter) Active() bool { return f.Status != "" || f.Slide != AnySlide || f.Query != "" }
+
 // AnySlide as a Filter's slide matches every slide.
 const AnySlide = -1
 

@@ -85,3 +85,20 @@ func TestMessageWordsEachRefusal(t *testing.T) {
 		t.Error("a failed write is not a refusal of the service")
 	}
 }
+
+// TestFilterActive: a filter narrows the list when it names a status, a slide or a query.
+func TestFilterActive(t *testing.T) {
+	for _, c := range []struct {
+		f    Filter
+		want bool
+	}{
+		{Filter{Slide: AnySlide}, false},
+		{Filter{Slide: 0}, true},
+		{Filter{Slide: AnySlide, Status: Open}, true},
+		{Filter{Slide: AnySlide, Query: "số"}, true},
+	} {
+		if got := c.f.Active(); got != c.want {
+			t.Errorf("%+v.Active() = %v, want %v", c.f, got, c.want)
+		}
+	}
+}

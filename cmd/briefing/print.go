@@ -1,0 +1,103 @@
+package main
+
+// Printing helpers: every list command prints its table and its --json through these,
+// so they all look the same.
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+)
+
+// writeJSON prints v as indented JSON, as every --json does.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// table lays out rows of cells in columns two spaces apart, as text/tabwriter does
+// (the same blocks: a column lines up over the consecutive rows that have a cell after
+// it; the last cell of a row is not padded), but measures a cell by its width on the
+// terminal, not by its runes, so that Vietnamese written with combining marks, or wide
+// characters, still line up.
+type table struct {
+	w    io.Writer
+	rows [][]string
+}
+
+func newTable(w io.Writer) *table { return &table{w: w} }
+
+// row adds a row of cells.
+func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+
+// line adds a row given as tab-separated cells (a header from the catalog).
+func (t *table) line(s string) { t.row(strings.Split(strings.TrimSuffix(s, "\n"), "\t")...) }
+
+// rowf adds a row given as tab-separated cells, as fmt.Sprintf(format, args...) gives it.
+func (t *table) rowf(format string, args ...any) { t.line(fmt.Sprintf(format, args...)) }
+
+// flush writes the rows.
+func (t *table) flush() error {
+	var b strings.Builder
+	t.format(&b, nil, 0, len(t.rows))
+	t.rows = nil
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
+
+// tablePadding is the space after a column's widest cell.
+const tablePadding = 2
+
+// format writes rows [from, to), whose first len(widths) columns have those widths
+// (text/tabwriter's format, with display widths).
+func (t *table) format(b *strings.Builder, widths []int, from, to int) {
+	column := len(widths)
+	for i := from; i < to; i++ {
+		if column >= len(t.rows[i])-1 {
+			continue
+		}
+		t.write(b, widths, from, i)
+		// A block of rows that all have a cell in this column, and one after it.
+		width, end := 0, i
+		for ; end < to && column < len(t.rows[end])-1; end++ {
+			width = max(width, ansi.StringWidth(t.rows[end][column])+tablePadding)
+		}
+		t.format(b, append(widths, width), i, end)
+		from, i = end, end-1
+	}
+	t.write(b, widths, from, to)
+}
+
+func (t *table) write(b *strings.Builder, widths []int, from, to int) {
+	for _, r := range t.rows[from:to] {
+		for j, cell := range r {
+			b.WriteString(cell)
+			if j < len(r)-1 && j < len(widths) {
+				b.WriteString(strings.Repeat(" ", max(widths[j]-ansi.StringWidth(cell), 0)))
+			}
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// isTerminal says w is a terminal (not a pipe, a file or a test's buffer).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalWidth is w's width in columns when it is a terminal, else fallback.
+func terminalWidth(w io.Writer, fallback int) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return fallback
+}

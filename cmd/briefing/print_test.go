@@ -1,0 +1,60 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestTableAsTabwriter: on text whose runes are one column each (Vietnamese in NFC), the
+// table prints byte for byte what text/tabwriter printed before it, rows of different
+// lengths and empty cells included.
+func TestTableAsTabwriter(t *testing.T) {
+	t.Parallel()
+	for _, lines := range [][]string{
+		{"ID\tTÊN\tĐƠN VỊ", "1\tNguyễn Văn An\tPhường 4", "22\tĐặng Thị Bình\t"},
+		{"  a\tb\tc\td", "  aa\tb", "  a\tbbbbb\tc", "  x", "  y\tz\tw"},
+		{"Tên phiên:\tHội nghị", "Đơn vị:\t", "Bộ trình chiếu:\tNQ 57 (nq57, v1)"},
+		{"one cell only"},
+		{"", "a\tb", ""},
+	} {
+		var want, got bytes.Buffer
+		tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
+		tb := newTable(&got)
+		for _, l := range lines {
+			tw.Write([]byte(l + "\n"))
+			tb.line(l)
+		}
+		tw.Flush()
+		if err := tb.flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("lines %q:\ngot:\n%s\nwant (tabwriter):\n%s", lines, got.String(), want.String())
+		}
+	}
+}
+
+// TestTableDisplayWidth: a name written with combining marks (NFD, as some old rosters
+// are) or with wide characters still lines up, where tabwriter counted runes.
+func TestTableDisplayWidth(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	tb := newTable(&b)
+	tb.row("Nguyễn Văn An", "x") // NFC
+	tb.row("Nguye\u0302\u0303n Va\u0306n An", "x")
+	tb.row("会议", "x")
+	if err := tb.flush(); err != nil {
+		t.Fatal(err)
+	}
+	var cols []int
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		cols = append(cols, ansi.StringWidth(strings.TrimSuffix(line, "x")))
+	}
+	if cols[0] != cols[1] || cols[0] != cols[2] {
+		t.Errorf("the second column starts at %v:\n%s", cols, b.String())
+	}
+}

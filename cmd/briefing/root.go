@@ -1,0 +1,111 @@
+package main
+
+// The root command and the flags every command takes. Everything a run reads from
+// outside (flags, environment, streams, context) hangs off the command tree newRootCmd
+// builds, so that two runs in one process (the tests) share nothing.
+
+import (
+	"strings"
+
+	"briefing/internal/i18n"
+	"github.com/spf13/cobra"
+)
+
+// globals are the flags every command takes, the language of the help, and the
+// environment the run reads.
+type globals struct {
+	data  string
+	lang  string
+	theme string
+
+	helpLang i18n.Lang               // of descriptions and flag usages, set before the flags are parsed
+	getenv   func(key string) string // os.Getenv in main; the tests give their own
+
+	root      *cobra.Command // whose flags say whether --lang and --data were given
+	envWarned bool           // the warning about an unknown $BRIEFING_LANG is printed
+}
+
+// given: the global flag name was on the command line (even with an empty value).
+func (g *globals) given(name string) bool {
+	if g.root == nil {
+		return false
+	}
+	f := g.root.PersistentFlags().Lookup(name)
+	return f != nil && f.Changed
+}
+
+// language is the interface language (chooseLang). An unknown $BRIEFING_LANG is said
+// once on stderr; an unknown --lang is refused by check, before any command runs.
+func (g *globals) language() i18n.Lang {
+	env := g.getenv("BRIEFING_LANG")
+	l, _, badEnv := chooseLang(g.lang, g.given("lang"), env)
+	if badEnv && !g.envWarned && g.root != nil {
+		g.envWarned = true
+		g.root.PrintErrln(l.T("cli.lang.env", env))
+	}
+	return l
+}
+
+// check refuses the global flags no command can work with: an unknown --lang, and an
+// empty --data (which would otherwise mean the user's own data directory: a script's
+// --data "$DIR" with DIR unset must not write there). Exit 2.
+func (g *globals) check() error {
+	l := g.language()
+	if g.badLang() {
+		return exitError{2, l.T("cli.lang.bad", g.lang)}
+	}
+	if g.given("data") && strings.TrimSpace(g.data) == "" {
+		return exitError{2, l.T("cli.data.empty")}
+	}
+	return nil
+}
+
+// badLang: --lang was given a language the interface does not have.
+func (g *globals) badLang() bool {
+	_, bad, _ := chooseLang(g.lang, g.given("lang"), "")
+	return bad
+}
+
+// chooseLang is the one place the interface language is decided, for the help (from the
+// arguments before cobra parses them: helpLanguage) and for the commands (from the parsed
+// flag): flag when --lang was given, else env ($BRIEFING_LANG), else Vietnamese. badFlag:
+// the --lang given is unknown (the commands refuse it); badEnv: env is set, used and
+// unknown (Vietnamese then, with a warning: a variable set long ago must not break a
+// script).
+func chooseLang(flag string, flagGiven bool, env string) (l i18n.Lang, badFlag, badEnv bool) {
+	if flagGiven {
+		if l, ok := i18n.Parse(flag); ok {
+			return l, false, false
+		}
+		badFlag = true
+	}
+	if strings.TrimSpace(env) == "" {
+		return i18n.VI, badFlag, false
+	}
+	l, ok := i18n.Parse(env)
+	return l, badFlag, !ok && !badFlag
+}
+
+// newRootCmd builds the commands for one run, with their help in helpLang (helpLanguage
+// of the arguments), reading the environment through getenv.
+func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
+	g := &globals{helpLang: helpLang, getenv: getenv}
+	root := &cobra.Command{
+		Use:               "briefing",
+		Short:             g.helpLang.T("cli.help.cmd.briefing"),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		Args:              argsNone(g),
+		PersistentPreRunE: func(*cobra.Command, []string) error { return g.check() },
+		RunE:              func(cmd *cobra.Command, _ []string) error { return runHome(cmd, g) },
+	}
+	g.root = root
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.data, "data", "", g.helpLang.T("cli.help.flag.data"))
+	pf.StringVar(&g.lang, "lang", "", g.helpLang.T("cli.help.flag.lang"))
+	pf.StringVar(&g.theme, "theme", "auto", g.helpLang.T("cli.help.flag.theme"))
+	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
+		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
+	localizeHelp(root, g)
+	return root
+}
