@@ -10,6 +10,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
 )
@@ -39,13 +40,13 @@ func newDesk(t *testing.T, people ...attendance.NewPerson) (Model, *attendance.S
 			t.Fatal(err)
 		}
 	}
-	m := New(svc, sessions, s, theme.New(theme.Dark, true), i18n.VI)
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, s)
 	bk, err := loadBook(ctx, svc, s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ = m.Update(loadedMsg{book: bk})
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.update(loadedMsg{book: bk})
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return m, svc, s
 }
 
@@ -59,7 +60,7 @@ func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
 		msg := queue[0]
 		queue = queue[1:]
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
+		m, cmd = m.update(msg)
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
 			continue
 		}
@@ -71,7 +72,7 @@ func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
 // command is a letter that is a command (u in the list): its commands run.
 func command(t *testing.T, m Model, r rune) Model {
 	t.Helper()
-	m, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	m, cmd := m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	return run(t, m, drain(cmd)...)
 }
 
@@ -140,12 +141,12 @@ func TestKeysTypedWhileAWalkInSavesAreKept(t *testing.T) {
 	m = run(t, m, keys("Hồ Thị Khách")...)
 	// Enter starts the save; its commands are held back while the clerk
 	// types on, as on a slow disk.
-	m, save := m.Update(enter)
+	m, save := m.update(enter)
 	if !m.walkIn.saving {
 		t.Fatal("the form is not saving")
 	}
 	for _, k := range append(keys("tran minh"), enter) {
-		m, _ = m.Update(k)
+		m, _ = m.update(k)
 	}
 	m = run(t, m, drain(save)...)
 	if got := present(t, svc, s); strings.Join(got, ",") != "Hồ Thị Khách,Trần Minh Châu" && strings.Join(got, ",") != "Trần Minh Châu,Hồ Thị Khách" {
@@ -245,7 +246,7 @@ func TestCountersPaneCountsUnclassified(t *testing.T) {
 		attendance.NewPerson{Name: "Lý Văn Cán", Unit: "Phường 9", Group: "cán bộ"})
 	m = run(t, m, append(keys("ho thi khach"), enter)...)
 	m = run(t, m, append(keys("ly van can"), enter)...)
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m, _ = m.update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	view := m.View()
 	for _, want := range []string{"Có mặt: 2", "Cán bộ", "Chưa phân loại"} {
 		if !strings.Contains(view, want) {

@@ -318,7 +318,8 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 	}
 }
 
-func (f walkInForm) view() string {
+// view draws the form over hint, its keys.
+func (f walkInForm) view(hint string) string {
 	labels := [walkFields]string{
 		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"),
 	}
@@ -350,6 +351,6 @@ func (f walkInForm) view() string {
 	if f.card != nil {
 		b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("desk.notice")) + "\n")
 	}
-	b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("walkin.hint.suggest")))
+	b.WriteString("\n" + hint)
 	return b.String()
 }
