@@ -20,6 +20,7 @@ import (
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
+	"briefing/internal/unit"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -310,7 +311,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.book.set(msg.checkIn)
-		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undone", msg.checkIn.Person.Name, theme.UnitSuffix(msg.checkIn.Person.Unit))}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undone", msg.checkIn.Person.Name, m.unitSuffix(msg.checkIn.Person.Unit))}
 		m.refresh()
 		return m, nil
 
@@ -625,7 +626,7 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	if c.Already {
 		m.status = m.alreadyStatus(p, c)
 	} else {
-		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, m.unitSuffix(p.Unit), m.clockText(c.At))}
 	}
 	m.book.set(c)
 	m.refresh()
@@ -648,7 +649,7 @@ func (m Model) undo(armed string) (Model, tea.Cmd) {
 	}
 	if armed != p.ID {
 		m.undoArmed = p.ID
-		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.undo.confirm", p.Name, theme.UnitSuffix(p.Unit))}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.undo.confirm", p.Name, m.unitSuffix(p.Unit))}
 		return m, nil
 	}
 	m.pending[p.ID] = true
@@ -742,15 +743,23 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	}
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, name, nil).resize(m.width)
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
 	return m, m.walkIn.focusCmd()
 }
 
 func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, card.Name, &card).resize(m.width)
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
 	return m, m.walkIn.focusCmd()
+}
+
+// catalog is the units as loaded with the roster (nil before).
+func (m Model) catalog() *unit.Catalog {
+	if m.book == nil {
+		return nil
+	}
+	return m.book.cat
 }
 
 // writeError says why a write failed, in the clerk's words
@@ -766,7 +775,12 @@ func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04:
 
 // alreadyStatus says p was checked in before, at c's time, and nothing changed.
 func (m Model) alreadyStatus(p attendance.Person, c attendance.CheckIn) theme.Notice {
-	return theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.already", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+	return theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.already", p.Name, m.unitSuffix(p.Unit), m.clockText(c.At))}
+}
+
+// unitSuffix is " · unit" after a name, the unit as the catalog names it.
+func (m Model) unitSuffix(spelling string) string {
+	return theme.UnitSuffix(m.book.unitLabel(spelling))
 }
 
 // ended says the session has ended, from whichever poll reads the position.

@@ -289,3 +289,39 @@ func TestEnterPicksWhomTheCLIPicks(t *testing.T) {
 		}
 	}
 }
+
+// A person whose unit is spelled "P.4" shows in the list and in the check-in
+// confirmation as the catalog names the unit, Phường 4.
+func TestDeskShowsUnitsAsTheCatalogNamesThem(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Lý Thị Hoa", Unit: "P.4"})
+	m = run(t, m, keys("ly thi hoa")...)
+	if v := m.View(); !strings.Contains(v, "Phường 4") || strings.Contains(v, "P.4") {
+		t.Fatalf("the row does not show Phường 4:\n%s", v)
+	}
+	m = run(t, m, enter)
+	if !strings.Contains(m.status.Text, "Lý Thị Hoa · Phường 4") {
+		t.Fatalf("confirmation = %q, want the unit as Phường 4", m.status.Text)
+	}
+}
+
+// The walk-in form flags a unit the catalog does not know, and saves it as typed.
+func TestWalkInFlagsAUnitNotInTheCatalog(t *testing.T) {
+	const flag = "Chưa có trong danh mục đơn vị"
+	m, svc, s := newDesk(t)
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Hồ Văn Mới")...)
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	m = run(t, m, keys("p.4")...)
+	if v := m.View(); strings.Contains(v, flag) {
+		t.Fatalf("p.4 is Phường 4, yet flagged:\n%s", v)
+	}
+	m = run(t, m, keys("7x")...)
+	if v := m.View(); !strings.Contains(v, flag) {
+		t.Fatalf("p.47x is no unit, not flagged:\n%s", v)
+	}
+	m = run(t, m, enter)
+	list, err := svc.Attendees(context.Background(), s.ID)
+	if err != nil || len(list) != 1 || list[0].Person.Unit != "p.47x" {
+		t.Fatalf("attendees = %+v, %v; want Hồ Văn Mới under p.47x as typed", list, err)
+	}
+}

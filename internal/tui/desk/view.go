@@ -189,7 +189,7 @@ func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
 	if m.pending[p.ID] {
 		state = "… " + m.lang.T("desk.saving")
 	}
-	line := mark + theme.Cell(p.Name, nameW) + theme.Cell(p.Unit, unitW) + theme.Cell(groupLabel(m, p.Group), groupW) + state
+	line := mark + theme.Cell(p.Name, nameW) + theme.Cell(m.book.unitLabel(p.Unit), unitW) + theme.Cell(groupLabel(m, p.Group), groupW) + state
 	line = ansi.Truncate(line, w, "…")
 	switch {
 	case i == m.sel && m.focus != focusWalkIn:
