@@ -60,28 +60,30 @@ func NewHelp() help.Model {
 	return h
 }
 
-// HelpView is the short help of k, dim, within width cells.
-func HelpView(s theme.Styles, width int, k help.KeyMap) string {
-	h := NewHelp()
-	h.SetWidth(max(width, 1))
-	return s.Dim.Render(h.View(k))
-}
-
 // ellipsis stands for the bindings a narrow help line leaves out. (Help draws only
 // bindings with keys; no key is ever "…".)
 var ellipsis = key.NewBinding(key.WithKeys("…"), key.WithHelp("…", ""))
 
 // HelpLine is the one-line help of bindings after a leading space, fitted into width
-// cells: when it is too wide the middle items give way to "…", and the last one (how to
-// leave) stays.
+// cells (FitHelp).
 func HelpLine(s theme.Styles, width int, bindings []key.Binding) string {
+	return s.Dim.Render(ansi.Truncate(" "+fitHelp(width-1, bindings), max(width, 0), "…"))
+}
+
+// FitHelp is the short help of k, dim, fitted into width cells: when it is too wide
+// the middle items give way to "…", and the last one (how to leave) stays.
+func FitHelp(s theme.Styles, width int, k help.KeyMap) string {
+	return s.Dim.Render(ansi.Truncate(fitHelp(width, k.ShortHelp()), max(width, 0), "…"))
+}
+
+func fitHelp(width int, bindings []key.Binding) string {
 	h := NewHelp()
 	line := h.ShortHelpView(bindings)
-	for keep := len(bindings) - 2; ansi.StringWidth(line)+1 > width && keep > 0; keep-- {
+	for keep := len(bindings) - 2; ansi.StringWidth(line) > width && keep > 0; keep-- {
 		short := append(bindings[:keep:keep], ellipsis, bindings[len(bindings)-1])
 		line = strings.Replace(h.ShortHelpView(short), "… "+h.ShortSeparator, "…"+h.ShortSeparator, 1)
 	}
-	return s.Dim.Render(ansi.Truncate(" "+line, max(width, 0), "…"))
+	return line
 }
 
 // Binding makes a key binding whose help is in the user's language: the keys it

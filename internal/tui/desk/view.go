@@ -48,7 +48,7 @@ func (m Model) View() string {
 	var body string
 	if m.focus == focusWalkIn {
 		boxW := min(mainW, 76)
-		hint := common.HelpView(m.styles, boxW-m.styles.Box.GetHorizontalFrameSize(), m)
+		hint := common.FitHelp(m.styles, boxW-m.styles.Box.GetHorizontalFrameSize(), m)
 		body = m.styles.Box.Width(boxW).Render(m.walkIn.view(hint))
 		body = fitLines(body, m.listHeight()+1)
 	} else {

@@ -366,7 +366,7 @@ func (m Model) View() string {
 	}
 	body := b.String()
 	gap := max(m.height-lipgloss.Height(body)-2, 1)
-	return lipgloss.NewStyle().Padding(1, 2, 0, 2).Render(body + strings.Repeat("\n", gap-1) + common.HelpView(m.styles, w, m))
+	return lipgloss.NewStyle().Padding(1, 2, 0, 2).Render(body + strings.Repeat("\n", gap-1) + common.FitHelp(m.styles, w, m))
 }
 
 func (m Model) profileView() string {
@@ -385,7 +385,7 @@ func (m Model) profileView() string {
 	if m.notice != "" {
 		b.WriteString("\n\n" + m.styles.Warn.Render(m.notice))
 	}
-	b.WriteString("\n\n" + common.HelpView(m.styles, min(m.width-2, 76)-m.styles.Box.GetHorizontalFrameSize(), m))
+	b.WriteString("\n\n" + common.FitHelp(m.styles, min(m.width-2, 76)-m.styles.Box.GetHorizontalFrameSize(), m))
 	box := m.styles.Box.Width(min(m.width-2, 76)).Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -210,7 +210,7 @@ func (m Model) View() string {
 	if m.err != "" {
 		b.WriteString("\n" + m.styles.Warn.Render(m.err) + "\n")
 	}
-	b.WriteString("\n" + common.HelpView(m.styles, m.width-m.styles.Box.GetHorizontalFrameSize(), m))
+	b.WriteString("\n" + common.FitHelp(m.styles, m.width-m.styles.Box.GetHorizontalFrameSize(), m))
 	box := m.styles.Box.Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
