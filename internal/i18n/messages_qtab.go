@@ -76,12 +76,4 @@ var qtabMessages = map[string][2]string{
 	"qtab.err.pick":  {"Chọn một người trong danh sách (↑↓ rồi enter), hoặc chọn Ẩn danh", "Pick someone from the list (↑↓ then enter), or choose Anonymous"},
 	"qtab.err.name":  {"Hãy nhập họ tên người hỏi, hoặc chọn Ẩn danh", "Type the asker's name, or choose Anonymous"},
 	"qtab.err.write": {"Chưa lưu được: %s. Hãy thử lại", "Not saved: %s. Try again"},
-
-	"qtab.help.list":    {"n ghi câu hỏi · enter xem · a trả lời · f chuyển · p chiếu/gỡ · e sửa · s/t/[ ] lọc · / tìm · tab điểm danh", "n new · enter view · a answer · f forward · p pin/unpin · e edit · s/t/[ ] filter · / find · tab attendance"},
-	"qtab.help.detail":  {"a trả lời · f chuyển · p chiếu/gỡ · e sửa · r mở lại · h lịch sử · ↑↓ cuộn · esc quay lại", "a answer · f forward · p pin/unpin · e edit · r reopen · h history · ↑↓ scroll · esc back"},
-	"qtab.help.form":    {"ctrl+s lưu · tab chuyển ô · ←→ chọn người hỏi · enter lưu (xuống dòng trong nội dung) · esc huỷ", "ctrl+s save · tab next field · ←→ asker · enter saves (new line in the text) · esc cancel"},
-	"qtab.help.answer":  {"ctrl+s lưu · tab chuyển ô · esc huỷ", "ctrl+s save · tab next field · esc cancel"},
-	"qtab.help.forward": {"d Quận · s người phát ngôn · enter mặc định · esc huỷ", "d district · s spokesperson · enter default · esc cancel"},
-	"qtab.help.history": {"↑↓ cuộn · esc quay lại", "↑↓ scroll · esc back"},
-	"qtab.help.search":  {"gõ để lọc (không cần dấu) · enter xong · esc bỏ tìm", "type to filter (accents optional) · enter done · esc clear"},
 }

@@ -14,6 +14,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/desk"
 	"briefing/internal/tui/follow"
 	"briefing/internal/tui/home"
@@ -34,37 +35,24 @@ type Options struct {
 	Clock      func() time.Time // nil: time.Now; tests fix it
 }
 
-type screen int
-
-const (
-	homeScreen screen = iota
-	formScreen
-	presentScreen
-	followScreen
-	deskScreen
-)
-
-// App is the root model.
+// App is the root model. It holds the active screen and, when the program started on
+// the home screen, the home screen to come back to; it knows the screens only to make
+// them and to handle the typed messages by which they ask for another screen.
 type App struct {
-	opts          Options
-	styles        theme.Styles
-	screen        screen
-	backHome      bool // leaving a screen returns home (started from home) or quits
-	home          home.Model
-	form          startform.Model
-	present       present.Model
-	follow        follow.Model
-	desk          desk.Model
-	startTo       screen       // where a session started from the form goes: presentScreen or deskScreen
-	startInfo     session.Info // the start form's first values when home asks to present a deck
-	width, height int
+	opts      Options
+	common    common.Common
+	active    common.Screen
+	home      common.Screen // nil: leaving the active screen quits
+	atHome    bool          // active is the home screen (home holds an older copy of it)
+	toDesk    bool          // a session started from the form opens the desk, not the presenter
+	startInfo session.Info  // the start form's first values when home asks to present a deck
 }
 
 // NewHome starts on the home screen.
 func NewHome(o Options) App {
 	a := newApp(o)
-	a.backHome = true
-	a.home = home.New(o.Service, o.Library, a.styles, o.Lang)
+	a.home = home.New(a.common, o.Service, o.Library)
+	a.active, a.atHome = a.home, true
 	return a
 }
 
@@ -73,7 +61,7 @@ func NewHome(o Options) App {
 // info fills the start form if d is started.
 func NewChoice(o Options, d *deck.Deck, info session.Info) App {
 	a := newApp(o)
-	a.home = home.New(o.Service, o.Library, a.styles, o.Lang).Choose(d)
+	a.active = home.New(a.common, o.Service, o.Library).Choose(d)
 	a.startInfo = info
 	return a
 }
@@ -81,8 +69,7 @@ func NewChoice(o Options, d *deck.Deck, info session.Info) App {
 // NewStart starts on the form for a new session of one of decks.
 func NewStart(o Options, decks []*deck.Deck, info session.Info) App {
 	a := newApp(o)
-	a.screen = formScreen
-	a.form = a.newForm(decks, info)
+	a.active = a.newForm(decks, info)
 	return a
 }
 
@@ -90,93 +77,61 @@ func NewStart(o Options, decks []*deck.Deck, info session.Info) App {
 // it: for a clerk whose device has no open session.
 func NewDeskStart(o Options, decks []*deck.Deck, info session.Info) App {
 	a := NewStart(o, decks, info)
-	a.startTo = deskScreen
+	a.toDesk = true
 	return a
 }
 
 // NewDesk opens the clerk's desk on an open session.
 func NewDesk(o Options, s session.Session) App {
 	a := newApp(o)
-	a.screen = deskScreen
-	a.desk = a.newDesk(s)
+	a.active = a.newDesk(s)
 	return a
 }
 
 // NewPresent starts presenting an open session.
 func NewPresent(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
-	a.screen = presentScreen
-	a.present = a.newPresent(s, d)
+	a.active = a.newPresent(s, d)
 	return a
 }
 
 // NewFollow starts the presenter view of an open session.
 func NewFollow(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
-	a.screen = followScreen
-	a.follow = a.newFollow(s, d)
+	a.active = a.newFollow(s, d)
 	return a
 }
 
 func newApp(o Options) App {
 	// Dark until the terminal says otherwise: most projector setups are dark, and under
 	// tests no terminal answers.
-	return App{opts: o, styles: theme.New(o.Theme, true), width: 80, height: 24, startTo: presentScreen}
+	c := common.Common{Lang: o.Lang, Styles: theme.New(o.Theme, true), Clock: o.Clock, Width: 80, Height: 24}
+	return App{opts: o, common: c}
 }
 
-func (a App) newForm(decks []*deck.Deck, info session.Info) startform.Model {
-	var units []string
-	if u, err := a.opts.Service.Units(context.Background()); err == nil {
-		units = u
-	}
-	return startform.New(decks, info, units, a.styles, a.opts.Lang)
+func (a App) newForm(decks []*deck.Deck, info session.Info) common.Screen {
+	return startform.New(a.common, decks, info, a.opts.Service)
 }
 
-func (a App) newPresent(s session.Session, d *deck.Deck) present.Model {
-	m := present.New(a.opts.Service, s, d, a.styles, a.opts.Lang)
-	if a.opts.Clock != nil {
-		m = m.WithClock(a.opts.Clock)
-	}
-	return m
+func (a App) newPresent(s session.Session, d *deck.Deck) common.Screen {
+	return present.New(a.common, a.opts.Service, s, d)
 }
 
-func (a App) newDesk(s session.Session) desk.Model {
-	m := desk.New(a.opts.Attendance, a.opts.Service, s, a.styles, a.opts.Lang).WithQuestions(a.opts.Questions)
-	if a.opts.Clock != nil {
-		m = m.WithClock(a.opts.Clock)
-	}
-	return m
+func (a App) newDesk(s session.Session) common.Screen {
+	return desk.New(a.common, a.opts.Attendance, a.opts.Service, s).WithQuestions(a.opts.Questions)
 }
 
-func (a App) newFollow(s session.Session, d *deck.Deck) follow.Model {
+func (a App) newFollow(s session.Session, d *deck.Deck) common.Screen {
 	// Without an attendance or questions service (nil), follow reads neither.
-	m := follow.New(a.opts.Service, s, d, a.styles, a.opts.Lang).
-		WithAttendance(a.opts.Attendance).WithQuestions(a.opts.Questions)
-	if a.opts.Clock != nil {
-		m = m.WithClock(a.opts.Clock)
-	}
-	return m
+	return follow.New(a.common, a.opts.Service, s, d).WithAttendance(a.opts.Attendance).WithQuestions(a.opts.Questions)
 }
 
 // Init asks the terminal for its background and starts the first screen.
 func (a App) Init() tea.Cmd {
-	var first tea.Cmd
-	switch a.screen {
-	case homeScreen:
-		first = a.home.Init()
-	case formScreen:
-		first = a.form.Init()
-	case presentScreen:
-		first = a.present.Init()
-	case followScreen:
-		first = a.follow.Init()
-	case deskScreen:
-		first = a.desk.Init()
-	}
 	if a.opts.Theme == theme.Auto {
-		return tea.Batch(tea.RequestBackgroundColor, first)
+		return tea.Batch(tea.RequestBackgroundColor, a.active.Init())
 	}
-	return first
+	return a.active.Init()
 }
 
 type startedMsg struct {
@@ -185,28 +140,38 @@ type startedMsg struct {
 	err     error
 }
 
-// Update routes a message.
+// Update handles the messages of the whole program (size, background, a change of
+// screen), then hands the rest to the active screen.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a.width, a.height = msg.Width, msg.Height
+		a.common.Width, a.common.Height = msg.Width, msg.Height
+		var cmd, homeCmd tea.Cmd
+		a.active, cmd = a.active.SetSize(msg.Width, msg.Height)
+		if a.home != nil && !a.atHome {
+			a.home, homeCmd = a.home.SetSize(msg.Width, msg.Height)
+		}
+		return a, tea.Batch(cmd, homeCmd)
 	case tea.BackgroundColorMsg:
 		if a.opts.Theme != theme.Auto {
 			return a, nil
 		}
-		a.styles = theme.New(a.opts.Theme, msg.IsDark())
-		return a.restyle()
+		a.common.Styles = theme.New(a.opts.Theme, msg.IsDark())
+		var cmd tea.Cmd
+		a.active, cmd = a.active.SetStyles(a.common.Styles)
+		if a.home != nil && !a.atHome {
+			a.home, _ = a.home.SetStyles(a.common.Styles)
+		}
+		return a, cmd
 
 	case home.QuitMsg:
 		return a, tea.Quit
 	case home.PresentMsg:
-		a.screen = formScreen
-		a.form = a.newForm([]*deck.Deck{msg.Deck}, a.startInfo)
-		return a.sized(a.form.Init())
+		return a.show(a.newForm([]*deck.Deck{msg.Deck}, a.startInfo))
 	case home.ResumeMsg:
-		return a, a.loadDeck(msg.Session, presentScreen)
+		return a, a.loadDeck(msg.Session, false)
 	case home.FollowMsg:
-		return a, a.loadDeck(msg.Session, followScreen)
+		return a, a.loadDeck(msg.Session, true)
 	case deckLoadedMsg:
 		return a.open(msg)
 
@@ -225,17 +190,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if errors.As(msg.err, &open) {
 				text = a.opts.Lang.T("start.open.exists", open.Session.Info.Title)
 			}
-			a.form = a.form.SetError(text)
-			return a, nil
+			return a.route(startform.ErrorMsg{Text: text})
 		}
-		if a.startTo == deskScreen {
-			a.screen = deskScreen
-			a.desk = a.newDesk(msg.session)
-			return a.sized(a.desk.Init())
+		if a.toDesk {
+			return a.show(a.newDesk(msg.session))
 		}
-		a.screen = presentScreen
-		a.present = a.newPresent(msg.session, msg.deck)
-		return a.sized(a.present.Init())
+		return a.show(a.newPresent(msg.session, msg.deck))
 
 	case present.DoneMsg, follow.DoneMsg, desk.DoneMsg:
 		return a.leave()
@@ -246,56 +206,34 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // route hands a message to the active screen.
 func (a App) route(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
-	switch a.screen {
-	case homeScreen:
-		a.home, cmd = a.home.Update(msg)
-	case formScreen:
-		a.form, cmd = a.form.Update(msg)
-	case presentScreen:
-		a.present, cmd = a.present.Update(msg)
-	case followScreen:
-		a.follow, cmd = a.follow.Update(msg)
-	case deskScreen:
-		a.desk, cmd = a.desk.Update(msg)
-	}
+	a.active, cmd = a.active.Update(msg)
 	return a, cmd
 }
 
-// sized gives a newly shown screen the window size, then runs its first command.
-func (a App) sized(first tea.Cmd) (tea.Model, tea.Cmd) {
-	m, cmd := a.route(tea.WindowSizeMsg{Width: a.width, Height: a.height})
-	return m, tea.Batch(first, cmd)
-}
-
-func (a App) restyle() (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch a.screen {
-	case presentScreen:
-		a.present, cmd = a.present.SetStyles(a.styles)
-	case followScreen:
-		a.follow, cmd = a.follow.SetStyles(a.styles)
-	case deskScreen:
-		a.desk = a.desk.SetStyles(a.styles)
-	case homeScreen:
-		a.home = a.home.SetStyles(a.styles)
+// show makes s the active screen at the window's size and starts it.
+func (a App) show(s common.Screen) (tea.Model, tea.Cmd) {
+	if a.atHome {
+		a.home, a.atHome = a.active, false
 	}
-	return a, cmd
+	s, size := s.SetSize(a.common.Width, a.common.Height)
+	a.active = s
+	return a, tea.Batch(s.Init(), size)
 }
 
-// deckLoadedMsg is a session's deck, read to open it on screen to.
+// deckLoadedMsg is a session's deck, read to open it on the presenter (or follow) screen.
 type deckLoadedMsg struct {
 	session session.Session
 	deck    *deck.Deck
-	to      screen
+	follow  bool
 	err     error
 }
 
 // loadDeck reads the deck session s shows, off the frame.
-func (a App) loadDeck(s session.Session, to screen) tea.Cmd {
+func (a App) loadDeck(s session.Session, follow bool) tea.Cmd {
 	svc := a.opts.Service
 	return func() tea.Msg {
 		d, err := svc.Deck(context.Background(), s.ID)
-		return deckLoadedMsg{session: s, deck: d, to: to, err: err}
+		return deckLoadedMsg{session: s, deck: d, follow: follow, err: err}
 	}
 }
 
@@ -307,45 +245,28 @@ func (a App) open(msg deckLoadedMsg) (tea.Model, tea.Cmd) {
 		if errors.As(msg.err, &missing) {
 			text = a.opts.Lang.T("home.deck.missing", missing.DeckID, missing.Version)
 		}
-		a.home = a.home.SetNotice(text)
-		return a, nil
+		return a.route(home.NoticeMsg{Text: text})
 	}
-	a.screen = msg.to
-	if msg.to == presentScreen {
-		a.present = a.newPresent(msg.session, msg.deck)
-		return a.sized(a.present.Init())
+	if msg.follow {
+		return a.show(a.newFollow(msg.session, msg.deck))
 	}
-	a.follow = a.newFollow(msg.session, msg.deck)
-	return a.sized(a.follow.Init())
+	return a.show(a.newPresent(msg.session, msg.deck))
 }
 
-// leave goes back home, or ends the program when it was started on this screen.
+// leave goes back home (reloading it), or ends the program when it was started on this screen.
 func (a App) leave() (tea.Model, tea.Cmd) {
-	if !a.backHome {
+	if a.home == nil {
 		return a, tea.Quit
 	}
-	a.screen = homeScreen
-	m, cmd := a.sized(nil)
+	m, cmd := a.show(a.home) // home's Init reads the sessions again
 	app := m.(App)
-	return app, tea.Batch(cmd, app.home.Reload())
+	app.atHome = true
+	return app, cmd
 }
 
 // View draws the active screen full screen.
 func (a App) View() tea.View {
-	var body string
-	switch a.screen {
-	case homeScreen:
-		body = a.home.View()
-	case formScreen:
-		body = a.form.View()
-	case presentScreen:
-		body = a.present.View()
-	case followScreen:
-		body = a.follow.View()
-	case deskScreen:
-		body = a.desk.View()
-	}
-	v := tea.NewView(theme.Clip(body, a.width, a.height))
+	v := tea.NewView(theme.Clip(a.active.View(), a.common.Width, a.common.Height))
 	v.AltScreen = true
 	v.WindowTitle = "briefing"
 	return v

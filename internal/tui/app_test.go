@@ -183,7 +183,7 @@ func TestResizeNoPanic(t *testing.T) {
 			m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			v := m.View().Content
 			if h := len(bytes.Split([]byte(v), []byte("\n"))); h > sz[1] {
-				t.Errorf("%T at %dx%d: %d lines", a.screen, sz[0], sz[1], h)
+				t.Errorf("%T at %dx%d: %d lines", a.active, sz[0], sz[1], h)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"briefing/internal/search/searchtest"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
 )
@@ -55,9 +56,9 @@ func BenchmarkDeskFirstFrame(b *testing.B) {
 		if err != nil || s == nil {
 			b.Fatal("no open session", err)
 		}
-		m := New(attendance.New(st, nil), sessions, *s, theme.New(theme.Dark, true), i18n.VI)
+		m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, attendance.New(st, nil), sessions, *s)
 		_ = m.Init()
-		m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m, _ = m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		if m.View() == "" {
 			b.Fatal("empty frame")
 		}
@@ -104,13 +105,13 @@ func benchKeystroke(b *testing.B, start, rest string) {
 	sessions := session.New(st, nil)
 	s, _ := sessions.Current(ctx)
 	svc := attendance.New(st, nil)
-	m := New(svc, sessions, *s, theme.New(theme.Dark, true), i18n.VI).WithQuestions(questions.New(st, nil))
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, *s).WithQuestions(questions.New(st, nil))
 	bk, err := loadBook(ctx, svc, s.ID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, _ = m.Update(loadedMsg{book: bk})
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.update(loadedMsg{book: bk})
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.input.SetValue(start)
 	typed := []rune(rest)
 	for i := 0; b.Loop(); i++ {
@@ -118,7 +119,7 @@ func benchKeystroke(b *testing.B, start, rest string) {
 		if i%len(typed) == 0 {
 			m.input.SetValue(start)
 		}
-		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 		_ = m.View()
 	}
 }

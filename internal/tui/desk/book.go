@@ -7,6 +7,7 @@ import (
 	"briefing/internal/search"
 	"briefing/internal/textvi"
 	"briefing/internal/tui/qtab"
+	"briefing/internal/unit"
 )
 
 // book is the desk's copy of the roster and of who is present, with the
@@ -20,6 +21,17 @@ type book struct {
 	recent  []string                      // person ids in check-in order, present or not
 	cursor  attendance.Cursor
 	tally   *attendance.Tally // the counters, kept up to date by set
+	cat     *unit.Catalog     // the units, read with the roster: spellings show as their unit
+}
+
+// unitLabel is how a unit typed as spelling is shown: the catalog unit it names
+// (P.4 is Phường 4), or the spelling as typed.
+func (b *book) unitLabel(spelling string) string {
+	if b == nil || spelling == "" {
+		return spelling
+	}
+	label, _ := b.cat.Label(spelling)
+	return label
 }
 
 // loadBook reads the roster and the session's check-ins and indexes them.
@@ -37,6 +49,7 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*
 		index:   search.New(len(people)),
 		present: map[string]attendance.CheckIn{},
 		tally:   attendance.NewTally(cat),
+		cat:     cat,
 	}
 	b.addPeople(people)
 	b.apply(checkIns)

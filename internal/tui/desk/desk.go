@@ -17,8 +17,11 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/search"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
+	"briefing/internal/unit"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -58,6 +61,7 @@ type Model struct {
 
 	lang   i18n.Lang
 	styles theme.Styles
+	keys   keyMap
 	svc    *attendance.Service
 	sess   *session.Service
 	s      session.Session
@@ -104,14 +108,15 @@ type row struct {
 }
 
 // New makes the desk for an open session.
-func New(svc *attendance.Service, sess *session.Service, s session.Session, styles theme.Styles, lang i18n.Lang) Model {
+func New(c common.Common, svc *attendance.Service, sess *session.Service, s session.Session) Model {
+	lang, styles := c.Lang, c.Styles
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = lang.T("desk.search.placeholder")
 	in.CharLimit = 400 // a QR payload is long
 	in.Focus()
 	m := Model{
-		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local,
+		lang: lang, styles: styles, keys: newKeys(lang), svc: svc, sess: sess, s: s, loc: time.Local,
 		input: in, pending: map[string]bool{}, width: 80, height: 24, ref: &bookRef{},
 	}
 	return m
@@ -122,7 +127,7 @@ func (m Model) WithQuestions(qs *questions.Service) Model {
 	if qs == nil {
 		return m
 	}
-	q := qtab.New(qs, m.sess, m.s, m.ref.askers, m.styles, m.lang).WithLocation(m.loc)
+	q := qtab.New(common.Common{Lang: m.lang, Styles: m.styles}, qs, m.sess, m.s, m.ref.askers).WithLocation(m.loc)
 	m.questions = &q
 	return m
 }
@@ -233,23 +238,37 @@ func (m Model) pollCmd() tea.Cmd {
 	}
 }
 
+// SetSize gives the desk the window.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	m.width, m.height = width, height
+	// The tab gets all but the header, the notice and the help line.
+	if m.questions != nil {
+		s, _ := m.questions.SetSize(width, max(height-3, 4))
+		*m.questions = s.(qtab.Model)
+	}
+	m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
+	m.walkIn = m.walkIn.resize(m.width)
+	return m, nil
+}
+
+// toQuestions hands a message to the Questions tab.
+func (m *Model) toQuestions(msg tea.Msg) tea.Cmd {
+	s, cmd := m.questions.Update(msg)
+	*m.questions = s.(qtab.Model)
+	return cmd
+}
+
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m.update(msg) }
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if _, ok := msg.(qtab.Msg); ok && m.questions != nil {
-		var cmd tea.Cmd
-		*m.questions, cmd = m.questions.Update(msg)
-		return m, cmd
+		return m, m.toQuestions(msg)
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		// The tab gets all but the header, the notice and the help line.
-		if m.questions != nil {
-			*m.questions, _ = m.questions.Update(tea.WindowSizeMsg{Width: msg.Width, Height: max(msg.Height-3, 4)})
-		}
-		m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
-		m.walkIn = m.walkIn.resize(m.width)
-		return m, nil
+		s, cmd := m.SetSize(msg.Width, msg.Height)
+		return s.(Model), cmd
 
 	case loadedMsg:
 		if msg.err != nil {
@@ -292,7 +311,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.book.set(msg.checkIn)
-		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undone", msg.checkIn.Person.Name, theme.UnitSuffix(msg.checkIn.Person.Unit))}
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.undone", msg.checkIn.Person.Name, m.unitSuffix(msg.checkIn.Person.Unit))}
 		m.refresh()
 		return m, nil
 
@@ -338,9 +357,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.key(msg)
 	case tea.PasteMsg:
 		if m.tab == tabQuestions {
-			var cmd tea.Cmd
-			*m.questions, cmd = m.questions.Update(msg)
-			return m, cmd
+			return m, m.toQuestions(msg)
 		}
 		if m.focus == focusWalkIn {
 			var cmd tea.Cmd
@@ -359,7 +376,7 @@ func (m Model) replay(first tea.Cmd) (Model, tea.Cmd) {
 	m.queued = nil
 	for _, msg := range queued {
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
+		m, cmd = m.update(msg)
 		cmds = append(cmds, cmd)
 	}
 	return m, tea.Batch(cmds...)
@@ -390,18 +407,17 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := msg.String()
-	if k == "ctrl+c" {
+	keys := m.keys
+	if key.Matches(msg, keys.Quit) {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
-	if k == "tab" && m.questions != nil && m.focus != focusWalkIn {
+	if key.Matches(msg, keys.Questions) && m.questions != nil && m.focus != focusWalkIn {
 		m.tab = tabQuestions
 		m.input.Blur()
 		return m, nil
 	}
 	if m.focus == focusWalkIn {
-		switch k {
-		case "esc":
+		if key.Matches(msg, keys.Cancel) {
 			m.focus = focusSearch
 			return m, m.input.Focus()
 		}
@@ -409,22 +425,22 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
 		return m, cmd
 	}
-	switch k {
-	case "up", "ctrl+p":
+	switch {
+	case key.Matches(msg, keys.Up):
 		m.sel = max(m.sel-1, 0)
 		return m, nil
-	case "down":
+	case key.Matches(msg, keys.Down):
 		m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
 		return m, nil
-	case "pgup":
+	case key.Matches(msg, keys.PageUp):
 		m.sel = max(m.sel-m.listHeight(), 0)
 		return m, nil
-	case "pgdown":
+	case key.Matches(msg, keys.PageDown):
 		m.sel = min(m.sel+m.listHeight(), max(len(m.rows)-1, 0))
 		return m, nil
-	case "enter":
+	case key.Matches(msg, keys.CheckIn):
 		return m.enter()
-	case "ctrl+n", "f2":
+	case key.Matches(msg, keys.WalkIn):
 		if m.card != nil {
 			card := *m.card
 			m.card = nil
@@ -433,7 +449,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m.openWalkIn(m.input.Value()) // what was typed is a start on the name
 	}
-	if k == "esc" && m.card != nil {
+	if key.Matches(msg, keys.DropCard) && m.card != nil {
 		m.card = nil
 		m.sel = 0
 		m.refresh()
@@ -445,11 +461,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		// search box, not quit, undo or open a form.
 		armed := m.undoArmed
 		m.undoArmed = ""
-		switch k {
-		case "esc", "/":
+		switch {
+		case key.Matches(msg, keys.Search):
 			m.focus = focusSearch
 			return m, m.input.Focus()
-		case "u":
+		case key.Matches(msg, keys.Undo):
 			return m.undo(armed)
 		}
 		if msg.Text != "" { // typing a name goes back to the search box
@@ -460,7 +476,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if k == "esc" {
+	if key.Matches(msg, keys.Clear) {
 		m.replaceQuery = false
 		if m.input.Value() != "" {
 			m.input.SetValue("")
@@ -479,24 +495,23 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // leave it: tab back to attendance and q to quit, while no form or search
 // box has the focus.
 func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, m.keys.Quit) {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
 	if !m.questions.Capturing() {
-		switch msg.String() {
-		case "tab", "shift+tab":
+		keys := m.questions.Keys()
+		switch {
+		case key.Matches(msg, keys.Attendance):
 			m.tab = tabAttendance
 			if m.focus == focusSearch {
 				return m, m.input.Focus()
 			}
 			return m, nil
-		case "q":
+		case key.Matches(msg, keys.Quit):
 			return m, func() tea.Msg { return DoneMsg{} }
 		}
 	}
-	var cmd tea.Cmd
-	*m.questions, cmd = m.questions.Update(msg)
-	return m, cmd
+	return m, m.toQuestions(msg)
 }
 
 // refresh recomputes the list: matches for the query, or the latest
@@ -611,7 +626,7 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	if c.Already {
 		m.status = m.alreadyStatus(p, c)
 	} else {
-		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, m.unitSuffix(p.Unit), m.clockText(c.At))}
 	}
 	m.book.set(c)
 	m.refresh()
@@ -634,7 +649,7 @@ func (m Model) undo(armed string) (Model, tea.Cmd) {
 	}
 	if armed != p.ID {
 		m.undoArmed = p.ID
-		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.undo.confirm", p.Name, theme.UnitSuffix(p.Unit))}
+		m.status = theme.Notice{Kind: theme.NoticeWarn, Text: m.lang.T("desk.undo.confirm", p.Name, m.unitSuffix(p.Unit))}
 		return m, nil
 	}
 	m.pending[p.ID] = true
@@ -728,15 +743,23 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	}
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, name, nil).resize(m.width)
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
 	return m, m.walkIn.focusCmd()
 }
 
 func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, card.Name, &card).resize(m.width)
+	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
 	return m, m.walkIn.focusCmd()
+}
+
+// catalog is the units as loaded with the roster (nil before).
+func (m Model) catalog() *unit.Catalog {
+	if m.book == nil {
+		return nil
+	}
+	return m.book.cat
 }
 
 // writeError says why a write failed, in the clerk's words
@@ -752,7 +775,12 @@ func (m Model) clockText(t time.Time) string { return t.In(m.loc).Format("15:04:
 
 // alreadyStatus says p was checked in before, at c's time, and nothing changed.
 func (m Model) alreadyStatus(p attendance.Person, c attendance.CheckIn) theme.Notice {
-	return theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.already", p.Name, theme.UnitSuffix(p.Unit), m.clockText(c.At))}
+	return theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.already", p.Name, m.unitSuffix(p.Unit), m.clockText(c.At))}
+}
+
+// unitSuffix is " · unit" after a name, the unit as the catalog names it.
+func (m Model) unitSuffix(spelling string) string {
+	return theme.UnitSuffix(m.book.unitLabel(spelling))
 }
 
 // ended says the session has ended, from whichever poll reads the position.
@@ -764,11 +792,12 @@ func (m Model) ended() bool {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) Model {
+func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	m.walkIn.styles = s
 	if m.questions != nil {
-		*m.questions = m.questions.SetStyles(s)
+		q, _ := m.questions.SetStyles(s)
+		*m.questions = q.(qtab.Model)
 	}
-	return m
+	return m, nil
 }

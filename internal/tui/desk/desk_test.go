@@ -10,6 +10,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
 )
@@ -39,13 +40,13 @@ func newDesk(t *testing.T, people ...attendance.NewPerson) (Model, *attendance.S
 			t.Fatal(err)
 		}
 	}
-	m := New(svc, sessions, s, theme.New(theme.Dark, true), i18n.VI)
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, s)
 	bk, err := loadBook(ctx, svc, s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ = m.Update(loadedMsg{book: bk})
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.update(loadedMsg{book: bk})
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	return m, svc, s
 }
 
@@ -59,7 +60,7 @@ func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
 		msg := queue[0]
 		queue = queue[1:]
 		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
+		m, cmd = m.update(msg)
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
 			continue
 		}
@@ -71,7 +72,7 @@ func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
 // command is a letter that is a command (u in the list): its commands run.
 func command(t *testing.T, m Model, r rune) Model {
 	t.Helper()
-	m, cmd := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	m, cmd := m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	return run(t, m, drain(cmd)...)
 }
 
@@ -140,12 +141,12 @@ func TestKeysTypedWhileAWalkInSavesAreKept(t *testing.T) {
 	m = run(t, m, keys("Hồ Thị Khách")...)
 	// Enter starts the save; its commands are held back while the clerk
 	// types on, as on a slow disk.
-	m, save := m.Update(enter)
+	m, save := m.update(enter)
 	if !m.walkIn.saving {
 		t.Fatal("the form is not saving")
 	}
 	for _, k := range append(keys("tran minh"), enter) {
-		m, _ = m.Update(k)
+		m, _ = m.update(k)
 	}
 	m = run(t, m, drain(save)...)
 	if got := present(t, svc, s); strings.Join(got, ",") != "Hồ Thị Khách,Trần Minh Châu" && strings.Join(got, ",") != "Trần Minh Châu,Hồ Thị Khách" {
@@ -245,7 +246,7 @@ func TestCountersPaneCountsUnclassified(t *testing.T) {
 		attendance.NewPerson{Name: "Lý Văn Cán", Unit: "Phường 9", Group: "cán bộ"})
 	m = run(t, m, append(keys("ho thi khach"), enter)...)
 	m = run(t, m, append(keys("ly van can"), enter)...)
-	m, _ = m.Update(tea.WindowSizeMsg{Width: 160, Height: 45})
+	m, _ = m.update(tea.WindowSizeMsg{Width: 160, Height: 45})
 	view := m.View()
 	for _, want := range []string{"Có mặt: 2", "Cán bộ", "Chưa phân loại"} {
 		if !strings.Contains(view, want) {
@@ -286,5 +287,41 @@ func TestEnterPicksWhomTheCLIPicks(t *testing.T) {
 		if len(list) != 1 || list[0].Undone || list[0].Person.ID != res.One.ID {
 			t.Fatalf("%q: the desk checked in %+v, the CLI picks %s", q, list, res.One.Name)
 		}
+	}
+}
+
+// A person whose unit is spelled "P.4" shows in the list and in the check-in
+// confirmation as the catalog names the unit, Phường 4.
+func TestDeskShowsUnitsAsTheCatalogNamesThem(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Lý Thị Hoa", Unit: "P.4"})
+	m = run(t, m, keys("ly thi hoa")...)
+	if v := m.View(); !strings.Contains(v, "Phường 4") || strings.Contains(v, "P.4") {
+		t.Fatalf("the row does not show Phường 4:\n%s", v)
+	}
+	m = run(t, m, enter)
+	if !strings.Contains(m.status.Text, "Lý Thị Hoa · Phường 4") {
+		t.Fatalf("confirmation = %q, want the unit as Phường 4", m.status.Text)
+	}
+}
+
+// The walk-in form flags a unit the catalog does not know, and saves it as typed.
+func TestWalkInFlagsAUnitNotInTheCatalog(t *testing.T) {
+	const flag = "Chưa có trong danh mục đơn vị"
+	m, svc, s := newDesk(t)
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Hồ Văn Mới")...)
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	m = run(t, m, keys("p.4")...)
+	if v := m.View(); strings.Contains(v, flag) {
+		t.Fatalf("p.4 is Phường 4, yet flagged:\n%s", v)
+	}
+	m = run(t, m, keys("7x")...)
+	if v := m.View(); !strings.Contains(v, flag) {
+		t.Fatalf("p.47x is no unit, not flagged:\n%s", v)
+	}
+	m = run(t, m, enter)
+	list, err := svc.Attendees(context.Background(), s.ID)
+	if err != nil || len(list) != 1 || list[0].Person.Unit != "p.47x" {
+		t.Fatalf("attendees = %+v, %v; want Hồ Văn Mới under p.47x as typed", list, err)
 	}
 }

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	"strconv"
 	"strings"
@@ -36,7 +37,7 @@ func (m Model) View() string {
 	if m.tab == tabQuestions {
 		b.WriteString(m.questions.View() + "\n")
 		b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("qtab.notice"), m.width, "…")) + "\n")
-		b.WriteString(m.styles.Dim.Render(theme.HelpLine(m.questions.HelpLine(), m.width)))
+		b.WriteString(common.HelpLine(m.styles, m.width, m.ShortHelp()))
 		return b.String()
 	}
 	b.WriteString(m.searchLine() + "\n")
@@ -46,7 +47,9 @@ func (m Model) View() string {
 	}
 	var body string
 	if m.focus == focusWalkIn {
-		body = m.styles.Box.Width(min(mainW, 76)).Render(m.walkIn.view())
+		boxW := min(mainW, 76)
+		hint := common.FitHelp(m.styles, boxW-m.styles.Box.GetHorizontalFrameSize(), m)
+		body = m.styles.Box.Width(boxW).Render(m.walkIn.view(hint))
 		body = fitLines(body, m.listHeight()+1)
 	} else {
 		body = m.heading(mainW) + "\n" + m.list(mainW)
@@ -59,7 +62,7 @@ func (m Model) View() string {
 	b.WriteString(body + "\n")
 	b.WriteString(m.status.Line(m.styles, m.width) + "\n")
 	b.WriteString(m.styles.Dim.Render(ansi.Truncate(m.lang.T("desk.notice"), m.width, "…")) + "\n")
-	b.WriteString(m.styles.Dim.Render(theme.HelpLine(m.helpLine(), m.width)))
+	b.WriteString(common.HelpLine(m.styles, m.width, m.ShortHelp()))
 	return b.String()
 }
 
@@ -186,7 +189,7 @@ func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
 	if m.pending[p.ID] {
 		state = "… " + m.lang.T("desk.saving")
 	}
-	line := mark + theme.Cell(p.Name, nameW) + theme.Cell(p.Unit, unitW) + theme.Cell(groupLabel(m, p.Group), groupW) + state
+	line := mark + theme.Cell(p.Name, nameW) + theme.Cell(m.book.unitLabel(p.Unit), unitW) + theme.Cell(groupLabel(m, p.Group), groupW) + state
 	line = ansi.Truncate(line, w, "…")
 	switch {
 	case i == m.sel && m.focus != focusWalkIn:
@@ -267,20 +270,6 @@ func (m Model) counts() attendance.Counts {
 		return attendance.Counts{}
 	}
 	return m.book.counts()
-}
-
-func (m Model) helpLine() string {
-	switch {
-	case m.card != nil && m.focus == focusSearch:
-		return m.lang.T("desk.help.card")
-	}
-	switch m.focus {
-	case focusList:
-		return m.lang.T("desk.help.list")
-	case focusWalkIn:
-		return m.lang.T("walkin.hint.suggest")
-	}
-	return m.lang.T("desk.help.search")
 }
 
 func lineWidth(s string) int { return ansi.StringWidth(s) }

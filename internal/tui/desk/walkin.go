@@ -13,6 +13,7 @@ import (
 	"briefing/internal/roster"
 	"briefing/internal/textvi"
 	"briefing/internal/tui/theme"
+	"briefing/internal/unit"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -30,16 +31,20 @@ const (
 // with the same commit. Filled from a scanned card, it carries the card's
 // number (never shown whole) and records that the notice was on screen.
 type walkInForm struct {
-	lang    i18n.Lang
-	styles  theme.Styles
-	inputs  [walkFields]textinput.Model
-	focus   int
-	card    *cccd.Card
-	warned  bool   // the duplicate warning was shown; Enter again saves
-	warning string // a likely duplicate, or a name to check
-	err     string
-	saving  bool
-	width   int
+	lang   i18n.Lang
+	styles theme.Styles
+	inputs [walkFields]textinput.Model
+	focus  int
+	card   *cccd.Card
+	cat    *unit.Catalog // nil: the roster is not loaded yet, no unit is flagged
+	// unitUnknown: the unit typed names no unit of the catalog; it is kept as
+	// typed (and listed by briefing unit list --unknown), the form only says so.
+	unitUnknown bool
+	warned      bool   // the duplicate warning was shown; Enter again saves
+	warning     string // a likely duplicate, or a name to check
+	err         string
+	saving      bool
+	width       int
 	// choices are what the unit and group fields complete to; offered[i]
 	// holds the choices behind field i's suggestions now, in their order.
 	choices [walkFields][]choice
@@ -71,8 +76,8 @@ type walkInSavedMsg struct {
 	err     error
 }
 
-func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, name string, card *cccd.Card) walkInForm {
-	f := walkInForm{lang: l, styles: styles, card: card, width: 80}
+func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, name string, card *cccd.Card) walkInForm {
+	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80}
 	for i := range f.inputs {
 		in := textinput.New()
 		in.Prompt = ""
@@ -171,6 +176,16 @@ func (f *walkInForm) edited(before [walkFields]string) {
 			f.suggest(i)
 		}
 	}
+	if after[walkUnit] != before[walkUnit] {
+		f.checkUnit()
+	}
+}
+
+// checkUnit flags a unit the catalog does not know (an in-memory lookup).
+func (f *walkInForm) checkUnit() {
+	u := strings.TrimSpace(f.inputs[walkUnit].Value())
+	_, known := f.cat.Resolve(u)
+	f.unitUnknown = f.cat != nil && u != "" && !known
 }
 
 // suggest offers field i the choices whose folded form starts with the
@@ -308,7 +323,11 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 	if len(msg.people) > 0 && !f.warned {
 		p := msg.people[0]
 		f.saving, f.warned = false, true
-		f.warning = f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(p.Unit))
+		label := p.Unit
+		if f.cat != nil {
+			label, _ = f.cat.Label(p.Unit)
+		}
+		f.warning = f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(label))
 		return f, nil
 	}
 	n := msg.person
@@ -318,7 +337,8 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 	}
 }
 
-func (f walkInForm) view() string {
+// view draws the form over hint, its keys.
+func (f walkInForm) view(hint string) string {
 	labels := [walkFields]string{
 		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"),
 	}
@@ -340,6 +360,9 @@ func (f walkInForm) view() string {
 			label = f.styles.Dim.Render(label)
 		}
 		b.WriteString(label + "  " + in.View() + "\n")
+		if i == walkUnit && f.unitUnknown {
+			b.WriteString(strings.Repeat(" ", labelW+2) + f.styles.Dim.Render(f.lang.T("walkin.unit.unknown")) + "\n")
+		}
 	}
 	if f.warning != "" {
 		b.WriteString("\n" + f.styles.Warn.Render(f.warning) + "\n")
@@ -350,6 +373,6 @@ func (f walkInForm) view() string {
 	if f.card != nil {
 		b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("desk.notice")) + "\n")
 	}
-	b.WriteString("\n" + f.styles.Dim.Render(f.lang.T("walkin.hint.suggest")))
+	b.WriteString("\n" + hint)
 	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/textvi"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/help"
@@ -52,6 +53,7 @@ type Model struct {
 	pos           slides.Pos
 	notes         viewport.Model
 	help          help.Model
+	helping       bool // "?": every key, in place of the notes
 	width, height int
 	now           time.Time
 
@@ -60,13 +62,14 @@ type Model struct {
 }
 
 // New makes the follow screen for an open session.
-func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Styles, lang i18n.Lang) Model {
+func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck) Model {
+	lang, styles := c.Lang, c.Styles
 	m := Model{
 		lang: lang, keys: theme.NewKeys(lang), styles: styles,
 		deck: d, cache: slides.NewCache(d), link: slides.NewLink(svc, s), sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		notes: viewport.New(), help: help.New(),
-		width: 80, height: 24, now: time.Now(),
+		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
 	}
 	m.setNotes()
 	return m
@@ -157,9 +160,26 @@ func (m Model) WithClock(clock func() time.Time) Model {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
+func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	return m.relayout()
+}
+
+// SetSize gives the screen the window.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	m.width, m.height = max(width, 1), max(height, 1)
+	return m.relayout()
+}
+
+// ShortHelp is the help line under the notes.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.ScrollDown, m.keys.Help, m.keys.Quit}
+}
+
+// FullHelp is every key of the screen, for "?".
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.keys
+	return [][]key.Binding{{k.Next, k.Prev, k.First, k.Last}, {k.ScrollUp, k.ScrollDown}, {k.Help, k.Quit, k.Leave}}
 }
 
 func (m Model) slidePaneWidth() int {
@@ -214,11 +234,10 @@ func (m *Model) setNotes() {
 }
 
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
-		return m.relayout()
+		return m.SetSize(msg.Width, msg.Height)
 	case slides.RenderedMsg:
 		m.cache.Merge(msg)
 	case tickMsg:
@@ -258,7 +277,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case tea.KeyPressMsg:
 		k := m.keys
+		if m.helping { // any key closes the overview, as on the presenter
+			m.helping = false
+			if !key.Matches(msg, k.Quit, k.Leave) {
+				return m, nil
+			}
+		}
 		switch {
+		case key.Matches(msg, k.Help):
+			m.helping = true
 		case key.Matches(msg, k.Quit, k.Leave):
 			return m, func() tea.Msg { return DoneMsg{} }
 		case key.Matches(msg, k.Next):
@@ -324,17 +351,28 @@ func (m Model) View() string {
 		h := max(m.height-m.chromeHeight()+2, 1)
 		slide := m.styles.Box.Width(pw).Height(h).Render(fitLines(m.cache.Get(m.pos), h-2))
 		right := lipgloss.JoinVertical(lipgloss.Left,
-			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notes.View())
+			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notesView())
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, slide, " ", right) + "\n")
 	} else {
 		cur := m.styles.Title.Render(fmt.Sprintf("%d/%d  %s", m.pos.Slide+1, len(m.deck.Slides), m.deck.Slides[m.pos.Slide].Title))
 		b.WriteString(truncate(cur+stepInfo, m.width) + "\n")
 		b.WriteString(truncate(nextLine, m.width) + "\n")
 		b.WriteString(notesHead + "\n")
-		b.WriteString(m.notes.View() + "\n")
+		b.WriteString(m.notesView() + "\n")
 	}
-	b.WriteString(truncate(m.styles.Dim.Render(m.help.ShortHelpView([]key.Binding{m.keys.Next, m.keys.Prev, m.keys.ScrollDown, m.keys.Quit})), m.width))
+	b.WriteString(common.HelpLine(m.styles, m.width, m.ShortHelp()))
 	return b.String()
+}
+
+// notesView is the notes, or every key while "?" is on.
+func (m Model) notesView() string {
+	if !m.helping {
+		return m.notes.View()
+	}
+	h := m.help
+	h.ShowAll = true
+	h.SetWidth(m.notes.Width())
+	return lipgloss.PlaceVertical(m.notes.Height(), lipgloss.Top, fitLines(h.View(m), m.notes.Height()))
 }
 
 // clockBar: slide N/M, elapsed, time on this slide, pace against the plan, wall clock.

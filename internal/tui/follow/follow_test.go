@@ -14,6 +14,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
@@ -80,22 +81,22 @@ func newQuestionsFixture(t *testing.T) questionsFixture {
 // model is the follow screen with both counter lines, its reads done as the Cmds would.
 func (f questionsFixture) model(t *testing.T, lang i18n.Lang, w, h int) Model {
 	t.Helper()
-	m := New(f.svc, f.sess, f.deck, theme.New(theme.Dark, true), lang).
+	m := New(common.Common{Lang: lang, Styles: theme.New(theme.Dark, true)}, f.svc, f.sess, f.deck).
 		WithAttendance(f.att).WithQuestions(f.qs).WithClock(func() time.Time { return fixed.Add(75 * time.Second) })
-	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = m.step(tea.WindowSizeMsg{Width: w, Height: h})
 	return f.refresh(t, m)
 }
 
 // refresh runs the once-a-second reads and one position poll.
 func (f questionsFixture) refresh(t *testing.T, m Model) Model {
 	t.Helper()
-	m, _ = m.Update(m.countsCmd()())
-	m, _ = m.Update(m.questionsCmd()())
+	m, _ = m.step(m.countsCmd()())
+	m, _ = m.step(m.questionsCmd()())
 	p, err := f.svc.Position(context.Background(), f.sess.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ = m.Update(slides.PolledMsg{ID: f.sess.ID, Pos: p})
+	m, _ = m.step(slides.PolledMsg{ID: f.sess.ID, Pos: p})
 	return m
 }
 
@@ -208,7 +209,7 @@ func TestFollowQuestionsAnySize(t *testing.T) {
 	f.ask(t)
 	m := f.model(t, i18n.VI, 80, 24)
 	for _, sz := range [][2]int{{40, 12}, {300, 100}, {109, 30}, {110, 30}, {80, 24}, {160, 45}} {
-		m, _ = m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		m, _ = m.step(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		checkFrame(t, m.View(), sz[0], sz[1])
 	}
 }

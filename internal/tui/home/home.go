@@ -10,7 +10,9 @@ import (
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -27,6 +29,8 @@ type (
 	FollowMsg struct{ Session session.Session }
 	// QuitMsg: the user is done.
 	QuitMsg struct{}
+	// NoticeMsg from the parent shows a message, such as why a session could not be opened.
+	NoticeMsg struct{ Text string }
 )
 
 type loadedMsg struct {
@@ -43,6 +47,7 @@ type savedMsg struct{ err error }
 type Model struct {
 	lang   i18n.Lang
 	styles theme.Styles
+	keys   keyMap
 	svc    *session.Service
 	decks  []deck.Entry
 
@@ -70,11 +75,12 @@ type Model struct {
 }
 
 // New makes the home screen over the library of decks.
-func New(svc *session.Service, decks []deck.Entry, styles theme.Styles, lang i18n.Lang) Model {
+func New(c common.Common, svc *session.Service, decks []deck.Entry) Model {
 	name := textinput.New()
 	name.Prompt = ""
 	name.CharLimit = 80
-	return Model{lang: lang, styles: styles, svc: svc, decks: decks, name: name, width: 80, height: 24}
+	return Model{lang: c.Lang, styles: c.Styles, keys: newKeys(c.Lang), svc: svc, decks: decks, name: name,
+		width: c.Width, height: c.Height}
 }
 
 // Choose opens the screen on the choice for deck d, which was asked for while a
@@ -86,22 +92,21 @@ func (m Model) Choose(d *deck.Deck) Model {
 }
 
 // SetStyles restyles the screen, keeping its state.
-func (m Model) SetStyles(styles theme.Styles) Model {
+func (m Model) SetStyles(styles theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = styles
-	return m
+	return m, nil
 }
 
-// SetNotice shows a message, such as why a session could not be opened.
-func (m Model) SetNotice(text string) Model {
-	m.notice = text
-	return m
+// SetSize gives the screen the window.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	m.width, m.height = width, height
+	m.name.SetWidth(max(min(m.width-30, 40), 10))
+	return m, nil
 }
 
-// Init loads the sessions and the device.
+// Init loads the sessions and the device; the parent calls it again when coming back
+// from another screen.
 func (m Model) Init() tea.Cmd { return m.load() }
-
-// Reload is used by the parent when coming back from another screen.
-func (m Model) Reload() tea.Cmd { return m.load() }
 
 func (m Model) load() tea.Cmd {
 	svc := m.svc
@@ -123,11 +128,12 @@ func (m Model) load() tea.Cmd {
 }
 
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.name.SetWidth(max(min(m.width-30, 40), 10))
+		return m.SetSize(msg.Width, msg.Height)
+	case NoticeMsg:
+		m.notice = msg.Text
 	case loadedMsg:
 		if msg.err != nil {
 			m.notice = m.lang.T("home.load.failed", msg.err)
@@ -167,31 +173,36 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// choosing: a deck was asked for while a session is open.
+func (m Model) choosing() bool { return m.pending != nil && m.open != nil }
+
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.notice = ""
-	if m.pending != nil && m.open != nil {
+	if m.choosing() {
 		return m.choiceKey(msg)
 	}
 	if m.confirm {
 		m.confirm = false
+		// The question names its answers (c/k, y/e): they are not bindings of the screen.
 		if s := msg.String(); (s == "y" || s == "c" || s == "e" || s == "k") && m.open != nil {
 			svc, id := m.svc, m.open.ID
 			return m, func() tea.Msg { return savedMsg{err: svc.End(context.Background(), id)} }
 		}
 		return m, nil
 	}
-	switch msg.String() {
-	case "q", "esc", "ctrl+c":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
 		return m, func() tea.Msg { return QuitMsg{} }
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		if m.cursor > 0 {
 			m.cursor--
 		}
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		if m.cursor < len(m.decks)-1 {
 			m.cursor++
 		}
-	case "enter", "space":
+	case key.Matches(msg, k.Present):
 		if len(m.decks) == 0 {
 			return m, nil
 		}
@@ -209,21 +220,21 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		return m, func() tea.Msg { return PresentMsg{Deck: e.Deck} }
-	case "r":
+	case key.Matches(msg, k.Resume):
 		if m.open != nil {
 			s := *m.open
 			return m, func() tea.Msg { return ResumeMsg{Session: s} }
 		}
-	case "f":
+	case key.Matches(msg, k.Follow):
 		if m.open != nil {
 			s := *m.open
 			return m, func() tea.Msg { return FollowMsg{Session: s} }
 		}
-	case "e":
+	case key.Matches(msg, k.End):
 		if m.open != nil {
 			m.confirm = true
 		}
-	case "p":
+	case key.Matches(msg, k.Device):
 		m.profile = true
 		m.name.SetValue(m.device.Name)
 		m.unitPick = max(indexOf(m.units, m.device.Unit), 0)
@@ -234,11 +245,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // choiceKey answers the choice between the open session and the pending deck.
 func (m Model) choiceKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "r", "enter":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.ChooseResume):
 		s := *m.open
 		return m, func() tea.Msg { return ResumeMsg{Session: s} }
-	case "e":
+	case key.Matches(msg, k.ChooseEnd):
 		svc, id, d := m.svc, m.open.ID, m.pending
 		return m, func() tea.Msg {
 			if err := svc.End(context.Background(), id); err != nil {
@@ -246,29 +258,30 @@ func (m Model) choiceKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			}
 			return PresentMsg{Deck: d}
 		}
-	case "esc", "q":
+	case key.Matches(msg, k.ChooseCancel):
 		if m.cancelQuits {
 			return m, func() tea.Msg { return QuitMsg{} }
 		}
 		m.pending = nil
-	case "ctrl+c":
+	case key.Matches(msg, k.Interrupt):
 		return m, func() tea.Msg { return QuitMsg{} }
 	}
 	return m, nil
 }
 
 func (m Model) profileKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Later):
 		m.profile = false
 		return m, nil
-	case "up", "shift+tab":
+	case key.Matches(msg, k.PrevUnit):
 		m.unitPick = (m.unitPick - 1 + len(m.units)) % max(len(m.units), 1)
 		return m, nil
-	case "down", "tab":
+	case key.Matches(msg, k.NextUnit):
 		m.unitPick = (m.unitPick + 1) % max(len(m.units), 1)
 		return m, nil
-	case "enter":
+	case key.Matches(msg, k.Save):
 		name := strings.TrimSpace(m.name.Value())
 		if name == "" {
 			m.notice = m.lang.T("home.profile.name.required")
@@ -351,13 +364,9 @@ func (m Model) View() string {
 	} else if m.notice != "" {
 		b.WriteString("\n" + m.styles.Warn.Render(ansi.Truncate(m.notice, w, "…")) + "\n")
 	}
-	keys := m.lang.T("home.keys")
-	if m.open != nil {
-		keys = m.lang.T("home.keys.open")
-	}
 	body := b.String()
 	gap := max(m.height-lipgloss.Height(body)-2, 1)
-	return lipgloss.NewStyle().Padding(1, 2, 0, 2).Render(body + strings.Repeat("\n", gap-1) + m.styles.Dim.Render(ansi.Truncate(keys, w, "…")))
+	return lipgloss.NewStyle().Padding(1, 2, 0, 2).Render(body + strings.Repeat("\n", gap-1) + common.FitHelp(m.styles, w, m))
 }
 
 func (m Model) profileView() string {
@@ -376,7 +385,7 @@ func (m Model) profileView() string {
 	if m.notice != "" {
 		b.WriteString("\n\n" + m.styles.Warn.Render(m.notice))
 	}
-	b.WriteString("\n\n" + m.styles.Dim.Render(m.lang.T("home.profile.keys")))
+	b.WriteString("\n\n" + common.FitHelp(m.styles, min(m.width-2, 76)-m.styles.Box.GetHorizontalFrameSize(), m))
 	box := m.styles.Box.Width(min(m.width-2, 76)).Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }
@@ -392,8 +401,9 @@ func (m Model) choiceView() string {
 	b.WriteString(m.lang.T("choice.open", m.open.Info.Title, m.open.Deck.Title, m.open.Slide+1, m.open.Deck.Slides,
 		m.open.StartedAt.Local().Format("02/01 15:04")) + "\n\n")
 	b.WriteString(m.lang.T("choice.want", m.pending.Meta.Title, m.pending.Meta.ID) + "\n\n")
-	for _, k := range []string{"choice.resume", "choice.end", "choice.cancel"} {
-		b.WriteString("  " + m.lang.T(k) + "\n")
+	// The three answers, one a line, from the same bindings as the keys.
+	for _, k := range m.ShortHelp() {
+		b.WriteString("  " + k.Help().Key + "  " + k.Help().Desc + "\n")
 	}
 	if m.notice != "" {
 		b.WriteString("\n" + m.styles.Warn.Render(m.notice))

@@ -10,6 +10,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
@@ -46,8 +47,8 @@ func BenchmarkNextSlide(b *testing.B) {
 	defer st.Close()
 	svc := session.New(st, nil)
 	s, _ := svc.Current(context.Background())
-	m := New(svc, *s, d, theme.New(theme.Dark, true), i18n.VI)
-	m, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
+	m, cmd := m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m.cache.Merge(cmd().(slides.RenderedMsg))
 	next := tea.KeyPressMsg{Code: tea.KeyRight}
 	prev := tea.KeyPressMsg{Code: tea.KeyLeft}
@@ -58,7 +59,7 @@ func BenchmarkNextSlide(b *testing.B) {
 			k = prev
 		}
 		i++
-		m, _ = m.Update(k)
+		m, _ = m.step(k)
 		m.link = slides.NewLink(svc, *s) // drop the pending-write flag the Cmd would clear
 		if m.View() == "" {
 			b.Fatal("empty frame")
@@ -84,8 +85,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.Fatal(err)
 		}
 		d, _ := deck.Parse("lon.md", data)
-		m := New(svc, *s, d, theme.New(theme.Dark, true), i18n.VI)
-		m, _ = m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
+		m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
 		if !strings.Contains(m.View(), "1/200") {
 			b.Fatal("no status line")
 		}

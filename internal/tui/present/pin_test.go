@@ -14,6 +14,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
@@ -55,8 +56,8 @@ func newPinFixture(t *testing.T) pinFixture {
 }
 
 func (f pinFixture) model(lang i18n.Lang, w, h int) Model {
-	m := New(f.svc, f.sess, f.deck, theme.New(theme.Dark, true), lang).WithClock(func() time.Time { return fixed.Add(75 * time.Second) })
-	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m := New(common.Common{Lang: lang, Styles: theme.New(theme.Dark, true)}, f.svc, f.sess, f.deck).WithClock(func() time.Time { return fixed.Add(75 * time.Second) })
+	m, _ = m.step(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
 
@@ -67,7 +68,7 @@ func (f pinFixture) poll(t *testing.T, m Model) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, _ = m.Update(slides.PolledMsg{ID: f.sess.ID, Pos: p})
+	m, _ = m.step(slides.PolledMsg{ID: f.sess.ID, Pos: p})
 	return m
 }
 
@@ -160,7 +161,7 @@ func TestPinGone(t *testing.T) {
 		t.Fatalf("no pin after the poll:\n%s", ansi.Strip(m.View()))
 	}
 
-	m, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+	m, cmd := m.step(tea.KeyPressMsg{Code: tea.KeyRight})
 	if m.Pos().Slide != 1 || cmd == nil {
 		t.Fatalf("right under the pin: slide %d, save cmd %v; want slide 2 and a write", m.Pos().Slide+1, cmd != nil)
 	}
@@ -185,7 +186,7 @@ func TestPinGone(t *testing.T) {
 func TestPinWhileWriting(t *testing.T) {
 	f := newPinFixture(t)
 	m := f.model(i18n.VI, 80, 24)
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyRight}) // a write starts and is never finished
+	m, _ = m.step(tea.KeyPressMsg{Code: tea.KeyRight}) // a write starts and is never finished
 	f.pin(t, questions.Draft{Slide: 0, Text: "Câu hỏi trong lúc ghi"})
 	m = f.poll(t, m)
 	if !strings.Contains(m.View(), "Câu hỏi trong lúc ghi") {

@@ -11,6 +11,7 @@ import (
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/help"
@@ -68,7 +69,8 @@ type Model struct {
 }
 
 // New makes the screen for an open session of deck d.
-func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Styles, lang i18n.Lang) Model {
+func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck) Model {
+	lang, styles := c.Lang, c.Styles
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = lang.T("present.search.placeholder")
@@ -77,11 +79,16 @@ func New(svc *session.Service, s session.Session, d *deck.Deck, styles theme.Sty
 		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d),
 		link: slides.NewLink(svc, s), sess: s, svc: svc,
 		pos: slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
-		now: time.Now(), search: ti, help: help.New(),
+		now: c.Now(), search: ti, help: help.New(), Clock: c.Clock,
 		width: 80, height: 24,
 	}
 	m.help.ShowAll = true
 	return m
+}
+
+// SetSize gives the screen the window.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	return m.Update(tea.WindowSizeMsg{Width: width, Height: height})
 }
 
 // Pos is the slide on screen.
@@ -105,7 +112,7 @@ func tick() tea.Cmd {
 type endedMsg struct{ err error }
 
 // SetStyles changes the theme; slides are rendered again in that style.
-func (m Model) SetStyles(s theme.Styles) (Model, tea.Cmd) {
+func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	m = m.layoutPin()
 	return m.relayout()
@@ -126,7 +133,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 }
 
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
@@ -402,7 +409,8 @@ func (m Model) statusLine() string {
 	case m.notice != "":
 		left = " " + m.notice
 	default:
-		left = " " + m.deck.Meta.Title + m.styles.Dim.Render("  ? "+m.lang.T("key.help"))
+		h := m.keys.Help.Help()
+		left = " " + m.deck.Meta.Title + m.styles.Dim.Render("  "+h.Key+" "+h.Desc)
 	}
 	rw := lipgloss.Width(right)
 	left = ansi.Truncate(left, max(m.width-rw, 0), "…")

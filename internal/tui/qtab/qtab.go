@@ -14,7 +14,9 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -48,6 +50,7 @@ const (
 type Model struct {
 	lang    i18n.Lang
 	styles  theme.Styles
+	keys    KeyMap
 	svc     *questions.Service
 	sess    *session.Service
 	s       session.Session
@@ -84,14 +87,14 @@ type Model struct {
 }
 
 // New makes the tab for session s. present lists the people checked in.
-func New(svc *questions.Service, sess *session.Service, s session.Session, present PresentFunc,
-	styles theme.Styles, lang i18n.Lang) Model {
+func New(c common.Common, svc *questions.Service, sess *session.Service, s session.Session, present PresentFunc) Model {
+	lang, styles := c.Lang, c.Styles
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = lang.T("qtab.search.placeholder")
 	in.CharLimit = 100
 	return Model{
-		lang: lang, styles: styles, svc: svc, sess: sess, s: s, loc: time.Local, present: present,
+		lang: lang, styles: styles, keys: newKeys(lang), svc: svc, sess: sess, s: s, loc: time.Local, present: present,
 		filter: questions.Filter{Slide: questions.AnySlide}, search: in,
 		screen: s.Slide, width: 80, height: 20, wraps: &wrapCache{},
 	}
@@ -104,9 +107,23 @@ func (m Model) WithLocation(loc *time.Location) Model {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) Model {
+func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
-	return m
+	return m, nil
+}
+
+// SetSize gives the tab its room: the desk's window less the desk's own lines.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	m.width, m.height = width, height
+	m.search.SetWidth(max(min(m.width/3, 40), 10))
+	// The forms exist only while open (a zero textarea cannot be sized).
+	switch m.mode {
+	case modeForm:
+		*m.form = m.form.resize(m.width, m.height)
+	case modeAnswer:
+		*m.answer = m.answer.resize(m.width, m.height)
+	}
+	return m, nil
 }
 
 // Ended says the session has ended, as the last poll saw it.
@@ -174,19 +191,10 @@ func (m Model) pollCmd() tea.Cmd {
 }
 
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.search.SetWidth(max(min(m.width/3, 40), 10))
-		// The forms exist only while open (a zero textarea cannot be sized).
-		switch m.mode {
-		case modeForm:
-			*m.form = m.form.resize(m.width, m.height)
-		case modeAnswer:
-			*m.answer = m.answer.resize(m.width, m.height)
-		}
-		return m, nil
+		return m.SetSize(msg.Width, msg.Height)
 
 	case pollTickMsg:
 		if m.polling {
@@ -328,24 +336,24 @@ func (m Model) selected() (questions.Question, bool) {
 }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := msg.String()
+	k := m.keys
 	switch m.mode {
 	case modeForm:
 		return m.formKey(msg)
 	case modeAnswer:
 		return m.answerKey(msg)
 	case modeForward:
-		return m.forwardKey(k)
+		return m.forwardKey(msg)
 	case modeHistory:
-		return m.scrollKey(k, func(m Model) Model { m.mode = modeDetail; return m })
+		return m.scrollKey(msg, func(m Model) Model { m.mode = modeDetail; return m })
 	}
 	if m.searching {
-		switch k {
-		case "enter", "down":
+		switch {
+		case key.Matches(msg, k.SearchDone):
 			m.searching = false
 			m.search.Blur()
 			return m, nil
-		case "esc":
+		case key.Matches(msg, k.SearchClear):
 			m.searching = false
 			m.search.Blur()
 			m.search.SetValue("")
@@ -356,56 +364,56 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.typedSearch(msg)
 	}
 	if m.mode == modeDetail {
-		switch k {
-		case "esc", "enter":
+		switch {
+		case key.Matches(msg, k.Back) && msg.String() != "q":
 			m.mode = modeList
 			return m, nil
-		case "up", "k", "down", "j", "pgup", "pgdown":
-			return m.scrollKey(k, nil)
+		case key.Matches(msg, k.Scroll):
+			return m.scrollKey(msg, nil)
 		}
 	}
-	switch k {
-	case "up", "k":
+	switch {
+	case key.Matches(msg, k.Up):
 		m.sel = max(m.sel-1, 0)
 		m.scroll = 0
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		m.sel = min(m.sel+1, max(len(m.rows)-1, 0))
 		m.scroll = 0
-	case "pgup":
+	case key.Matches(msg, k.PageUp):
 		m.sel = max(m.sel-m.listHeight(), 0)
-	case "pgdown":
+	case key.Matches(msg, k.PageDown):
 		m.sel = min(m.sel+m.listHeight(), max(len(m.rows)-1, 0))
-	case "home", "g":
+	case key.Matches(msg, k.Top):
 		m.sel = 0
-	case "end", "G":
+	case key.Matches(msg, k.Bottom):
 		m.sel = max(len(m.rows)-1, 0)
-	case "enter":
+	case key.Matches(msg, k.View):
 		if _, ok := m.selected(); ok {
 			m.mode, m.scroll = modeDetail, 0
 		}
-	case "n", "ctrl+n", "f2":
+	case key.Matches(msg, k.New):
 		return m.openForm(nil)
-	case "e":
+	case key.Matches(msg, k.Edit):
 		if q, ok := m.selected(); ok {
 			return m.openForm(&q)
 		}
-	case "a":
+	case key.Matches(msg, k.Answer):
 		if q, ok := m.selected(); ok {
 			return m.openAnswer(q)
 		}
-	case "f":
+	case key.Matches(msg, k.Forward):
 		if _, ok := m.selected(); ok {
 			m.mode = modeForward
 		}
-	case "r":
+	case key.Matches(msg, k.Reopen):
 		if q, ok := m.selected(); ok && q.Status != questions.Open {
 			return m.write("reopened", func(svc *questions.Service) (questions.Question, error) {
 				return svc.Reopen(context.Background(), q.ID)
 			})
 		}
-	case "p":
+	case key.Matches(msg, k.Pin):
 		return m.togglePin()
-	case "h":
+	case key.Matches(msg, k.History):
 		if q, ok := m.selected(); ok {
 			svc := m.svc
 			return m, func() tea.Msg {
@@ -413,32 +421,32 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 				return historyMsg{versions: v, err: err}
 			}
 		}
-	case "/":
+	case key.Matches(msg, k.Find):
 		m.searching = true
 		return m, m.search.Focus()
-	case "s":
+	case key.Matches(msg, k.Status):
 		m.filter.Status = nextStatus(m.filter.Status)
 		m.refilter("")
-	case "t":
+	case key.Matches(msg, k.OnScreen):
 		if m.filter.Slide == questions.AnySlide {
 			m.filter.Slide = m.screen
 		} else {
 			m.filter.Slide = questions.AnySlide
 		}
 		m.refilter("")
-	case "[":
+	case key.Matches(msg, k.PrevSlide):
 		if m.filter.Slide > 0 {
 			m.filter.Slide--
 			m.refilter("")
 		}
-	case "]":
+	case key.Matches(msg, k.NextSlide):
 		if m.filter.Slide == questions.AnySlide {
 			m.filter.Slide = 0
 		} else if m.filter.Slide+1 < m.s.Deck.Slides {
 			m.filter.Slide++
 		}
 		m.refilter("")
-	case "esc":
+	case key.Matches(msg, k.ClearFilter):
 		m.filter = questions.Filter{Slide: questions.AnySlide}
 		m.search.SetValue("")
 		m.refilter("")
@@ -448,20 +456,21 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // scrollKey moves through a long question or its history; back is what esc
 // does (nil: back to the list).
-func (m Model) scrollKey(k string, back func(Model) Model) (Model, tea.Cmd) {
-	switch k {
-	case "esc", "enter", "q":
+func (m Model) scrollKey(msg tea.KeyPressMsg, back func(Model) Model) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		if back != nil {
 			return back(m), nil
 		}
 		m.mode = modeList
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		m.scroll = max(m.scroll-1, 0)
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		m.scroll++
-	case "pgup":
+	case key.Matches(msg, k.PageUp):
 		m.scroll = max(m.scroll-m.listHeight(), 0)
-	case "pgdown":
+	case key.Matches(msg, k.PageDown):
 		m.scroll += m.listHeight()
 	}
 	return m, nil
@@ -569,15 +578,16 @@ func (m Model) openForm(q *questions.Question) (Model, tea.Cmd) {
 }
 
 func (m Model) formKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		if m.form.escape(m.form.snapshot()) {
 			m.mode = modeList
 		}
 		return m, nil
-	case "ctrl+s":
+	case key.Matches(msg, k.Save):
 		return m.submitForm()
-	case "enter":
+	case key.Matches(msg, k.EnterSaves):
 		if m.form.enterSaves() {
 			return m.submitForm()
 		}
@@ -622,15 +632,16 @@ func (m Model) openAnswer(q questions.Question) (Model, tea.Cmd) {
 }
 
 func (m Model) answerKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		if m.answer.escape(m.answer.snapshot()) {
 			m.mode = modeList
 		}
 		return m, nil
-	case "ctrl+s":
+	case key.Matches(msg, k.Save):
 		return m.submitAnswer()
-	case "enter":
+	case key.Matches(msg, k.EnterSaves):
 		if m.answer.focus == answerBy {
 			return m.submitAnswer()
 		}
@@ -652,21 +663,22 @@ func (m Model) submitAnswer() (Model, tea.Cmd) {
 	})
 }
 
-func (m Model) forwardKey(k string) (Model, tea.Cmd) {
+func (m Model) forwardKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
 	q, ok := m.selected()
 	if !ok {
 		m.mode = modeList
 		return m, nil
 	}
 	var to questions.Destination
-	switch k {
-	case "d", "1":
+	switch {
+	case key.Matches(msg, k.ToDistrict):
 		to = questions.ToDistrict
-	case "s", "2":
+	case key.Matches(msg, k.ToSpokesperson):
 		to = questions.ToSpokesperson
-	case "enter":
+	case key.Matches(msg, k.ToDefault):
 		to = "" // the service's default: the spokesperson for a press question
-	case "esc":
+	case key.Matches(msg, k.Cancel):
 		m.mode = modeList
 		return m, nil
 	default:

@@ -257,25 +257,6 @@ func (m Model) list(w, h int) string {
 	return fit(strings.Join(lines, "\n"), h, w)
 }
 
-// HelpLine is the keys of the current mode, for the parent's help line.
-func (m Model) HelpLine() string {
-	switch {
-	case m.mode == modeForm:
-		return m.lang.T("qtab.help.form")
-	case m.mode == modeAnswer:
-		return m.lang.T("qtab.help.answer")
-	case m.mode == modeForward:
-		return m.lang.T("qtab.help.forward")
-	case m.mode == modeHistory:
-		return m.lang.T("qtab.help.history")
-	case m.searching:
-		return m.lang.T("qtab.help.search")
-	case m.mode == modeDetail:
-		return m.lang.T("qtab.help.detail")
-	}
-	return m.lang.T("qtab.help.list")
-}
-
 // Counts are the open and total questions, for the tab's label.
 func (m Model) Counts() (open, total int) {
 	for _, q := range m.all {

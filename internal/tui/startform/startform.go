@@ -2,13 +2,16 @@
 package startform
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -24,6 +27,12 @@ type SubmitMsg struct {
 // CancelMsg: the user backed out.
 type CancelMsg struct{}
 
+// ErrorMsg from the parent says why starting failed.
+type ErrorMsg struct{ Text string }
+
+// unitsMsg is the catalog's units, suggested for the host unit.
+type unitsMsg struct{ units []string }
+
 const (
 	fieldTitle = iota
 	fieldUnit
@@ -37,6 +46,8 @@ const (
 type Model struct {
 	lang   i18n.Lang
 	styles theme.Styles
+	keys   keyMap
+	svc    *session.Service
 	decks  []*deck.Deck
 	choice int // which deck, when the user picks one here
 	inputs [fieldCount]textinput.Model
@@ -47,9 +58,11 @@ type Model struct {
 }
 
 // New makes the form, pre-filled from info. decks holds one deck when the user named it,
-// several when the form offers a choice (left/right changes it).
-func New(decks []*deck.Deck, info session.Info, units []string, styles theme.Styles, lang i18n.Lang) Model {
-	m := Model{lang: lang, styles: styles, decks: decks, width: 80, height: 24}
+// several when the form offers a choice (pgup/pgdown changes it). The units it suggests
+// are read from svc by Init.
+func New(c common.Common, decks []*deck.Deck, info session.Info, svc *session.Service) Model {
+	lang := c.Lang
+	m := Model{lang: lang, styles: c.Styles, keys: newKeys(lang), svc: svc, decks: decks, width: c.Width, height: c.Height}
 	values := [fieldCount]string{info.Title, info.Unit, info.Venue, info.Form, info.Rapporteur}
 	if values[fieldForm] == "" {
 		values[fieldForm] = lang.T("form.default.form")
@@ -61,7 +74,6 @@ func New(decks []*deck.Deck, info session.Info, units []string, styles theme.Sty
 		ti.SetValue(values[i])
 		m.inputs[i] = ti
 	}
-	m.inputs[fieldUnit].SetSuggestions(units)
 	m.inputs[fieldUnit].ShowSuggestions = true
 	m.inputs[fieldForm].SetSuggestions(formSuggestions(lang))
 	m.inputs[fieldForm].ShowSuggestions = true
@@ -76,33 +88,60 @@ func formSuggestions(l i18n.Lang) []string {
 	return strings.Split(l.T("form.forms"), "|")
 }
 
-// Init starts the cursor.
-func (m Model) Init() tea.Cmd { return textinput.Blink }
+// Init starts the cursor and reads the units to suggest.
+func (m Model) Init() tea.Cmd {
+	if m.svc == nil {
+		return textinput.Blink
+	}
+	svc := m.svc
+	return tea.Batch(textinput.Blink, func() tea.Msg {
+		units, _ := svc.Units(context.Background()) // only suggestions: none is fine
+		return unitsMsg{units: units}
+	})
+}
+
+// SetSize gives the form the window.
+func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
+	m.width, m.height = width, height
+	for i := range m.inputs {
+		m.inputs[i].SetWidth(max(min(m.width-28, 56), 8))
+	}
+	return m, nil
+}
+
+// SetStyles restyles the form.
+func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+	m.styles = s
+	return m, nil
+}
 
 // Update handles a message.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		for i := range m.inputs {
-			m.inputs[i].SetWidth(max(min(m.width-28, 56), 8))
-		}
+		return m.SetSize(msg.Width, msg.Height)
+	case unitsMsg:
+		m.inputs[fieldUnit].SetSuggestions(msg.units)
+		return m, nil
+	case ErrorMsg:
+		m.err = msg.Text
 		return m, nil
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "esc", "ctrl+c":
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Cancel):
 			return m, func() tea.Msg { return CancelMsg{} }
-		case "enter":
+		case key.Matches(msg, k.Submit):
 			return m.submit()
-		case "tab", "down":
+		case key.Matches(msg, k.Next):
 			return m.move(1)
-		case "shift+tab", "up":
+		case key.Matches(msg, k.Prev):
 			return m.move(-1)
-		case "ctrl+left", "ctrl+right", "pgup", "pgdown":
+		case key.Matches(msg, k.NextDeck, k.PrevDeck):
 			if len(m.decks) > 1 {
 				old := m.decks[m.choice].Meta.Title
 				step := 1
-				if msg.String() == "ctrl+left" || msg.String() == "pgup" {
+				if key.Matches(msg, k.PrevDeck) {
 					step = len(m.decks) - 1
 				}
 				m.choice = (m.choice + step) % len(m.decks)
@@ -140,12 +179,6 @@ func (m Model) submit() (Model, tea.Cmd) {
 	return m, func() tea.Msg { return SubmitMsg{Deck: d, Info: info} }
 }
 
-// SetError shows why starting failed (the parent calls it).
-func (m Model) SetError(err string) Model {
-	m.err = err
-	return m
-}
-
 // View draws the form.
 func (m Model) View() string {
 	labels := [fieldCount]string{
@@ -177,11 +210,7 @@ func (m Model) View() string {
 	if m.err != "" {
 		b.WriteString("\n" + m.styles.Warn.Render(m.err) + "\n")
 	}
-	hint := m.lang.T("form.hint")
-	if len(m.decks) > 1 {
-		hint = m.lang.T("form.hint.decks") + " · " + hint
-	}
-	b.WriteString("\n" + m.styles.Dim.Render(hint))
+	b.WriteString("\n" + common.FitHelp(m.styles, m.width-m.styles.Box.GetHorizontalFrameSize(), m))
 	box := m.styles.Box.Render(b.String())
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
 }

@@ -131,19 +131,6 @@ func Cell(s string, w int) string {
 	return PadRight(ansi.Truncate(s, w-1, "…"), w)
 }
 
-// HelpLine fits a key help line ("enter check in · … · ctrl+c quit") into w
-// columns by leaving out whole items before the last one, which is the way
-// out, and marking the gap with "…"; only then does it cut.
-func HelpLine(text string, w int) string {
-	const sep = " · "
-	line := " " + text
-	items := strings.Split(text, sep)
-	for keep := len(items) - 2; ansi.StringWidth(line) > w && keep > 0; keep-- {
-		line = " " + strings.Join(items[:keep], sep) + sep + "…" + sep + items[len(items)-1]
-	}
-	return ansi.Truncate(line, w, "…")
-}
-
 // NoticeKind is how a notice line reads.
 type NoticeKind int
 

@@ -1,0 +1,84 @@
+package desk
+
+import (
+	"briefing/internal/i18n"
+	"briefing/internal/tui/common"
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap is the attendance tab's keys; its help line is drawn from them.
+type keyMap struct {
+	CheckIn, Up, Down, PageUp, PageDown, WalkIn, Clear, Questions, Quit key.Binding
+	// the list (after esc): single keys are commands
+	Undo, Search, Type key.Binding
+	// a scanned card offered to the people it may be
+	ThisOne, FromCard, DropCard key.Binding
+	// the walk-in form
+	Save, Complete, CompleteNext, Cancel key.Binding
+}
+
+func newKeys(l i18n.Lang) keyMap {
+	b := func(shown, what string, keys ...string) key.Binding { return common.Binding(l, shown, what, keys...) }
+	return keyMap{
+		CheckIn:   b("enter", "hkey.checkin", "enter"),
+		Up:        b("↑↓", "hkey.select", "up", "ctrl+p"),
+		Down:      b("↓", "hkey.select", "down"),
+		PageUp:    b("pgup", "hkey.select", "pgup"),
+		PageDown:  b("pgdown", "hkey.select", "pgdown"),
+		WalkIn:    b("ctrl+n", "hkey.walkin", "ctrl+n", "f2"),
+		Clear:     b("esc", "hkey.clearlist", "esc"),
+		Questions: b("tab", "hkey.questions", "tab"),
+		Quit:      b("ctrl+c", "hkey.quit", "ctrl+c"),
+
+		Undo:   b("u u", "hkey.undo", "u"),
+		Search: b("/", "hkey.find", "esc", "/"),
+		// Typing a name goes back to the search box: not a key of its own, only help.
+		// (Help draws only bindings that have keys; no key is called "text".)
+		Type: key.NewBinding(key.WithKeys("text"), key.WithHelp(l.T("hkey.typekey"), l.T("hkey.type"))),
+
+		ThisOne:  b("enter", "hkey.thisone", "enter"),
+		FromCard: b("ctrl+n", "hkey.fromcard", "ctrl+n", "f2"),
+		DropCard: b("esc", "hkey.drop", "esc"),
+
+		Save:         b("enter", "hkey.savecheck", "enter"),
+		Complete:     b("→", "hkey.complete", "right", "end", "ctrl+e", "ctrl+f"),
+		CompleteNext: b("tab", "hkey.completenx", "tab"),
+		Cancel:       b("esc", "hkey.cancel", "esc"),
+	}
+}
+
+// ShortHelp is the keys of what has the focus now.
+func (m Model) ShortHelp() []key.Binding {
+	if m.tab == tabQuestions {
+		return m.questions.ShortHelp()
+	}
+	k := m.keys
+	walkIn := k.WalkIn
+	switch {
+	case m.focus == focusWalkIn:
+		return []key.Binding{k.Save, k.Complete, k.CompleteNext, k.Cancel}
+	case m.card != nil && m.focus == focusSearch:
+		return []key.Binding{k.ThisOne, k.Up, k.FromCard, k.DropCard}
+	case m.focus == focusList:
+		walkIn.SetHelp(walkIn.Help().Key, m.lang.T("hkey.walkin.reg"))
+		return m.withTab(k.CheckIn, k.Undo, k.Type, walkIn, k.Questions, k.Quit)
+	}
+	return m.withTab(k.CheckIn, k.Up, walkIn, k.Clear, k.Questions)
+}
+
+// withTab drops the key to the Questions tab when the desk has none.
+func (m Model) withTab(keys ...key.Binding) []key.Binding {
+	if m.questions != nil {
+		return keys
+	}
+	out := keys[:0:0]
+	for _, k := range keys {
+		if k.Help().Key != m.keys.Questions.Help().Key {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// FullHelp is the same keys in one column.
+func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
