@@ -136,3 +136,35 @@ func FuzzResolveUnit(f *testing.F) {
 		}
 	})
 }
+
+// TestBucket: the spellings of one unit count on one line, labelled with the
+// catalog's name; unknown spellings count by key, after every unit; no unit last.
+func TestBucket(t *testing.T) {
+	c := NewCatalog([]Unit{
+		{ID: "w4", Name: "Phường 4", Kind: Ward, SortOrder: 4},
+		{ID: "tsh", Name: "Tân Sơn Hòa", Kind: Ward, SortOrder: 20},
+	}, []Alias{{ID: "a1", UnitID: "tsh", Spelling: "Phường 2 (cũ)"}})
+	w4 := c.Bucket("Phường 4")
+	if w4 != (Bucket{ID: "id:w4", Label: "Phường 4", Known: true, Order: 4}) {
+		t.Errorf("Bucket(Phường 4) = %+v", w4)
+	}
+	for _, s := range []string{"P.4", "P4", "phường 04", "UBND Phường 4", "Phuong 4"} {
+		if b := c.Bucket(s); b != w4 {
+			t.Errorf("Bucket(%q) = %+v, want %+v", s, b, w4)
+		}
+	}
+	if b := c.Bucket("phuong 2 (cu)"); b.ID != "id:tsh" || b.Label != "Tân Sơn Hòa" {
+		t.Errorf("an alias: %+v", b)
+	}
+	p99, p99b := c.Bucket(" Phường  99"), c.Bucket("P.99")
+	if p99.ID != p99b.ID || p99.Known || p99.Label != "Phường 99" || p99.Order <= w4.Order {
+		t.Errorf("unknown spellings: %+v and %+v", p99, p99b)
+	}
+	if none := c.Bucket("  "); none.ID != "" || none.Label != "" || none.Order <= p99.Order {
+		t.Errorf("no unit: %+v", none)
+	}
+	var nilCat *Catalog
+	if b := nilCat.Bucket("P.4"); b.Known || b.ID != "key:4" || b.Label != "P.4" {
+		t.Errorf("nil catalog: %+v", b)
+	}
+}
