@@ -150,6 +150,10 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 	if err != nil {
 		return report.Minutes{}, err
 	}
+	units, err := e.att.Catalog(ctx)
+	if err != nil {
+		return report.Minutes{}, err
+	}
 	titles := e.slideTitles(s)
 	title := func(slide int) string {
 		if slide >= 0 && slide < len(titles) {
@@ -163,7 +167,7 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
 			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
 		},
-		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin,
+		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
 	}
 	for _, c := range checkIns {
 		m.Attendees = append(m.Attendees, report.Attendee{

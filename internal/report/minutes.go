@@ -1,6 +1,10 @@
 package report
 
-import "time"
+import (
+	"time"
+
+	"briefing/internal/unit"
+)
 
 // Minutes is a whole session as a ward files it: what was presented and
 // when, who came, and every question asked with its answer.
@@ -14,7 +18,10 @@ type Minutes struct {
 	// Timeline is the time spent per slide, in slide order; only slides
 	// that were shown appear.
 	Timeline  []SlideTime
-	Attendees []Attendee // in check-in order
+	Attendees []Attendee // in check-in order, units as typed
+	// Units is the unit catalog the totals by unit count with (nil: units
+	// grouped by spelling alone).
+	Units     *unit.Catalog
 	Questions []Question // in the order they were asked
 }
 

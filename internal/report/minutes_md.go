@@ -65,7 +65,7 @@ func WriteMinutesMarkdown(w io.Writer, m Minutes, l i18n.Lang, loc *time.Locatio
 	fmt.Fprintf(b, "### %s\n\n", l.T("minutes.bygroup"))
 	mdTotals(b, l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l)
 	fmt.Fprintf(b, "### %s\n\n", l.T("minutes.byunit"))
-	mdTotals(b, l.T("report.col.unit"), TotalsByUnit(m.Attendees, l), l)
+	mdTotals(b, l.T("report.col.unit"), TotalsByUnit(m.Attendees, m.Units, l), l)
 
 	// III. Content.
 	fmt.Fprintf(b, "## %s\n\n", l.T("minutes.sec.content"))

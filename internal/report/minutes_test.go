@@ -19,15 +19,19 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"briefing/internal/i18n"
+	"briefing/internal/unit"
 )
 
 // sampleMinutes is a fixed session: the attendance of sample(), a timeline
 // with an unknown slide title, a title with a "|" and more than an hour on
 // one slide, and a question of every kind: named, anonymous, press,
 // several lines with a "|", every status, forwarded to the district and to
-// the spokesperson, and one on a slide whose title is unknown.
+// the spokesperson, and one on a slide whose title is unknown. Units count
+// through a small catalog: "P.02" is Phường 2, "+Phường 4" is Phường 4, and
+// the company is not in it.
 func sampleMinutes() Minutes {
 	a := sample()
+	a.Attendees[2].Unit = "P.02"
 	start := a.Session.StartedAt
 	at := func(min int) time.Time { return start.Add(time.Duration(min) * time.Minute) }
 	ptr := func(t time.Time) *time.Time { return &t }
@@ -46,6 +50,7 @@ func sampleMinutes() Minutes {
 			{Number: 27, Title: "Tóm tắt | Cảm ơn, mời đặt câu hỏi", Views: 1, Spent: 62*time.Minute + 15*time.Second},
 		},
 		Attendees: a.Attendees,
+		Units:     sampleCatalog(),
 		Questions: []Question{
 			{
 				Number: 1, Slide: 12, SlideTitle: "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu",
@@ -82,6 +87,16 @@ func sampleMinutes() Minutes {
 			},
 		},
 	}
+}
+
+// sampleCatalog is a unit catalog with a few of the plan's wards.
+func sampleCatalog() *unit.Catalog {
+	return unit.NewCatalog([]unit.Unit{
+		{ID: "w2", Name: "Phường 2", Kind: unit.Ward, SortOrder: 2},
+		{ID: "w4", Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
+		{ID: "w10", Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
+		{ID: "k", Name: "Khác", Kind: unit.Other, SortOrder: 1000},
+	}, nil)
 }
 
 // TestMinutesMarkdown compares the Markdown minutes with
@@ -137,7 +152,7 @@ func TestMinutesMarkdownSafe(t *testing.T) {
 	for _, want := range []string{
 		"**UBND PHƯỜNG \\| 4 \\# X**",
 		"| 3 | a \\| b c | 1 | 01:00 |",
-		"| Tổ \\| 1 \\#\\# y | 1 |",
+		"| Tổ \\| 1 \\#\\# y (chưa có trong danh mục) | 1 |",
 		"> \\# Tiêu đề\\\n> \\- mục\\\n> 1\\. một\\\n> \\> trích\\\n> \\[31mđỏ\\[0m\\\n> \\`\\`\\`\\\n> \\<script\\>\n",
 		"- Người hỏi: \\*Lan\\*\n",
 	} {
@@ -293,6 +308,19 @@ func TestMinutesXLSX(t *testing.T) {
 	}
 	if got := row(t, f, totals, 11); !slices.Equal(got, []string{"Tổng cộng", "6"}) {
 		t.Errorf("totals %q", got)
+	}
+	// Units count through the catalog; the attendance keeps them as typed.
+	byUnit := [][]string{
+		{"Đơn vị", "Số người"}, {"Phường 2", "2"}, {"Phường 4", "1"}, {"Phường 10", "1"},
+		{"Công ty TNHH Ánh Dương, Tân Bình (chưa có trong danh mục)", "1"}, {"Chưa ghi đơn vị", "1"}, {"Tổng cộng", "6"},
+	}
+	for i, want := range byUnit {
+		if got := row(t, f, totals, 13+i); !slices.Equal(got, want) {
+			t.Errorf("totals row %d %q, want %q", 13+i, got, want)
+		}
+	}
+	if got := row(t, f, att, 10); got[2] != "P.02" {
+		t.Errorf("attendance row 10 %q: want the unit as typed", got)
 	}
 
 	header := []string{"STT", "Trang", "Tiêu đề trang", "Thời điểm hỏi", "Người hỏi", "Đơn vị", "Báo chí",

@@ -66,10 +66,10 @@ func WriteMinutesXLSX(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) e
 	if err := writeSlidesSheet(f, slides, st, m.Timeline, l); err != nil {
 		return err
 	}
-	if err := writeAttendanceSheet(f, attendance, st.styles, Attendance{Session: m.Session, Attendees: m.Attendees}, l, loc); err != nil {
+	if err := writeAttendanceSheet(f, attendance, st.styles, Attendance{Session: m.Session, Attendees: m.Attendees, Units: m.Units}, l, loc); err != nil {
 		return err
 	}
-	if err := writeTotalsSheet(f, totals, st.styles, m.Attendees, l); err != nil {
+	if err := writeTotalsSheet(f, totals, st.styles, m.Attendees, m.Units, l); err != nil {
 		return err
 	}
 	if err := writeQuestionsSheet(f, questions, st, m.Questions, l, loc); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"briefing/internal/i18n"
 	"briefing/internal/roster"
+	"briefing/internal/unit"
 )
 
 // Session is what the exports show about the session.
@@ -31,6 +32,9 @@ type Attendee struct {
 type Attendance struct {
 	Session   Session
 	Attendees []Attendee
+	// Units is the unit catalog the totals by unit count with (nil: units
+	// grouped by spelling alone). Attendees keep their units as typed.
+	Units *unit.Catalog
 }
 
 // Total is one line of a totals table.
