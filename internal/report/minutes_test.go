@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"briefing/internal/i18n"
+	"briefing/internal/record"
 	"briefing/internal/unit"
 )
 
@@ -92,10 +93,10 @@ func sampleMinutes() Minutes {
 // sampleCatalog is a unit catalog with a few of the plan's wards.
 func sampleCatalog() *unit.Catalog {
 	return unit.NewCatalog([]unit.Unit{
-		{ID: "w2", Name: "Phường 2", Kind: unit.Ward, SortOrder: 2},
-		{ID: "w4", Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
-		{ID: "w10", Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
-		{ID: "k", Name: "Khác", Kind: unit.Other, SortOrder: 1000},
+		{Meta: record.Meta{ID: "w2"}, Name: "Phường 2", Kind: unit.Ward, SortOrder: 2},
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
+		{Meta: record.Meta{ID: "w10"}, Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
+		{Meta: record.Meta{ID: "k"}, Name: "Khác", Kind: unit.Other, SortOrder: 1000},
 	}, nil)
 }
 

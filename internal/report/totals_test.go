@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"briefing/internal/i18n"
+	"briefing/internal/record"
 	"briefing/internal/unit"
 )
 
@@ -72,11 +73,11 @@ func TestTotalsByUnit(t *testing.T) {
 // does not know is its own line, marked; ties go in the catalog's order.
 func TestTotalsByUnitCatalog(t *testing.T) {
 	cat := unit.NewCatalog([]unit.Unit{
-		{ID: "w4", Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
-		{ID: "w10", Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
-		{ID: "tsh", Name: "Tân Sơn Hòa", Kind: unit.Ward, SortOrder: 20},
-		{ID: "k", Name: "Khác", Kind: unit.Other, SortOrder: 1000},
-	}, []unit.Alias{{ID: "a1", UnitID: "tsh", Spelling: "Phường 2 (cũ)"}})
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
+		{Meta: record.Meta{ID: "w10"}, Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
+		{Meta: record.Meta{ID: "tsh"}, Name: "Tân Sơn Hòa", Kind: unit.Ward, SortOrder: 20},
+		{Meta: record.Meta{ID: "k"}, Name: "Khác", Kind: unit.Other, SortOrder: 1000},
+	}, []unit.Alias{{Meta: record.Meta{ID: "a1"}, UnitID: "tsh", Spelling: "Phường 2 (cũ)"}})
 	var a []Attendee
 	for _, u := range []string{
 		"Phường 4", "P.4", "P4", "phường 04", "UBND Phường 4", "Phuong 4",

@@ -12,6 +12,7 @@ package unit
 import (
 	"math"
 
+	"briefing/internal/record"
 	"briefing/internal/textvi"
 )
 
@@ -29,21 +30,12 @@ const (
 // Kinds lists the kinds in the order the help and lists give them.
 var Kinds = []string{Ward, Commune, CityOffice, School, Agency, MassOrg, Other}
 
-// Unit is a unit of the catalog.
-type Unit struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Kind      string `json:"kind"`
-	ParentID  string `json:"parent_id,omitempty"`
-	SortOrder int    `json:"-"`
-}
-
-// Alias is another spelling of a unit's name.
-type Alias struct {
-	ID       string
-	UnitID   string
-	Spelling string
-}
+// Unit is a unit of the catalog, and Alias another spelling of a unit's
+// name: the plain records the store keeps (package record).
+type (
+	Unit  = record.Unit
+	Alias = record.UnitAlias
+)
 
 // Catalog resolves spellings to units. A nil *Catalog resolves nothing.
 type Catalog struct {
