@@ -181,12 +181,7 @@ func (e *env) minutes(s session.Session) (report.Minutes, error) {
 		})
 	}
 	for _, q := range qs {
-		m.Questions = append(m.Questions, report.Question{
-			Number: q.Number, Slide: q.Slide + 1, SlideTitle: title(q.Slide), Text: q.Text,
-			AskerName: q.AskerName, AskerUnit: q.AskerUnit, Press: q.Press, Status: string(q.Status),
-			Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt,
-			ForwardedTo: string(q.ForwardedTo), ForwardedAt: q.ForwardedAt, AskedAt: q.CreatedAt,
-		})
+		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
 	}
 	return m, nil
 }

@@ -53,39 +53,39 @@ func sampleMinutes() Minutes {
 		Attendees: a.Attendees,
 		Units:     sampleCatalog(),
 		Questions: []Question{
-			{
-				Number: 1, Slide: 12, SlideTitle: "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu",
+			{SlideTitle: "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu", Question: record.Question{
+				Number: 1, Slide: 11,
 				Text:      "Nghị quyết đặt mục tiêu chi cho nghiên cứu và phát triển đạt 2% GDP. Phường có được bố trí kinh phí riêng cho chuyển đổi số không?",
 				AskerName: "Nguyễn Văn An", AskerUnit: "Phường 10", Status: "answered",
 				Answer:     "Ngân sách phường năm 2025 đã bố trí kinh phí cho chuyển đổi số theo kế hoạch của quận; Ủy ban nhân dân phường sẽ thông báo cụ thể tại cuộc họp giao ban.",
-				AnsweredBy: "Trần Thị Bích", AnsweredAt: ptr(at(40)), AskedAt: at(38),
-			},
-			{
-				Number: 2, Slide: 27, SlideTitle: "Tóm tắt | Cảm ơn, mời đặt câu hỏi",
+				AnsweredBy: "Trần Thị Bích", AnsweredAt: ptr(at(40)), CreatedAt: at(38),
+			}},
+			{SlideTitle: "Tóm tắt | Cảm ơn, mời đặt câu hỏi", Question: record.Question{
+				Number: 2, Slide: 26,
 				Text: "Tôi có hai ý:\r\n1. Người cao tuổi không dùng điện thoại thông minh thì làm thủ tục trực tuyến thế nào?\r\n" +
 					"2. Mục tiêu dịch vụ công trực tuyến là \"trên 80%\" | hay \"đạt 80%\"?\r\n\r\n- Xin cảm ơn.",
-				Status: "open", AskedAt: at(70),
-			},
-			{
-				Number: 3, Slide: 14, SlideTitle: "",
+				Status: "open", CreatedAt: at(70),
+			}},
+			{SlideTitle: "", Question: record.Question{
+				Number: 3, Slide: 13,
 				Text:      "Quận Tân Bình có số liệu về tỷ lệ người dân sử dụng dịch vụ công trực tuyến trong quý I/2025 không?",
 				AskerName: "Lê Minh Khoa", AskerUnit: "Báo Tuổi Trẻ", Press: true,
-				Status: "forwarded", ForwardedTo: "spokesperson", ForwardedAt: ptr(at(78)), AskedAt: at(75),
-			},
-			{
-				Number: 4, Slide: 10, SlideTitle: "Mục tiêu đến năm 2030 (2): tăng trưởng, kinh tế số",
+				Status: "forwarded", ForwardedTo: "spokesperson", ForwardedAt: ptr(at(78)), CreatedAt: at(75),
+			}},
+			{SlideTitle: "Mục tiêu đến năm 2030 (2): tăng trưởng, kinh tế số", Question: record.Question{
+				Number: 4, Slide: 9,
 				Text:      "Doanh nghiệp nhỏ muốn được hỗ trợ chuyển đổi số thì liên hệ cơ quan nào của quận?",
 				AskerName: "Phạm Hữu Đức", AskerUnit: "Công ty TNHH Ánh Dương, Tân Bình",
-				Status: "forwarded", ForwardedTo: "district", ForwardedAt: ptr(at(95)), AskedAt: at(80),
-			},
-			{
-				Number: 5, Slide: 9, SlideTitle: "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng",
+				Status: "forwarded", ForwardedTo: "district", ForwardedAt: ptr(at(95)), CreatedAt: at(80),
+			}},
+			{SlideTitle: "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng", Question: record.Question{
+				Number: 5, Slide: 8,
 				Text:      "Tài liệu tuyên truyền về Nghị quyết có bản in để phát cho các khu phố không?",
 				AskerUnit: "Phường 2", Status: "answered_later", ForwardedTo: "district",
 				Answer:     "Phòng Văn hóa, Khoa học và Thông tin quận đã tiếp nhận; tài liệu in sẽ được gửi về các phường trong tháng 4/2025.",
 				AnsweredBy: "Phòng Văn hóa, Khoa học và Thông tin", AnsweredAt: ptr(time.Date(2025, 3, 17, 7, 20, 0, 0, time.UTC)),
-				AskedAt: at(85),
-			},
+				CreatedAt: at(85),
+			}},
 		},
 	}
 }
@@ -135,10 +135,10 @@ func TestMinutesMarkdownSafe(t *testing.T) {
 	m.Session.Unit = "UBND Phu\u031bo\u031b\u0300ng | 4\n# x" // "Phường" decomposed (NFD)
 	m.Timeline = []SlideTime{{Number: 3, Title: "a | b\nc", Views: 1, Spent: time.Minute}}
 	m.Attendees = []Attendee{{Name: "X", Unit: "Tổ | 1\n## y", Group: "can_bo"}}
-	m.Questions = []Question{{
-		Number: 1, Slide: 3, Text: "# Tiêu đề\n- mục\n1. một\n> trích\n\x1b[31mđỏ\x1b[0m\n```\n<script>",
-		AskerName: "*Lan*", Status: "open", AskedAt: m.Session.StartedAt,
-	}}
+	m.Questions = []Question{{Question: record.Question{
+		Number: 1, Slide: 2, Text: "# Tiêu đề\n- mục\n1. một\n> trích\n\x1b[31mđỏ\x1b[0m\n```\n<script>",
+		AskerName: "*Lan*", Status: "open", CreatedAt: m.Session.StartedAt,
+	}}}
 	var buf bytes.Buffer
 	if err := WriteMinutesMarkdown(&buf, m, i18n.VI, ict); err != nil {
 		t.Fatal(err)
@@ -210,10 +210,10 @@ func TestMinutesCSVFormulaInjection(t *testing.T) {
 	m := Minutes{
 		Session:  Session{Title: "=1+1", Venue: "@A1"},
 		Timeline: []SlideTime{{Number: 1, Title: "+cmd", Views: 1}},
-		Questions: []Question{{
-			Number: 1, Slide: 1, Text: "=HYPERLINK(\"http://x.example\")", AskerName: "-Lan", AskerUnit: "+84",
+		Questions: []Question{{Question: record.Question{
+			Number: 1, Slide: 0, Text: "=HYPERLINK(\"http://x.example\")", AskerName: "-Lan", AskerUnit: "+84",
 			Status: "=bad", Answer: "@x", AnsweredBy: "=y",
-		}},
+		}}},
 	}
 	var buf bytes.Buffer
 	if err := WriteMinutesCSV(&buf, m, i18n.EN, ict); err != nil {
@@ -397,8 +397,9 @@ func TestMinutesNoPanic(t *testing.T) {
 			Timeline:  []SlideTime{{Number: -2, Views: -1, Spent: -time.Hour}},
 			Attendees: []Attendee{{Group: "?"}},
 			Questions: []Question{
-				{Status: "", ForwardedTo: "moon", AnsweredAt: &end, Text: huge, Answer: huge},
-				{Number: -1, Slide: 999, Status: "weird", AskedAt: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)},
+				{Question: record.Question{Status: "", ForwardedTo: "moon", AnsweredAt: &end, Text: huge, Answer: huge}},
+				{Question: record.Question{Number: -1, Slide: -5, Status: "weird", CreatedAt: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)}},
+				{Question: record.Question{Slide: 999}},
 			},
 		},
 	}

@@ -172,11 +172,11 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 		n = i + 1
 	}
 	var slide, asked, answered, forwarded any
-	if q.Slide > 0 {
-		slide = q.Slide
+	if q.Slide >= 0 {
+		slide = q.Slide + 1
 	}
-	if !q.AskedAt.IsZero() {
-		asked = q.AskedAt
+	if !q.CreatedAt.IsZero() {
+		asked = q.CreatedAt
 	}
 	if q.AnsweredAt != nil && !q.AnsweredAt.IsZero() {
 		answered = *q.AnsweredAt
@@ -190,7 +190,7 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 	}
 	return []any{
 		n, slide, q.SlideTitle, asked, askerName(q, l), q.AskerUnit, press, q.Text,
-		statusLabel(q.Status, l), q.Answer, q.AnsweredBy, answered, forwardLabel(q.ForwardedTo, l), forwarded,
+		statusLabel(string(q.Status), l), q.Answer, q.AnsweredBy, answered, forwardLabel(string(q.ForwardedTo), l), forwarded,
 	}
 }
 
