@@ -13,14 +13,16 @@ import (
 	"briefing/internal/unit"
 )
 
-// Session is what the exports show about the session.
+// Session is what the exports show about the session: a view of
+// record.Session, flattened for the title block.
 type Session struct {
 	ID, Title, Unit, Venue, Form, Rapporteur, DeckTitle, DeckVersion string
 	StartedAt                                                        time.Time
 	EndedAt                                                          *time.Time // nil while the session is open
 }
 
-// Attendee is one check-in.
+// Attendee is one check-in as the attendance table shows it: a view joining
+// record.Attendance and record.Person, with only the columns printed.
 type Attendee struct {
 	Name, Unit, Position string
 	Group                string // a group code ("can_bo", ...) or "" when not given
