@@ -149,6 +149,10 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 	if err != nil {
 		return report.Minutes{}, err
 	}
+	units, err := e.att.Catalog(ctx)
+	if err != nil {
+		return report.Minutes{}, err
+	}
 	titles := e.slideTitles(ctx, s)
 	title := func(slide int) string {
 		if slide >= 0 && slide < len(titles) {
@@ -162,7 +166,7 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
 			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
 		},
-		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin,
+		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
 	}
 	for _, c := range checkIns {
 		m.Attendees = append(m.Attendees, report.Attendee{
@@ -176,12 +180,7 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 		})
 	}
 	for _, q := range qs {
-		m.Questions = append(m.Questions, report.Question{
-			Number: q.Number, Slide: q.Slide + 1, SlideTitle: title(q.Slide), Text: q.Text,
-			AskerName: q.AskerName, AskerUnit: q.AskerUnit, Press: q.Press, Status: string(q.Status),
-			Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt,
-			ForwardedTo: string(q.ForwardedTo), ForwardedAt: q.ForwardedAt, AskedAt: q.CreatedAt,
-		})
+		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
 	}
 	return m, nil
 }

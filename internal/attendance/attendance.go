@@ -71,7 +71,9 @@ const (
 // Source is the method that registered them (WalkIn or ByQR).
 const sourceRoster = string(ByRoster)
 
-// Person is someone on the roster.
+// Person is someone on the roster as the desk and the CLI see them: a view
+// of record.Person with its group typed and without the citizen-ID hash,
+// which no screen needs (personal data stays minimal where it is shown).
 type Person struct {
 	ID       string
 	Name     string
@@ -94,7 +96,8 @@ func (p Person) PhoneLast3() string {
 	return ""
 }
 
-// CheckIn is a person's check-in to a session.
+// CheckIn is a person's check-in to a session: a view joining
+// record.Attendance to the person, with the outcome of the write.
 type CheckIn struct {
 	Person Person
 	Method Method

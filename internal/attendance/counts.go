@@ -42,15 +42,8 @@ func (t *Tally) Add(p Person, d int) {
 	if t.groups[p.Group] == 0 {
 		delete(t.groups, p.Group)
 	}
-	key, uc := "", &unitCount{}
-	if u, ok := t.cat.Resolve(p.Unit); ok {
-		key, uc = "id:"+u.ID, &unitCount{label: u.Name, known: true, order: u.SortOrder}
-	} else if k := unit.Key(p.Unit); k != "" {
-		label, _ := t.cat.Label(p.Unit)
-		key, uc = "key:"+k, &unitCount{label: label, order: 1 << 30}
-	} else {
-		uc.order = 1 << 31 // no unit given: last
-	}
+	b := t.cat.Bucket(p.Unit)
+	key, uc := b.ID, &unitCount{label: b.Label, known: b.Known, order: b.Order}
 	if have, ok := t.units[key]; ok {
 		uc = have
 	} else {

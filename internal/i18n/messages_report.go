@@ -27,6 +27,7 @@ var reportMessages = map[string][2]string{
 	"report.period.open":  {"từ %s (chưa kết thúc)", "from %s (not ended)"},
 
 	"report.unit.none":    {"Chưa ghi đơn vị", "No unit given"},
+	"report.unit.unknown": {"%s (chưa có trong danh mục)", "%s (not in the unit list)"},
 	"report.totals.count": {"Số người", "People"},
 	"report.totals.total": {"Tổng cộng", "Total"},
 }

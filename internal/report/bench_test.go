@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"briefing/internal/i18n"
+	"briefing/internal/record"
 )
 
 func BenchmarkAttendanceXLSX500(b *testing.B) {
@@ -63,10 +64,10 @@ func manyMinutes(n, q int) Minutes {
 			text = strings.Repeat(sentence, 12)
 		}
 		asked := start.Add(time.Duration(30+i/4) * time.Minute)
-		qq := Question{
-			Number: i + 1, Slide: i%27 + 1, SlideTitle: tl[i%27].Title, Text: text,
-			AskerUnit: fmt.Sprintf("Phường %d", i%15+1), Status: statusCodes[i%len(statusCodes)], AskedAt: asked,
-		}
+		qq := Question{Question: record.Question{
+			Number: i + 1, Slide: i % 27, Text: text, AskerUnit: fmt.Sprintf("Phường %d", i%15+1),
+			Status: record.QuestionStatus(statusCodes[i%len(statusCodes)]), CreatedAt: asked,
+		}, SlideTitle: tl[i%27].Title}
 		if i%3 != 0 {
 			qq.AskerName = a.Attendees[i%n].Name
 		}

@@ -1,6 +1,11 @@
 package report
 
-import "time"
+import (
+	"time"
+
+	"briefing/internal/record"
+	"briefing/internal/unit"
+)
 
 // Minutes is a whole session as a ward files it: what was presented and
 // when, who came, and every question asked with its answer.
@@ -14,7 +19,10 @@ type Minutes struct {
 	// Timeline is the time spent per slide, in slide order; only slides
 	// that were shown appear.
 	Timeline  []SlideTime
-	Attendees []Attendee // in check-in order
+	Attendees []Attendee // in check-in order, units as typed
+	// Units is the unit catalog the totals by unit count with (nil: units
+	// grouped by spelling alone).
+	Units     *unit.Catalog
 	Questions []Question // in the order they were asked
 }
 
@@ -26,22 +34,10 @@ type SlideTime struct {
 	Spent  time.Duration
 }
 
-// Question is one audience question as the minutes record it.
+// Question is one audience question as the minutes record it: the record
+// (Slide 0-based, CreatedAt when it was asked) and the title of its slide,
+// "" when the deck is not on this device.
 type Question struct {
-	Number     int    // 1-based, per session
-	Slide      int    // 1-based
-	SlideTitle string // "" when the deck is not on this device
-	Text       string
-	AskerName  string // "" for an anonymous question
-	AskerUnit  string
-	Press      bool
-	// Status is a status code: open, answered (on the spot), forwarded,
-	// answered_later.
-	Status      string
-	Answer      string
-	AnsweredBy  string
-	AnsweredAt  *time.Time
-	ForwardedTo string     // "", district or spokesperson
-	ForwardedAt *time.Time // when it was forwarded, nil when not known
-	AskedAt     time.Time
+	record.Question
+	SlideTitle string
 }

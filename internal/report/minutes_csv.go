@@ -53,7 +53,7 @@ func WriteMinutesCSV(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) er
 	part("minutes.part.bygroup", false)
 	csvTotals(cw, l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l)
 	part("minutes.part.byunit", false)
-	csvTotals(cw, l.T("report.col.unit"), TotalsByUnit(m.Attendees, l), l)
+	csvTotals(cw, l.T("report.col.unit"), TotalsByUnit(m.Attendees, m.Units, l), l)
 
 	part("report.sheet.attendance", false)
 	if err := writeAttendanceRows(cw, m.Attendees, l, loc); err != nil {

@@ -65,7 +65,7 @@ func WriteMinutesMarkdown(w io.Writer, m Minutes, l i18n.Lang, loc *time.Locatio
 	fmt.Fprintf(b, "### %s\n\n", l.T("minutes.bygroup"))
 	mdTotals(b, l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l)
 	fmt.Fprintf(b, "### %s\n\n", l.T("minutes.byunit"))
-	mdTotals(b, l.T("report.col.unit"), TotalsByUnit(m.Attendees, l), l)
+	mdTotals(b, l.T("report.col.unit"), TotalsByUnit(m.Attendees, m.Units, l), l)
 
 	// III. Content.
 	fmt.Fprintf(b, "## %s\n\n", l.T("minutes.sec.content"))
@@ -142,7 +142,7 @@ func mdQuestion(b *bufio.Writer, i int, q Question, l i18n.Lang, loc *time.Locat
 	if n <= 0 {
 		n = i + 1
 	}
-	fmt.Fprintf(b, "### %s — %s\n\n", l.T("minutes.q.heading", n), slideRef(q.Slide, q.SlideTitle, l))
+	fmt.Fprintf(b, "### %s — %s\n\n", l.T("minutes.q.heading", n), slideRef(q.Slide+1, q.SlideTitle, l))
 	asker := mdInline(askerName(q, l))
 	if unit := mdInline(q.AskerUnit); unit != "" {
 		asker += ", " + unit
@@ -151,8 +151,8 @@ func mdQuestion(b *bufio.Writer, i int, q Question, l i18n.Lang, loc *time.Locat
 		asker += " " + l.T("minutes.q.press")
 	}
 	fmt.Fprintf(b, "- %s: %s\n", l.T("minutes.q.asker"), asker)
-	mdItem(b, l.T("minutes.q.asked"), dateTime(q.AskedAt, l, loc))
-	mdItem(b, l.T("minutes.col.status"), statusLabel(q.Status, l))
+	mdItem(b, l.T("minutes.q.asked"), dateTime(q.CreatedAt, l, loc))
+	mdItem(b, l.T("minutes.col.status"), statusLabel(string(q.Status), l))
 	if q.ForwardedTo != "" {
 		mdItem(b, l.T("minutes.q.forward"), forwardText(q, l, loc))
 	}
@@ -493,7 +493,7 @@ func forwardLabel(code string, l i18n.Lang) string {
 // forwardText is where a question went and, when known, when:
 // "Chuyển Quận (09:30 ngày 15/03/2025)".
 func forwardText(q Question, l i18n.Lang, loc *time.Location) string {
-	text := forwardLabel(q.ForwardedTo, l)
+	text := forwardLabel(string(q.ForwardedTo), l)
 	if text != "" && q.ForwardedAt != nil && !q.ForwardedAt.IsZero() {
 		text += " (" + dateTime(*q.ForwardedAt, l, loc) + ")"
 	}
@@ -505,7 +505,7 @@ func forwardText(q Question, l i18n.Lang, loc *time.Location) string {
 func statusCounts(qs []Question, l i18n.Lang) []Total {
 	counts := make(map[string]int, len(statusCodes))
 	for _, q := range qs {
-		counts[q.Status]++
+		counts[string(q.Status)]++
 	}
 	totals := make([]Total, 0, len(statusCodes))
 	for _, code := range statusCodes {

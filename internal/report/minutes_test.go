@@ -19,15 +19,20 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"briefing/internal/i18n"
+	"briefing/internal/record"
+	"briefing/internal/unit"
 )
 
 // sampleMinutes is a fixed session: the attendance of sample(), a timeline
 // with an unknown slide title, a title with a "|" and more than an hour on
 // one slide, and a question of every kind: named, anonymous, press,
 // several lines with a "|", every status, forwarded to the district and to
-// the spokesperson, and one on a slide whose title is unknown.
+// the spokesperson, and one on a slide whose title is unknown. Units count
+// through a small catalog: "P.02" is Phường 2, "+Phường 4" is Phường 4, and
+// the company is not in it.
 func sampleMinutes() Minutes {
 	a := sample()
+	a.Attendees[2].Unit = "P.02"
 	start := a.Session.StartedAt
 	at := func(min int) time.Time { return start.Add(time.Duration(min) * time.Minute) }
 	ptr := func(t time.Time) *time.Time { return &t }
@@ -46,42 +51,53 @@ func sampleMinutes() Minutes {
 			{Number: 27, Title: "Tóm tắt | Cảm ơn, mời đặt câu hỏi", Views: 1, Spent: 62*time.Minute + 15*time.Second},
 		},
 		Attendees: a.Attendees,
+		Units:     sampleCatalog(),
 		Questions: []Question{
-			{
-				Number: 1, Slide: 12, SlideTitle: "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu",
+			{SlideTitle: "Mục tiêu đến năm 2030 (4): đầu tư cho nghiên cứu", Question: record.Question{
+				Number: 1, Slide: 11,
 				Text:      "Nghị quyết đặt mục tiêu chi cho nghiên cứu và phát triển đạt 2% GDP. Phường có được bố trí kinh phí riêng cho chuyển đổi số không?",
 				AskerName: "Nguyễn Văn An", AskerUnit: "Phường 10", Status: "answered",
 				Answer:     "Ngân sách phường năm 2025 đã bố trí kinh phí cho chuyển đổi số theo kế hoạch của quận; Ủy ban nhân dân phường sẽ thông báo cụ thể tại cuộc họp giao ban.",
-				AnsweredBy: "Trần Thị Bích", AnsweredAt: ptr(at(40)), AskedAt: at(38),
-			},
-			{
-				Number: 2, Slide: 27, SlideTitle: "Tóm tắt | Cảm ơn, mời đặt câu hỏi",
+				AnsweredBy: "Trần Thị Bích", AnsweredAt: ptr(at(40)), CreatedAt: at(38),
+			}},
+			{SlideTitle: "Tóm tắt | Cảm ơn, mời đặt câu hỏi", Question: record.Question{
+				Number: 2, Slide: 26,
 				Text: "Tôi có hai ý:\r\n1. Người cao tuổi không dùng điện thoại thông minh thì làm thủ tục trực tuyến thế nào?\r\n" +
 					"2. Mục tiêu dịch vụ công trực tuyến là \"trên 80%\" | hay \"đạt 80%\"?\r\n\r\n- Xin cảm ơn.",
-				Status: "open", AskedAt: at(70),
-			},
-			{
-				Number: 3, Slide: 14, SlideTitle: "",
+				Status: "open", CreatedAt: at(70),
+			}},
+			{SlideTitle: "", Question: record.Question{
+				Number: 3, Slide: 13,
 				Text:      "Quận Tân Bình có số liệu về tỷ lệ người dân sử dụng dịch vụ công trực tuyến trong quý I/2025 không?",
 				AskerName: "Lê Minh Khoa", AskerUnit: "Báo Tuổi Trẻ", Press: true,
-				Status: "forwarded", ForwardedTo: "spokesperson", ForwardedAt: ptr(at(78)), AskedAt: at(75),
-			},
-			{
-				Number: 4, Slide: 10, SlideTitle: "Mục tiêu đến năm 2030 (2): tăng trưởng, kinh tế số",
+				Status: "forwarded", ForwardedTo: "spokesperson", ForwardedAt: ptr(at(78)), CreatedAt: at(75),
+			}},
+			{SlideTitle: "Mục tiêu đến năm 2030 (2): tăng trưởng, kinh tế số", Question: record.Question{
+				Number: 4, Slide: 9,
 				Text:      "Doanh nghiệp nhỏ muốn được hỗ trợ chuyển đổi số thì liên hệ cơ quan nào của quận?",
 				AskerName: "Phạm Hữu Đức", AskerUnit: "Công ty TNHH Ánh Dương, Tân Bình",
-				Status: "forwarded", ForwardedTo: "district", ForwardedAt: ptr(at(95)), AskedAt: at(80),
-			},
-			{
-				Number: 5, Slide: 9, SlideTitle: "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng",
+				Status: "forwarded", ForwardedTo: "district", ForwardedAt: ptr(at(95)), CreatedAt: at(80),
+			}},
+			{SlideTitle: "Mục tiêu đến năm 2030 (1): tiềm lực và thứ hạng", Question: record.Question{
+				Number: 5, Slide: 8,
 				Text:      "Tài liệu tuyên truyền về Nghị quyết có bản in để phát cho các khu phố không?",
 				AskerUnit: "Phường 2", Status: "answered_later", ForwardedTo: "district",
 				Answer:     "Phòng Văn hóa, Khoa học và Thông tin quận đã tiếp nhận; tài liệu in sẽ được gửi về các phường trong tháng 4/2025.",
 				AnsweredBy: "Phòng Văn hóa, Khoa học và Thông tin", AnsweredAt: ptr(time.Date(2025, 3, 17, 7, 20, 0, 0, time.UTC)),
-				AskedAt: at(85),
-			},
+				CreatedAt: at(85),
+			}},
 		},
 	}
+}
+
+// sampleCatalog is a unit catalog with a few of the plan's wards.
+func sampleCatalog() *unit.Catalog {
+	return unit.NewCatalog([]unit.Unit{
+		{Meta: record.Meta{ID: "w2"}, Name: "Phường 2", Kind: unit.Ward, SortOrder: 2},
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
+		{Meta: record.Meta{ID: "w10"}, Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
+		{Meta: record.Meta{ID: "k"}, Name: "Khác", Kind: unit.Other, SortOrder: 1000},
+	}, nil)
 }
 
 // TestMinutesMarkdown compares the Markdown minutes with
@@ -119,10 +135,10 @@ func TestMinutesMarkdownSafe(t *testing.T) {
 	m.Session.Unit = "UBND Phu\u031bo\u031b\u0300ng | 4\n# x" // "Phường" decomposed (NFD)
 	m.Timeline = []SlideTime{{Number: 3, Title: "a | b\nc", Views: 1, Spent: time.Minute}}
 	m.Attendees = []Attendee{{Name: "X", Unit: "Tổ | 1\n## y", Group: "can_bo"}}
-	m.Questions = []Question{{
-		Number: 1, Slide: 3, Text: "# Tiêu đề\n- mục\n1. một\n> trích\n\x1b[31mđỏ\x1b[0m\n```\n<script>",
-		AskerName: "*Lan*", Status: "open", AskedAt: m.Session.StartedAt,
-	}}
+	m.Questions = []Question{{Question: record.Question{
+		Number: 1, Slide: 2, Text: "# Tiêu đề\n- mục\n1. một\n> trích\n\x1b[31mđỏ\x1b[0m\n```\n<script>",
+		AskerName: "*Lan*", Status: "open", CreatedAt: m.Session.StartedAt,
+	}}}
 	var buf bytes.Buffer
 	if err := WriteMinutesMarkdown(&buf, m, i18n.VI, ict); err != nil {
 		t.Fatal(err)
@@ -137,7 +153,7 @@ func TestMinutesMarkdownSafe(t *testing.T) {
 	for _, want := range []string{
 		"**UBND PHƯỜNG \\| 4 \\# X**",
 		"| 3 | a \\| b c | 1 | 01:00 |",
-		"| Tổ \\| 1 \\#\\# y | 1 |",
+		"| Tổ \\| 1 \\#\\# y (chưa có trong danh mục) | 1 |",
 		"> \\# Tiêu đề\\\n> \\- mục\\\n> 1\\. một\\\n> \\> trích\\\n> \\[31mđỏ\\[0m\\\n> \\`\\`\\`\\\n> \\<script\\>\n",
 		"- Người hỏi: \\*Lan\\*\n",
 	} {
@@ -194,10 +210,10 @@ func TestMinutesCSVFormulaInjection(t *testing.T) {
 	m := Minutes{
 		Session:  Session{Title: "=1+1", Venue: "@A1"},
 		Timeline: []SlideTime{{Number: 1, Title: "+cmd", Views: 1}},
-		Questions: []Question{{
-			Number: 1, Slide: 1, Text: "=HYPERLINK(\"http://x.example\")", AskerName: "-Lan", AskerUnit: "+84",
+		Questions: []Question{{Question: record.Question{
+			Number: 1, Slide: 0, Text: "=HYPERLINK(\"http://x.example\")", AskerName: "-Lan", AskerUnit: "+84",
 			Status: "=bad", Answer: "@x", AnsweredBy: "=y",
-		}},
+		}}},
 	}
 	var buf bytes.Buffer
 	if err := WriteMinutesCSV(&buf, m, i18n.EN, ict); err != nil {
@@ -294,6 +310,19 @@ func TestMinutesXLSX(t *testing.T) {
 	if got := row(t, f, totals, 11); !slices.Equal(got, []string{"Tổng cộng", "6"}) {
 		t.Errorf("totals %q", got)
 	}
+	// Units count through the catalog; the attendance keeps them as typed.
+	byUnit := [][]string{
+		{"Đơn vị", "Số người"}, {"Phường 2", "2"}, {"Phường 4", "1"}, {"Phường 10", "1"},
+		{"Công ty TNHH Ánh Dương, Tân Bình (chưa có trong danh mục)", "1"}, {"Chưa ghi đơn vị", "1"}, {"Tổng cộng", "6"},
+	}
+	for i, want := range byUnit {
+		if got := row(t, f, totals, 13+i); !slices.Equal(got, want) {
+			t.Errorf("totals row %d %q, want %q", 13+i, got, want)
+		}
+	}
+	if got := row(t, f, att, 10); got[2] != "P.02" {
+		t.Errorf("attendance row 10 %q: want the unit as typed", got)
+	}
 
 	header := []string{"STT", "Trang", "Tiêu đề trang", "Thời điểm hỏi", "Người hỏi", "Đơn vị", "Báo chí",
 		"Nội dung câu hỏi", "Tình trạng", "Trả lời", "Người trả lời", "Thời điểm trả lời", "Hướng xử lý", "Thời điểm chuyển"}
@@ -368,8 +397,9 @@ func TestMinutesNoPanic(t *testing.T) {
 			Timeline:  []SlideTime{{Number: -2, Views: -1, Spent: -time.Hour}},
 			Attendees: []Attendee{{Group: "?"}},
 			Questions: []Question{
-				{Status: "", ForwardedTo: "moon", AnsweredAt: &end, Text: huge, Answer: huge},
-				{Number: -1, Slide: 999, Status: "weird", AskedAt: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)},
+				{Question: record.Question{Status: "", ForwardedTo: "moon", AnsweredAt: &end, Text: huge, Answer: huge}},
+				{Question: record.Question{Number: -1, Slide: -5, Status: "weird", CreatedAt: time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC)}},
+				{Question: record.Question{Slide: 999}},
 			},
 		},
 	}

@@ -66,10 +66,10 @@ func WriteMinutesXLSX(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) e
 	if err := writeSlidesSheet(f, slides, st, m.Timeline, l); err != nil {
 		return err
 	}
-	if err := writeAttendanceSheet(f, attendance, st.styles, Attendance{Session: m.Session, Attendees: m.Attendees}, l, loc); err != nil {
+	if err := writeAttendanceSheet(f, attendance, st.styles, Attendance{Session: m.Session, Attendees: m.Attendees, Units: m.Units}, l, loc); err != nil {
 		return err
 	}
-	if err := writeTotalsSheet(f, totals, st.styles, m.Attendees, l); err != nil {
+	if err := writeTotalsSheet(f, totals, st.styles, m.Attendees, m.Units, l); err != nil {
 		return err
 	}
 	if err := writeQuestionsSheet(f, questions, st, m.Questions, l, loc); err != nil {
@@ -172,11 +172,11 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 		n = i + 1
 	}
 	var slide, asked, answered, forwarded any
-	if q.Slide > 0 {
-		slide = q.Slide
+	if q.Slide >= 0 {
+		slide = q.Slide + 1
 	}
-	if !q.AskedAt.IsZero() {
-		asked = q.AskedAt
+	if !q.CreatedAt.IsZero() {
+		asked = q.CreatedAt
 	}
 	if q.AnsweredAt != nil && !q.AnsweredAt.IsZero() {
 		answered = *q.AnsweredAt
@@ -190,7 +190,7 @@ func questionValues(i int, q Question, l i18n.Lang) []any {
 	}
 	return []any{
 		n, slide, q.SlideTitle, asked, askerName(q, l), q.AskerUnit, press, q.Text,
-		statusLabel(q.Status, l), q.Answer, q.AnsweredBy, answered, forwardLabel(q.ForwardedTo, l), forwarded,
+		statusLabel(string(q.Status), l), q.Answer, q.AnsweredBy, answered, forwardLabel(string(q.ForwardedTo), l), forwarded,
 	}
 }
 

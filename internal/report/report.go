@@ -10,16 +10,19 @@ import (
 
 	"briefing/internal/i18n"
 	"briefing/internal/roster"
+	"briefing/internal/unit"
 )
 
-// Session is what the exports show about the session.
+// Session is what the exports show about the session: a view of
+// record.Session, flattened for the title block.
 type Session struct {
 	ID, Title, Unit, Venue, Form, Rapporteur, DeckTitle, DeckVersion string
 	StartedAt                                                        time.Time
 	EndedAt                                                          *time.Time // nil while the session is open
 }
 
-// Attendee is one check-in.
+// Attendee is one check-in as the attendance table shows it: a view joining
+// record.Attendance and record.Person, with only the columns printed.
 type Attendee struct {
 	Name, Unit, Position string
 	Group                string // a group code ("can_bo", ...) or "" when not given
@@ -31,6 +34,9 @@ type Attendee struct {
 type Attendance struct {
 	Session   Session
 	Attendees []Attendee
+	// Units is the unit catalog the totals by unit count with (nil: units
+	// grouped by spelling alone). Attendees keep their units as typed.
+	Units *unit.Catalog
 }
 
 // Total is one line of a totals table.

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strings"
 
 	"briefing/internal/i18n"
 	"briefing/internal/textvi"
+	"briefing/internal/unit"
 )
 
 // TotalsByGroup counts attendees per group: every group of the plan in the
@@ -33,41 +35,60 @@ func TotalsByGroup(a []Attendee, l i18n.Lang) []Total {
 	return totals
 }
 
-// TotalsByUnit counts attendees per unit, most attendees first, then by name
-// compared without diacritics or case and with numbers in numeric order
-// ("Phường 2" before "Phường 10"). Units that differ only in Unicode form or
-// spacing are one unit. Attendees with no unit come last, under a "no unit"
-// label.
-func TotalsByUnit(a []Attendee, l i18n.Lang) []Total {
-	counts := make(map[string]int)
-	for _, p := range a {
-		counts[textvi.CleanSpaces(p.Unit)]++
-	}
-	none := counts[""]
-	delete(counts, "")
-	type unit struct {
-		Total
+// TotalsByUnit counts attendees per unit of the catalog cat: the spellings
+// of one unit ("P.4", "UBND Phường 4") are one line under the catalog's name,
+// by unit.Catalog.Bucket, the rule the desk's counters use. A spelling cat
+// does not know is a line of its own, labelled as first typed and marked as
+// not in the catalog (unmarked when cat is nil: then there is no catalog to
+// be missing from). Most attendees first, then in the catalog's order, then
+// by name compared without diacritics or case and with numbers in numeric
+// order ("Phường 2" before "Phường 10"). Attendees with no unit come last,
+// under a "no unit" label.
+func TotalsByUnit(a []Attendee, cat *unit.Catalog, l i18n.Lang) []Total {
+	type line struct {
+		unit.Bucket
+		count  int
 		folded string
 	}
-	units := make([]unit, 0, len(counts))
-	for name, n := range counts {
-		units = append(units, unit{Total{name, n}, textvi.Fold(name)})
+	byID := make(map[string]*line)
+	var lines []*line
+	for _, p := range a {
+		b := cat.Bucket(p.Unit)
+		if ln, ok := byID[b.ID]; ok {
+			ln.count++
+			continue
+		}
+		ln := &line{Bucket: b, count: 1, folded: textvi.Fold(b.Label)}
+		byID[b.ID] = ln
+		lines = append(lines, ln)
 	}
-	slices.SortFunc(units, func(x, y unit) int {
-		if x.Count != y.Count {
-			return y.Count - x.Count
+	slices.SortFunc(lines, func(x, y *line) int {
+		if x.count != y.count {
+			return y.count - x.count
+		}
+		if x.Order != y.Order {
+			return cmp.Compare(x.Order, y.Order)
 		}
 		if c := compareNatural(x.folded, y.folded); c != 0 {
 			return c
 		}
 		return strings.Compare(x.Label, y.Label)
 	})
-	totals := make([]Total, 0, len(units)+1)
-	for _, u := range units {
-		totals = append(totals, u.Total)
+	totals := make([]Total, 0, len(lines))
+	var none *line
+	for _, ln := range lines {
+		label := ln.Label
+		switch {
+		case ln.ID == "":
+			none = ln // last, whatever its count
+			continue
+		case !ln.Known && cat != nil:
+			label = l.T("report.unit.unknown", label)
+		}
+		totals = append(totals, Total{label, ln.count})
 	}
-	if none > 0 {
-		totals = append(totals, Total{l.T("report.unit.none"), none})
+	if none != nil {
+		totals = append(totals, Total{l.T("report.unit.none"), none.count})
 	}
 	return totals
 }

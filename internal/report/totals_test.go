@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"briefing/internal/i18n"
+	"briefing/internal/record"
+	"briefing/internal/unit"
 )
 
 func TestTotalsByGroup(t *testing.T) {
@@ -47,26 +49,55 @@ func TestTotalsByUnit(t *testing.T) {
 	add("Phường 1", 1)
 	add("Ấp Bắc", 1)
 	add("Phuong 3", 1)
-	add("Phường 3", 1)                      // after "Phuong 3": same folded name
-	add("  Phu\u031bo\u031b\u0300ng  3", 1) // NFD and extra spaces: the same unit as "Phường 3"
+	add("Phường 3", 1)                      // the same unit as "Phuong 3", labelled as first typed
+	add("  Phu\u031bo\u031b\u0300ng  3", 1) // NFD and extra spaces: the same unit again
 
-	got := TotalsByUnit(a, i18n.VI)
+	// No catalog: spellings are grouped by the unit key alone, unmarked.
+	got := TotalsByUnit(a, nil, i18n.VI)
 	want := []Total{
-		{"Ủy ban nhân dân", 3},
-		{"Phường 2", 2}, {"Phường 3", 2}, {"phường 9", 2}, {"Phường 10", 2},
-		{"An Phú", 1}, {"Ấp Bắc", 1}, {"Phường 1", 1}, {"Phuong 3", 1}, {"Trường THCS Âu Lạc", 1},
+		{"Phuong 3", 3}, {"Ủy ban nhân dân", 3},
+		{"Phường 2", 2}, {"phường 9", 2}, {"Phường 10", 2},
+		{"An Phú", 1}, {"Ấp Bắc", 1}, {"Phường 1", 1}, {"Trường THCS Âu Lạc", 1},
 		{"Chưa ghi đơn vị", 1},
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got  %v\nwant %v", got, want)
 	}
-	// Names equal once folded keep one order: byte order of the names.
-	got = TotalsByUnit([]Attendee{{Unit: "Phường 5"}, {Unit: "Phuong 5"}}, i18n.VI)
-	if !slices.Equal(got, []Total{{"Phuong 5", 1}, {"Phường 5", 1}}) {
-		t.Errorf("folded tie: %v", got)
-	}
-	if got := TotalsByUnit([]Attendee{{}}, i18n.EN); !slices.Equal(got, []Total{{"No unit given", 1}}) {
+	if got := TotalsByUnit([]Attendee{{}}, nil, i18n.EN); !slices.Equal(got, []Total{{"No unit given", 1}}) {
 		t.Errorf("EN no unit: %v", got)
+	}
+}
+
+// TestTotalsByUnitCatalog: a ward written six ways is one line under the
+// catalog's name, an alias counts under its unit, and a spelling the catalog
+// does not know is its own line, marked; ties go in the catalog's order.
+func TestTotalsByUnitCatalog(t *testing.T) {
+	cat := unit.NewCatalog([]unit.Unit{
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: unit.Ward, SortOrder: 4},
+		{Meta: record.Meta{ID: "w10"}, Name: "Phường 10", Kind: unit.Ward, SortOrder: 10},
+		{Meta: record.Meta{ID: "tsh"}, Name: "Tân Sơn Hòa", Kind: unit.Ward, SortOrder: 20},
+		{Meta: record.Meta{ID: "k"}, Name: "Khác", Kind: unit.Other, SortOrder: 1000},
+	}, []unit.Alias{{Meta: record.Meta{ID: "a1"}, UnitID: "tsh", Spelling: "Phường 2 (cũ)"}})
+	var a []Attendee
+	for _, u := range []string{
+		"Phường 4", "P.4", "P4", "phường 04", "UBND Phường 4", "Phuong 4",
+		"Phường 99", "", "phuong 2 (cu)", "Phường 2 (cũ)", "Khác", "P.99", "phường 10",
+	} {
+		a = append(a, Attendee{Name: "x", Unit: u})
+	}
+	got := TotalsByUnit(a, cat, i18n.VI)
+	want := []Total{
+		{"Phường 4", 6},
+		{"Tân Sơn Hòa", 2}, {"Phường 99 (chưa có trong danh mục)", 2},
+		{"Phường 10", 1}, {"Khác", 1},
+		{"Chưa ghi đơn vị", 1},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+	got = TotalsByUnit([]Attendee{{Unit: "Trường THCS Âu Lạc"}, {Unit: "P4"}}, cat, i18n.EN)
+	if want := []Total{{"Phường 4", 1}, {"Trường THCS Âu Lạc (not in the unit list)", 1}}; !slices.Equal(got, want) {
+		t.Errorf("EN: got %v, want %v", got, want)
 	}
 }
 
@@ -92,7 +123,7 @@ func TestTotalsEmpty(t *testing.T) {
 			t.Errorf("group %v", g)
 		}
 	}
-	if units := TotalsByUnit(nil, i18n.VI); len(units) != 0 {
+	if units := TotalsByUnit(nil, nil, i18n.VI); len(units) != 0 {
 		t.Errorf("units: %v", units)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"briefing/internal/i18n"
+	"briefing/internal/unit"
 )
 
 // excelTimeFormat is the number format of the check-in time cells.
@@ -50,7 +51,7 @@ func WriteAttendanceXLSX(w io.Writer, a Attendance, l i18n.Lang, loc *time.Locat
 	if err := writeAttendanceSheet(f, attendance, st, a, l, loc); err != nil {
 		return err
 	}
-	if err := writeTotalsSheet(f, totals, st, a.Attendees, l); err != nil {
+	if err := writeTotalsSheet(f, totals, st, a.Attendees, a.Units, l); err != nil {
 		return err
 	}
 	// The first sheet is the active one already. (SetActiveSheet here would
@@ -228,7 +229,8 @@ func setPrintLayout(f *excelize.File, sheet string, headerRow int) error {
 	})
 }
 
-func writeTotalsSheet(f *excelize.File, sheet string, st styles, a []Attendee, l i18n.Lang) error {
+// writeTotalsSheet writes the totals by group and by unit (units through cat).
+func writeTotalsSheet(f *excelize.File, sheet string, st styles, a []Attendee, cat *unit.Catalog, l i18n.Lang) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -268,7 +270,7 @@ func writeTotalsSheet(f *excelize.File, sheet string, st styles, a []Attendee, l
 	if err := table(l.T("report.col.group"), TotalsByGroup(a, l)); err != nil {
 		return err
 	}
-	if err := table(l.T("report.col.unit"), TotalsByUnit(a, l)); err != nil {
+	if err := table(l.T("report.col.unit"), TotalsByUnit(a, cat, l)); err != nil {
 		return err
 	}
 	return sw.Flush()

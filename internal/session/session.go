@@ -79,7 +79,9 @@ type Info struct {
 	Title, Unit, Venue, Form, Rapporteur string
 }
 
-// Session is a briefing and the slide on screen.
+// Session is a briefing and the slide on screen: a view of record.Session
+// with its deck and details grouped as the screens use them (the pinned
+// question is read through Position). Not the record itself on purpose.
 type Session struct {
 	ID         string
 	Deck       DeckRef

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"briefing/internal/record"
 )
 
 // --- settings ---
@@ -168,7 +170,7 @@ func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
 			if i > 0 {
 				payload = append(payload, ',')
 			}
-			payload = appendPersonJSON(payload, p)
+			payload = record.AppendPersonJSON(payload, p)
 		}
 		op := OpInsert
 		if many {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"briefing/internal/record"
 )
 
 // A bulk insert logs one insert_many entry per chunk, numbered on with no
@@ -77,25 +79,6 @@ func TestInsertPeopleLogsChunksThatDecodeToThePeople(t *testing.T) {
 			t.Fatalf("person %d:\nlogged %+v\nstored %+v\nwant   %+v", i, logged[i], stored, want)
 		}
 	}
-}
-
-// The hand-written quoting agrees with encoding/json on every string.
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "Đặng Thị Ánh", "a\"b\\c", "\x00\x1f\u2028", "bad \xff\xfe", "\t\r\n"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		var back string
-		if err := json.Unmarshal(appendJSONString(nil, s), &back); err != nil {
-			t.Fatalf("%q: %v", s, err)
-		}
-		var want string
-		enc, _ := json.Marshal(s)
-		json.Unmarshal(enc, &want)
-		if back != want {
-			t.Fatalf("%q: got %q, want %q", s, back, want)
-		}
-	})
 }
 
 // BenchmarkInsertPeople100k is the store's share of a roster import: 100,000
@@ -171,7 +154,7 @@ func BenchmarkPersonPayload(b *testing.B) {
 	for b.Loop() {
 		payload = payload[:0]
 		for _, p := range people {
-			payload = appendPersonJSON(payload, p)
+			payload = record.AppendPersonJSON(payload, p)
 		}
 	}
 	b.SetBytes(int64(len(payload)))

@@ -10,6 +10,9 @@
 package unit
 
 import (
+	"math"
+
+	"briefing/internal/record"
 	"briefing/internal/textvi"
 )
 
@@ -27,21 +30,12 @@ const (
 // Kinds lists the kinds in the order the help and lists give them.
 var Kinds = []string{Ward, Commune, CityOffice, School, Agency, MassOrg, Other}
 
-// Unit is a unit of the catalog.
-type Unit struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Kind      string `json:"kind"`
-	ParentID  string `json:"parent_id,omitempty"`
-	SortOrder int    `json:"-"`
-}
-
-// Alias is another spelling of a unit's name.
-type Alias struct {
-	ID       string
-	UnitID   string
-	Spelling string
-}
+// Unit is a unit of the catalog, and Alias another spelling of a unit's
+// name: the plain records the store keeps (package record).
+type (
+	Unit  = record.Unit
+	Alias = record.UnitAlias
+)
 
 // Catalog resolves spellings to units. A nil *Catalog resolves nothing.
 type Catalog struct {
@@ -166,4 +160,25 @@ func (c *Catalog) Same(a, b string) bool {
 		return oka && okb && ua.ID == ub.ID
 	}
 	return Key(a) == Key(b)
+}
+
+// Bucket is the line a spelling is counted on, for every counter and report
+// that counts by unit: one line per catalog unit, one per key of the
+// spellings the catalog does not know, and one for no unit at all.
+type Bucket struct {
+	ID    string // "id:" and the unit's id, "key:" and the spelling's key, or "" for no unit
+	Label string // the unit's name, or the spelling as typed (spaces cleaned)
+	Known bool   // the catalog knows it
+	Order int    // the catalog's order; unknown spellings after every unit, no unit last
+}
+
+// Bucket says which line spelling is counted on.
+func (c *Catalog) Bucket(spelling string) Bucket {
+	if u, ok := c.Resolve(spelling); ok {
+		return Bucket{ID: "id:" + u.ID, Label: u.Name, Known: true, Order: u.SortOrder}
+	}
+	if k := Key(spelling); k != "" {
+		return Bucket{ID: "key:" + k, Label: textvi.CleanSpaces(spelling), Order: math.MaxInt32 - 1}
+	}
+	return Bucket{Order: math.MaxInt32}
 }

@@ -103,16 +103,10 @@ func catalogInTx(ctx context.Context, tx *store.Tx) (*Catalog, error) {
 	return fromRecords(units, aliases), nil
 }
 
+// fromRecords is the catalog of the stored units and aliases: the records
+// themselves, as the catalog holds them.
 func fromRecords(units []store.Unit, aliases []store.UnitAlias) *Catalog {
-	us := make([]Unit, len(units))
-	for i, u := range units {
-		us[i] = Unit{ID: u.ID, Name: u.Name, Kind: u.Kind, ParentID: u.ParentID, SortOrder: u.SortOrder}
-	}
-	as := make([]Alias, len(aliases))
-	for i, a := range aliases {
-		as[i] = Alias{ID: a.ID, UnitID: a.UnitID, Spelling: a.Spelling}
-	}
-	return NewCatalog(us, as)
+	return NewCatalog(units, aliases)
 }
 
 // clean is a name or spelling as stored: one line, NFC, without control
@@ -165,7 +159,7 @@ func (s *Service) Add(ctx context.Context, name, kind, parent string) (Unit, err
 		if err := tx.InsertUnit(ctx, &rec); err != nil {
 			return err
 		}
-		u = Unit{ID: rec.ID, Name: rec.Name, Kind: rec.Kind, ParentID: rec.ParentID, SortOrder: rec.SortOrder}
+		u = rec
 		return nil
 	})
 	return u, err

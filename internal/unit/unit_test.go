@@ -4,21 +4,23 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"briefing/internal/record"
 )
 
 func testCatalog() *Catalog {
 	units := []Unit{
-		{ID: "w1", Name: "Phường 1", Kind: Ward},
-		{ID: "w2", Name: "Phường 2", Kind: Ward},
-		{ID: "w4", Name: "Phường 4", Kind: Ward},
-		{ID: "w14", Name: "Phường 14", Kind: Ward},
-		{ID: "vh", Name: "Phòng Văn hóa, Khoa học và Thông tin", Kind: CityOffice},
-		{ID: "tsh", Name: "Tân Sơn Hòa", Kind: Ward},
-		{ID: "k", Name: "Khác", Kind: Other},
+		{Meta: record.Meta{ID: "w1"}, Name: "Phường 1", Kind: Ward},
+		{Meta: record.Meta{ID: "w2"}, Name: "Phường 2", Kind: Ward},
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: Ward},
+		{Meta: record.Meta{ID: "w14"}, Name: "Phường 14", Kind: Ward},
+		{Meta: record.Meta{ID: "vh"}, Name: "Phòng Văn hóa, Khoa học và Thông tin", Kind: CityOffice},
+		{Meta: record.Meta{ID: "tsh"}, Name: "Tân Sơn Hòa", Kind: Ward},
+		{Meta: record.Meta{ID: "k"}, Name: "Khác", Kind: Other},
 	}
 	aliases := []Alias{
-		{ID: "a1", UnitID: "tsh", Spelling: "Phường 2 (cũ)"},
-		{ID: "a2", UnitID: "vh", Spelling: "Phòng VH-KH-TT"},
+		{Meta: record.Meta{ID: "a1"}, UnitID: "tsh", Spelling: "Phường 2 (cũ)"},
+		{Meta: record.Meta{ID: "a2"}, UnitID: "vh", Spelling: "Phòng VH-KH-TT"},
 	}
 	return NewCatalog(units, aliases)
 }
@@ -74,7 +76,7 @@ func TestResolve(t *testing.T) {
 // TestResolveMerged: a unit whose name is aliased to another (a merge)
 // resolves, with all its spellings, to the other, through chains too.
 func TestResolveMerged(t *testing.T) {
-	units := []Unit{{ID: "w1", Name: "Phường 1"}, {ID: "w3", Name: "Phường 3"}, {ID: "tsh", Name: "Tân Sơn Hòa"}, {ID: "x", Name: "X mới"}}
+	units := []Unit{{Meta: record.Meta{ID: "w1"}, Name: "Phường 1"}, {Meta: record.Meta{ID: "w3"}, Name: "Phường 3"}, {Meta: record.Meta{ID: "tsh"}, Name: "Tân Sơn Hòa"}, {Meta: record.Meta{ID: "x"}, Name: "X mới"}}
 	c := NewCatalog(units, []Alias{
 		{UnitID: "tsh", Spelling: "Phường 1"},
 		{UnitID: "w1", Spelling: "Phường 3 cũ"},
@@ -93,7 +95,7 @@ func TestResolveMerged(t *testing.T) {
 		t.Errorf("MergedInto(w1) = %+v, %v", to, ok)
 	}
 	// A cycle of aliases does not hang.
-	cyc := NewCatalog([]Unit{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}},
+	cyc := NewCatalog([]Unit{{Meta: record.Meta{ID: "a"}, Name: "A"}, {Meta: record.Meta{ID: "b"}, Name: "B"}},
 		[]Alias{{UnitID: "b", Spelling: "A"}, {UnitID: "a", Spelling: "B"}})
 	if _, ok := cyc.Resolve("A"); !ok {
 		t.Error("a cycle resolved to nothing")
@@ -135,4 +137,36 @@ func FuzzResolveUnit(f *testing.F) {
 			t.Errorf("Resolve(%q) found a unit, its upper case did not", s)
 		}
 	})
+}
+
+// TestBucket: the spellings of one unit count on one line, labelled with the
+// catalog's name; unknown spellings count by key, after every unit; no unit last.
+func TestBucket(t *testing.T) {
+	c := NewCatalog([]Unit{
+		{Meta: record.Meta{ID: "w4"}, Name: "Phường 4", Kind: Ward, SortOrder: 4},
+		{Meta: record.Meta{ID: "tsh"}, Name: "Tân Sơn Hòa", Kind: Ward, SortOrder: 20},
+	}, []Alias{{Meta: record.Meta{ID: "a1"}, UnitID: "tsh", Spelling: "Phường 2 (cũ)"}})
+	w4 := c.Bucket("Phường 4")
+	if w4 != (Bucket{ID: "id:w4", Label: "Phường 4", Known: true, Order: 4}) {
+		t.Errorf("Bucket(Phường 4) = %+v", w4)
+	}
+	for _, s := range []string{"P.4", "P4", "phường 04", "UBND Phường 4", "Phuong 4"} {
+		if b := c.Bucket(s); b != w4 {
+			t.Errorf("Bucket(%q) = %+v, want %+v", s, b, w4)
+		}
+	}
+	if b := c.Bucket("phuong 2 (cu)"); b.ID != "id:tsh" || b.Label != "Tân Sơn Hòa" {
+		t.Errorf("an alias: %+v", b)
+	}
+	p99, p99b := c.Bucket(" Phường  99"), c.Bucket("P.99")
+	if p99.ID != p99b.ID || p99.Known || p99.Label != "Phường 99" || p99.Order <= w4.Order {
+		t.Errorf("unknown spellings: %+v and %+v", p99, p99b)
+	}
+	if none := c.Bucket("  "); none.ID != "" || none.Label != "" || none.Order <= p99.Order {
+		t.Errorf("no unit: %+v", none)
+	}
+	var nilCat *Catalog
+	if b := nilCat.Bucket("P.4"); b.Known || b.ID != "key:4" || b.Label != "P.4" {
+		t.Errorf("nil catalog: %+v", b)
+	}
 }

@@ -1,4 +1,4 @@
-package store
+package record
 
 import (
 	"time"
@@ -12,10 +12,12 @@ import (
 
 // MarshalJSON writes the payload.
 func (p Person) MarshalJSON() ([]byte, error) {
-	return appendPersonJSON(nil, &p), nil
+	return AppendPersonJSON(nil, &p), nil
 }
 
-func appendPersonJSON(b []byte, p *Person) []byte {
+// AppendPersonJSON appends p's payload to b (a roster import writes its
+// chunks with it, without an allocation per person).
+func AppendPersonJSON(b []byte, p *Person) []byte {
 	fields := [...]struct{ key, value string }{
 		{`{"id":`, p.ID}, {`,"origin":`, p.Origin}, {`,"hlc":`, p.HLC},
 		{`,"name":`, p.Name}, {`,"name_key":`, p.NameKey}, {`,"unit":`, p.Unit},
