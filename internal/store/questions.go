@@ -195,9 +195,9 @@ func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
 }
 
 // saveReplaced keeps q's state, which an update is replacing, as version
-// record m (already stamped). A database written before migration 0010
-// saved every state as it was written, so the state may be saved already:
-// then nothing is written or logged.
+// record m (already stamped). Earlier builds saved every state as it was
+// written, so in their databases the state is saved already: then nothing
+// is written or logged.
 func (t *Tx) saveReplaced(ctx context.Context, q Question, m Meta) error {
 	v := versionOf(q)
 	v.Meta = m
@@ -244,7 +244,7 @@ func (s *Store) QuestionVersions(ctx context.Context, questionID string) ([]Ques
 		if list, err = savedVersions(ctx, tx, questionID); err != nil {
 			return err
 		}
-		// Before migration 0010 the state a question has now was saved too.
+		// Earlier builds saved the state a question has now too.
 		if len(list) == 0 || list[len(list)-1].Version < q.Version {
 			list = append(list, versionOf(q))
 		}

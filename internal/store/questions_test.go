@@ -111,8 +111,8 @@ func TestQuestionVersionsKeepReplacedStates(t *testing.T) {
 	}
 }
 
-// A database written before migration 0010 saved each state as it was
-// written, the current one too: an update does not save that state again,
+// A database of an earlier build saved each state as it was written, the
+// current one too: an update does not save that state again,
 // and the history lists it once.
 func TestQuestionUpdateAfterEveryStateWasSaved(t *testing.T) {
 	ctx := context.Background()
@@ -121,7 +121,7 @@ func TestQuestionUpdateAfterEveryStateWasSaved(t *testing.T) {
 		if err := tx.InsertQuestion(ctx, q); err != nil {
 			return err
 		}
-		var m Meta // version 1 saved with the question, as before 0010
+		var m Meta // version 1 saved with the question, as earlier builds did
 		if err := tx.stampNew(ctx, &m); err != nil {
 			return err
 		}
