@@ -75,8 +75,8 @@ type Question struct {
 // Anonymous says the question carries no name.
 func (q Question) Anonymous() bool { return q.AskerName == "" }
 
-// QuestionVersion is one saved state of a question: every write of a
-// question adds one, and none is ever changed.
+// QuestionVersion is one state of a question: a state an update replaced,
+// saved and never changed, or, last in a history, the state it has now.
 type QuestionVersion struct {
 	Meta
 	QuestionID    string         `json:"question_id"`

@@ -142,10 +142,13 @@ func (t *Tx) QuestionAddState(ctx context.Context, sessionID string) (s Session,
 	return s, next, nil
 }
 
-// InsertQuestion stores a new question as its version 1.
+// InsertQuestion stores a new question as its version 1. The question row
+// is the state's only copy until an update replaces it: question_version
+// keeps replaced states, so adding a question writes one row and one
+// change-log entry, as a check-in does, where a version row for version 1
+// cost two more of each and three more flushed pages.
 func (t *Tx) InsertQuestion(ctx context.Context, q *Question) error {
-	var version Meta
-	if err := t.stampNew(ctx, &q.Meta, &version); err != nil {
+	if err := t.stampNew(ctx, &q.Meta); err != nil {
 		return err
 	}
 	q.Version = 1
@@ -158,17 +161,18 @@ func (t *Tx) InsertQuestion(ctx context.Context, q *Question) error {
 	if err != nil {
 		return fmt.Errorf("insert question: %w", err)
 	}
-	if err := t.logChange(ctx, EntityQuestion, OpInsert, q.Meta, q); err != nil {
-		return err
-	}
-	return t.insertQuestionVersion(ctx, q, version)
+	return t.logChange(ctx, EntityQuestion, OpInsert, q.Meta, q)
 }
 
 // UpdateQuestion saves a question's new state as its next version; the
-// state it replaces stays in question_version.
+// state it replaces is kept in question_version.
 func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
-	var version Meta
-	if err := t.stampUpdate(ctx, &q.Meta, &version); err != nil {
+	old, err := t.Question(ctx, q.ID)
+	if err != nil {
+		return err
+	}
+	var saved Meta
+	if err := t.stampUpdate(ctx, &q.Meta, &saved); err != nil {
 		return err
 	}
 	q.Version++
@@ -187,33 +191,71 @@ func (t *Tx) UpdateQuestion(ctx context.Context, q *Question) error {
 	if err := t.logChange(ctx, EntityQuestion, OpUpdate, q.Meta, q); err != nil {
 		return err
 	}
-	return t.insertQuestionVersion(ctx, q, version)
+	return t.saveReplaced(ctx, old, saved)
 }
 
-// insertQuestionVersion saves q's state as version m (already stamped).
-func (t *Tx) insertQuestionVersion(ctx context.Context, q *Question, m Meta) error {
-	v := QuestionVersion{
-		Meta: m, QuestionID: q.ID, Version: q.Version, Slide: q.Slide, Text: q.Text, AskerName: q.AskerName,
-		AskerUnit: q.AskerUnit, AskerPersonID: q.AskerPersonID, Press: q.Press, Status: q.Status,
-		Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt, ForwardedTo: q.ForwardedTo,
-		ForwardedAt: q.ForwardedAt, SavedAt: q.UpdatedAt,
-	}
-	_, err := t.exec(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, slide, text,
+// saveReplaced keeps q's state, which an update is replacing, as version
+// record m (already stamped). Earlier builds saved every state as it was
+// written, so in their databases the state is saved already: then nothing
+// is written or logged.
+func (t *Tx) saveReplaced(ctx context.Context, q Question, m Meta) error {
+	v := versionOf(q)
+	v.Meta = m
+	res, err := t.exec(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, slide, text,
 			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
 			forwarded_to, forwarded_at, saved_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (question_id, version) DO NOTHING`,
 		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Slide, v.Text, v.AskerName, v.AskerUnit,
 		v.AskerPersonID, v.Press, v.Status, v.Answer, v.AnsweredBy, millisPtr(v.AnsweredAt),
 		v.ForwardedTo, millisPtr(v.ForwardedAt), toMillis(v.SavedAt))
 	if err != nil {
 		return fmt.Errorf("insert question version: %w", err)
 	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
 	return t.logChange(ctx, EntityQuestionVersion, OpInsert, v.Meta, v)
 }
 
-// QuestionVersions lists every saved state of a question, oldest first.
+// versionOf is q's state as a version, without a record of its own.
+func versionOf(q Question) QuestionVersion {
+	return QuestionVersion{
+		QuestionID: q.ID, Version: q.Version, Slide: q.Slide, Text: q.Text, AskerName: q.AskerName,
+		AskerUnit: q.AskerUnit, AskerPersonID: q.AskerPersonID, Press: q.Press, Status: q.Status,
+		Answer: q.Answer, AnsweredBy: q.AnsweredBy, AnsweredAt: q.AnsweredAt, ForwardedTo: q.ForwardedTo,
+		ForwardedAt: q.ForwardedAt, SavedAt: q.UpdatedAt,
+	}
+}
+
+// QuestionVersions lists every state a question has had, oldest first: the
+// replaced states kept in question_version, then the state it has now (which
+// has no version record of its own, so no Meta).
 func (s *Store) QuestionVersions(ctx context.Context, questionID string) ([]QuestionVersion, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, origin, hlc, question_id, version, slide, text,
+	var list []QuestionVersion
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		q, err := readQuestion(ctx, tx, `WHERE id = ?`, questionID)
+		if errors.Is(err, ErrNotFound) {
+			return nil // no question, no history
+		}
+		if err != nil {
+			return err
+		}
+		if list, err = savedVersions(ctx, tx, questionID); err != nil {
+			return err
+		}
+		// Earlier builds saved the state a question has now too.
+		if len(list) == 0 || list[len(list)-1].Version < q.Version {
+			list = append(list, versionOf(q))
+		}
+		return nil
+	})
+	return list, err
+}
+
+// savedVersions reads a question's rows of question_version, oldest first.
+func savedVersions(ctx context.Context, q querier, questionID string) ([]QuestionVersion, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, origin, hlc, question_id, version, slide, text,
 			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
 			forwarded_to, forwarded_at, saved_at
 		FROM question_version WHERE question_id = ? ORDER BY version`, questionID)
