@@ -87,7 +87,7 @@ type FactSession struct {
 
 // FactCheckIn is a standing check-in with what tells its person apart.
 type FactCheckIn struct {
-	SessionID, PersonID, Origin string
+	SessionID, PersonID, Origin  string
 	Group, NameKey, Unit, IDHash string
 }
 
