@@ -225,16 +225,17 @@ func (p *pusher) begin() error {
 func (p *pusher) waiting(seq int64) (checked, bool, error) {
 	var c checked
 	var ahead int
+	var payload string
 	err := p.tx.QueryRowContext(p.ctx, `SELECT entity, record_id, hlc, op, payload, clock_ahead FROM change_in
 		WHERE device_id = ? AND epoch = ? AND seq = ? AND applied = 0`, p.dev.ID, p.epoch, seq).
-		Scan(&c.Entity, &c.RecordID, &c.HLC, &c.Op, &c.Payload, &ahead)
+		Scan(&c.Entity, &c.RecordID, &c.HLC, &c.Op, &payload, &ahead)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, false, nil
 	}
 	if err != nil {
 		return c, false, err
 	}
-	c.Seq, c.ahead = seq, ahead == 1
+	c.Seq, c.ahead, c.Payload = seq, ahead == 1, json.RawMessage(payload)
 	c.recs, err = checkRecords(seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, p.dev.ID)
 	return c, err == nil, err
 }
