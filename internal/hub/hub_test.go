@@ -167,7 +167,9 @@ func TestEnrolment(t *testing.T) {
 	}
 }
 
-func contains(b []byte, s string) bool { return json.Valid(b) && string(b) != "" && stringsContains(string(b), s) }
+func contains(b []byte, s string) bool {
+	return json.Valid(b) && string(b) != "" && stringsContains(string(b), s)
+}
 
 func stringsContains(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
