@@ -218,7 +218,6 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request, dev Device, body [
 	if resp.ClockAhead > 0 && s.Log != nil {
 		s.Log.Warn("clock ahead", "device", dev.ID, "changes", resp.ClockAhead)
 	}
-	s.Store.Seen(r.Context(), dev.ID, now)
 	writeJSON(w, http.StatusOK, resp)
 }
 

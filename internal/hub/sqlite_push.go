@@ -78,12 +78,18 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		}
 		// Store every change of the batch under its unique key; a key held
 		// with another hash is a conflict.
+		// A batch that follows the acknowledged number applies now: its
+		// payloads need not be kept; one after a gap keeps them to wait.
+		inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
 		for _, c := range batch {
-			payload := string(c.Payload)
-			res, err := tx.ExecContext(ctx, `INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op,
-				payload, applied, clock_ahead, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+			payload, applied := string(c.Payload), 0
+			if inOrder {
+				payload, applied = "", 1
+			}
+			res, err := p.exec(`INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op,
+				payload, applied, clock_ahead, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (device_id, epoch, seq) DO NOTHING`,
-				dev.ID, req.Epoch, c.Seq, c.hash, c.Entity, c.RecordID, c.HLC, c.Op, payload, boolInt(c.ahead), ms(now))
+				dev.ID, req.Epoch, c.Seq, c.hash, c.Entity, c.RecordID, c.HLC, c.Op, payload, applied, boolInt(c.ahead), ms(now))
 			if err != nil {
 				return err
 			}
@@ -91,7 +97,7 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 				continue
 			}
 			var held string
-			if err := tx.QueryRowContext(ctx, `SELECT hash FROM change_in WHERE device_id = ? AND epoch = ? AND seq = ?`,
+			if err := p.queryRow(`SELECT hash FROM change_in WHERE device_id = ? AND epoch = ? AND seq = ?`,
 				dev.ID, req.Epoch, c.Seq).Scan(&held); err != nil {
 				return err
 			}
@@ -131,6 +137,9 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			return err
 		}
 		resp.Acked = p.acked
+		if _, err := tx.ExecContext(ctx, `UPDATE device SET last_seen = ? WHERE id = ?`, ms(now), dev.ID); err != nil {
+			return err
+		}
 		var waiting bool
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_in WHERE device_id = ? AND epoch = ? AND seq > ?)`,
 			dev.ID, req.Epoch, p.acked).Scan(&waiting); err != nil {
@@ -195,6 +204,39 @@ type pusher struct {
 	acked, startAcked int64
 	cat               *unit.Catalog
 	scope             []string
+	stmts             map[string]*sql.Stmt // prepared once per push: a batch runs each many times
+}
+
+// exec runs query as a statement prepared once in this transaction.
+func (p *pusher) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
+			return nil, err
+		}
+		if p.stmts == nil {
+			p.stmts = map[string]*sql.Stmt{}
+		}
+		p.stmts[query] = st
+	}
+	return st.ExecContext(p.ctx, args...)
+}
+
+// queryRow runs query as a prepared statement of this transaction.
+func (p *pusher) queryRow(query string, args ...any) *sql.Row {
+	st, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
+			return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
+		}
+		if p.stmts == nil {
+			p.stmts = map[string]*sql.Stmt{}
+		}
+		p.stmts[query] = st
+	}
+	return st.QueryRowContext(p.ctx, args...)
 }
 
 func (p *pusher) begin() error {
@@ -226,7 +268,7 @@ func (p *pusher) waiting(seq int64) (checked, bool, error) {
 	var c checked
 	var ahead int
 	var payload string
-	err := p.tx.QueryRowContext(p.ctx, `SELECT entity, record_id, hlc, op, payload, clock_ahead FROM change_in
+	err := p.queryRow(`SELECT entity, record_id, hlc, op, payload, clock_ahead FROM change_in
 		WHERE device_id = ? AND epoch = ? AND seq = ? AND applied = 0`, p.dev.ID, p.epoch, seq).
 		Scan(&c.Entity, &c.RecordID, &c.HLC, &c.Op, &payload, &ahead)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -252,7 +294,7 @@ func (p *pusher) inScope(spelling string) bool {
 // the device's scope through the session's unit.
 func (p *pusher) sessionInScope(c checked, sessionID string) error {
 	var u string
-	err := p.tx.QueryRowContext(p.ctx, `SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&u)
+	err := p.queryRow(`SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&u)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -268,7 +310,7 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 // upsert runs an insert-or-update of a record, last writer by hlc; a record
 // id held by another origin is refused.
 func (p *pusher) upsert(c checked, r rec, table, query string, args ...any) error {
-	res, err := p.tx.ExecContext(p.ctx, query, args...)
+	res, err := p.exec(query, args...)
 	if err != nil {
 		return err
 	}
