@@ -106,6 +106,7 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	pf.StringVar(&g.theme, "theme", "auto", g.helpLang.T("cli.help.flag.theme"))
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
+	root.AddCommand(newHubCmd(g))
 	localizeHelp(root, g)
 	return root
 }

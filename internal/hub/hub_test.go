@@ -1,0 +1,370 @@
+package hub
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	gosync "sync"
+	"testing"
+	"time"
+
+	"briefing/internal/sync"
+)
+
+func count(t *testing.T, h *testHub, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := h.st.db.QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// The same push five times in parallel: one row each, every answer the same ack.
+func TestPushSameBatchFiveTimesInParallel(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	sid := newID()
+	batch := []sync.Change{d.session(sid, "Phường 7", h.now)}
+	for i := range 20 {
+		pid := newID()
+		batch = append(batch, d.person(pid, "Người "+string(rune('A'+i)), "nguoi", "Phường 7", "nhan_dan", ""), d.checkIn(sid, pid))
+	}
+	var wg gosync.WaitGroup
+	acks := make([]int64, 5)
+	for i := range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			status, resp, e := d.push(1, batch)
+			if status != 200 {
+				t.Errorf("push %d: %d %v", i, status, e)
+			}
+			acks[i] = resp.Acked
+		}()
+	}
+	wg.Wait()
+	for i, a := range acks {
+		if a != int64(len(batch)) {
+			t.Errorf("push %d acked %d, want %d", i, a, len(batch))
+		}
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in`); n != len(batch) {
+		t.Errorf("%d changes stored, want %d", n, len(batch))
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance`); n != 20 {
+		t.Errorf("%d check-ins, want 20", n)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session`); n != 1 {
+		t.Errorf("%d sessions, want 1", n)
+	}
+}
+
+// The same seq with other content: 409 conflict, a quarantine row, nothing overwritten.
+func TestPushSameSeqDifferentContentIsQuarantined(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	sid := newID()
+	first := d.session(sid, "Phường 7", h.now)
+	if status, _, e := d.push(1, []sync.Change{first}); status != 200 {
+		t.Fatalf("%d %v", status, e)
+	}
+	d.seq = 0
+	other := d.session(sid, "Phường 7", h.now.Add(time.Hour))
+	status, _, e := d.push(1, []sync.Change{other})
+	if status != 409 || e.Code != sync.CodeConflict || e.Seq != 1 {
+		t.Fatalf("got %d %+v, want 409 conflict seq 1", status, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM quarantine WHERE seq = 1 AND hash = ?`, other.Hash()); n != 1 {
+		t.Errorf("%d quarantine rows", n)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE started_at = ?`, h.now.UnixMilli()); n != 1 {
+		t.Error("the first content was overwritten")
+	}
+	// The first content again is a plain repeat.
+	if status, resp, _ := d.push(1, []sync.Change{first}); status != 200 || resp.Acked != 1 {
+		t.Errorf("repeat: %d acked %d", status, resp.Acked)
+	}
+}
+
+// A later segment first: it waits (Expected names the gap), then applies.
+func TestPushLaterSegmentWaitsForTheGap(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	sid, pid := newID(), newID()
+	early := []sync.Change{d.session(sid, "Phường 7", h.now), d.person(pid, "Lê Thị Bình", "le thi binh", "Phường 7", "cong_chuc", "")}
+	late := []sync.Change{d.checkIn(sid, pid)}
+	status, resp, e := d.push(1, late)
+	if status != 200 || resp.Acked != 0 || resp.Expected != 1 {
+		t.Fatalf("late first: %d %+v %v; want acked 0, expected 1", status, resp, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance`); n != 0 {
+		t.Fatal("a change after a gap was applied")
+	}
+	status, resp, _ = d.push(1, early)
+	if status != 200 || resp.Acked != 3 || resp.Expected != 0 {
+		t.Fatalf("gap filled: %d %+v; want acked 3", status, resp)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance`); n != 1 {
+		t.Error("the waiting check-in was not applied")
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE applied = 0 OR payload <> ''`); n != 0 {
+		t.Errorf("%d changes still waiting or holding their payload", n)
+	}
+}
+
+func TestEnrolment(t *testing.T) {
+	h := newTestHub(t)
+	pub, key, _ := ed25519.GenerateKey(rand.Reader)
+	d := &device{h: h, id: newID(), key: key}
+	code := h.code(ward7)
+
+	status, first := d.enroll(code, pub)
+	if status != 200 {
+		t.Fatalf("enrol: %d %s", status, first)
+	}
+	var resp sync.EnrollResponse
+	json.Unmarshal(first, &resp)
+	if resp.Unit != ward7 || resp.UnitName != "Phường 7" || resp.IDKey == "" || resp.HubID != h.st.HubID() || len(resp.Scope) != 1 {
+		t.Errorf("response %+v", resp)
+	}
+	// Retried with the same code and key: the same answer.
+	status, again := d.enroll(code, pub)
+	var resp2 sync.EnrollResponse
+	json.Unmarshal(again, &resp2)
+	resp2.HubTime = resp.HubTime
+	if status != 200 || resp2.DeviceID != resp.DeviceID || resp2.IDKey != resp.IDKey || resp2.Unit != resp.Unit {
+		t.Errorf("retry: %d %s", status, again)
+	}
+	// The used code with another key.
+	other, _, _ := ed25519.GenerateKey(rand.Reader)
+	if status, body := (&device{h: h, id: newID()}).enroll(code, other); status != 409 || !contains(body, sync.CodeCodeUsed) {
+		t.Errorf("used code: %d %s", status, body)
+	}
+	// An unknown code, an expired code.
+	if status, body := (&device{h: h, id: newID()}).enroll("AAAA.pin", other); status != 404 || !contains(body, sync.CodeCodeUnknown) {
+		t.Errorf("unknown code: %d %s", status, body)
+	}
+	old := h.code(ward7)
+	h.now = h.now.Add(CodeTTL + time.Minute)
+	if status, body := (&device{h: h, id: newID()}).enroll(old, other); status != 410 || !contains(body, sync.CodeCodeExpired) {
+		t.Errorf("expired code: %d %s", status, body)
+	}
+	// A revoked device: refused on every request, and on a retried enrolment.
+	if err := h.st.Revoke(context.Background(), d.id, h.now); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, e := d.push(1, nil); status != 403 || e.Code != sync.CodeRevoked {
+		t.Errorf("revoked push: %d %v", status, e)
+	}
+	var st sync.StatusResponse
+	if status, e := d.do("GET", "/v1/status", nil, &st); status != 403 || e.Code != sync.CodeRevoked {
+		t.Errorf("revoked status: %d %v", status, e)
+	}
+	if status, body := d.enroll(code, pub); status != 403 {
+		t.Errorf("revoked re-enrolment: %d %s", status, body)
+	}
+}
+
+func contains(b []byte, s string) bool {
+	return json.Valid(b) && string(b) != "" && stringsContains(string(b), s)
+}
+
+func stringsContains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSignatureRequired(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	_, stranger, _ := ed25519.GenerateKey(rand.Reader)
+	d.key = stranger
+	if status, _, e := d.push(1, nil); status != 401 || e.Code != sync.CodeSignature {
+		t.Errorf("wrong key: %d %v", status, e)
+	}
+}
+
+// A device writes only records it originated, only within its units.
+func TestScopeAndOriginRefusals(t *testing.T) {
+	h := newTestHub(t)
+	a, b := h.newDevice(ward7), h.newDevice(ward3)
+
+	// A session hosted by another ward.
+	status, _, e := a.push(1, []sync.Change{a.session(newID(), "P.3", h.now)})
+	if status != 422 || e.Code != sync.CodeInvalid || e.Field != "payload.unit" || e.Seq != 1 {
+		t.Errorf("out of scope: %d %+v", status, e)
+	}
+	// A record whose origin is another device.
+	a.seq = 0
+	c := a.session(newID(), "Phường 7", h.now)
+	var fields map[string]any
+	json.Unmarshal(c.Payload, &fields)
+	fields["origin"] = b.id
+	c.Payload, _ = json.Marshal(fields)
+	status, _, e = a.push(1, []sync.Change{c})
+	if status != 422 || e.Field != "payload.origin" {
+		t.Errorf("foreign origin: %d %+v", status, e)
+	}
+	// Overwriting another device's record by its id.
+	sid := newID()
+	b.push(1, []sync.Change{b.session(sid, "Phường 3", h.now)})
+	a.seq = 0
+	status, _, e = a.push(1, []sync.Change{a.session(sid, "Phường 7", h.now)})
+	if status != 422 || e.Field != "payload.id" {
+		t.Errorf("another device's record: %d %+v", status, e)
+	}
+	// Checking in to a session of another ward.
+	a.seq = 0
+	pid := newID()
+	status, _, e = a.push(1, []sync.Change{a.person(pid, "X", "x", "", "", ""), a.checkIn(sid, pid)})
+	if status != 422 || e.Field != "payload.session_id" || e.Seq != 2 {
+		t.Errorf("check-in under another ward's session: %d %+v", status, e)
+	}
+	// Nothing of the refused batches was applied.
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE device_id = ?`, a.id); n != 0 {
+		t.Errorf("%d changes of refused batches stored", n)
+	}
+	// An undocumented field, an undocumented entity.
+	a.seq = 0
+	c = a.session(newID(), "Phường 7", h.now)
+	c.Payload = json.RawMessage(`{"id":"` + c.RecordID + `","origin":"` + a.id + `","hlc":"` + c.HLC + `","zoom":2}`)
+	if status, _, e = a.push(1, []sync.Change{c}); status != 422 || e.Field != "payload.zoom" {
+		t.Errorf("undocumented field: %d %+v", status, e)
+	}
+	c.Entity = "secret"
+	if status, _, e = a.push(1, []sync.Change{c}); status != 422 || e.Field != "entity" {
+		t.Errorf("undocumented entity: %d %+v", status, e)
+	}
+}
+
+// A device a year ahead: flagged, and the hub's clock does not follow it.
+func TestClockAYearAheadIsFlagged(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	sid, qid := newID(), newID()
+	batch := []sync.Change{d.session(sid, "Phường 7", h.now)}
+	d.hlc = h.now.AddDate(1, 0, 0).UnixMilli()
+	fwd := h.now
+	batch = append(batch, d.question(qid, sid, 1, "Bao giờ có chữ ký số?", "forwarded", &fwd, 1)...)
+	status, resp, e := d.push(1, batch)
+	if status != 200 || resp.ClockAhead != 2 || !resp.HubTime.Equal(h.now) {
+		t.Fatalf("%d %+v %v: want 2 changes flagged", status, resp, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE clock_ahead = 1`); n != 2 {
+		t.Errorf("%d changes flagged in the database", n)
+	}
+	q, err := h.st.Answer(context.Background(), qid, "Đã có.", "Phòng VHKHTT", h.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hlc string
+	h.st.db.QueryRow(`SELECT hlc FROM question_version WHERE origin = ?`, h.st.HubID()).Scan(&hlc)
+	if w, _, _ := parseHLC(hlc); w != h.now.UnixMilli() || q.Status != "answered_later" {
+		t.Errorf("the hub's answer is stamped %s: its clock followed the device's", hlc)
+	}
+}
+
+// Two devices check in one person in one session: both kept, counted once.
+// The district answers a forwarded question; it reaches the asking device
+// and its unit's devices, not another ward's.
+func TestCheckInsFromTwoDevicesAndAnswersOnTheFeed(t *testing.T) {
+	h := newTestHub(t)
+	a, b, other := h.newDevice(ward7), h.newDevice(ward7), h.newDevice(ward3)
+	sid, qid := newID(), newID()
+	pa, pb := newID(), newID()
+	fwd := h.now
+	batchA := []sync.Change{a.session(sid, "Phường 7", h.now), a.person(pa, "Trần Văn Cường", "tran van cuong", "Phường 7", "can_bo", ""), a.checkIn(sid, pa)}
+	batchA = append(batchA, a.question(qid, sid, 1, "Hỏi?", "forwarded", &fwd, 1)...)
+	batchB := []sync.Change{b.person(pb, "Trần Văn Cường", "tran van cuong", "P.07", "can_bo", ""), b.checkIn(sid, pb)}
+	for _, p := range []struct {
+		d *device
+		c []sync.Change
+	}{{a, batchA}, {b, batchB}} {
+		if status, _, e := p.d.push(1, p.c); status != 200 {
+			t.Fatalf("%d %v", status, e)
+		}
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ?`, sid); n != 2 {
+		t.Errorf("%d check-ins kept, want 2", n)
+	}
+	facts, _ := h.st.Facts(context.Background(), time.Time{}, time.Time{})
+	cat, _ := h.st.Catalog(context.Background())
+	rep, err := BuildReport(facts, cat, "unit", time.Time{}, time.Time{}, h.now, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Rows) != 1 || rep.Rows[0][0] != "Phường 7" || rep.Rows[0][2] != "1" {
+		t.Errorf("report rows %v: want Phường 7 with 1 attendee", rep.Rows)
+	}
+
+	if _, err := h.st.Answer(context.Background(), qid, "Trả lời.", "Phòng VHKHTT", h.now); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		d    *device
+		want int
+	}{{a, 1}, {b, 1}, {other, 0}} {
+		n := 0
+		for _, it := range c.d.pull(0).Items {
+			if it.Entity == "question_version" {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("device got %d answers, want %d", n, c.want)
+		}
+	}
+	qs, _ := h.st.Questions(context.Background(), "forwarded")
+	if len(qs) != 0 {
+		t.Errorf("still forwarded after the answer: %+v", qs)
+	}
+}
+
+// The feed's cursor is gap-free and pages.
+func TestPullFeedPages(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	ctx := context.Background()
+	for i := range 3 {
+		if _, err := AddUnit(ctx, h.st, "Trường THCS số "+string(rune('1'+i)), "school", "Phường 7", h.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := AliasUnit(ctx, h.st, "THCS 1", "Trường THCS số 1", h.now); err != nil {
+		t.Fatal(err)
+	}
+	var resp sync.PullResponse
+	if status, e := d.do("GET", "/v1/pull?after=1&limit=2", nil, &resp); status != 200 {
+		t.Fatal(status, e)
+	}
+	if len(resp.Items) != 2 || resp.Items[0].Cursor != 2 || resp.Next != 3 || !resp.More {
+		t.Errorf("page %+v", resp)
+	}
+	all := d.pull(0)
+	if len(all.Items) != 4 || all.Next != 4 || all.More || all.Items[3].Entity != "unit_alias" {
+		t.Errorf("feed %+v", all)
+	}
+	// The new schools are under Phường 7: its devices' scope grew.
+	cat, _ := h.st.Catalog(ctx)
+	if s := Scope(cat, ward7); len(s) != 4 {
+		t.Errorf("scope %v", s)
+	}
+}
+
+func TestPushTooLarge(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	batch := make([]sync.Change, sync.MaxPushChanges+1)
+	for i := range batch {
+		batch[i] = d.person(newID(), "A", "a", "", "", "")
+	}
+	if status, _, e := d.push(1, batch); status != 413 || e.Code != sync.CodeTooLarge {
+		t.Errorf("%d %v", status, e)
+	}
+}

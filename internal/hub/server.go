@@ -1,0 +1,281 @@
+package hub
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/internal/sync"
+	"github.com/google/uuid"
+)
+
+// Server answers the protocol's endpoints over a Store.
+type Server struct {
+	Store Store
+	Log   *slog.Logger
+	Now   func() time.Time // nil: time.Now
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Handler routes the endpoints of internal/sync's doc comment.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok") })
+	mux.HandleFunc("POST /v1/enroll", s.enroll)
+	mux.HandleFunc("POST /v1/push", s.signed(s.push))
+	mux.HandleFunc("GET /v1/pull", s.signed(s.pull))
+	mux.HandleFunc("GET /v1/status", s.signed(s.status))
+	return s.logged(mux)
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// logged writes one structured line per request (never the Authorization).
+func (s *Server) logged(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: 200}
+		if v := r.Header.Get("Briefing-Protocol"); v != "" && v != sync.ProtocolVersion {
+			writeError(sw, refuse(http.StatusUpgradeRequired, sync.CodeProtocol, "this hub speaks protocol version "+sync.ProtocolVersion))
+		} else {
+			h.ServeHTTP(sw, r)
+		}
+		if s.Log != nil {
+			s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+				"ms", time.Since(start).Milliseconds(), "remote", r.RemoteAddr)
+		}
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// writeError answers a Refusal with its status and wire error; anything
+// else is the hub's fault (500, "busy" when the database is locked).
+func writeError(w http.ResponseWriter, err error) {
+	var r *Refusal
+	if errors.As(err, &r) {
+		writeJSON(w, r.Status, r.Wire)
+		return
+	}
+	if isBusy(err) {
+		w.Header().Set("Retry-After", "1")
+		writeJSON(w, http.StatusServiceUnavailable, sync.Error{Code: sync.CodeBusy, Message: "the hub is busy: try again"})
+		return
+	}
+	writeJSON(w, http.StatusInternalServerError, sync.Error{Code: "internal", Message: "the hub failed: try again later"})
+}
+
+// readBody reads a request body of at most limit bytes.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, refuse(http.StatusRequestEntityTooLarge, sync.CodeTooLarge, fmt.Sprintf("a request body is at most %d bytes", limit))
+	}
+	if err != nil {
+		return nil, refuse(http.StatusBadRequest, sync.CodeInvalid, "the request body could not be read")
+	}
+	return body, nil
+}
+
+type signedHandler func(w http.ResponseWriter, r *http.Request, dev Device, body []byte)
+
+// signed checks the Authorization header against the device's registered
+// key and refuses a revoked device.
+func (s *Server) signed(h signedHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		body, err := readBody(w, r, sync.MaxPushBytes)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		auth, err := sync.ParseAuthorization(r.Header.Get("Authorization"))
+		if err != nil {
+			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, err.Error()))
+			return
+		}
+		dev, err := s.Store.Device(r.Context(), auth.DeviceID)
+		if errors.Is(err, ErrNotFound) {
+			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeUnknown, "this device is not enrolled at this hub"))
+			return
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		pub, _ := base64.RawURLEncoding.DecodeString(dev.PublicKey)
+		if !auth.Verify(ed25519.PublicKey(pub), r.Method, r.URL.RequestURI(), body) {
+			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, "the request's signature does not verify with this device's key"))
+			return
+		}
+		if dev.RevokedAt != nil {
+			s.fail(w, r, refuse(http.StatusForbidden, sync.CodeRevoked, "this device was revoked at the hub: its records stay on it; ask the district"))
+			return
+		}
+		h(w, r, dev, body)
+	}
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ref *Refusal
+	if !errors.As(err, &ref) && s.Log != nil {
+		s.Log.Error("request failed", "path", r.URL.Path, "err", err)
+	}
+	writeError(w, err)
+}
+
+// maxEnrollBytes bounds an enrolment request.
+const maxEnrollBytes = 16 << 10
+
+func (s *Server) enroll(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(w, r, maxEnrollBytes)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var req sync.EnrollRequest
+	if err := json.Unmarshal(body, &req); err != nil {
+		s.fail(w, r, refuse(http.StatusBadRequest, sync.CodeInvalid, "the body is not an enrolment request: "+err.Error()))
+		return
+	}
+	if u, err := uuid.Parse(req.DeviceID); err != nil || u.String() != req.DeviceID {
+		s.fail(w, r, fieldRefusal("device_id", "not a UUID in lowercase form"))
+		return
+	}
+	if pub, err := base64.RawURLEncoding.DecodeString(req.PublicKey); err != nil || len(pub) != ed25519.PublicKeySize {
+		s.fail(w, r, fieldRefusal("public_key", "not an ed25519 public key in base64url without padding"))
+		return
+	}
+	if len(req.Name) > 200 {
+		s.fail(w, r, fieldRefusal("name", "longer than 200 bytes"))
+		return
+	}
+	dev, err := s.Store.Enroll(r.Context(), HashCode(req.Code), req, s.now())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cat, err := s.Store.Catalog(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	u, _ := cat.Unit(dev.UnitID)
+	if s.Log != nil {
+		s.Log.Info("device enrolled", "device", dev.ID, "unit", u.Name)
+	}
+	writeJSON(w, http.StatusOK, sync.EnrollResponse{
+		HubID: s.Store.HubID(), DeviceID: dev.ID, Unit: dev.UnitID, UnitName: u.Name, Scope: Scope(cat, dev.UnitID),
+		IDKey: s.Store.IDKey(), HubTime: s.now().UTC(),
+	})
+}
+
+func fieldRefusal(field, msg string) *Refusal {
+	r := refuse(http.StatusUnprocessableEntity, sync.CodeInvalid, field+": "+msg)
+	r.Wire.Field = field
+	return r
+}
+
+func (s *Server) push(w http.ResponseWriter, r *http.Request, dev Device, body []byte) {
+	req, err := DecodePush(body)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := s.now()
+	resp, err := s.Store.Push(r.Context(), dev, req, now)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if resp.ClockAhead > 0 && s.Log != nil {
+		s.Log.Warn("clock ahead", "device", dev.ID, "changes", resp.ClockAhead)
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// DecodePush reads a push body: JSON, at most MaxPushBytes and
+// MaxPushChanges changes (413 beyond), every payload a JSON value.
+func DecodePush(body []byte) (sync.PushRequest, error) {
+	var req sync.PushRequest
+	if len(body) > sync.MaxPushBytes {
+		return req, refuse(http.StatusRequestEntityTooLarge, sync.CodeTooLarge, fmt.Sprintf("a push is at most %d bytes", sync.MaxPushBytes))
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&req); err != nil {
+		return sync.PushRequest{}, refuse(http.StatusBadRequest, sync.CodeInvalid, "the body is not a push request: "+err.Error())
+	}
+	if dec.More() {
+		return sync.PushRequest{}, refuse(http.StatusBadRequest, sync.CodeInvalid, "the body holds more than one push request")
+	}
+	if len(req.Changes) > sync.MaxPushChanges {
+		return sync.PushRequest{}, refuse(http.StatusRequestEntityTooLarge, sync.CodeTooLarge,
+			fmt.Sprintf("a push holds at most %d changes, this one %d", sync.MaxPushChanges, len(req.Changes)))
+	}
+	for _, c := range req.Changes {
+		if len(c.Payload) == 0 || !json.Valid(c.Payload) {
+			r := refuse(http.StatusUnprocessableEntity, sync.CodeInvalid, "the payload is missing")
+			r.Wire.Seq, r.Wire.Field = c.Seq, "payload"
+			return sync.PushRequest{}, r
+		}
+	}
+	return req, nil
+}
+
+func (s *Server) pull(w http.ResponseWriter, r *http.Request, dev Device, _ []byte) {
+	q := r.URL.Query()
+	after, err1 := strconv.ParseInt(q.Get("after"), 10, 64)
+	limit, err2 := strconv.Atoi(strings.TrimSpace(q.Get("limit")))
+	if q.Get("after") == "" {
+		after, err1 = 0, nil
+	}
+	if q.Get("limit") == "" {
+		limit, err2 = sync.MaxPullLimit, nil
+	}
+	if err1 != nil || err2 != nil || after < 0 || limit < 1 {
+		s.fail(w, r, fieldRefusal("after", "after and limit are whole numbers, after 0 or more, limit 1 or more"))
+		return
+	}
+	items, next, more, err := s.Store.Pull(r.Context(), dev, after, min(limit, sync.MaxPullLimit))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sync.PullResponse{Items: items, Next: next, More: more, HubTime: s.now().UTC()})
+}
+
+func (s *Server) status(w http.ResponseWriter, r *http.Request, dev Device, _ []byte) {
+	epoch, acked, head, err := s.Store.Status(r.Context(), dev)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sync.StatusResponse{DeviceID: dev.ID, Epoch: epoch, Acked: acked, FeedHead: head, HubTime: s.now().UTC()})
+}

@@ -1,0 +1,323 @@
+package hub
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefing/internal/sync"
+	"github.com/google/uuid"
+	_ "modernc.org/sqlite"
+)
+
+// Migrations are files named NNNN_name.sql, applied in number order; an
+// applied file is never edited.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// SQLite is the hub's Store in one SQLite file (WAL, busy timeout), so the
+// hub's commands work while `hub serve` runs.
+type SQLite struct {
+	db    *sql.DB
+	hubID string
+	idKey string
+	// writeTurn queues this process's writers in Go rather than in SQLite's
+	// busy handler, which sleeps.
+	writeTurn chan struct{}
+}
+
+// OpenSQLite opens (creating if needed) the hub database at path.
+func OpenSQLite(path string) (*SQLite, error) {
+	path, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, err
+	}
+	s := &SQLite{db: db, writeTurn: make(chan struct{}, 1)}
+	err = s.init(context.Background())
+	for try := 1; err != nil && isBusy(err) && try <= 40; try++ {
+		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
+		err = s.init(context.Background())
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("hub database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
+
+func dsn(path string) string {
+	path = filepath.ToSlash(path)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
+}
+
+func (s *SQLite) init(ctx context.Context) error {
+	if err := migrate(ctx, s.db); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for key, gen := range map[string]func() string{
+			"hub_id": func() string { return uuid.Must(uuid.NewV7()).String() },
+			"id_key": func() string {
+				b := make32()
+				return base64.RawURLEncoding.EncodeToString(b)
+			},
+		} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, key, gen()); err != nil {
+				return err
+			}
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT value FROM hub_meta WHERE key = 'hub_id'`).Scan(&s.hubID); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, `SELECT value FROM hub_meta WHERE key = 'id_key'`).Scan(&s.idKey)
+	})
+}
+
+func make32() []byte {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return b
+}
+
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, path := range names {
+		base := strings.TrimSuffix(filepath.Base(path), ".sql")
+		number, name, _ := strings.Cut(base, "_")
+		version, err := strconv.Atoi(number)
+		if err != nil {
+			return fmt.Errorf("migration %s: want NNNN_name.sql", path)
+		}
+		text, _ := migrationFiles.ReadFile(path)
+		err = func() error {
+			tx, err := db.BeginTx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			defer tx.Rollback()
+			var applied bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)`, version).Scan(&applied); err != nil || applied {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, string(text)); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+				version, name, time.Now().UnixMilli()); err != nil {
+				return err
+			}
+			return tx.Commit()
+		}()
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in a write transaction (the write lock taken at BEGIN).
+func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	select {
+	case s.writeTurn <- struct{}{}:
+		defer func() { <-s.writeTurn }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a read transaction: one snapshot.
+func (s *SQLite) read(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+func (s *SQLite) HubID() string { return s.hubID }
+func (s *SQLite) IDKey() string { return s.idKey }
+func (s *SQLite) Close() error  { return s.db.Close() }
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMS(v sql.NullInt64) *time.Time {
+	if !v.Valid {
+		return nil
+	}
+	t := time.UnixMilli(v.Int64).UTC()
+	return &t
+}
+
+func (s *SQLite) AddEnrolment(ctx context.Context, e Enrolment) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO enrolment (code_hash, unit_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+			e.CodeHash, e.UnitID, e.Name, ms(e.CreatedAt), ms(e.ExpiresAt))
+		return err
+	})
+}
+
+const deviceCols = `d.id, d.name, d.unit_id, d.public_key, d.enrolled_at, d.revoked_at, d.last_seen,
+	COALESCE((SELECT MAX(acked) FROM device_epoch e WHERE e.device_id = d.id), 0)`
+
+func scanDevice(row interface{ Scan(...any) error }) (Device, error) {
+	var d Device
+	var enrolled int64
+	var revoked, seen sql.NullInt64
+	err := row.Scan(&d.ID, &d.Name, &d.UnitID, &d.PublicKey, &enrolled, &revoked, &seen, &d.Acked)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, ErrNotFound
+	}
+	d.EnrolledAt = time.UnixMilli(enrolled).UTC()
+	d.RevokedAt, d.LastSeen = fromMS(revoked), fromMS(seen)
+	return d, err
+}
+
+func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error) {
+	var dev Device
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var unitID, name, usedBy, usedKey string
+		var expires int64
+		err := tx.QueryRowContext(ctx, `SELECT unit_id, name, expires_at, device_id, public_key FROM enrolment WHERE code_hash = ?`,
+			codeHash).Scan(&unitID, &name, &expires, &usedBy, &usedKey)
+		if errors.Is(err, sql.ErrNoRows) {
+			return refuse(404, "code_unknown", "no such enrolment code at this hub: ask the district for a new one")
+		}
+		if err != nil {
+			return err
+		}
+		if usedBy != "" {
+			if usedBy != req.DeviceID || usedKey != req.PublicKey {
+				return refuse(409, "code_used", "this enrolment code was used by another device: ask the district for a new one")
+			}
+			d, err := scanDevice(tx.QueryRowContext(ctx, `SELECT `+deviceCols+` FROM device d WHERE d.id = ?`, usedBy))
+			if err != nil {
+				return err
+			}
+			if d.RevokedAt != nil {
+				return refuse(403, "revoked", "this device was revoked at the hub")
+			}
+			dev = d
+			return nil
+		}
+		if now.UnixMilli() >= expires {
+			return refuse(410, "code_expired", "this enrolment code has expired (codes are valid 72 hours): ask the district for a new one")
+		}
+		if req.Name == "" {
+			req.Name = name
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO device (id, name, unit_id, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO NOTHING`, req.DeviceID, req.Name, unitID, req.PublicKey, ms(now))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return refuse(409, "code_used", "a device with this id is already enrolled at this hub")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE enrolment SET device_id = ?, public_key = ?, used_at = ? WHERE code_hash = ?`,
+			req.DeviceID, req.PublicKey, ms(now), codeHash); err != nil {
+			return err
+		}
+		dev, err = scanDevice(tx.QueryRowContext(ctx, `SELECT `+deviceCols+` FROM device d WHERE d.id = ?`, req.DeviceID))
+		return err
+	})
+	return dev, err
+}
+
+func (s *SQLite) Device(ctx context.Context, id string) (Device, error) {
+	return scanDevice(s.db.QueryRowContext(ctx, `SELECT `+deviceCols+` FROM device d WHERE d.id = ?`, id))
+}
+
+func (s *SQLite) Devices(ctx context.Context) ([]Device, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+deviceCols+` FROM device d ORDER BY d.enrolled_at, d.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Device
+	for rows.Next() {
+		d, err := scanDevice(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func (s *SQLite) Revoke(ctx context.Context, id string, now time.Time) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`, ms(now), id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+}
+
+func (s *SQLite) Seen(ctx context.Context, id string, now time.Time) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE device SET last_seen = ? WHERE id = ?`, ms(now), id)
+		return err
+	})
+}
+
+func (s *SQLite) Quarantined(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM quarantine`).Scan(&n)
+	return n, err
+}

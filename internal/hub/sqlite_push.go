@@ -1,0 +1,428 @@
+package hub
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+
+	"briefing/internal/deck"
+	"briefing/internal/sync"
+	"briefing/internal/unit"
+	"github.com/google/uuid"
+)
+
+// checked is a pushed change that passed the contract.
+type checked struct {
+	sync.Change
+	hash  string
+	recs  []rec
+	ahead bool // its stamp is more than MaxClockAhead ahead of the hub
+}
+
+// checkPush checks a batch before anything is stored: seqs rising by one,
+// every change in the contract and originated by dev.
+func checkPush(dev Device, req sync.PushRequest, now time.Time) ([]checked, error) {
+	if req.Epoch < 1 {
+		return nil, &FieldError{Field: "epoch", Message: "must be 1 or more"}
+	}
+	limit := now.Add(sync.MaxClockAhead).UnixMilli()
+	out := make([]checked, len(req.Changes))
+	for i, c := range req.Changes {
+		if c.Seq < 1 || (i > 0 && c.Seq != req.Changes[i-1].Seq+1) {
+			return nil, &FieldError{Seq: c.Seq, Field: "seq", Message: "a batch's seqs start at 1 or more and rise by one"}
+		}
+		recs, err := checkRecords(c.Seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, dev.ID)
+		if err != nil {
+			return nil, err
+		}
+		ck := checked{Change: c, hash: c.Hash(), recs: recs}
+		for _, r := range recs {
+			if w, _, _ := parseHLC(r.HLC); w > limit {
+				ck.ahead = true
+			}
+		}
+		out[i] = ck
+	}
+	return out, nil
+}
+
+// errConflict carries the quarantined change out of the rolled-back push.
+type errConflict struct {
+	seq      int64
+	heldHash string
+	change   sync.Change
+}
+
+func (e *errConflict) Error() string { return fmt.Sprintf("seq %d: conflict", e.seq) }
+
+func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now time.Time) (sync.PushResponse, error) {
+	resp := sync.PushResponse{HubTime: now.UTC()}
+	batch, err := checkPush(dev, req, now)
+	if err != nil {
+		return resp, invalid(err)
+	}
+	for _, c := range batch {
+		if c.ahead {
+			resp.ClockAhead++
+		}
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		p := &pusher{tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
+		if err := p.begin(); err != nil {
+			return err
+		}
+		// Store every change of the batch under its unique key; a key held
+		// with another hash is a conflict.
+		// A batch that follows the acknowledged number applies now: its
+		// payloads need not be kept; one after a gap keeps them to wait.
+		inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
+		for _, c := range batch {
+			payload, applied := string(c.Payload), 0
+			if inOrder {
+				payload, applied = "", 1
+			}
+			res, err := p.exec(`INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op,
+				payload, applied, clock_ahead, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (device_id, epoch, seq) DO NOTHING`,
+				dev.ID, req.Epoch, c.Seq, c.hash, c.Entity, c.RecordID, c.HLC, c.Op, payload, applied, boolInt(c.ahead), ms(now))
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				continue
+			}
+			var held string
+			if err := p.queryRow(`SELECT hash FROM change_in WHERE device_id = ? AND epoch = ? AND seq = ?`,
+				dev.ID, req.Epoch, c.Seq).Scan(&held); err != nil {
+				return err
+			}
+			if held != c.hash {
+				return &errConflict{seq: c.Seq, heldHash: held, change: c.Change}
+			}
+		}
+		// Apply, in order, what follows the acknowledged number: the batch
+		// (known here, parsed) and what waited behind a gap (read back).
+		inBatch := map[int64]checked{}
+		for _, c := range batch {
+			inBatch[c.Seq] = c
+		}
+		for {
+			next := p.acked + 1
+			c, ok := inBatch[next]
+			if !ok {
+				var err error
+				if c, ok, err = p.waiting(next); err != nil {
+					return err
+				}
+				if !ok {
+					break
+				}
+			}
+			if err := p.apply(c); err != nil {
+				return err
+			}
+			p.acked = next
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
+			AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE device_epoch SET acked = ? WHERE device_id = ? AND epoch = ?`,
+			p.acked, dev.ID, req.Epoch); err != nil {
+			return err
+		}
+		resp.Acked = p.acked
+		if _, err := tx.ExecContext(ctx, `UPDATE device SET last_seen = ? WHERE id = ?`, ms(now), dev.ID); err != nil {
+			return err
+		}
+		var waiting bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_in WHERE device_id = ? AND epoch = ? AND seq > ?)`,
+			dev.ID, req.Epoch, p.acked).Scan(&waiting); err != nil {
+			return err
+		}
+		if waiting {
+			resp.Expected = p.acked + 1
+		}
+		return nil
+	})
+	var conflict *errConflict
+	if errors.As(err, &conflict) {
+		if qerr := s.quarantine(ctx, dev, req.Epoch, conflict, now); qerr != nil {
+			return resp, qerr
+		}
+		r := refuse(http.StatusConflict, sync.CodeConflict,
+			"this change's number was pushed before with other content: it is kept aside at the hub for a person to look at")
+		r.Wire.Seq = conflict.seq
+		return resp, r
+	}
+	if err != nil {
+		return resp, invalid(err)
+	}
+	return resp, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// invalid turns a FieldError into the protocol's 422.
+func invalid(err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		r := refuse(http.StatusUnprocessableEntity, sync.CodeInvalid, fe.Message)
+		r.Wire.Seq, r.Wire.Field = fe.Seq, fe.Field
+		return r
+	}
+	return err
+}
+
+func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *errConflict, now time.Time) error {
+	body, _ := json.Marshal(c.change)
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO quarantine (id, device_id, epoch, seq, held_hash, hash, change_json, received_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, uuid.Must(uuid.NewV7()).String(), dev.ID, epoch, c.seq, c.heldHash,
+			c.change.Hash(), string(body), ms(now))
+		return err
+	})
+}
+
+// pusher applies one device's changes inside a push's transaction.
+type pusher struct {
+	tx                *sql.Tx
+	ctx               context.Context
+	dev               Device
+	epoch             int64
+	now               time.Time
+	acked, startAcked int64
+	cat               *unit.Catalog
+	scope             []string
+	stmts             map[string]*sql.Stmt // prepared once per push: a batch runs each many times
+}
+
+// exec runs query as a statement prepared once in this transaction.
+func (p *pusher) exec(query string, args ...any) (sql.Result, error) {
+	st, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
+			return nil, err
+		}
+		if p.stmts == nil {
+			p.stmts = map[string]*sql.Stmt{}
+		}
+		p.stmts[query] = st
+	}
+	return st.ExecContext(p.ctx, args...)
+}
+
+// queryRow runs query as a prepared statement of this transaction.
+func (p *pusher) queryRow(query string, args ...any) *sql.Row {
+	st, ok := p.stmts[query]
+	if !ok {
+		var err error
+		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
+			return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
+		}
+		if p.stmts == nil {
+			p.stmts = map[string]*sql.Stmt{}
+		}
+		p.stmts[query] = st
+	}
+	return st.QueryRowContext(p.ctx, args...)
+}
+
+func (p *pusher) begin() error {
+	// The device's row of acknowledgements, created on first push, then
+	// written: in PostgreSQL this update also locks it against a parallel push.
+	if _, err := p.tx.ExecContext(p.ctx, `INSERT INTO device_epoch (device_id, epoch, acked) VALUES (?, ?, 0)
+		ON CONFLICT (device_id, epoch) DO NOTHING`, p.dev.ID, p.epoch); err != nil {
+		return err
+	}
+	if _, err := p.tx.ExecContext(p.ctx, `UPDATE device_epoch SET acked = acked WHERE device_id = ? AND epoch = ?`,
+		p.dev.ID, p.epoch); err != nil {
+		return err
+	}
+	if err := p.tx.QueryRowContext(p.ctx, `SELECT acked FROM device_epoch WHERE device_id = ? AND epoch = ?`,
+		p.dev.ID, p.epoch).Scan(&p.acked); err != nil {
+		return err
+	}
+	p.startAcked = p.acked
+	cat, err := readCatalog(p.ctx, p.tx)
+	if err != nil {
+		return err
+	}
+	p.cat, p.scope = cat, Scope(cat, p.dev.UnitID)
+	return nil
+}
+
+// waiting reads a change stored earlier behind a gap.
+func (p *pusher) waiting(seq int64) (checked, bool, error) {
+	var c checked
+	var ahead int
+	var payload string
+	err := p.queryRow(`SELECT entity, record_id, hlc, op, payload, clock_ahead FROM change_in
+		WHERE device_id = ? AND epoch = ? AND seq = ? AND applied = 0`, p.dev.ID, p.epoch, seq).
+		Scan(&c.Entity, &c.RecordID, &c.HLC, &c.Op, &payload, &ahead)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, err
+	}
+	c.Seq, c.ahead, c.Payload = seq, ahead == 1, json.RawMessage(payload)
+	c.recs, err = checkRecords(seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, p.dev.ID)
+	return c, err == nil, err
+}
+
+// inScope: a unit spelling the catalog resolves must be in the device's
+// scope; one it does not know is the device's to write (it is reported as
+// typed until the district aliases it).
+func (p *pusher) inScope(spelling string) bool {
+	u, ok := p.cat.Resolve(spelling)
+	return !ok || slices.Contains(p.scope, u.ID)
+}
+
+// sessionInScope: a record under a session the hub holds must be within
+// the device's scope through the session's unit.
+func (p *pusher) sessionInScope(c checked, sessionID string) error {
+	var u string
+	err := p.queryRow(`SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&u)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !p.inScope(u) {
+		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Message: fmt.Sprintf("the session is held by %q, outside this device's units", u)}
+	}
+	return nil
+}
+
+// upsert runs an insert-or-update of a record, last writer by hlc; a record
+// id held by another origin is refused.
+func (p *pusher) upsert(c checked, r rec, table, query string, args ...any) error {
+	res, err := p.exec(query, args...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return nil
+	}
+	var origin string
+	if err := p.tx.QueryRowContext(p.ctx, `SELECT origin FROM `+table+` WHERE id = ?`, r.ID).Scan(&origin); err != nil {
+		return err
+	}
+	if origin != p.dev.ID {
+		return &FieldError{Seq: c.Seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.ID)}
+	}
+	return nil // an older state of the record: the newer stays
+}
+
+func nullMS(r rec, name string) sql.NullInt64 {
+	v, ok := r.timeMS(name)
+	return sql.NullInt64{Int64: v, Valid: ok}
+}
+
+func (p *pusher) apply(c checked) error {
+	for _, r := range c.recs {
+		if err := p.applyRecord(c, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *pusher) applyRecord(c checked, r rec) error {
+	lww := func(cols string) string {
+		return ` ON CONFLICT (id) DO UPDATE SET ` + cols + ` WHERE excluded.origin = %[1]s.origin AND excluded.hlc > %[1]s.hlc`
+	}
+	switch c.Entity {
+	case "session":
+		if !p.inScope(r.str("unit")) {
+			return &FieldError{Seq: c.Seq, Field: "payload.unit", Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
+		}
+		started, _ := r.timeMS("started_at")
+		q := fmt.Sprintf(`INSERT INTO session (id, origin, hlc, deck_id, deck_version, deck_title, title, unit, venue, form,
+			rapporteur, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+lww(`hlc = excluded.hlc,
+			deck_id = excluded.deck_id, deck_version = excluded.deck_version, deck_title = excluded.deck_title,
+			title = excluded.title, unit = excluded.unit, venue = excluded.venue, form = excluded.form,
+			rapporteur = excluded.rapporteur, started_at = excluded.started_at, ended_at = excluded.ended_at`), "session")
+		return p.upsert(c, r, "session", q, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("deck_version"), r.str("deck_title"),
+			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))
+	case "person":
+		q := fmt.Sprintf(`INSERT INTO person (id, origin, hlc, name_key, unit, grp, id_hash) VALUES (?, ?, ?, ?, ?, ?, ?)`+
+			lww(`hlc = excluded.hlc, name_key = excluded.name_key, unit = excluded.unit, grp = excluded.grp, id_hash = excluded.id_hash`), "person")
+		return p.upsert(c, r, "person", q, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
+	case "attendance":
+		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
+			return err
+		}
+		at, _ := r.timeMS("checked_in_at")
+		q := fmt.Sprintf(`INSERT INTO attendance (id, origin, hlc, session_id, person_id, method, checked_in_at, undone_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`+lww(`hlc = excluded.hlc, method = excluded.method,
+			checked_in_at = excluded.checked_in_at, undone_at = excluded.undone_at`), "attendance")
+		return p.upsert(c, r, "attendance", q, r.ID, r.Origin, r.HLC, r.str("session_id"), r.str("person_id"), r.str("method"),
+			at, nullMS(r, "undone_at"))
+	case "question":
+		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
+			return err
+		}
+		created, _ := r.timeMS("created_at")
+		payload, _ := json.Marshal(r.Fields)
+		q := fmt.Sprintf(`INSERT INTO question (id, origin, hlc, session_id, number, created_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`+
+			lww(`hlc = excluded.hlc, number = excluded.number, payload = excluded.payload`), "question")
+		return p.upsert(c, r, "question", q, r.ID, r.Origin, r.HLC, r.str("session_id"), r.int("number"), created, string(payload))
+	case "question_version":
+		saved, _ := r.timeMS("saved_at")
+		payload, _ := json.Marshal(r.Fields)
+		q := `INSERT INTO question_version (id, origin, hlc, question_id, version, status, saved_at, clock_ahead, payload)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
+		return p.upsert(c, r, "question_version", q, r.ID, r.Origin, r.HLC, r.str("question_id"), r.int("version"),
+			r.str("status"), saved, boolInt(c.ahead), string(payload))
+	case "deck_snapshot":
+		if v := deck.VersionOf([]byte(r.str("source"))); v != r.str("version") {
+			return &FieldError{Seq: c.Seq, Field: "payload.version", Message: fmt.Sprintf("the source hashes to %s, not %s", v, r.str("version"))}
+		}
+		created, _ := r.timeMS("created_at")
+		q := `INSERT INTO deck_snapshot (id, origin, hlc, deck_id, version, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO NOTHING`
+		return p.upsert(c, r, "deck_snapshot", q, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("version"), r.str("source"), created)
+	case "unit":
+		q := fmt.Sprintf(`INSERT INTO unit (id, origin, hlc, name, kind, sort_order, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)`+
+			lww(`hlc = excluded.hlc, name = excluded.name, kind = excluded.kind, sort_order = excluded.sort_order,
+			parent_id = excluded.parent_id`), "unit")
+		return p.upsert(c, r, "unit", q, r.ID, r.Origin, r.HLC, r.str("name"), r.str("kind"), r.int("sort_order"), r.str("parent_id"))
+	case "unit_alias":
+		q := fmt.Sprintf(`INSERT INTO unit_alias (id, origin, hlc, unit_id, spelling) VALUES (?, ?, ?, ?, ?)`+
+			lww(`hlc = excluded.hlc, unit_id = excluded.unit_id, spelling = excluded.spelling`), "unit_alias")
+		return p.upsert(c, r, "unit_alias", q, r.ID, r.Origin, r.HLC, r.str("unit_id"), r.str("spelling"))
+	default: // deck, slide_view: kept whole
+		payload, _ := json.Marshal(r.Fields)
+		res, err := p.tx.ExecContext(p.ctx, `INSERT INTO other_record (id, entity, origin, hlc, payload) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (entity, id) DO UPDATE SET hlc = excluded.hlc, payload = excluded.payload
+			WHERE excluded.origin = other_record.origin AND excluded.hlc > other_record.hlc`,
+			r.ID, c.Entity, r.Origin, r.HLC, string(payload))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			var origin string
+			if err := p.tx.QueryRowContext(p.ctx, `SELECT origin FROM other_record WHERE entity = ? AND id = ?`, c.Entity, r.ID).Scan(&origin); err != nil {
+				return err
+			}
+			if origin != p.dev.ID {
+				return &FieldError{Seq: c.Seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.ID)}
+			}
+		}
+		return nil
+	}
+}

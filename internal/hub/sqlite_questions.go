@@ -1,0 +1,232 @@
+package hub
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"briefing/internal/record"
+	"github.com/google/uuid"
+)
+
+// questionState is a question's latest version with what the hub knows of it.
+type questionState struct {
+	q        Question
+	latest   map[string]json.RawMessage // the fields of the latest version
+	floorHLC string                     // the largest stamp not flagged ahead
+}
+
+// readQuestions reads questions (all, or those of sessionIDs' period via
+// where) with their latest version: the largest (hlc, origin).
+func readQuestions(ctx context.Context, q querier, where string, args ...any) ([]*questionState, error) {
+	rows, err := q.QueryContext(ctx, `SELECT q.id, q.origin, q.session_id, q.number, q.created_at, q.payload,
+		COALESCE(s.unit, ''), COALESCE(d.name, '') FROM question q
+		LEFT JOIN session s ON s.id = q.session_id LEFT JOIN device d ON d.id = q.origin `+where+
+		` ORDER BY q.created_at, q.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []*questionState
+	byID := map[string]*questionState{}
+	for rows.Next() {
+		st := &questionState{}
+		var created int64
+		var payload string
+		if err := rows.Scan(&st.q.ID, &st.q.Origin, &st.q.SessionID, &st.q.Number, &created, &payload, &st.q.Unit, &st.q.Device); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.q.CreatedAt = time.UnixMilli(created).UTC()
+		json.Unmarshal([]byte(payload), &st.latest)
+		out = append(out, st)
+		byID[st.q.ID] = st
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	vrows, err := q.QueryContext(ctx, `SELECT question_id, origin, hlc, clock_ahead, payload FROM question_version ORDER BY question_id, hlc, origin`)
+	if err != nil {
+		return nil, err
+	}
+	defer vrows.Close()
+	for vrows.Next() {
+		var qid, origin, hlc, payload string
+		var ahead int
+		if err := vrows.Scan(&qid, &origin, &hlc, &ahead, &payload); err != nil {
+			return nil, err
+		}
+		st := byID[qid]
+		if st == nil {
+			continue
+		}
+		var fs map[string]json.RawMessage
+		if json.Unmarshal([]byte(payload), &fs) == nil {
+			st.latest = fs // rows come in (hlc, origin) order: the last wins
+		}
+		if ahead == 0 && hlc > st.floorHLC {
+			st.floorHLC = hlc
+		}
+	}
+	for _, st := range out {
+		r := rec{Fields: st.latest}
+		st.q.Text, st.q.Status, st.q.ForwardedTo = r.str("text"), r.str("status"), r.str("forwarded_to")
+		st.q.Answer, st.q.AnsweredBy = r.str("answer"), r.str("answered_by")
+		st.q.ForwardedAt = fromMS(nullMS(r, "forwarded_at"))
+		st.q.Version = int(r.int("version"))
+	}
+	return out, vrows.Err()
+}
+
+func (s *SQLite) Questions(ctx context.Context, status string) ([]Question, error) {
+	var out []Question
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		states, err := readQuestions(ctx, tx, "")
+		if err != nil {
+			return err
+		}
+		for _, st := range states {
+			if status == "" || st.q.Status == status {
+				out = append(out, st.q)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// versionPayload is a question_version record as docs/changelog.md writes it.
+type versionPayload struct {
+	record.Meta
+	QuestionID    string     `json:"question_id"`
+	Version       int        `json:"version"`
+	Slide         int        `json:"slide"`
+	Text          string     `json:"text"`
+	AskerName     string     `json:"asker_name"`
+	AskerUnit     string     `json:"asker_unit"`
+	AskerPersonID string     `json:"asker_person_id"`
+	Press         bool       `json:"press"`
+	Status        string     `json:"status"`
+	Answer        string     `json:"answer"`
+	AnsweredBy    string     `json:"answered_by"`
+	AnsweredAt    *time.Time `json:"answered_at"`
+	ForwardedTo   string     `json:"forwarded_to"`
+	ForwardedAt   *time.Time `json:"forwarded_at"`
+	SavedAt       time.Time  `json:"saved_at"`
+}
+
+func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error) {
+	var out Question
+	now = now.UTC().Truncate(time.Millisecond)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		states, err := readQuestions(ctx, tx, "WHERE q.id = ?", id)
+		if err != nil {
+			return err
+		}
+		if len(states) == 0 {
+			// An unambiguous prefix of an id is enough at the command line.
+			states, err = readQuestions(ctx, tx, "WHERE q.id LIKE ?", strings.ReplaceAll(id, "%", "")+"%")
+			if err != nil {
+				return err
+			}
+			if len(states) != 1 {
+				return fmt.Errorf("question %q: %w", id, ErrNotFound)
+			}
+		}
+		st := states[0]
+		r := rec{Fields: st.latest}
+		var maxVersion int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`, st.q.ID).
+			Scan(&maxVersion); err != nil {
+			return err
+		}
+		h, err := stamp(ctx, tx, s.hubID, now, st.floorHLC)
+		if err != nil {
+			return err
+		}
+		v := versionPayload{
+			Meta:       record.Meta{ID: uuid.Must(uuid.NewV7()).String(), Origin: s.hubID, HLC: h},
+			QuestionID: st.q.ID, Version: max(maxVersion, st.q.Version) + 1, Slide: int(r.int("slide")), Text: r.str("text"),
+			AskerName: r.str("asker_name"), AskerUnit: r.str("asker_unit"), AskerPersonID: r.str("asker_person_id"),
+			Status: string(record.AnsweredLater), Answer: text, AnsweredBy: by, AnsweredAt: &now,
+			ForwardedTo: r.str("forwarded_to"), ForwardedAt: fromMS(nullMS(r, "forwarded_at")), SavedAt: now,
+		}
+		json.Unmarshal(r.Fields["press"], &v.Press)
+		body, _ := json.Marshal(v)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, status, saved_at,
+			clock_ahead, payload) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`, v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Status,
+			ms(now), string(body)); err != nil {
+			return err
+		}
+		var unitID string
+		err = tx.QueryRowContext(ctx, `SELECT unit_id FROM device WHERE id = ?`, st.q.Origin).Scan(&unitID)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err := publish(ctx, tx, "question_version", v, st.q.Origin, unitID, now); err != nil {
+			return err
+		}
+		out = st.q
+		out.Status, out.Answer, out.AnsweredBy, out.Version = v.Status, text, by, v.Version
+		return nil
+	})
+	return out, err
+}
+
+func (s *SQLite) Facts(ctx context.Context, from, to time.Time) (Facts, error) {
+	var f Facts
+	lo, hi := int64(-1<<62), int64(1<<62)
+	if !from.IsZero() {
+		lo = ms(from)
+	}
+	if !to.IsZero() {
+		hi = ms(to)
+	}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, origin, unit, form, deck_id, deck_title, title, started_at FROM session
+			WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id`, lo, hi)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var s FactSession
+			var started int64
+			if err := rows.Scan(&s.ID, &s.Origin, &s.Unit, &s.Form, &s.DeckID, &s.DeckTitle, &s.Title, &started); err != nil {
+				rows.Close()
+				return err
+			}
+			s.StartedAt = time.UnixMilli(started).UTC()
+			f.Sessions = append(f.Sessions, s)
+		}
+		rows.Close()
+		rows, err = tx.QueryContext(ctx, `SELECT a.session_id, a.person_id, a.origin, COALESCE(p.grp, ''), COALESCE(p.name_key, ''),
+			COALESCE(p.unit, ''), COALESCE(p.id_hash, '') FROM attendance a JOIN session s ON s.id = a.session_id
+			LEFT JOIN person p ON p.id = a.person_id
+			WHERE a.undone_at IS NULL AND s.started_at >= ? AND s.started_at < ? ORDER BY a.session_id, a.checked_in_at, a.id`, lo, hi)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var c FactCheckIn
+			if err := rows.Scan(&c.SessionID, &c.PersonID, &c.Origin, &c.Group, &c.NameKey, &c.Unit, &c.IDHash); err != nil {
+				rows.Close()
+				return err
+			}
+			f.CheckIns = append(f.CheckIns, c)
+		}
+		rows.Close()
+		states, err := readQuestions(ctx, tx, "WHERE s.started_at >= ? AND s.started_at < ?", lo, hi)
+		if err != nil {
+			return err
+		}
+		for _, st := range states {
+			f.Questions = append(f.Questions, st.q)
+		}
+		return nil
+	})
+	return f, err
+}
