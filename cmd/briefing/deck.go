@@ -8,7 +8,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"briefing/decks"
 	"briefing/internal/deck"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -87,7 +86,7 @@ func newDeckListCmd(g *globals) *cobra.Command {
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lang := g.language()
-			lib := deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))
+			lib := library(dataDir(g), nil)
 			infos := make([]deckInfo, 0, len(lib))
 			for _, e := range lib {
 				errs := 0
@@ -135,7 +134,7 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang := g.language()
-			e := &env{lang: lang, library: deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))}
+			e := &env{lang: lang, library: library(dataDir(g), nil)}
 			d, err := e.presentable(args[0])
 			if err != nil {
 				return err

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 
-	"briefing/decks"
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
@@ -172,7 +171,7 @@ func (e *env) close() { e.store.Close() }
 // parsed on first use.
 func (e *env) lib() []deck.Entry {
 	if e.library == nil {
-		e.library = deck.Library(decks.FS, filepath.Join(e.dir, "decks"))
+		e.library = library(e.dir, e.store)
 	}
 	return e.library
 }

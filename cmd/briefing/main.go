@@ -127,6 +127,7 @@ func newRoot(helpLang i18n.Lang) *cobra.Command {
 	pf.StringVar(&g.theme, "theme", "auto", g.helpLang.T("cli.help.flag.theme"))
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
+	root.AddCommand(newEnrollCmd(g), newSyncCmd(g))
 	localizeHelp(root, g)
 	return root
 }
