@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"briefing/decks"
 	"briefing/internal/deck"
 	"github.com/spf13/cobra"
 )
@@ -84,7 +83,7 @@ func newDeckListCmd(g *globals) *cobra.Command {
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lang := g.language()
-			lib := deck.Library(decks.FS, filepath.Join(dataDir(g), "decks"))
+			lib := library(dataDir(g), nil)
 			infos := make([]deckInfo, 0, len(lib))
 			for _, e := range lib {
 				errs := 0

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"syscall"
 
-	"briefing/decks"
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
@@ -199,7 +198,7 @@ func (e *env) close() { e.store.Close() }
 // parsed on first use.
 func (e *env) lib() []deck.Entry {
 	if e.library == nil {
-		e.library = deck.Library(decks.FS, filepath.Join(e.dir, "decks"))
+		e.library = library(e.dir, e.store)
 	}
 	return e.library
 }

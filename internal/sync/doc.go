@@ -60,6 +60,13 @@
 // code with another key is refused (409 "code_used"); an expired code 410
 // "code_expired"; an unknown code 404 "code_unknown".
 //
+// The code a person types is "<secret>.<pin>": the secret (the credential)
+// and, after the last dot, the pin of the hub's certificate (not secret). A
+// device sends the secret alone in EnrollRequest.Code and keeps the pin; a
+// hub that receives a whole code takes the part before its last dot. A pin
+// is written either as hex or as base64url (with or without padding);
+// readers accept both. On plain-HTTP loopback the code may have no pin.
+//
 // # Push
 //
 // The device sends its change log after the hub's acknowledged number, in

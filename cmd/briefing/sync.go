@@ -1,0 +1,325 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"briefing/internal/i18n"
+	"briefing/internal/store"
+	bsync "briefing/internal/sync"
+	"charm.land/bubbles/v2/progress"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+// briefing enroll URL CODE | FILE, briefing sync [--hub URL], briefing sync status [--json].
+
+func newEnrollCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "enroll URL CODE",
+		Short: g.helpLang.T("cli.help.cmd.enroll"),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) < 1 || len(args) > 2 {
+				return exitError{1, g.language().T("sync.enroll.args")}
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(g, func(e *env) error { return runEnroll(cmd, e, args) })
+		},
+	}
+}
+
+func runEnroll(cmd *cobra.Command, e *env, args []string) error {
+	l := e.lang
+	var ep bsync.Endpoint
+	var code string
+	if len(args) == 1 {
+		ef, err := bsync.ReadEnrolmentFile(args[0])
+		if err != nil {
+			return exitError{1, l.T("sync.enroll.file", args[0], pathErrorReason(err))}
+		}
+		ep, code = bsync.Endpoint{URL: ef.URL, Pin: ef.Pin}, ef.Code
+	} else {
+		secret, pin := bsync.ParseCode(args[1])
+		ep, code = bsync.Endpoint{URL: args[0], Pin: pin}, secret
+	}
+	if _, err := bsync.CheckEndpoint(ep); err != nil {
+		return exitError{1, l.T("sync.endpoint", err)}
+	}
+	name := ""
+	if dev, err := e.store.Device(cmd.Context()); err == nil {
+		name = dev.Name
+	}
+	if name == "" {
+		name, _ = os.Hostname()
+	}
+	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
+	resp, err := en.Enroll(cmd.Context(), ep, code, name)
+	if err != nil {
+		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+	}
+	out := cmd.OutOrStdout()
+	unit := resp.UnitName
+	if unit == "" {
+		unit = resp.Unit
+	}
+	fmt.Fprintln(out, l.T("sync.enroll.done", ep.URL, resp.HubID, unit))
+	fmt.Fprintln(out, l.T("sync.enroll.keys", filepath.Join(e.dir, bsync.KeysFile)))
+	return nil
+}
+
+func newSyncCmd(g *globals) *cobra.Command {
+	var hubURL string
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: g.helpLang.T("cli.help.cmd.sync"),
+		Args:  argsNone(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(g, func(e *env) error { return runSync(cmd, e, hubURL) })
+		},
+	}
+	cmd.Flags().StringVar(&hubURL, "hub", "", g.helpLang.T("cli.help.flag.sync.hub"))
+	cmd.AddCommand(newSyncStatusCmd(g))
+	return cmd
+}
+
+func runSync(cmd *cobra.Command, e *env, hubURL string) error {
+	l, ctx := e.lang, cmd.Context()
+	st, err := e.store.SyncState(ctx)
+	if errors.Is(err, store.ErrNotEnrolled) {
+		return exitError{1, l.T("sync.not_enrolled")}
+	}
+	if err != nil {
+		return err
+	}
+	ep := bsync.Endpoint{URL: st.HubURL, Pin: st.Pin}
+	if hubURL != "" {
+		ep.URL = hubURL
+	}
+	if _, err := bsync.CheckEndpoint(ep); err != nil {
+		return exitError{1, l.T("sync.endpoint", err)}
+	}
+	keys, err := bsync.DeviceKeys(e.dir, e.store.DeviceID())
+	if err != nil {
+		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+	}
+	priv, err := keys.Private()
+	if err != nil {
+		return exitError{1, l.T("sync.keys.read", filepath.Join(e.dir, bsync.KeysFile), err)}
+	}
+	client, err := bsync.NewClient(ep, e.store.DeviceID(), priv)
+	if err != nil {
+		return exitError{1, l.T("sync.endpoint", err)}
+	}
+	out := cmd.OutOrStdout()
+	client.OnRetry = func(_ int, wait time.Duration, err error) {
+		fmt.Fprintln(cmd.ErrOrStderr(), l.T("sync.retry", err, wait.Round(100*time.Millisecond)))
+	}
+	show := newSyncProgress(out, l)
+	s := &bsync.Syncer{Store: e.store, Client: client, Progress: show.update}
+	sum, err := s.Run(ctx)
+	show.done()
+	if err != nil {
+		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+	}
+	p := sum.Pulled
+	fmt.Fprintln(out, l.T("sync.summary", sum.Pushed, p.Decks+p.Units+p.Aliases+p.Answers, p.Decks, p.Units, p.Aliases, p.Answers))
+	if sum.Pending > 0 {
+		fmt.Fprintln(out, l.T("sync.pending", sum.Pending))
+	}
+	if sum.ClockAhead > 0 {
+		fmt.Fprintln(out, l.T("sync.clock_ahead", sum.ClockAhead))
+	}
+	if off := sum.Offset.Abs(); off > bsync.MaxClockAhead && !sum.HubTime.IsZero() {
+		fmt.Fprintln(out, l.T("sync.clock", sum.HubTime.Local().Format("2006-01-02 15:04:05 MST"), off.Round(time.Second)))
+	}
+	return nil
+}
+
+// syncError says in l what went wrong and what to do; every path keeps the
+// local records, and the messages say so.
+func syncError(l i18n.Lang, hub, device, dir string, err error) error {
+	var he *bsync.HubError
+	switch {
+	case errors.Is(err, bsync.ErrPinMismatch):
+		return exitError{1, l.T("sync.pin", hub)}
+	case errors.Is(err, bsync.ErrKeysOfAnotherDevice):
+		return exitError{1, l.T("sync.keys.other", filepath.Join(dir, bsync.KeysFile), err)}
+	case errors.Is(err, bsync.ErrLocalAhead):
+		return exitError{1, l.T("sync.local_ahead", err)}
+	case errors.Is(err, context.Canceled):
+		return exitError{1, l.T("sync.failed", err)}
+	case errors.As(err, &he):
+		w := he.Err
+		switch w.Code {
+		case bsync.CodeRevoked:
+			return exitError{1, l.T("sync.code.revoked", hub)}
+		case bsync.CodeConflict:
+			return exitError{1, l.T("sync.code.conflict", w.Seq, device, w.Seq)}
+		case bsync.CodeInvalid:
+			return exitError{1, l.T("sync.code.invalid", w.Seq, w.Field, w.Message)}
+		case bsync.CodeUnknown, bsync.CodeSignature:
+			return exitError{1, l.T("sync.code.unknown", hub, w.Message)}
+		case bsync.CodeProtocol:
+			return exitError{1, l.T("sync.code.protocol")}
+		case bsync.CodeTooLarge:
+			return exitError{1, l.T("sync.code.too_large", w.Message)}
+		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown:
+			return exitError{1, l.T("sync.code." + w.Code)}
+		}
+		if he.Status >= 500 || he.Status == http.StatusTooManyRequests || w.Code == bsync.CodeBusy {
+			return exitError{1, l.T("sync.network", hub, err)}
+		}
+		msg := w.Message
+		if msg == "" {
+			msg = w.Code
+		}
+		return exitError{1, l.T("sync.code.other", hub, he.Status, http.StatusText(he.Status), msg)}
+	}
+	if strings.HasPrefix(err.Error(), "network: ") {
+		return exitError{1, l.T("sync.network", hub, err)}
+	}
+	return exitError{1, l.T("sync.failed", err)}
+}
+
+// syncProgress shows a sync's progress: a bar on a terminal, plain lines
+// otherwise (a log, a script).
+type syncProgress struct {
+	out  io.Writer
+	l    i18n.Lang
+	tty  bool
+	bar  progress.Model
+	last string // the last plain line, not repeated
+	drew bool
+}
+
+func newSyncProgress(out io.Writer, l i18n.Lang) *syncProgress {
+	p := &syncProgress{out: out, l: l}
+	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		p.tty = true
+		p.bar = progress.New(progress.WithWidth(40), progress.WithDefaultBlend())
+	}
+	return p
+}
+
+func (p *syncProgress) update(ev bsync.Progress) {
+	if !p.tty {
+		var line string
+		switch {
+		case ev.Phase == "push" && ev.Total > 0:
+			line = p.l.T("sync.line.push", ev.Done, ev.Total)
+		case ev.Phase == "pull" && ev.Done > 0:
+			line = p.l.T("sync.line.pull", ev.Done)
+		}
+		if line != "" && line != p.last {
+			fmt.Fprintln(p.out, line)
+			p.last = line
+		}
+		return
+	}
+	label, pct := p.l.T("sync.progress.push"), 1.0
+	if ev.Phase == "pull" {
+		label = p.l.T("sync.progress.pull")
+	}
+	switch {
+	case ev.Total > 0:
+		pct = float64(ev.Done) / float64(ev.Total)
+	case ev.Phase == "pull" && ev.Total == 0 && ev.Done > 0:
+		pct = 0.5 // more pages follow; how many is unknown
+	case ev.Phase == "push":
+		return // nothing to push
+	}
+	fmt.Fprintf(p.out, "\r%-10s %s %d", label, p.bar.ViewAs(pct), ev.Done)
+	p.drew = true
+}
+
+func (p *syncProgress) done() {
+	if p.drew {
+		fmt.Fprintln(p.out)
+	}
+}
+
+// syncStatusJSON is what sync status --json prints.
+type syncStatusJSON struct {
+	Enrolled   bool       `json:"enrolled"`
+	Hub        string     `json:"hub"`
+	HubID      string     `json:"hub_id"`
+	Device     string     `json:"device_id"`
+	Unit       string     `json:"unit"`
+	UnitName   string     `json:"unit_name"`
+	LastSync   *time.Time `json:"last_sync"`
+	LastResult string     `json:"last_result"`
+	Pending    int64      `json:"pending"`
+	Acked      int64      `json:"acked"`
+	Cursor     int64      `json:"cursor"`
+	OffsetMS   int64      `json:"hub_offset_ms"`
+}
+
+func newSyncStatusCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: g.helpLang.T("cli.help.cmd.sync.status"),
+		Args:  argsNone(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(g, func(e *env) error {
+				ctx, l, out := cmd.Context(), e.lang, cmd.OutOrStdout()
+				st, err := e.store.SyncState(ctx)
+				enrolled := err == nil
+				if err != nil && !errors.Is(err, store.ErrNotEnrolled) {
+					return err
+				}
+				last, err := e.store.LastSeq(ctx)
+				if err != nil {
+					return err
+				}
+				s := syncStatusJSON{
+					Enrolled: enrolled, Hub: st.HubURL, HubID: st.HubID, Device: e.store.DeviceID(), Unit: st.Unit,
+					UnitName: st.UnitName, LastSync: st.LastSyncAt, LastResult: st.LastResult,
+					Pending: max(0, last-st.Acked), Acked: st.Acked, Cursor: st.Cursor, OffsetMS: st.HubOffset.Milliseconds(),
+				}
+				if asJSON {
+					return writeJSON(out, s)
+				}
+				if !enrolled {
+					fmt.Fprintln(out, l.T("sync.not_enrolled"))
+					fmt.Fprintln(out, l.T("sync.status.pending", s.Pending))
+					return nil
+				}
+				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, l.T("sync.status.hub", s.Hub, s.HubID))
+				fmt.Fprintln(tw, l.T("sync.status.unit", firstNonEmpty(s.UnitName, s.Unit)))
+				if s.LastSync == nil {
+					fmt.Fprintln(tw, l.T("sync.status.never"))
+				} else {
+					result := s.LastResult
+					if result == "ok" {
+						result = l.T("sync.status.result.ok")
+					}
+					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), result))
+				}
+				fmt.Fprintln(tw, l.T("sync.status.pending", s.Pending))
+				fmt.Fprintln(tw, l.T("sync.status.cursor", s.Cursor))
+				return tw.Flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.json"))
+	return cmd
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,371 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// --- sync with the hub: enrolment, acknowledgement, the pulled feed ---
+
+// SyncState is this device's enrolment at a hub and where sync stands. The
+// device's secrets are not part of it: they live outside the database.
+type SyncState struct {
+	HubURL       string
+	HubID        string
+	Pin          string // SHA-256 of the hub certificate's public key; "" on loopback HTTP
+	Unit         string // the catalog id of the device's unit
+	UnitName     string
+	Scope        []string // unit ids the device may record under
+	AgeRecipient string
+	EnrolledAt   time.Time
+	Epoch        int64
+	Acked        int64 // the hub holds every change up to this seq
+	Cursor       int64 // the hub's feed number of the last page applied
+	LastSyncAt   *time.Time
+	LastResult   string // "ok", or the error code of the last attempt
+	HubOffset    time.Duration
+}
+
+// ErrNotEnrolled is returned by SyncState before the device enrols.
+var ErrNotEnrolled = errors.New("the device is not enrolled at a hub")
+
+// ErrCursorMoved is returned by ApplyPulled when the saved cursor is no
+// longer the one the page was asked after: another sync applied it first.
+var ErrCursorMoved = errors.New("the pull cursor moved: another sync is running")
+
+// SyncState reads the enrolment and sync state.
+func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
+	var st SyncState
+	var scope string
+	var enrolled, offset int64
+	var last sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient,
+			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms
+		FROM sync_state WHERE id = 1`).Scan(&st.HubURL, &st.HubID, &st.Pin, &st.Unit, &st.UnitName, &scope,
+		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, ErrNotEnrolled
+	}
+	if err != nil {
+		return st, fmt.Errorf("read sync state: %w", err)
+	}
+	if err := json.Unmarshal([]byte(scope), &st.Scope); err != nil {
+		return st, fmt.Errorf("read sync state: scope: %w", err)
+	}
+	st.EnrolledAt = fromMillis(enrolled)
+	st.LastSyncAt = timePtr(last)
+	st.HubOffset = time.Duration(offset) * time.Millisecond
+	return st, nil
+}
+
+// SaveEnrolment records an enrolment. Enrolling again at the same hub keeps
+// the acknowledged number and the cursor; at another hub both start over.
+func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
+	scope, err := json.Marshal(st.Scope)
+	if err != nil {
+		return err
+	}
+	if st.Scope == nil {
+		scope = []byte("[]")
+	}
+	return s.Tx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `
+			INSERT INTO sync_state (id, hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient, enrolled_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET hub_url = excluded.hub_url, hub_id = excluded.hub_id,
+				pin = excluded.pin, unit = excluded.unit, unit_name = excluded.unit_name,
+				scope_json = excluded.scope_json, age_recipient = excluded.age_recipient,
+				enrolled_at = excluded.enrolled_at,
+				acked = CASE WHEN sync_state.hub_id = excluded.hub_id THEN sync_state.acked ELSE 0 END,
+				cursor = CASE WHEN sync_state.hub_id = excluded.hub_id THEN sync_state.cursor ELSE 0 END`,
+			st.HubURL, st.HubID, st.Pin, st.Unit, st.UnitName, string(scope), st.AgeRecipient, toMillis(st.EnrolledAt))
+		if err != nil {
+			return fmt.Errorf("save enrolment: %w", err)
+		}
+		return nil
+	})
+}
+
+// SetAcked saves the hub's acknowledged number: the next push starts after it.
+func (s *Store) SetAcked(ctx context.Context, acked int64) error {
+	return s.Tx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE sync_state SET acked = ? WHERE id = 1`, acked)
+		return err
+	})
+}
+
+// SetSyncResult saves when the last sync ended, how ("ok" or an error code)
+// and the hub's clock offset it measured.
+func (s *Store) SetSyncResult(ctx context.Context, at time.Time, result string, offset time.Duration) error {
+	return s.Tx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE sync_state SET last_sync_at = ?, last_result = ?, hub_offset_ms = ? WHERE id = 1`,
+			toMillis(at), result, offset.Milliseconds())
+		return err
+	})
+}
+
+// LastSeq is the number of this device's last change (0: none). The log is
+// gap-free, so LastSeq minus the acknowledged number is what is pending.
+func (s *Store) LastSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM change_log`).Scan(&seq)
+	return seq, err
+}
+
+// ChangesForPush lists this device's changes after seq, oldest first: at
+// most maxCount, and no more than fit in maxBytes of payload (always at
+// least one, so that an oversized change is seen and refused by the caller,
+// not skipped). It reads only rows after seq: the cost follows the pending
+// changes, not the size of the log.
+func (s *Store) ChangesForPush(ctx context.Context, afterSeq int64, maxCount, maxBytes int) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT device_id, seq, entity, record_id, hlc, op, payload_json, created_at
+		FROM change_log WHERE seq > ? AND device_id = ? ORDER BY seq LIMIT ?`,
+		afterSeq, s.deviceID, maxCount)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var changes []Change
+	size := 0
+	for rows.Next() {
+		var c Change
+		var payload string
+		var created int64
+		if err := rows.Scan(&c.DeviceID, &c.Seq, &c.Entity, &c.RecordID, &c.HLC, &c.Op, &payload, &created); err != nil {
+			return nil, err
+		}
+		// The wire form adds the other fields and their names: about 200 bytes.
+		size += len(payload) + len(c.Entity) + len(c.RecordID) + len(c.HLC) + len(c.Op) + 200
+		if size > maxBytes && len(changes) > 0 {
+			break
+		}
+		c.Payload = []byte(payload)
+		c.CreatedAt = fromMillis(created)
+		changes = append(changes, c)
+	}
+	return changes, rows.Err()
+}
+
+// PublishedDeck is a deck the district published through the hub.
+type PublishedDeck struct {
+	DeckID      string
+	Version     string
+	Title       string
+	Source      string
+	PublishedAt time.Time
+}
+
+// PublishedDecks lists the published decks, the newest of each deck first.
+func (s *Store) PublishedDecks(ctx context.Context) ([]PublishedDeck, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT deck_id, version, title, source, published_at
+		FROM published_deck ORDER BY deck_id, published_at DESC, cursor DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []PublishedDeck
+	for rows.Next() {
+		var d PublishedDeck
+		var at int64
+		if err := rows.Scan(&d.DeckID, &d.Version, &d.Title, &d.Source, &at); err != nil {
+			return nil, err
+		}
+		d.PublishedAt = fromMillis(at)
+		list = append(list, d)
+	}
+	return list, rows.Err()
+}
+
+// ReceivedVersion is a question version the hub sent, with its payload as
+// received (kept whole).
+type ReceivedVersion struct {
+	Version QuestionVersion
+	Payload []byte
+}
+
+// PulledItem is one item of a pulled page, decoded: exactly one field is set.
+type PulledItem struct {
+	Cursor   int64
+	Unit     *Unit
+	Alias    *UnitAlias
+	Deck     *PublishedDeck
+	Question *ReceivedVersion
+}
+
+// PulledCounts says what a pulled page changed.
+type PulledCounts struct {
+	Decks, Units, Aliases, Answers int
+}
+
+// ApplyPulled applies one pulled page and saves its cursor, in one
+// transaction: a page that fails changes nothing. after is the cursor the
+// page was asked after; if another sync moved it meanwhile, ErrCursorMoved.
+// Nothing here is logged in the change log: these are not this device's
+// writes. Stamps received move this device's clock past them, unless one
+// is more than maxAhead ahead of the device's wall clock.
+func (s *Store) ApplyPulled(ctx context.Context, after, next int64, items []PulledItem, maxAhead time.Duration) (PulledCounts, error) {
+	var n PulledCounts
+	err := s.Tx(ctx, func(t *Tx) error {
+		n = PulledCounts{}
+		var cursor int64
+		if err := t.QueryRowContext(ctx, `SELECT cursor FROM sync_state WHERE id = 1`).Scan(&cursor); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotEnrolled
+			}
+			return err
+		}
+		if cursor != after {
+			return ErrCursorMoved
+		}
+		for _, it := range items {
+			var err error
+			switch {
+			case it.Unit != nil:
+				err = t.upsertUnit(ctx, it.Unit)
+				n.Units++
+				if err == nil {
+					err = t.observe(ctx, it.Unit.HLC, maxAhead)
+				}
+			case it.Alias != nil:
+				err = t.upsertAlias(ctx, it.Alias)
+				n.Aliases++
+				if err == nil {
+					err = t.observe(ctx, it.Alias.HLC, maxAhead)
+				}
+			case it.Deck != nil:
+				err = t.putPublishedDeck(ctx, it.Deck, it.Cursor)
+				n.Decks++
+			case it.Question != nil:
+				err = t.receiveQuestionVersion(ctx, it.Question, it.Cursor)
+				n.Answers++
+				if err == nil {
+					err = t.observe(ctx, it.Question.Version.HLC, maxAhead)
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("pulled item %d: %w", it.Cursor, err)
+			}
+		}
+		_, err := t.exec(ctx, `UPDATE sync_state SET cursor = ? WHERE id = 1`, next)
+		return err
+	})
+	return n, err
+}
+
+// upsertUnit stores a catalog unit from the hub: last writer wins by hlc.
+func (t *Tx) upsertUnit(ctx context.Context, u *Unit) error {
+	_, err := t.exec(ctx, `INSERT INTO unit (id, origin, hlc, name, kind, sort_order, parent_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, hlc = excluded.hlc, name = excluded.name,
+			kind = excluded.kind, sort_order = excluded.sort_order, parent_id = excluded.parent_id
+		WHERE excluded.hlc > unit.hlc`,
+		u.ID, u.Origin, u.HLC, u.Name, u.Kind, u.SortOrder, u.ParentID)
+	if err != nil {
+		return fmt.Errorf("unit %s: %w", u.ID, err)
+	}
+	return nil
+}
+
+// upsertAlias stores a unit alias from the hub: last writer wins by hlc.
+func (t *Tx) upsertAlias(ctx context.Context, a *UnitAlias) error {
+	_, err := t.exec(ctx, `INSERT INTO unit_alias (id, origin, hlc, unit_id, spelling) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, hlc = excluded.hlc,
+			unit_id = excluded.unit_id, spelling = excluded.spelling
+		WHERE excluded.hlc > unit_alias.hlc`,
+		a.ID, a.Origin, a.HLC, a.UnitID, a.Spelling)
+	if err != nil {
+		return fmt.Errorf("unit alias %s (unit %s): %w", a.ID, a.UnitID, err)
+	}
+	return nil
+}
+
+func (t *Tx) putPublishedDeck(ctx context.Context, d *PublishedDeck, cursor int64) error {
+	_, err := t.exec(ctx, `INSERT INTO published_deck (deck_id, version, title, source, published_at, cursor)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (deck_id, version) DO UPDATE SET title = excluded.title, published_at = excluded.published_at,
+			cursor = excluded.cursor`,
+		d.DeckID, d.Version, d.Title, d.Source, toMillis(d.PublishedAt), cursor)
+	if err != nil {
+		return fmt.Errorf("deck %s version %s: %w", d.DeckID, d.Version, err)
+	}
+	return nil
+}
+
+// receiveQuestionVersion keeps a version the hub sent and, when it is later
+// by (hlc, device) than the question's state, makes it the question's state.
+// A version of a question this device does not have is kept all the same.
+func (t *Tx) receiveQuestionVersion(ctx context.Context, rv *ReceivedVersion, cursor int64) error {
+	v := &rv.Version
+	_, err := t.exec(ctx, `INSERT INTO received_question_version (id, origin, hlc, question_id, version, payload_json, cursor)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, string(rv.Payload), cursor)
+	if err != nil {
+		return fmt.Errorf("question version %s: %w", v.ID, err)
+	}
+	var hlc string
+	err = t.QueryRowContext(ctx, `SELECT hlc FROM question WHERE id = ?`, v.QuestionID).Scan(&hlc)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	// The stamp ends with its device's id, so text order is (time, device).
+	if v.HLC > hlc {
+		_, err = t.exec(ctx, `
+			UPDATE question SET hlc = ?, slide = ?, text = ?, asker_name = ?, asker_unit = ?,
+				asker_person_id = ?, press = ?, status = ?, answer = ?, answered_by = ?, answered_at = ?,
+				forwarded_to = ?, forwarded_at = ?, version = MAX(version, ?), updated_at = ?
+			WHERE id = ?`,
+			v.HLC, v.Slide, v.Text, v.AskerName, v.AskerUnit, v.AskerPersonID, v.Press, v.Status, v.Answer,
+			v.AnsweredBy, millisPtr(v.AnsweredAt), v.ForwardedTo, millisPtr(v.ForwardedAt), v.Version,
+			toMillis(v.SavedAt), v.QuestionID)
+		if err != nil {
+			return fmt.Errorf("question %s: %w", v.QuestionID, err)
+		}
+	}
+	// The history shows it when its number is free there (a local edit may
+	// have taken it meanwhile; received_question_version keeps it anyway).
+	_, err = t.exec(ctx, `INSERT OR IGNORE INTO question_version (id, origin, hlc, question_id, version, slide, text,
+			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
+			forwarded_to, forwarded_at, saved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Slide, v.Text, v.AskerName, v.AskerUnit,
+		v.AskerPersonID, v.Press, v.Status, v.Answer, v.AnsweredBy, millisPtr(v.AnsweredAt),
+		v.ForwardedTo, millisPtr(v.ForwardedAt), toMillis(v.SavedAt))
+	if err != nil {
+		return fmt.Errorf("question version %s: %w", v.ID, err)
+	}
+	return nil
+}
+
+// observe moves this device's clock past a stamp received from elsewhere,
+// so that a later local edit wins over it; a stamp more than maxAhead ahead
+// of the wall clock is not followed (one laptop a year ahead must not drag
+// every later stamp with it).
+func (t *Tx) observe(ctx context.Context, hlc string, maxAhead time.Duration) error {
+	stamp, err := parseHLC(hlc)
+	if err != nil {
+		return err
+	}
+	if stamp > (t.now().Add(maxAhead)).UnixMilli()*hlcSpan {
+		return nil
+	}
+	c, err := t.clock(ctx)
+	if err != nil {
+		return err
+	}
+	c.last = max(c.last, stamp)
+	return nil
+}
+
+// ValidHLC says whether s is a stamp as the change log writes them.
+func ValidHLC(s string) bool {
+	_, err := parseHLC(s)
+	return err == nil
+}

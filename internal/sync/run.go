@@ -1,0 +1,211 @@
+package sync
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"briefing/internal/store"
+)
+
+// Progress is what a sync reports as it goes: Phase "push" (Done and Total
+// count changes) or "pull" (Done counts items; Total is 0 until the last
+// page, then Done).
+type Progress struct {
+	Phase       string
+	Done, Total int64
+}
+
+// Summary is what a sync did.
+type Summary struct {
+	Pushed     int64 // changes the hub acknowledged in this sync
+	Pending    int64 // changes still not acknowledged
+	Pulled     store.PulledCounts
+	ClockAhead int // changes the hub flagged as stamped ahead of its clock
+	HubTime    time.Time
+	Offset     time.Duration // the hub's clock minus this device's
+}
+
+// ErrLocalAhead: the hub acknowledges changes this device does not have (the
+// database was restored from an older copy, or belongs to another device).
+var ErrLocalAhead = errors.New("the hub acknowledges changes this device does not have")
+
+// ErrNoProgress: the hub keeps answering without acknowledging what is sent.
+var ErrNoProgress = errors.New("the hub acknowledges nothing of what is sent")
+
+// Syncer pushes a device's change log to its hub and pulls the hub's feed.
+type Syncer struct {
+	Store    *store.Store
+	Client   *Client
+	Progress func(Progress) // nil: silent
+	Now      func() time.Time
+	// PullLimit is the page size asked for (0: MaxPullLimit).
+	PullLimit int
+}
+
+func (s *Syncer) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Syncer) report(p Progress) {
+	if s.Progress != nil {
+		s.Progress(p)
+	}
+}
+
+// Run pushes, then pulls, and records the result (even a failed one) in
+// the sync state. A failure keeps every local record: what was acknowledged
+// stays acknowledged, what was applied stays applied, the rest is retried
+// by the next sync.
+func (s *Syncer) Run(ctx context.Context) (Summary, error) {
+	var sum Summary
+	st, err := s.Store.SyncState(ctx)
+	if err != nil {
+		return sum, err
+	}
+	sum.Offset = st.HubOffset
+	err = s.push(ctx, st, &sum)
+	if err == nil {
+		err = s.pull(ctx, st, &sum)
+	}
+	result := "ok"
+	if err != nil {
+		result = Code(err)
+		if result == "" {
+			result = "error"
+		}
+	}
+	// Record with a context of its own: a cancelled sync still says so.
+	if serr := s.Store.SetSyncResult(context.WithoutCancel(ctx), s.now(), result, sum.Offset); serr != nil && err == nil {
+		err = serr
+	}
+	if last, lerr := s.Store.LastSeq(ctx); lerr == nil {
+		if now, serr := s.Store.SyncState(context.WithoutCancel(ctx)); serr == nil {
+			sum.Pending = max(0, last-now.Acked)
+		}
+	}
+	return sum, err
+}
+
+func (s *Syncer) hubTime(t time.Time, sum *Summary) {
+	if t.IsZero() {
+		return
+	}
+	sum.HubTime = t
+	sum.Offset = t.Sub(s.now()).Round(time.Second)
+}
+
+// push sends the changes after the acknowledged number in batches, saving
+// each acknowledgement before the next batch.
+func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) error {
+	last, err := s.Store.LastSeq(ctx)
+	if err != nil {
+		return err
+	}
+	start, acked := st.Acked, st.Acked
+	if acked > last {
+		return fmt.Errorf("%w: acknowledged %d, last change %d", ErrLocalAhead, acked, last)
+	}
+	total := last - acked
+	s.report(Progress{Phase: "push", Done: 0, Total: total})
+	stalls := 0
+	for acked < last {
+		changes, err := s.Store.ChangesForPush(ctx, acked, MaxPushChanges, MaxPushBytes-64<<10)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			break
+		}
+		if changes[0].Seq != acked+1 {
+			return fmt.Errorf("change log: change %d is missing (next is %d)", acked+1, changes[0].Seq)
+		}
+		if len(changes) == 1 && len(changes[0].Payload) > MaxPushBytes-64<<10 {
+			return fmt.Errorf("change %d is %d bytes, more than a push may carry (%d)", changes[0].Seq, len(changes[0].Payload), MaxPushBytes)
+		}
+		req := PushRequest{Epoch: st.Epoch, Changes: make([]Change, len(changes))}
+		for i, c := range changes {
+			req.Changes[i] = Change{Seq: c.Seq, Entity: c.Entity, RecordID: c.RecordID, HLC: c.HLC, Op: c.Op, Payload: c.Payload}
+		}
+		resp, err := s.Client.Push(ctx, req)
+		if err != nil {
+			return err
+		}
+		s.hubTime(resp.HubTime, sum)
+		sum.ClockAhead += resp.ClockAhead
+		next := resp.Acked
+		if resp.Expected > 0 {
+			next = resp.Expected - 1 // the hub needs Expected next: resend from there
+		}
+		if next > last || next < 0 {
+			return fmt.Errorf("%w: hub acknowledged %d, last change %d", ErrLocalAhead, next, last)
+		}
+		if next <= acked {
+			if stalls++; stalls >= 3 {
+				return fmt.Errorf("%w (acknowledged %d after sending %d..%d)", ErrNoProgress, next, changes[0].Seq, changes[len(changes)-1].Seq)
+			}
+		} else {
+			stalls = 0
+		}
+		if err := s.Store.SetAcked(ctx, next); err != nil {
+			return err
+		}
+		acked = next
+		s.report(Progress{Phase: "push", Done: max(0, acked-start), Total: total})
+	}
+	sum.Pushed = max(0, acked-start)
+	return nil
+}
+
+// pull applies the feed after the cursor page by page, each page with its
+// cursor in one transaction.
+func (s *Syncer) pull(ctx context.Context, st store.SyncState, sum *Summary) error {
+	limit := s.PullLimit
+	if limit <= 0 || limit > MaxPullLimit {
+		limit = MaxPullLimit
+	}
+	cursor := st.Cursor
+	var done int64
+	for moved := 0; ; {
+		data, err := s.Client.Pull(ctx, cursor, limit)
+		if err != nil {
+			return err
+		}
+		page, err := DecodePullPage(data, cursor)
+		if err != nil {
+			return err
+		}
+		s.hubTime(page.Raw.HubTime, sum)
+		if len(page.Items) > 0 || page.Next != cursor {
+			n, err := s.Store.ApplyPulled(ctx, cursor, page.Next, page.Items, MaxClockAhead)
+			if errors.Is(err, store.ErrCursorMoved) && moved < 3 {
+				// Another sync applied it first: carry on from where it is.
+				moved++
+				now, serr := s.Store.SyncState(ctx)
+				if serr != nil {
+					return serr
+				}
+				cursor = now.Cursor
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			sum.Pulled.Decks += n.Decks
+			sum.Pulled.Units += n.Units
+			sum.Pulled.Aliases += n.Aliases
+			sum.Pulled.Answers += n.Answers
+			done += int64(len(page.Items))
+		}
+		cursor = page.Next
+		if !page.More {
+			s.report(Progress{Phase: "pull", Done: done, Total: done})
+			return nil
+		}
+		s.report(Progress{Phase: "pull", Done: done})
+	}
+}
