@@ -33,7 +33,7 @@ func newEnrollCmd(g *globals) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(g, func(e *env) error { return runEnroll(cmd, e, args) })
+			return withEnv(cmd, g, func(e *env) error { return runEnroll(cmd, e, args) })
 		},
 	}
 }
@@ -84,7 +84,7 @@ func newSyncCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.sync"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(g, func(e *env) error { return runSync(cmd, e, hubURL) })
+			return withEnv(cmd, g, func(e *env) error { return runSync(cmd, e, hubURL) })
 		},
 	}
 	cmd.Flags().StringVar(&hubURL, "hub", "", g.helpLang.T("cli.help.flag.sync.hub"))
@@ -271,7 +271,7 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.sync.status"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(g, func(e *env) error {
+			return withEnv(cmd, g, func(e *env) error {
 				ctx, l, out := cmd.Context(), e.lang, cmd.OutOrStdout()
 				st, err := e.store.SyncState(ctx)
 				enrolled := err == nil

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"briefing/internal/record"
+	"briefing/internal/sync"
 	"github.com/google/uuid"
 )
 
@@ -18,12 +19,19 @@ type questionState struct {
 	q        Question
 	latest   map[string]json.RawMessage // the fields of the latest version
 	floorHLC string                     // the largest stamp not flagged ahead
+	// latestHLC is the stamp of latest. The asking device logs the question
+	// row as its current state and its question_version rows as the states an
+	// edit replaced (docs/changelog.md): history, whatever their stamps. A
+	// version from elsewhere (the district's answer) is a competing edit: it
+	// is the latest when its stamp is later than the row's.
+	latestHLC string
+	rowHLC    string // the question row's stamp: its asking device's last edit
 }
 
 // readQuestions reads questions (all, or those of sessionIDs' period via
 // where) with their latest version: the largest (hlc, origin).
 func readQuestions(ctx context.Context, q querier, where string, args ...any) ([]*questionState, error) {
-	rows, err := q.QueryContext(ctx, `SELECT q.id, q.origin, q.session_id, q.number, q.created_at, q.payload,
+	rows, err := q.QueryContext(ctx, `SELECT q.id, q.origin, q.hlc, q.session_id, q.number, q.created_at, q.payload,
 		COALESCE(s.unit, ''), COALESCE(d.name, '') FROM question q
 		LEFT JOIN session s ON s.id = q.session_id LEFT JOIN device d ON d.id = q.origin `+where+
 		` ORDER BY q.created_at, q.id`, args...)
@@ -36,11 +44,12 @@ func readQuestions(ctx context.Context, q querier, where string, args ...any) ([
 		st := &questionState{}
 		var created int64
 		var payload string
-		if err := rows.Scan(&st.q.ID, &st.q.Origin, &st.q.SessionID, &st.q.Number, &created, &payload, &st.q.Unit, &st.q.Device); err != nil {
+		if err := rows.Scan(&st.q.ID, &st.q.Origin, &st.latestHLC, &st.q.SessionID, &st.q.Number, &created, &payload, &st.q.Unit, &st.q.Device); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		st.q.CreatedAt = time.UnixMilli(created).UTC()
+		st.rowHLC = st.latestHLC
 		json.Unmarshal([]byte(payload), &st.latest)
 		out = append(out, st)
 		byID[st.q.ID] = st
@@ -65,8 +74,8 @@ func readQuestions(ctx context.Context, q querier, where string, args ...any) ([
 			continue
 		}
 		var fs map[string]json.RawMessage
-		if json.Unmarshal([]byte(payload), &fs) == nil {
-			st.latest = fs // rows come in (hlc, origin) order: the last wins
+		if origin != st.q.Origin && hlc > st.latestHLC && json.Unmarshal([]byte(payload), &fs) == nil {
+			st.latest, st.latestHLC = fs, hlc
 		}
 		if ahead == 0 && hlc > st.floorHLC {
 			st.floorHLC = hlc
@@ -144,7 +153,13 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 			Scan(&maxVersion); err != nil {
 			return err
 		}
-		h, err := stamp(ctx, tx, s.hubID, now, st.floorHLC)
+		// The district's answer must come after the question's last edit,
+		// unless that edit's stamp is far ahead of the hub's clock.
+		floor := st.floorHLC
+		if w, _, _ := parseHLC(st.rowHLC); w <= now.Add(sync.MaxClockAhead).UnixMilli() && st.rowHLC > floor {
+			floor = st.rowHLC
+		}
+		h, err := stamp(ctx, tx, s.hubID, now, floor)
 		if err != nil {
 			return err
 		}
