@@ -319,7 +319,7 @@ func TestWalkInFlagsAUnitNotInTheCatalog(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, flag) {
 		t.Fatalf("p.47x is no unit, not flagged:\n%s", v)
 	}
-	m = run(t, m, enter)
+	run(t, m, enter)
 	list, err := svc.Attendees(context.Background(), s.ID)
 	if err != nil || len(list) != 1 || list[0].Person.Unit != "p.47x" {
 		t.Fatalf("attendees = %+v, %v; want Hồ Văn Mới under p.47x as typed", list, err)
