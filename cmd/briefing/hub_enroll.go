@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"briefing/internal/hub"
+	"briefing/internal/i18n"
+	"briefing/internal/unit"
+
+	"github.com/spf13/cobra"
+)
+
+// resolveUnit finds a catalog unit by a spelling.
+func resolveUnit(ctx context.Context, st hub.Store, l i18n.Lang, spelling string) (unit.Unit, error) {
+	cat, err := st.Catalog(ctx)
+	if err != nil {
+		return unit.Unit{}, err
+	}
+	u, ok := cat.Resolve(spelling)
+	if !ok {
+		return unit.Unit{}, exitError{1, l.T("hub.unit.unknown", spelling)}
+	}
+	return u, nil
+}
+
+// enrolmentFile is what `hub enroll -o FILE` writes for a laptop.
+type enrolmentFile struct {
+	URL       string    `json:"url,omitempty"`
+	Code      string    `json:"code"`
+	Pin       string    `json:"pin"`
+	Unit      string    `json:"unit"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+func newHubEnrollCmd(h *hubFlags) *cobra.Command {
+	var unitName, name, outFile, hubURL, certFile string
+	cmd := &cobra.Command{
+		Use:   "enroll --unit U",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.enroll"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				ctx := cmd.Context()
+				u, err := resolveUnit(ctx, st, l, unitName)
+				if err != nil {
+					return err
+				}
+				if certFile == "" {
+					c, k := h.certFiles()
+					if _, _, err := hub.LoadOrCreateCert(c, k, []string{"localhost"}); err != nil {
+						return exitError{1, err.Error()}
+					}
+					certFile = c
+				}
+				pin, err := hub.CertPin(certFile)
+				if err != nil {
+					return exitError{1, err.Error()}
+				}
+				now := time.Now()
+				code, err := hub.NewCode(ctx, st, u.ID, name, pin, now)
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				fmt.Fprintln(out, l.T("hub.enroll.unit", u.Name))
+				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(hub.CodeTTL).In(hub.VN).Format("15:04 02/01/2006")))
+				if outFile != "" {
+					data, _ := json.MarshalIndent(enrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
+						ExpiresAt: now.Add(hub.CodeTTL).UTC().Truncate(time.Second)}, "", "  ")
+					if err := os.WriteFile(outFile, append(data, '\n'), 0o600); err != nil {
+						return exitError{1, err.Error()}
+					}
+					fmt.Fprintln(out, l.T("hub.enroll.file", outFile))
+				}
+				fmt.Fprintln(out, code)
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&unitName, "unit", "", h.g.helpLang.T("cli.help.flag.hub.unit"))
+	f.StringVar(&name, "name", "", h.g.helpLang.T("cli.help.flag.hub.name"))
+	f.StringVarP(&outFile, "output", "o", "", h.g.helpLang.T("cli.help.flag.hub.out"))
+	f.StringVar(&hubURL, "url", "", h.g.helpLang.T("cli.help.flag.hub.url"))
+	f.StringVar(&certFile, "tls-cert", "", h.g.helpLang.T("cli.help.flag.hub.cert"))
+	cmd.MarkFlagRequired("unit")
+	return cmd
+}
+
+func newHubDevicesCmd(h *hubFlags) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "devices",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.devices"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				devs, err := st.Devices(cmd.Context())
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(out, append([]hub.Device{}, devs...))
+				}
+				if len(devs) == 0 {
+					fmt.Fprintln(out, l.T("hub.devices.none"))
+					return nil
+				}
+				cat, err := st.Catalog(cmd.Context())
+				if err != nil {
+					return err
+				}
+				tw := newTable(out)
+				tw.line(l.T("hub.devices.head"))
+				for _, d := range devs {
+					u, _ := cat.Unit(d.UnitID)
+					state := l.T("hub.devices.active")
+					if d.RevokedAt != nil {
+						state = l.T("hub.devices.revoked")
+					}
+					tw.rowf("%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, d.Name, u.Name, d.EnrolledAt.In(hub.VN).Format("02/01/2006"), d.Acked, state)
+				}
+				return tw.flush()
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, h.g.helpLang.T("cli.help.flag.hub.json"))
+	return cmd
+}
+
+func newHubRevokeCmd(h *hubFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "revoke DEVICE",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.revoke"),
+		Args:  argsExact(h.g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				err := st.Revoke(cmd.Context(), args[0], time.Now())
+				if errors.Is(err, hub.ErrNotFound) {
+					return exitError{1, l.T("hub.revoke.unknown", args[0])}
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.revoke.done", args[0]))
+				return nil
+			})
+		},
+	}
+}

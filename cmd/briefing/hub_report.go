@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"briefing/internal/hub"
+	"briefing/internal/i18n"
+
+	"github.com/spf13/cobra"
+)
+
+func newHubReportCmd(h *hubFlags) *cobra.Command {
+	var by, from, to, format, outFile string
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.report"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := h.g.language()
+			if !slices.Contains(hub.ReportBys, by) {
+				return exitError{2, l.T("hub.report.bad.by", by)}
+			}
+			if !slices.Contains(hub.ReportFormats, format) {
+				return exitError{2, l.T("hub.report.bad.fmt", format)}
+			}
+			if format == "xlsx" && outFile == "" {
+				return exitError{2, l.T("hub.report.xlsxout")}
+			}
+			var lo, hi time.Time
+			for _, d := range []struct {
+				flag, v string
+				t       *time.Time
+				days    int
+			}{{"--from", from, &lo, 0}, {"--to", to, &hi, 1}} {
+				if d.v == "" {
+					continue
+				}
+				t, err := time.ParseInLocation("2006-01-02", d.v, hub.VN)
+				if err != nil {
+					return exitError{2, l.T("hub.report.bad.date", d.flag, d.v)}
+				}
+				*d.t = t.AddDate(0, 0, d.days)
+			}
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				ctx := cmd.Context()
+				facts, err := st.Facts(ctx, lo, hi)
+				if err != nil {
+					return err
+				}
+				cat, err := st.Catalog(ctx)
+				if err != nil {
+					return err
+				}
+				rep, err := hub.BuildReport(facts, cat, by, lo, hi, time.Now(), l)
+				if err != nil {
+					return err
+				}
+				if outFile == "" {
+					return hub.WriteReport(cmd.OutOrStdout(), rep, format, l)
+				}
+				tmp := outFile + ".tmp"
+				f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+				if err != nil {
+					return exitError{1, err.Error()}
+				}
+				if err := hub.WriteReport(f, rep, format, l); err != nil {
+					f.Close()
+					os.Remove(tmp)
+					return err
+				}
+				if err := f.Close(); err != nil {
+					os.Remove(tmp)
+					return exitError{1, err.Error()}
+				}
+				if err := os.Rename(tmp, outFile); err != nil {
+					return exitError{1, err.Error()}
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.report.written", outFile))
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&by, "by", "unit", h.g.helpLang.T("cli.help.flag.hub.reportby"))
+	f.StringVar(&from, "from", "", h.g.helpLang.T("cli.help.flag.hub.from"))
+	f.StringVar(&to, "to", "", h.g.helpLang.T("cli.help.flag.hub.to"))
+	f.StringVar(&format, "format", "table", h.g.helpLang.T("cli.help.flag.hub.format"))
+	f.StringVarP(&outFile, "output", "o", "", h.g.helpLang.T("cli.help.flag.hub.reportout"))
+	return cmd
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"briefing/internal/hub"
+	"briefing/internal/i18n"
+
+	"github.com/spf13/cobra"
+)
+
+func newHubServeCmd(h *hubFlags) *cobra.Command {
+	var addr, certFile, keyFile string
+	var insecure bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.serve"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := h.g.language()
+			if (certFile == "") != (keyFile == "") {
+				return exitError{2, l.T("hub.serve.certpair")}
+			}
+			if insecure && !hub.Loopback(addr) {
+				return exitError{2, l.T("hub.serve.insecure", addr)}
+			}
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				out := cmd.OutOrStdout()
+				opts := hub.ServeOptions{Addr: addr, Log: slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))}
+				if !insecure {
+					if certFile == "" {
+						certFile, keyFile = h.certFiles()
+					}
+					cert, pin, err := hub.LoadOrCreateCert(certFile, keyFile, []string{"localhost"})
+					if err != nil {
+						return exitError{1, err.Error()}
+					}
+					opts.Cert = &cert
+					fmt.Fprintln(out, l.T("hub.serve.pin", pin))
+				}
+				opts.Listened = func(a string) { fmt.Fprintln(out, l.T("hub.serve.listening", a)) }
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				return hub.Serve(ctx, st, opts)
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", ":8443", h.g.helpLang.T("cli.help.flag.hub.addr"))
+	f.StringVar(&certFile, "tls-cert", "", h.g.helpLang.T("cli.help.flag.hub.cert"))
+	f.StringVar(&keyFile, "tls-key", "", h.g.helpLang.T("cli.help.flag.hub.key"))
+	f.BoolVar(&insecure, "insecure", false, h.g.helpLang.T("cli.help.flag.hub.insecure"))
+	return cmd
+}
