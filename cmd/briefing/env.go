@@ -18,9 +18,11 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	bsync "briefing/internal/sync"
 	"briefing/internal/tui"
 	"briefing/internal/tui/theme"
 	"briefing/internal/unit"
+
 	"github.com/spf13/cobra"
 )
 
@@ -266,5 +268,6 @@ func (e *env) tuiOptions(g *globals) (tui.Options, error) {
 	if !ok {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}
 	}
-	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, Library: e.lib(), Lang: e.lang, Theme: t}, nil
+	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, Library: e.lib(), Lang: e.lang, Theme: t,
+		SyncStatus: func(ctx context.Context) (bsync.Status, error) { return bsync.ReadStatus(ctx, e.store) }}, nil
 }

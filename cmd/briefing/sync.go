@@ -250,18 +250,8 @@ func (p *syncProgress) done() {
 
 // syncStatusJSON is what sync status --json prints.
 type syncStatusJSON struct {
-	Enrolled   bool       `json:"enrolled"`
-	Hub        string     `json:"hub"`
-	HubID      string     `json:"hub_id"`
-	Device     string     `json:"device_id"`
-	Unit       string     `json:"unit"`
-	UnitName   string     `json:"unit_name"`
-	LastSync   *time.Time `json:"last_sync"`
-	LastResult string     `json:"last_result"`
-	Pending    int64      `json:"pending"`
-	Acked      int64      `json:"acked"`
-	Cursor     int64      `json:"cursor"`
-	OffsetMS   int64      `json:"hub_offset_ms"`
+	bsync.Status
+	OffsetMS int64 `json:"hub_offset_ms"`
 }
 
 func newSyncStatusCmd(g *globals) *cobra.Command {
@@ -273,20 +263,12 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return withEnv(cmd, g, func(e *env) error {
 				ctx, l, out := cmd.Context(), e.lang, cmd.OutOrStdout()
-				st, err := e.store.SyncState(ctx)
-				enrolled := err == nil
-				if err != nil && !errors.Is(err, store.ErrNotEnrolled) {
-					return err
-				}
-				last, err := e.store.LastSeq(ctx)
+				status, err := bsync.ReadStatus(ctx, e.store)
 				if err != nil {
 					return err
 				}
-				s := syncStatusJSON{
-					Enrolled: enrolled, Hub: st.HubURL, HubID: st.HubID, Device: e.store.DeviceID(), Unit: st.Unit,
-					UnitName: st.UnitName, LastSync: st.LastSyncAt, LastResult: st.LastResult,
-					Pending: max(0, last-st.Acked), Acked: st.Acked, Cursor: st.Cursor, OffsetMS: st.HubOffset.Milliseconds(),
-				}
+				enrolled := status.Enrolled
+				s := syncStatusJSON{Status: status, OffsetMS: status.HubOffset.Milliseconds()}
 				if asJSON {
 					return writeJSON(out, s)
 				}

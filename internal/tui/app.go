@@ -14,6 +14,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
+	bsync "briefing/internal/sync"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/desk"
 	"briefing/internal/tui/follow"
@@ -21,6 +22,7 @@ import (
 	"briefing/internal/tui/present"
 	"briefing/internal/tui/startform"
 	"briefing/internal/tui/theme"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -33,6 +35,9 @@ type Options struct {
 	Lang       i18n.Lang
 	Theme      theme.Theme
 	Clock      func() time.Time // nil: time.Now; tests fix it
+	// SyncStatus reads where the device stands with its hub, for the home
+	// screen (nil: not shown).
+	SyncStatus func(context.Context) (bsync.Status, error)
 }
 
 // App is the root model. It holds the active screen and, when the program started on
@@ -51,7 +56,7 @@ type App struct {
 // NewHome starts on the home screen.
 func NewHome(o Options) App {
 	a := newApp(o)
-	a.home = home.New(a.common, o.Service, o.Library)
+	a.home = home.New(a.common, o.Service, o.Library).WithSyncStatus(o.SyncStatus)
 	a.active, a.atHome = a.home, true
 	return a
 }
@@ -61,7 +66,7 @@ func NewHome(o Options) App {
 // info fills the start form if d is started.
 func NewChoice(o Options, d *deck.Deck, info session.Info) App {
 	a := newApp(o)
-	a.active = home.New(a.common, o.Service, o.Library).Choose(d)
+	a.active = home.New(a.common, o.Service, o.Library).WithSyncStatus(o.SyncStatus).Choose(d)
 	a.startInfo = info
 	return a
 }

@@ -10,8 +10,10 @@ import (
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/session"
+	bsync "briefing/internal/sync"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -38,6 +40,7 @@ type loadedMsg struct {
 	open   *session.Session
 	recent []session.Session
 	units  []string
+	sync   *bsync.Status // nil: not read
 	err    error
 }
 
@@ -50,12 +53,15 @@ type Model struct {
 	keys   keyMap
 	svc    *session.Service
 	decks  []deck.Entry
+	// syncStatus reads the device's sync status (nil: the line is not shown).
+	syncStatus func(context.Context) (bsync.Status, error)
 
 	loaded  bool
 	device  session.Device
 	open    *session.Session
 	recent  []session.Session
 	units   []string
+	sync    *bsync.Status
 	cursor  int
 	notice  string
 	confirm bool // "end the open session?" asked
@@ -81,6 +87,13 @@ func New(c common.Common, svc *session.Service, decks []deck.Entry) Model {
 	name.CharLimit = 80
 	return Model{lang: c.Lang, styles: c.Styles, keys: newKeys(c.Lang), svc: svc, decks: decks, name: name,
 		width: c.Width, height: c.Height}
+}
+
+// WithSyncStatus has the screen show where the device stands with its hub,
+// read by f with the sessions.
+func (m Model) WithSyncStatus(f func(context.Context) (bsync.Status, error)) Model {
+	m.syncStatus = f
+	return m
 }
 
 // Choose opens the screen on the choice for deck d, which was asked for while a
@@ -109,7 +122,7 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 func (m Model) Init() tea.Cmd { return m.load() }
 
 func (m Model) load() tea.Cmd {
-	svc := m.svc
+	svc, syncStatus := m.svc, m.syncStatus
 	return func() tea.Msg {
 		ctx := context.Background()
 		var msg loadedMsg
@@ -122,7 +135,17 @@ func (m Model) load() tea.Cmd {
 		if msg.recent, msg.err = svc.List(ctx, 6); msg.err != nil {
 			return msg
 		}
-		msg.units, msg.err = svc.Units(ctx)
+		if msg.units, msg.err = svc.Units(ctx); msg.err != nil {
+			return msg
+		}
+		if syncStatus != nil {
+			st, err := syncStatus(ctx)
+			if err != nil {
+				msg.err = err
+				return msg
+			}
+			msg.sync = &st
+		}
 		return msg
 	}
 }
@@ -140,7 +163,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		first := !m.loaded
-		m.loaded, m.device, m.open, m.recent, m.units = true, msg.device, msg.open, msg.recent, msg.units
+		m.loaded, m.device, m.open, m.recent, m.units, m.sync = true, msg.device, msg.open, msg.recent, msg.units, msg.sync
 		if m.pending != nil && m.open == nil && m.cancelQuits {
 			// The session ended meanwhile (in another window): nothing to choose.
 			d := m.pending
@@ -324,7 +347,11 @@ func (m Model) View() string {
 	if m.device.Name != "" {
 		who = m.device.Name + " · " + m.device.Unit
 	}
-	b.WriteString(m.styles.Dim.Render(m.lang.T("home.device", who)) + "\n\n")
+	b.WriteString(m.styles.Dim.Render(m.lang.T("home.device", who)) + "\n")
+	if line := m.syncLine(); line != "" {
+		b.WriteString(m.styles.Dim.Render(ansi.Truncate(line, w, "…")) + "\n")
+	}
+	b.WriteString("\n")
 
 	b.WriteString(m.styles.Title.Render(m.lang.T("home.decks")) + "\n")
 	for i, e := range m.decks {
@@ -417,4 +444,23 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// syncLine is the device's sync status in one line, as briefing sync status
+// gives it; "" before it is read.
+func (m Model) syncLine() string {
+	s := m.sync
+	switch {
+	case s == nil:
+		return ""
+	case !s.Enrolled:
+		return m.lang.T("home.sync.none", s.Pending)
+	case s.LastSync == nil:
+		return m.lang.T("home.sync.never", s.Hub, s.Pending)
+	}
+	result := s.LastResult
+	if result == "ok" {
+		result = m.lang.T("home.sync.ok")
+	}
+	return m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), result, s.Pending)
 }

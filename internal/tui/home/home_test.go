@@ -1,0 +1,56 @@
+package home
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"briefing/internal/i18n"
+	"briefing/internal/session"
+	bsync "briefing/internal/sync"
+	"briefing/internal/tui/common"
+)
+
+// The home screen's sync line says first how many changes wait to be sent,
+// then when the last sync was and to which hub, as briefing sync status does.
+func TestSyncLine(t *testing.T) {
+	last := time.Date(2026, 12, 5, 8, 30, 0, 0, time.Local)
+	cases := []struct {
+		st   *bsync.Status
+		want string
+	}{
+		{nil, ""},
+		{&bsync.Status{Pending: 12}, "Đồng bộ: 12 thay đổi chưa gửi · chưa ghi danh với máy chủ quận"},
+		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", Pending: 3}, "Đồng bộ: 3 thay đổi chưa gửi · chưa đồng bộ lần nào · máy chủ https://hub:8443"},
+		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "ok"}, "Đồng bộ: 0 thay đổi chưa gửi · lần cuối 05/12 08:30 (xong) · máy chủ https://hub:8443"},
+		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "revoked", Pending: 1}, "Đồng bộ: 1 thay đổi chưa gửi · lần cuối 05/12 08:30 (revoked) · máy chủ https://hub:8443"},
+	}
+	for _, c := range cases {
+		m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
+		m.sync = c.st
+		if got := m.syncLine(); got != c.want {
+			t.Errorf("syncLine(%+v) = %q, want %q", c.st, got, c.want)
+		}
+	}
+}
+
+// The status arrives with the load Cmd's message: Init and Update never call
+// the reader themselves.
+func TestSyncStatusReadInLoad(t *testing.T) {
+	calls := 0
+	m := New(common.Common{Lang: i18n.VI, Width: 100, Height: 30}, nil, nil).WithSyncStatus(func(context.Context) (bsync.Status, error) {
+		calls++
+		return bsync.Status{}, nil
+	})
+	if m.Init() == nil {
+		t.Fatal("Init returned no load Cmd")
+	}
+	updated, _ := m.Update(loadedMsg{device: session.Device{Name: "Laptop P4"}, sync: &bsync.Status{Pending: 4}})
+	if calls != 0 || !strings.Contains(updated.View(), "4 thay đổi chưa gửi") {
+		t.Fatalf("calls=%d, view:\n%s", calls, updated.View())
+	}
+	if m.syncStatus == nil {
+		t.Fatal("WithSyncStatus kept no reader")
+	}
+}
