@@ -10,6 +10,7 @@ import (
 
 	"briefing/internal/hub"
 	"briefing/internal/i18n"
+	"briefing/internal/textvi"
 	"briefing/internal/unit"
 
 	"github.com/spf13/cobra"
@@ -124,7 +125,7 @@ func newHubDevicesCmd(h *hubFlags) *cobra.Command {
 					if d.RevokedAt != nil {
 						state = l.T("hub.devices.revoked")
 					}
-					tw.rowf("%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, d.Name, u.Name, d.EnrolledAt.In(hub.VN).Format("02/01/2006"), d.Acked, state)
+					tw.rowf("%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, textvi.FieldText(d.Name), u.Name, d.EnrolledAt.In(hub.VN).Format("02/01/2006"), d.Acked, state)
 				}
 				return tw.flush()
 			})

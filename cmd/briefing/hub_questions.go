@@ -9,6 +9,7 @@ import (
 	"briefing/internal/hub"
 	"briefing/internal/i18n"
 	"briefing/internal/record"
+	"briefing/internal/textvi"
 	"briefing/internal/unit"
 
 	"github.com/spf13/cobra"
@@ -55,8 +56,8 @@ func newHubQuestionsCmd(h *hubFlags) *cobra.Command {
 					if q.Status == string(record.Forwarded) && q.ForwardedAt != nil {
 						wait = fmt.Sprint(int(now.Sub(*q.ForwardedAt).Hours() / 24))
 					}
-					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", q.ID, unitLabel(cat, q.Unit), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
-						wait, strings.ReplaceAll(q.Text, "\n", " "))
+					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", q.ID, textvi.FieldText(unitLabel(cat, q.Unit)), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
+						wait, textvi.FieldText(q.Text))
 				}
 				return tw.flush()
 			})

@@ -15,7 +15,9 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/record"
 	"briefing/internal/roster"
+	"briefing/internal/textvi"
 	"briefing/internal/unit"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -73,7 +75,9 @@ func BuildReport(f Facts, cat *unit.Catalog, by string, from, to, now time.Time,
 	get := func(key, label string, order int) *reportRow {
 		r := rows[key]
 		if r == nil {
-			r = &reportRow{key: key, label: label, order: order, sessions: map[string]bool{}, groups: map[string]int{}, status: map[string]int{}}
+			// A label comes from what a device pushed (a unit, a form, a deck's
+			// title): no control or format character reaches a terminal or a file.
+			r = &reportRow{key: key, label: textvi.FieldText(label), order: order, sessions: map[string]bool{}, groups: map[string]int{}, status: map[string]int{}}
 			rows[key] = r
 		}
 		return r
