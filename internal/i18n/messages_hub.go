@@ -4,13 +4,13 @@ func init() { register(hubMessages) }
 
 // hubMessages: the district hub's commands (briefing hub ...) and its reports.
 var hubMessages = map[string][2]string{
-	"cli.help.cmd.hub":            {"Máy chủ của quận: thiết bị, bộ bài, đơn vị, câu hỏi, báo cáo", "The district's hub: devices, decks, units, questions, reports"},
+	"cli.help.cmd.hub":            {"máy chủ của quận: thiết bị, bộ trình chiếu, đơn vị, câu hỏi, báo cáo", "The district's hub: devices, decks, units, questions, reports"},
 	"cli.help.cmd.hub.serve":      {"Chạy máy chủ đồng bộ (HTTPS)", "Run the sync server (HTTPS)"},
 	"cli.help.cmd.hub.enroll":     {"Tạo mã đăng ký dùng một lần cho một máy", "Make a one-time enrolment code for a device"},
 	"cli.help.cmd.hub.devices":    {"Liệt kê các máy đã đăng ký", "List the enrolled devices"},
 	"cli.help.cmd.hub.revoke":     {"Thu hồi quyền đồng bộ của một máy", "Revoke a device's right to sync"},
-	"cli.help.cmd.hub.deck":       {"Bộ bài quận phát hành", "Decks the district publishes"},
-	"cli.help.cmd.hub.deck.pub":   {"Kiểm tra và phát hành một bộ bài cho mọi máy", "Check a deck and publish it to every device"},
+	"cli.help.cmd.hub.deck":       {"bộ trình chiếu quận phát hành", "Decks the district publishes"},
+	"cli.help.cmd.hub.deck.pub":   {"kiểm tra và phát hành một bộ trình chiếu cho mọi máy", "Check a deck and publish it to every device"},
 	"cli.help.cmd.hub.unit":       {"Danh mục đơn vị của máy chủ", "The hub's unit catalog"},
 	"cli.help.cmd.hub.unit.list":  {"Liệt kê danh mục đơn vị", "List the unit catalog"},
 	"cli.help.cmd.hub.unit.add":   {"Thêm một đơn vị vào danh mục", "Add a unit to the catalog"},
@@ -64,7 +64,7 @@ var hubMessages = map[string][2]string{
 	"hub.devices.revoked": {"đã thu hồi", "revoked"},
 	"hub.revoke.done":     {"Đã thu hồi máy %s; dữ liệu đã gửi vẫn giữ", "Revoked device %s; what it sent is kept"},
 	"hub.revoke.unknown":  {"Không có máy %q: xem briefing hub devices", "No device %q: see briefing hub devices"},
-	"hub.deck.errors":     {"Bộ bài %s có lỗi, chưa phát hành", "Deck %s has errors; not published"},
+	"hub.deck.errors":     {"Bộ trình chiếu %s có lỗi, chưa phát hành", "Deck %s has errors; not published"},
 	"hub.deck.published":  {"Đã phát hành %s phiên bản %s", "Published %s version %s"},
 	"hub.deck.again":      {"%s phiên bản %s đã được phát hành trước đó", "%s version %s was published before"},
 	"hub.questions.none":  {"Không có câu hỏi", "No questions"},
