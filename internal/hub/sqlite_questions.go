@@ -108,26 +108,6 @@ func (s *SQLite) Questions(ctx context.Context, status string) ([]Question, erro
 	return out, err
 }
 
-// versionPayload is a question_version record as docs/changelog.md writes it.
-type versionPayload struct {
-	record.Meta
-	QuestionID    string     `json:"question_id"`
-	Version       int        `json:"version"`
-	Slide         int        `json:"slide"`
-	Text          string     `json:"text"`
-	AskerName     string     `json:"asker_name"`
-	AskerUnit     string     `json:"asker_unit"`
-	AskerPersonID string     `json:"asker_person_id"`
-	Press         bool       `json:"press"`
-	Status        string     `json:"status"`
-	Answer        string     `json:"answer"`
-	AnsweredBy    string     `json:"answered_by"`
-	AnsweredAt    *time.Time `json:"answered_at"`
-	ForwardedTo   string     `json:"forwarded_to"`
-	ForwardedAt   *time.Time `json:"forwarded_at"`
-	SavedAt       time.Time  `json:"saved_at"`
-}
-
 func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error) {
 	var out Question
 	now = now.UTC().Truncate(time.Millisecond)
@@ -163,12 +143,12 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		if err != nil {
 			return err
 		}
-		v := versionPayload{
+		v := record.QuestionVersion{
 			Meta:       record.Meta{ID: uuid.Must(uuid.NewV7()).String(), Origin: s.hubID, HLC: h},
 			QuestionID: st.q.ID, Version: max(maxVersion, st.q.Version) + 1, Slide: int(r.int("slide")), Text: r.str("text"),
 			AskerName: r.str("asker_name"), AskerUnit: r.str("asker_unit"), AskerPersonID: r.str("asker_person_id"),
-			Status: string(record.AnsweredLater), Answer: text, AnsweredBy: by, AnsweredAt: &now,
-			ForwardedTo: r.str("forwarded_to"), ForwardedAt: fromMS(nullMS(r, "forwarded_at")), SavedAt: now,
+			Status: record.AnsweredLater, Answer: text, AnsweredBy: by, AnsweredAt: &now,
+			ForwardedTo: record.Destination(r.str("forwarded_to")), ForwardedAt: fromMS(nullMS(r, "forwarded_at")), SavedAt: now,
 		}
 		json.Unmarshal(r.Fields["press"], &v.Press)
 		body, _ := json.Marshal(v)
@@ -186,7 +166,7 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 			return err
 		}
 		out = st.q
-		out.Status, out.Answer, out.AnsweredBy, out.Version = v.Status, text, by, v.Version
+		out.Status, out.Answer, out.AnsweredBy, out.Version = string(v.Status), text, by, v.Version
 		return nil
 	})
 	return out, err
