@@ -14,7 +14,9 @@ import (
 	"strings"
 	"time"
 
+	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
+
 	"github.com/google/uuid"
 )
 
@@ -84,7 +86,7 @@ func writeError(w http.ResponseWriter, err error) {
 		writeJSON(w, r.Status, r.Wire)
 		return
 	}
-	if isBusy(err) {
+	if sqlitedb.IsBusy(err) {
 		w.Header().Set("Retry-After", "1")
 		writeJSON(w, http.StatusServiceUnavailable, sync.Error{Code: sync.CodeBusy, Message: "the hub is busy: try again"})
 		return

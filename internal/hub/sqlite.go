@@ -8,16 +8,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
+	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
+
 	"github.com/google/uuid"
 	_ "modernc.org/sqlite"
 )
@@ -48,40 +45,15 @@ func OpenSQLite(path string) (*SQLite, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	s := &SQLite{writeTurn: make(chan struct{}, 1)}
+	_, err = sqlitedb.Open(path, func(db *sql.DB) error {
+		s.db = db
+		return s.init(context.Background())
+	})
 	if err != nil {
-		return nil, err
-	}
-	s := &SQLite{db: db, writeTurn: make(chan struct{}, 1)}
-	err = s.init(context.Background())
-	for try := 1; err != nil && isBusy(err) && try <= 40; try++ {
-		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
-		err = s.init(context.Background())
-	}
-	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("hub database %s: %w", path, err)
 	}
 	return s, nil
-}
-
-func isBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
-}
-
-func dsn(path string) string {
-	path = filepath.ToSlash(path)
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Set("_txlock", "immediate")
-	return (&url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}).String()
 }
 
 func (s *SQLite) init(ctx context.Context) error {
@@ -114,47 +86,11 @@ func make32() []byte {
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
-		return err
-	}
-	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	all, err := sqlitedb.LoadMigrations(migrationFiles, "migrations")
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, path := range names {
-		base := strings.TrimSuffix(filepath.Base(path), ".sql")
-		number, name, _ := strings.Cut(base, "_")
-		version, err := strconv.Atoi(number)
-		if err != nil {
-			return fmt.Errorf("migration %s: want NNNN_name.sql", path)
-		}
-		text, _ := migrationFiles.ReadFile(path)
-		err = func() error {
-			tx, err := db.BeginTx(ctx, nil)
-			if err != nil {
-				return err
-			}
-			defer tx.Rollback()
-			var applied bool
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)`, version).Scan(&applied); err != nil || applied {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, string(text)); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				version, name, time.Now().UnixMilli()); err != nil {
-				return err
-			}
-			return tx.Commit()
-		}()
-		if err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-	}
-	return nil
+	return sqlitedb.Migrate(ctx, db, all)
 }
 
 // tx runs fn in a write transaction (the write lock taken at BEGIN).

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"briefing/internal/sqlitedb"
 	"bufio"
 	"bytes"
 	"context"
@@ -367,7 +368,7 @@ func TestMigratedOldLogMatchesItsContract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(filepath.Join(dir, FileName)))
 	if err != nil {
 		t.Fatal(err)
 	}

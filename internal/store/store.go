@@ -6,14 +6,13 @@
 package store
 
 import (
+	"briefing/internal/sqlitedb"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -53,53 +52,15 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
+	s := &Store{now: time.Now, writeTurn: make(chan struct{}, 1)}
+	_, err = sqlitedb.Open(filepath.Join(dir, FileName), func(db *sql.DB) error {
+		s.db, s.stmts = db, stmtCache{db: db}
+		return s.init(context.Background())
+	})
 	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	s := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: stmtCache{db: db}}
-	err = s.init(context.Background())
-	// Two processes creating the file at the same moment can meet SQLITE_BUSY while one
-	// switches it to WAL, a step SQLite's busy handler does not wait on: try again.
-	for try := 1; err != nil && isBusy(err) && try <= 40; try++ {
-		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
-		err = s.init(context.Background())
-	}
-	if err != nil {
-		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	return s, nil
-}
-
-func isBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
-}
-
-// dsn builds a file: URI whose _pragma parameters the driver applies to every
-// pooled connection:
-//   - busy_timeout: wait for another process's write instead of failing;
-//   - WAL: readers (the ~100 ms pollers) never block the writer;
-//   - synchronous=FULL: a commit survives a power cut, not only a crash;
-//   - temp_store=MEMORY: statement journals (which a multi-row INSERT inside
-//     a longer transaction needs) stay in memory instead of a temp file;
-//   - _txlock=immediate: a write transaction takes the write lock at BEGIN,
-//     so two processes never deadlock upgrading a read lock.
-func dsn(path string) string {
-	path = filepath.ToSlash(path)
-	if !strings.HasPrefix(path, "/") {
-		path = "/" + path // Windows: file:///C:/...
-	}
-	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Add("_pragma", "foreign_keys(ON)")
-	q.Add("_pragma", "temp_store(MEMORY)")
-	q.Set("_txlock", "immediate")
-	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
-	return u.String()
 }
 
 func (s *Store) init(ctx context.Context) error {

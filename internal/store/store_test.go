@@ -1,6 +1,7 @@
 package store
 
 import (
+	"briefing/internal/sqlitedb"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -351,7 +352,7 @@ func TestParseHLCRoundTrip(t *testing.T) {
 func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, FileName)))
+	db, err := sql.Open("sqlite", sqlitedb.DSN(filepath.Join(dir, FileName)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,12 +363,14 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
+	var upTo4 []sqlitedb.Migration
 	for _, m := range all {
-		if m.version <= 4 {
-			if err := apply(ctx, db, m); err != nil {
-				t.Fatal(err)
-			}
+		if m.Version <= 4 {
+			upTo4 = append(upTo4, m)
 		}
+	}
+	if err := sqlitedb.Migrate(ctx, db, upTo4); err != nil {
+		t.Fatal(err)
 	}
 	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: stmtCache{db: db}}
 	if old.deviceID, err = old.ensureDevice(ctx); err != nil {

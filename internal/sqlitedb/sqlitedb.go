@@ -1,0 +1,155 @@
+// Package sqlitedb opens the program's SQLite files the one way they are
+// opened: the device's database (internal/store) and the hub's
+// (internal/hub) share the connection settings, the busy retry and the
+// migration runner.
+package sqlitedb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the "sqlite" driver, pure Go
+)
+
+// DSN builds a file: URI whose _pragma parameters the driver applies to every
+// pooled connection:
+//   - busy_timeout: wait for another process's write instead of failing;
+//   - WAL: readers (the ~100 ms pollers) never block the writer;
+//   - synchronous=FULL: a commit survives a power cut, not only a crash;
+//   - foreign_keys: references are enforced;
+//   - temp_store=MEMORY: statement journals (which a multi-row INSERT inside
+//     a longer transaction needs) stay in memory instead of a temp file;
+//   - _txlock=immediate: a write transaction takes the write lock at BEGIN,
+//     so two processes never deadlock upgrading a read lock.
+//
+// path must be absolute: a relative one would name a file under the root.
+func DSN(path string) string {
+	path = filepath.ToSlash(path)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path // Windows: file:///C:/...
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// IsBusy reports whether err is SQLite's "another connection holds the lock".
+func IsBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
+
+// Open opens the database at path (absolute) and runs init on it (migrations,
+// first rows). Two processes creating the file at the same moment can meet
+// SQLITE_BUSY while one switches it to WAL, a step SQLite's busy handler does
+// not wait on: init is tried again for up to about four seconds.
+func Open(path string, init func(*sql.DB) error) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		return nil, err
+	}
+	err = init(db)
+	for try := 1; err != nil && IsBusy(err) && try <= 40; try++ {
+		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
+		err = init(db)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Migration is one file NNNN_name.sql.
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+// LoadMigrations reads dir/*.sql of fsys in number order. A new table or
+// column is a new file; an applied file is never edited.
+func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.sql"))
+	if err != nil {
+		return nil, err
+	}
+	var all []Migration
+	for _, p := range names {
+		base := strings.TrimSuffix(path.Base(p), ".sql")
+		number, name, ok := strings.Cut(base, "_")
+		version, err := strconv.Atoi(number)
+		if !ok || err != nil || version <= 0 {
+			return nil, fmt.Errorf("migration file %s: want NNNN_name.sql", p)
+		}
+		text, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, Migration{Version: version, Name: name, SQL: string(text)})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].Version < all[j].Version })
+	for i := 1; i < len(all); i++ {
+		if all[i].Version == all[i-1].Version {
+			return nil, fmt.Errorf("two migrations numbered %04d", all[i].Version)
+		}
+	}
+	return all, nil
+}
+
+// Migrate applies the migrations db lacks. Each runs in its own immediate
+// transaction that first checks whether it is applied, so two processes
+// opening a new file at once apply each migration exactly once.
+func Migrate(ctx context.Context, db *sql.DB, all []Migration) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT    NOT NULL,
+		applied_at INTEGER NOT NULL
+	)`); err != nil {
+		return fmt.Errorf("migrations table: %w", err)
+	}
+	for _, m := range all {
+		if err := apply(ctx, db, m); err != nil {
+			return fmt.Errorf("migration %04d_%s: %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+func apply(ctx context.Context, db *sql.DB, m Migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var applied bool
+	err = tx.QueryRowContext(ctx,
+		`SELECT EXISTS (SELECT 1 FROM schema_migrations WHERE version = ?)`, m.Version).Scan(&applied)
+	if err != nil || applied {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+		m.Version, m.Name, time.Now().UnixMilli()); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
