@@ -13,10 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/report"
 	"briefing/internal/session"
+
 	"github.com/spf13/cobra"
 )
 
@@ -58,7 +60,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 					_, err = e.out.Write(buf.Bytes())
 					return err
 				}
-				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+				if err := atomicfile.Write(out, buf.Bytes(), 0o600); err != nil {
 					return exitError{1, writeProblem(e.lang, out, err)}
 				}
 				fmt.Fprintln(e.errOut, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
@@ -183,26 +185,4 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
 	}
 	return m, nil
-}
-
-// writeFileAtomic writes a whole file or nothing: a temporary file beside
-// it, synced, then renamed over it.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

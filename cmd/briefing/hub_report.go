@@ -1,11 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/hub"
 	"briefing/internal/i18n"
 
@@ -61,21 +62,11 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 				if outFile == "" {
 					return hub.WriteReport(cmd.OutOrStdout(), rep, format, l)
 				}
-				tmp := outFile + ".tmp"
-				f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-				if err != nil {
-					return exitError{1, err.Error()}
-				}
-				if err := hub.WriteReport(f, rep, format, l); err != nil {
-					f.Close()
-					os.Remove(tmp)
+				var buf bytes.Buffer
+				if err := hub.WriteReport(&buf, rep, format, l); err != nil {
 					return err
 				}
-				if err := f.Close(); err != nil {
-					os.Remove(tmp)
-					return exitError{1, err.Error()}
-				}
-				if err := os.Rename(tmp, outFile); err != nil {
+				if err := atomicfile.Write(outFile, buf.Bytes(), 0o600); err != nil {
 					return exitError{1, err.Error()}
 				}
 				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.report.written", outFile))

@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"briefing/internal/atomicfile"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/base64"
@@ -98,36 +99,5 @@ func SaveKeys(dir string, k Keys) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, KeysFile+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		return fail(err)
-	}
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, filepath.Join(dir, KeysFile)); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // not supported everywhere (Windows): the rename is done either way
-		d.Close()
-	}
-	return nil
+	return atomicfile.Write(filepath.Join(dir, KeysFile), append(data, '\n'), 0o600)
 }
