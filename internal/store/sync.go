@@ -160,10 +160,15 @@ type PublishedDeck struct {
 	PublishedAt time.Time
 }
 
-// PublishedDecks lists the published decks, the newest of each deck first.
+// PublishedDecks lists the newest published version of each deck, by deck id.
+// Older versions stay in the table (a session may have shown one; its
+// snapshot has it) but are not read: every command that builds the deck
+// library calls this, and parses what it returns.
 func (s *Store) PublishedDecks(ctx context.Context) ([]PublishedDeck, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT deck_id, version, title, source, published_at
-		FROM published_deck ORDER BY deck_id, published_at DESC, cursor DESC`)
+		FROM published_deck p WHERE NOT EXISTS (SELECT 1 FROM published_deck n WHERE n.deck_id = p.deck_id
+			AND (n.published_at > p.published_at OR (n.published_at = p.published_at AND n.cursor > p.cursor)))
+		ORDER BY deck_id`)
 	if err != nil {
 		return nil, err
 	}
