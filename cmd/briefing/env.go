@@ -233,8 +233,7 @@ func (e *env) unitLabel(ctx context.Context, spelling string) string {
 		}
 		e.catalog = cat
 	}
-	label, _ := e.catalog.Label(spelling)
-	return label
+	return e.catalog.Name(spelling)
 }
 
 // fillUnit gives a new session's host unit this device's unit, unless one

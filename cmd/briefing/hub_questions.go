@@ -10,7 +10,6 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/record"
 	"briefing/internal/textvi"
-	"briefing/internal/unit"
 
 	"github.com/spf13/cobra"
 )
@@ -56,7 +55,7 @@ func newHubQuestionsCmd(h *hubFlags) *cobra.Command {
 					if q.Status == string(record.Forwarded) && q.ForwardedAt != nil {
 						wait = fmt.Sprint(int(now.Sub(*q.ForwardedAt).Hours() / 24))
 					}
-					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", q.ID, textvi.FieldText(unitLabel(cat, q.Unit)), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
+					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", q.ID, cat.Name(q.Unit), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
 						wait, textvi.FieldText(q.Text))
 				}
 				return tw.flush()
@@ -95,10 +94,4 @@ func newHubAnswerCmd(h *hubFlags) *cobra.Command {
 	cmd.Flags().StringVar(&text, "text", "", h.g.helpLang.T("cli.help.flag.hub.text"))
 	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.by"))
 	return cmd
-}
-
-// unitLabel names a unit as the hub's catalog does (a laptop's "P.4" as "Phường 4").
-func unitLabel(cat *unit.Catalog, spelling string) string {
-	label, _ := cat.Label(spelling)
-	return label
 }

@@ -48,8 +48,7 @@ func personKey(c FactCheckIn, cat *unit.Catalog) string {
 	case c.IDHash != "":
 		return "h:" + c.IDHash
 	case c.NameKey != "":
-		label, _ := cat.Label(c.Unit)
-		return "n:" + c.NameKey + "|" + unit.Key(label)
+		return "n:" + c.NameKey + "|" + unit.Key(cat.Name(c.Unit))
 	}
 	return "p:" + c.PersonID
 }
@@ -96,8 +95,7 @@ func BuildReport(f Facts, cat *unit.Catalog, by string, from, to, now time.Time,
 			} else if strings.TrimSpace(s.Unit) == "" {
 				r = get("none", l.T("hub.report.none"), math.MaxInt)
 			} else {
-				label, _ := cat.Label(s.Unit)
-				r = get("k:"+unit.Key(s.Unit), label, math.MaxInt-1)
+				r = get("k:"+unit.Key(s.Unit), cat.Name(s.Unit), math.MaxInt-1)
 			}
 		case "month":
 			m := s.StartedAt.In(VN).Format("2006-01")

@@ -102,12 +102,19 @@ func (c *Catalog) Resolve(spelling string) (Unit, bool) {
 }
 
 // Label is how a spelling is shown and counted: its unit's name, or the
-// spelling itself (spaces cleaned) when the catalog does not know it.
+// spelling itself (spaces cleaned, no control or format character: a record
+// may come from a roster or another device) when the catalog does not know it.
 func (c *Catalog) Label(spelling string) (label string, known bool) {
 	if u, ok := c.Resolve(spelling); ok {
 		return u.Name, true
 	}
-	return textvi.CleanSpaces(spelling), false
+	return textvi.FieldText(spelling), false
+}
+
+// Name is Label without saying whether the catalog knows the spelling.
+func (c *Catalog) Name(spelling string) string {
+	label, _ := c.Label(spelling)
+	return label
 }
 
 // Units lists the catalog's units in display order.

@@ -170,3 +170,12 @@ func TestBucket(t *testing.T) {
 		t.Errorf("nil catalog: %+v", b)
 	}
 }
+
+// An unknown spelling is shown as typed, but with no control or format
+// character: it may come from a roster or another device's push.
+func TestLabelOfUnknownSpellingCarriesNoEscape(t *testing.T) {
+	c := NewCatalog(nil, nil)
+	if got := c.Name("Khu phố\x1b]0;x\a 9\u202e"); got != "Khu phố ]0;x 9" {
+		t.Fatalf("Name = %q", got)
+	}
+}
