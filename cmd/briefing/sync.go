@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/store"
 	bsync "briefing/internal/sync"
+
 	"charm.land/bubbles/v2/progress"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -132,7 +134,11 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
 	}
 	p := sum.Pulled
-	fmt.Fprintln(out, l.T("sync.summary", sum.Pushed, p.Decks+p.Units+p.Aliases+p.Answers, p.Decks, p.Units, p.Aliases, p.Answers))
+	if pulled := p.Decks + p.Units + p.Aliases + p.Answers; pulled == 0 {
+		fmt.Fprintln(out, l.T("sync.summary.pushonly", sum.Pushed))
+	} else {
+		fmt.Fprintln(out, l.T("sync.summary", sum.Pushed, pulled, p.Decks, p.Units, p.Aliases, p.Answers))
+	}
 	if sum.Pending > 0 {
 		fmt.Fprintln(out, l.T("sync.pending", sum.Pending))
 	}
@@ -238,7 +244,13 @@ func (p *syncProgress) update(ev bsync.Progress) {
 	case ev.Phase == "push":
 		return // nothing to push
 	}
-	fmt.Fprintf(p.out, "\r%-10s %s %d", label, p.bar.ViewAs(pct), ev.Done)
+	count := strconv.FormatInt(ev.Done, 10)
+	if ev.Total > 0 {
+		count += "/" + strconv.FormatInt(ev.Total, 10)
+	}
+	// \x1b[K clears what a longer line drawn before left (pushed 11, then pulled 0
+	// read "01").
+	fmt.Fprintf(p.out, "\r%-10s %s %s\x1b[K", label, p.bar.ViewAs(pct), count)
 	p.drew = true
 }
 

@@ -39,14 +39,15 @@ var syncMessages = map[string][2]string{
 	"sync.retry":          {"Máy chủ chưa trả lời được (%v): thử lại sau %s.", "The hub did not answer (%v): trying again in %s."},
 
 	// Progress and summary.
-	"sync.progress.push": {"Đang gửi", "Pushing"},
-	"sync.progress.pull": {"Đang nhận", "Pulling"},
-	"sync.line.push":     {"đã gửi %d/%d thay đổi", "pushed %d/%d changes"},
-	"sync.line.pull":     {"đã nhận %d mục", "pulled %d items"},
-	"sync.summary":       {"Đã gửi %d thay đổi; đã nhận %d mục: %d bộ trình chiếu, %d đơn vị, %d cách viết tên đơn vị, %d câu trả lời.", "Pushed %d changes; pulled %d items: %d decks, %d units, %d unit spellings, %d answers."},
-	"sync.pending":       {"Còn %d thay đổi chưa được máy chủ xác nhận.", "%d changes not yet acknowledged by the hub."},
-	"sync.clock":         {"Giờ máy chủ: %s. Đồng hồ của máy này lệch %s: hãy chỉnh lại đồng hồ.", "Hub time: %s. This device's clock is %s off: please set it right."},
-	"sync.clock_ahead":   {"%d thay đổi mang dấu thời gian đi trước giờ máy chủ hơn vài phút: máy chủ đã đánh dấu chúng; hãy chỉnh đồng hồ của máy này.", "%d changes carry a stamp minutes ahead of the hub's clock: the hub flagged them; please set this device's clock right."},
+	"sync.progress.push":    {"Đang gửi", "Pushing"},
+	"sync.progress.pull":    {"Đang nhận", "Pulling"},
+	"sync.line.push":        {"đã gửi %d/%d thay đổi", "pushed %d/%d changes"},
+	"sync.line.pull":        {"đã nhận %d mục", "pulled %d items"},
+	"sync.summary.pushonly": {"Đã gửi %d thay đổi; không có gì mới từ máy chủ.", "Pushed %d changes; nothing new from the hub."},
+	"sync.summary":          {"Đã gửi %d thay đổi; đã nhận %d mục: %d bộ trình chiếu, %d đơn vị, %d cách viết tên đơn vị, %d câu trả lời.", "Pushed %d changes; pulled %d items: %d decks, %d units, %d unit spellings, %d answers."},
+	"sync.pending":          {"Còn %d thay đổi chưa được máy chủ xác nhận.", "%d changes not yet acknowledged by the hub."},
+	"sync.clock":            {"Giờ máy chủ: %s. Đồng hồ của máy này lệch %s: hãy chỉnh lại đồng hồ.", "Hub time: %s. This device's clock is %s off: please set it right."},
+	"sync.clock_ahead":      {"%d thay đổi mang dấu thời gian đi trước giờ máy chủ hơn vài phút: máy chủ đã đánh dấu chúng; hãy chỉnh đồng hồ của máy này.", "%d changes carry a stamp minutes ahead of the hub's clock: the hub flagged them; please set this device's clock right."},
 
 	// Status.
 	"sync.status.hub":       {"Máy chủ:\t%s (%s)", "Hub:\t%s (%s)"},
