@@ -5,11 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/hub"
 	"briefing/internal/i18n"
+	bsync "briefing/internal/sync"
 	"briefing/internal/textvi"
 	"briefing/internal/unit"
 
@@ -29,15 +30,6 @@ func resolveUnit(ctx context.Context, st hub.Store, l i18n.Lang, spelling string
 	return u, nil
 }
 
-// enrolmentFile is what `hub enroll -o FILE` writes for a laptop.
-type enrolmentFile struct {
-	URL       string    `json:"url,omitempty"`
-	Code      string    `json:"code"`
-	Pin       string    `json:"pin"`
-	Unit      string    `json:"unit"`
-	ExpiresAt time.Time `json:"expires_at"`
-}
-
 func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 	var unitName, name, outFile, hubURL, certFile string
 	cmd := &cobra.Command{
@@ -51,6 +43,11 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return err
 				}
+				// A file is for a laptop that cannot ask where the hub is:
+				// it must carry an address the laptop can use.
+				if outFile != "" && hubURL == "" {
+					return exitError{2, l.T("hub.enroll.needurl")}
+				}
 				if certFile == "" {
 					c, k := h.certFiles()
 					if _, _, err := hub.LoadOrCreateCert(c, k, []string{"localhost"}); err != nil {
@@ -62,6 +59,11 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return exitError{1, err.Error()}
 				}
+				if outFile != "" {
+					if _, err := bsync.CheckEndpoint(bsync.Endpoint{URL: hubURL, Pin: pin}); err != nil {
+						return exitError{2, l.T("hub.enroll.badurl", hubURL)}
+					}
+				}
 				now := time.Now()
 				code, err := hub.NewCode(ctx, st, u.ID, name, pin, now)
 				if err != nil {
@@ -71,9 +73,9 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				fmt.Fprintln(out, l.T("hub.enroll.unit", u.Name))
 				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(hub.CodeTTL).In(hub.VN).Format("15:04 02/01/2006")))
 				if outFile != "" {
-					data, _ := json.MarshalIndent(enrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
+					data, _ := json.MarshalIndent(bsync.EnrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
 						ExpiresAt: now.Add(hub.CodeTTL).UTC().Truncate(time.Second)}, "", "  ")
-					if err := os.WriteFile(outFile, append(data, '\n'), 0o600); err != nil {
+					if err := atomicfile.Write(outFile, append(data, '\n'), 0o600); err != nil {
 						return exitError{1, err.Error()}
 					}
 					fmt.Fprintln(out, l.T("hub.enroll.file", outFile))

@@ -58,6 +58,8 @@ var hubMessages = map[string][2]string{
 	"hub.enroll.unit":     {"Đơn vị: %s", "Unit: %s"},
 	"hub.enroll.expires":  {"Mã dùng một lần, hết hạn lúc %s", "One-time code, expires %s"},
 	"hub.enroll.file":     {"Đã ghi tệp đăng ký %s", "Wrote the enrolment file %s"},
+	"hub.enroll.needurl":  {"Tệp đăng ký cần địa chỉ máy chủ mà máy tính xã/phường kết nối tới: thêm --url https://ĐỊA-CHỈ:CỔNG", "An enrolment file needs the address laptops reach the hub at: add --url https://HOST:PORT"},
+	"hub.enroll.badurl":   {"--url %q không dùng được: cần https://ĐỊA-CHỈ:CỔNG (http chỉ khi trên cùng máy, 127.0.0.1)", "--url %q cannot be used: want https://HOST:PORT (http only on the same machine, 127.0.0.1)"},
 	"hub.devices.none":    {"Chưa có máy nào đăng ký", "No device enrolled yet"},
 	"hub.devices.head":    {"MÃ MÁY\tTÊN\tĐƠN VỊ\tĐĂNG KÝ\tĐÃ NHẬN\tTRẠNG THÁI", "DEVICE\tNAME\tUNIT\tENROLLED\tACKED\tSTATE"},
 	"hub.devices.active":  {"hoạt động", "active"},

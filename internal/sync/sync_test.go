@@ -609,10 +609,18 @@ func TestParseCodeAndEnrolmentFile(t *testing.T) {
 
 func FuzzDecodeEnrolmentFile(f *testing.F) {
 	f.Add([]byte(`{"url":"https://hub:8443","code":"SECRET.abc","pin":""}`))
+	f.Add([]byte(`{"url":"3","code":"."}`))
+	f.Add([]byte(`{"url":"http://127.0.0.1:8080","code":"SECRET"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ef, err := DecodeEnrolmentFile(bytes.NewReader(data))
-		if err == nil && (ef.URL == "" || ef.Code == "" && !strings.HasPrefix(strings.TrimSpace(ef.Code), ".")) {
-			t.Fatalf("accepted %+v", ef)
+		if err != nil {
+			return
+		}
+		if strings.TrimSpace(ef.Code) == "" || strings.Contains(ef.Code, ".") && ef.Pin == "" {
+			t.Fatalf("accepted a code without its secret: %+v", ef)
+		}
+		if _, err := CheckEndpoint(Endpoint{URL: ef.URL, Pin: ef.Pin}); err != nil {
+			t.Fatalf("accepted %+v, whose hub a device cannot reach: %v", ef, err)
 		}
 	})
 }

@@ -65,6 +65,9 @@ type EnrolmentFile struct {
 	URL  string `json:"url"`
 	Code string `json:"code"`
 	Pin  string `json:"pin"`
+	// For the person carrying the file; the device does not need them.
+	Unit      string    `json:"unit,omitempty"`
+	ExpiresAt time.Time `json:"expires_at,omitzero"`
 }
 
 // maxEnrolmentFile bounds what ReadEnrolmentFile reads.
@@ -111,7 +114,15 @@ func DecodeEnrolmentFile(r io.Reader) (EnrolmentFile, error) {
 	if ef.Pin == "" {
 		ef.Pin = codePin
 	}
+	if strings.TrimSpace(secret) == "" {
+		return ef, errors.New(`field "code" has no secret before its pin`)
+	}
 	ef.Code = secret
+	// A file that names no usable hub would fail only at enrolment, on the
+	// laptop, far from whoever wrote it: refuse it here with the reason.
+	if _, err := CheckEndpoint(Endpoint{URL: ef.URL, Pin: ef.Pin}); err != nil {
+		return ef, fmt.Errorf(`field "url": %w`, err)
+	}
 	return ef, nil
 }
 
