@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	sync2 "sync"
+
 	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
 
@@ -25,7 +27,22 @@ type Server struct {
 	Store Store
 	Log   *slog.Logger
 	Now   func() time.Time // nil: time.Now
+	// MaxActive bounds the signed requests read and served at once (0:
+	// DefaultMaxActive), so that memory stays under MaxActive request
+	// bodies whatever the number of connections.
+	MaxActive int
+
+	initOnce sync2.Once
+	active   chan struct{}
 }
+
+// DefaultMaxActive: pushes write one at a time in SQLite anyway; a few more
+// keep the pipe full while one commits.
+const DefaultMaxActive = 8
+
+// queueWait is how long a signed request waits for its turn before it is
+// told the hub is busy (503, Retry-After), which the device retries.
+const queueWait = 20 * time.Second
 
 func (s *Server) now() time.Time {
 	if s.Now != nil {
@@ -86,7 +103,7 @@ func writeError(w http.ResponseWriter, err error) {
 		writeJSON(w, r.Status, r.Wire)
 		return
 	}
-	if sqlitedb.IsBusy(err) {
+	if sqlitedb.IsBusy(err) || errors.Is(err, errBusy) {
 		w.Header().Set("Retry-After", "1")
 		writeJSON(w, http.StatusServiceUnavailable, sync.Error{Code: sync.CodeBusy, Message: "the hub is busy: try again"})
 		return
@@ -110,14 +127,11 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 type signedHandler func(w http.ResponseWriter, r *http.Request, dev Device, body []byte)
 
 // signed checks the Authorization header against the device's registered
-// key and refuses a revoked device.
+// key and refuses a revoked device. The header and the device are checked
+// before the body is read, and bodies are read a few at a time: a stranger
+// cannot make the hub hold megabytes per connection.
 func (s *Server) signed(h signedHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		body, err := readBody(w, r, sync.MaxPushBytes)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
 		auth, err := sync.ParseAuthorization(r.Header.Get("Authorization"))
 		if err != nil {
 			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, err.Error()))
@@ -128,6 +142,17 @@ func (s *Server) signed(h signedHandler) http.HandlerFunc {
 			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeUnknown, "this device is not enrolled at this hub"))
 			return
 		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		release, err := s.acquire(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
+		body, err := readBody(w, r, sync.MaxPushBytes)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -144,6 +169,31 @@ func (s *Server) signed(h signedHandler) http.HandlerFunc {
 		h(w, r, dev, body)
 	}
 }
+
+// acquire waits for a turn among MaxActive signed requests; after
+// queueWait the device is told to come back (503 with Retry-After).
+func (s *Server) acquire(r *http.Request) (release func(), err error) {
+	s.initOnce.Do(func() {
+		n := s.MaxActive
+		if n <= 0 {
+			n = DefaultMaxActive
+		}
+		s.active = make(chan struct{}, n)
+	})
+	t := time.NewTimer(queueWait)
+	defer t.Stop()
+	select {
+	case s.active <- struct{}{}:
+		return func() { <-s.active }, nil
+	case <-t.C:
+		return nil, errBusy
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
+}
+
+// errBusy: too many requests at once; writeError answers it like a locked database.
+var errBusy = errors.New("the hub is serving too many requests at once")
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var ref *Refusal
