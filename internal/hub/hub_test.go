@@ -165,6 +165,21 @@ func TestEnrolment(t *testing.T) {
 	if status, body := d.enroll(code, pub); status != 403 {
 		t.Errorf("revoked re-enrolment: %d %s", status, body)
 	}
+	// A fresh code from the district enrols the revoked laptop again, here
+	// for another ward: it syncs again, with the new unit's scope.
+	fresh := h.code(ward3)
+	status, body := d.enroll(fresh, pub)
+	var back sync.EnrollResponse
+	json.Unmarshal(body, &back)
+	if status != 200 || back.DeviceID != d.id || back.Unit != ward3 {
+		t.Fatalf("re-enrolment with a fresh code: %d %s", status, body)
+	}
+	if status, _, e := d.push(1, nil); status != 200 {
+		t.Errorf("push after re-enrolment: %d %v", status, e)
+	}
+	if status, _ := d.enroll(fresh, pub); status != 200 {
+		t.Errorf("retried re-enrolment: %d", status)
+	}
 }
 
 func contains(b []byte, s string) bool {

@@ -193,13 +193,14 @@ func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollReq
 		if req.Name == "" {
 			req.Name = name
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO device (id, name, unit_id, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO NOTHING`, req.DeviceID, req.Name, unitID, req.PublicKey, ms(now))
-		if err != nil {
+		// A fresh code is the district's decision: it enrols a device that
+		// is already known again (revoked by mistake, moved to another unit,
+		// its keys file lost), with the key and unit of this enrolment. What
+		// it pushed before stays, and its acknowledgements go on.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO device (id, name, unit_id, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, public_key = excluded.public_key,
+			enrolled_at = excluded.enrolled_at, revoked_at = NULL`, req.DeviceID, req.Name, unitID, req.PublicKey, ms(now)); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return refuse(409, "code_used", "a device with this id is already enrolled at this hub")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE enrolment SET device_id = ?, public_key = ?, used_at = ? WHERE code_hash = ?`,
 			req.DeviceID, req.PublicKey, ms(now), codeHash); err != nil {
