@@ -2,7 +2,6 @@ package hub
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -15,6 +14,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/record"
 	"briefing/internal/roster"
+	"briefing/internal/sheetcsv"
 	"briefing/internal/textvi"
 	"briefing/internal/unit"
 
@@ -258,9 +258,11 @@ func WriteReport(w io.Writer, rep Report, format string, l i18n.Lang) error {
 		}
 		return tw.Flush()
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.WriteAll(append(append([][]string{rep.Headers}, rep.Rows...), rep.Totals))
-		return cw.Error()
+		cw := sheetcsv.NewWriter(w)
+		for _, row := range append(append([][]string{rep.Headers}, rep.Rows...), rep.Totals) {
+			cw.Write(row)
+		}
+		return cw.Flush()
 	case "md":
 		fmt.Fprintf(w, "# %s\n\n%s\n\n", mdCell(rep.Title), mdCell(rep.Period))
 		line := func(row []string) {

@@ -32,3 +32,32 @@ func TestReportPrintsNoControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// The CSV opens in Excel: Vietnamese reads right (a BOM first), and a unit
+// or deck title a device pushed as "=HYPERLINK(...)" is text, not a formula.
+func TestReportCSVForSpreadsheets(t *testing.T) {
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, VN)
+	f := Facts{Sessions: []FactSession{{ID: "s1", Origin: "d1", Unit: `=HYPERLINK("http://x.example","Phường 4")`, Form: "Trực tiếp",
+		DeckID: "nq57", DeckTitle: "@SUM(A1)", StartedAt: now}}}
+	cat := unit.NewCatalog(nil, nil)
+	for _, by := range []string{"unit", "deck"} {
+		rep, err := BuildReport(f, cat, by, time.Time{}, time.Time{}, now, i18n.VI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := WriteReport(&b, rep, "csv", i18n.VI); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if !strings.HasPrefix(out, "\uFEFF") {
+			t.Errorf("by %s: no BOM: %q", by, out[:min(len(out), 20)])
+		}
+		for line := range strings.SplitSeq(out, "\n") {
+			cell := strings.TrimPrefix(strings.TrimPrefix(line, "\uFEFF"), `"`)
+			if strings.HasPrefix(cell, "=") || strings.HasPrefix(cell, "@") {
+				t.Errorf("by %s: a formula reaches the spreadsheet: %q", by, line)
+			}
+		}
+	}
+}

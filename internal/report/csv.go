@@ -4,15 +4,11 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"briefing/internal/i18n"
+	"briefing/internal/sheetcsv"
 )
-
-// bom is the UTF-8 byte order mark. Excel needs it to read a CSV file as
-// UTF-8; without it, on Vietnamese Windows, the diacritics come out garbled.
-const bom = "\uFEFF"
 
 // WriteAttendanceCSV writes the attendance table as CSV: UTF-8 with a BOM,
 // comma separated, CRLF line ends, a header row, then one row per attendee in
@@ -20,7 +16,7 @@ const bom = "\uFEFF"
 // zone when nil); groups and methods are labels in l. A cell that Excel would read as a formula is escaped.
 func WriteAttendanceCSV(w io.Writer, a Attendance, l i18n.Lang, loc *time.Location) error {
 	loc = location(loc)
-	if _, err := io.WriteString(w, bom); err != nil {
+	if _, err := io.WriteString(w, sheetcsv.BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
@@ -41,25 +37,15 @@ func writeAttendanceRows(cw *csv.Writer, attendees []Attendee, l i18n.Lang, loc 
 	row := make([]string, len(columnKeys))
 	for i, p := range attendees {
 		row[0] = strconv.Itoa(i + 1)
-		row[1] = escapeFormula(p.Name)
-		row[2] = escapeFormula(p.Unit)
-		row[3] = escapeFormula(p.Position)
-		row[4] = escapeFormula(groupLabel(p.Group, l))
+		row[1] = sheetcsv.Escape(p.Name)
+		row[2] = sheetcsv.Escape(p.Unit)
+		row[3] = sheetcsv.Escape(p.Position)
+		row[4] = sheetcsv.Escape(groupLabel(p.Group, l))
 		row[5] = p.CheckedInAt.In(loc).Format(timeLayout)
-		row[6] = escapeFormula(l.Method(p.Method))
+		row[6] = sheetcsv.Escape(l.Method(p.Method))
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// escapeFormula guards a CSV cell against formula injection (OWASP): a cell
-// that starts with = + - @, a tab or a carriage return gets a leading
-// apostrophe, so that a spreadsheet shows it as text instead of running it.
-func escapeFormula(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
 }

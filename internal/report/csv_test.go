@@ -57,24 +57,6 @@ func TestAttendanceCSVEmpty(t *testing.T) {
 // TestAttendanceCSVFormulaInjection: a cell a spreadsheet would run as a
 // formula starts with an apostrophe; everything else is written as it is.
 func TestAttendanceCSVFormulaInjection(t *testing.T) {
-	for in, want := range map[string]string{
-		"=1+1":             "'=1+1",
-		"+84 912 345 678":  "'+84 912 345 678",
-		"-2+3":             "'-2+3",
-		"@SUM(A1)":         "'@SUM(A1)",
-		"\t=1":             "'\t=1",
-		"\r=1":             "'\r=1",
-		"Nguyễn Văn A=B":   "Nguyễn Văn A=B",
-		" =1":              " =1",
-		"'quoted":          "'quoted",
-		"":                 "",
-		"Trần Thị Bích-Hà": "Trần Thị Bích-Hà",
-	} {
-		if got := escapeFormula(in); got != want {
-			t.Errorf("escapeFormula(%q) = %q, want %q", in, got, want)
-		}
-	}
-
 	a := Attendance{Attendees: []Attendee{{
 		Name: "=cmd|' /C calc'!A0", Unit: "@Phường 4", Position: "-", Group: "+x", Method: "=y",
 		CheckedInAt: sample().Session.StartedAt,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"briefing/internal/i18n"
+	"briefing/internal/sheetcsv"
 )
 
 // WriteMinutesCSV writes the minutes as one CSV file (UTF-8 with a BOM, CRLF
@@ -19,7 +20,7 @@ import (
 // that a spreadsheet would read as a formula is escaped.
 func WriteMinutesCSV(w io.Writer, m Minutes, l i18n.Lang, loc *time.Location) error {
 	loc = location(loc)
-	if _, err := io.WriteString(w, bom); err != nil {
+	if _, err := io.WriteString(w, sheetcsv.BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
@@ -104,7 +105,7 @@ func csvValue(v any, loc *time.Location) string {
 // csvText is text from the session as a CSV cell: cleaned, and escaped
 // when a spreadsheet would read it as a formula.
 func csvText(s string) string {
-	return escapeFormula(cleanText(s))
+	return sheetcsv.Escape(cleanText(s))
 }
 
 // hms is d as "2:30:00", to the second; a negative d is zero. Durations in

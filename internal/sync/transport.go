@@ -205,7 +205,10 @@ func HTTPClient(e Endpoint) (*http.Client, error) {
 			},
 		}
 	}
-	return &http.Client{Transport: tr, Timeout: 5 * time.Minute}, nil
+	// A hub never redirects: following one would send a signed request
+	// somewhere the pin and the enrolment did not name.
+	noRedirect := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &http.Client{Transport: tr, Timeout: 5 * time.Minute, CheckRedirect: noRedirect}, nil
 }
 
 // readBounded reads at most limit bytes of r; more is an error.
