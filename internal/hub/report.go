@@ -158,7 +158,7 @@ func BuildReport(f Facts, cat *unit.Catalog, by string, from, to, now time.Time,
 		return cmp.Or(cmp.Compare(a.order, b.order), strings.Compare(a.label, b.label), strings.Compare(a.key, b.key))
 	})
 
-	rep := Report{Title: l.T("hub.report.title." + by), Period: period(from, to, l)}
+	rep := Report{Title: l.T("hub.report.title." + by), Period: period(from, to, now, f.Sessions, l)}
 	groups := make([]string, 0, len(roster.Groups)+1)
 	for _, g := range roster.Groups {
 		groups = append(groups, string(g))
@@ -236,15 +236,26 @@ func days(d time.Duration, waiting int) string {
 	return strconv.Itoa(int(d / (24 * time.Hour)))
 }
 
-func period(from, to time.Time, l i18n.Lang) string {
-	f, t := "…", "…"
-	if !from.IsZero() {
-		f = from.In(VN).Format("02/01/2006")
+// period names the dates a report covers: an open start is the first
+// session's day, an open end the day the report is made. A report sent
+// upward says what it counts, never "…".
+func period(from, to, now time.Time, sessions []FactSession, l i18n.Lang) string {
+	if from.IsZero() {
+		for _, s := range sessions {
+			if from.IsZero() || s.StartedAt.Before(from) {
+				from = s.StartedAt
+			}
+		}
 	}
+	end := now
 	if !to.IsZero() {
-		t = to.Add(-time.Millisecond).In(VN).Format("02/01/2006")
+		end = to.Add(-time.Millisecond)
 	}
-	return l.T("hub.report.period", f, t)
+	t := end.In(VN).Format("02/01/2006")
+	if from.IsZero() {
+		return l.T("hub.report.period.until", t)
+	}
+	return l.T("hub.report.period", from.In(VN).Format("02/01/2006"), t)
 }
 
 // WriteReport writes the report in format: table, csv, md or xlsx.

@@ -61,3 +61,29 @@ func TestReportCSVForSpreadsheets(t *testing.T) {
 		}
 	}
 }
+
+// A report sent upward says which dates it counts: from the first session
+// (or --from) to the day it is made (or --to), never "…".
+func TestReportPeriod(t *testing.T) {
+	now := time.Date(2026, 12, 5, 9, 0, 0, 0, VN)
+	first := time.Date(2025, 7, 14, 8, 0, 0, 0, VN)
+	f := Facts{Sessions: []FactSession{{ID: "s2", Unit: "Phường 4", StartedAt: now.AddDate(0, -1, 0)}, {ID: "s1", Unit: "Phường 4", StartedAt: first}}}
+	cat := unit.NewCatalog(nil, nil)
+	for _, c := range []struct {
+		facts    Facts
+		from, to time.Time
+		want     string
+	}{
+		{f, time.Time{}, time.Time{}, "Kỳ báo cáo: 14/07/2025 – 05/12/2026"},
+		{f, time.Date(2026, 1, 1, 0, 0, 0, 0, VN), time.Date(2026, 2, 1, 0, 0, 0, 0, VN), "Kỳ báo cáo: 01/01/2026 – 31/01/2026"},
+		{Facts{}, time.Time{}, time.Time{}, "Kỳ báo cáo: đến 05/12/2026 (chưa có buổi nào)"},
+	} {
+		rep, err := BuildReport(c.facts, cat, "unit", c.from, c.to, now, i18n.VI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Period != c.want {
+			t.Errorf("from %v to %v: %q, want %q", c.from, c.to, rep.Period, c.want)
+		}
+	}
+}

@@ -87,6 +87,7 @@ var hubMessages = map[string][2]string{
 	"hub.report.title.form":    {"Báo cáo tuyên truyền Nghị quyết 57-NQ/TW theo hình thức", "Briefings on Resolution 57-NQ/TW by form"},
 	"hub.report.title.deck":    {"Báo cáo tuyên truyền Nghị quyết 57-NQ/TW theo tài liệu", "Briefings on Resolution 57-NQ/TW by deck"},
 	"hub.report.period":        {"Kỳ báo cáo: %s – %s", "Period: %s – %s"},
+	"hub.report.period.until":  {"Kỳ báo cáo: đến %s (chưa có buổi nào)", "Period: up to %s (no session yet)"},
 	"hub.report.col.unit":      {"Đơn vị", "Unit"},
 	"hub.report.col.group":     {"Thành phần", "Group"},
 	"hub.report.col.month":     {"Tháng", "Month"},
