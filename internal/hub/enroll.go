@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"briefing/internal/textvi"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -22,7 +23,7 @@ func NewCode(ctx context.Context, st Store, unitID, name, pin string, now time.T
 		return "", err
 	}
 	secret := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
-	err := st.AddEnrolment(ctx, Enrolment{CodeHash: HashCode(secret), UnitID: unitID, Name: name,
+	err := st.AddEnrolment(ctx, Enrolment{CodeHash: HashCode(secret), UnitID: unitID, Name: textvi.FieldText(name),
 		CreatedAt: now, ExpiresAt: now.Add(CodeTTL)})
 	if err != nil {
 		return "", err

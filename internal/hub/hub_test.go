@@ -180,6 +180,21 @@ func TestEnrolment(t *testing.T) {
 	if status, _ := d.enroll(fresh, pub); status != 200 {
 		t.Errorf("retried re-enrolment: %d", status)
 	}
+
+	// The name the district gave with the code is the device's name, not
+	// the hostname the device offers; control characters never get in.
+	named, err := NewCode(context.Background(), h.st, ward7, "Máy bàn đón tiếp\x1b[31m  P4", "pin", h.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub2, key2, _ := ed25519.GenerateKey(rand.Reader)
+	d2 := &device{h: h, id: newID(), key: key2}
+	if status, body := d2.enroll(named, pub2); status != 200 {
+		t.Fatalf("named code: %d %s", status, body)
+	}
+	if dev, err := h.st.Device(context.Background(), d2.id); err != nil || dev.Name != "Máy bàn đón tiếp [31m P4" {
+		t.Errorf("device name %q (%v), want the district's, cleaned", dev.Name, err)
+	}
 }
 
 func contains(b []byte, s string) bool {

@@ -18,6 +18,7 @@ import (
 
 	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
+	"briefing/internal/textvi"
 
 	"github.com/google/uuid"
 )
@@ -229,6 +230,7 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fieldRefusal("name", "longer than 200 bytes"))
 		return
 	}
+	req.Name = textvi.FieldText(req.Name) // shown in hub devices: one clean line
 	dev, err := s.Store.Enroll(r.Context(), HashCode(req.Code), req, s.now())
 	if err != nil {
 		s.fail(w, r, err)

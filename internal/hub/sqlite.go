@@ -190,7 +190,10 @@ func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollReq
 		if now.UnixMilli() >= expires {
 			return refuse(410, "code_expired", "this enrolment code has expired (codes are valid 72 hours): ask the district for a new one")
 		}
-		if req.Name == "" {
+		// The district named this laptop when it made the code ("Máy phường
+		// 4 - bàn đón tiếp"): that name is the one its officers know, not the
+		// hostname the device offers.
+		if name != "" {
 			req.Name = name
 		}
 		// A fresh code is the district's decision: it enrols a device that
