@@ -46,6 +46,10 @@ func runEnroll(cmd *cobra.Command, e *env, args []string) error {
 	var code string
 	if len(args) == 1 {
 		ef, err := bsync.ReadEnrolmentFile(args[0])
+		var ee *bsync.EndpointError
+		if errors.As(err, &ee) {
+			return endpointError(l, err)
+		}
 		if err != nil {
 			return exitError{1, l.T("sync.enroll.file", args[0], pathErrorReason(err))}
 		}
@@ -55,7 +59,7 @@ func runEnroll(cmd *cobra.Command, e *env, args []string) error {
 		ep, code = bsync.Endpoint{URL: args[0], Pin: pin}, secret
 	}
 	if _, err := bsync.CheckEndpoint(ep); err != nil {
-		return exitError{1, l.T("sync.endpoint", err)}
+		return endpointError(l, err)
 	}
 	name := ""
 	if dev, err := e.store.Device(cmd.Context()); err == nil {
@@ -67,7 +71,7 @@ func runEnroll(cmd *cobra.Command, e *env, args []string) error {
 	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
 	resp, err := en.Enroll(cmd.Context(), ep, code, name)
 	if err != nil {
-		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+		return syncError(l, "enroll", ep.URL, e.store.DeviceID(), e.dir, err)
 	}
 	out := cmd.OutOrStdout()
 	unit := resp.UnitName
@@ -108,11 +112,11 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 		ep.URL = hubURL
 	}
 	if _, err := bsync.CheckEndpoint(ep); err != nil {
-		return exitError{1, l.T("sync.endpoint", err)}
+		return endpointError(l, err)
 	}
 	keys, err := bsync.DeviceKeys(e.dir, e.store.DeviceID())
 	if err != nil {
-		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+		return syncError(l, "sync", ep.URL, e.store.DeviceID(), e.dir, err)
 	}
 	priv, err := keys.Private()
 	if err != nil {
@@ -120,7 +124,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	}
 	client, err := bsync.NewClient(ep, e.store.DeviceID(), priv)
 	if err != nil {
-		return exitError{1, l.T("sync.endpoint", err)}
+		return endpointError(l, err)
 	}
 	out := cmd.OutOrStdout()
 	client.OnRetry = func(_ int, wait time.Duration, err error) {
@@ -131,7 +135,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	sum, err := s.Run(ctx)
 	show.done()
 	if err != nil {
-		return syncError(l, ep.URL, e.store.DeviceID(), e.dir, err)
+		return syncError(l, "sync", ep.URL, e.store.DeviceID(), e.dir, err)
 	}
 	p := sum.Pulled
 	if pulled := p.Decks + p.Units + p.Aliases + p.Answers; pulled == 0 {
@@ -151,11 +155,31 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	return nil
 }
 
+// endpointError says in l why the hub's address cannot be used.
+func endpointError(l i18n.Lang, err error) error {
+	var ee *bsync.EndpointError
+	if errors.As(err, &ee) {
+		if ee.Problem == bsync.EndpointBadPin {
+			return exitError{1, l.T("sync.endpoint.bad_pin", ee.URL)}
+		}
+		return exitError{1, l.T("sync.endpoint."+ee.Problem, ee.URL)}
+	}
+	return exitError{1, l.T("sync.endpoint", err)}
+}
+
 // syncError says in l what went wrong and what to do; every path keeps the
-// local records, and the messages say so.
-func syncError(l i18n.Lang, hub, device, dir string, err error) error {
+// local records, and the messages say so. command ("sync" or "enroll") is
+// what to run again after a network failure.
+func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 	var he *bsync.HubError
+	var ee *bsync.EndpointError
+	network := "sync.network"
+	if command == "enroll" {
+		network = "sync.network.enroll"
+	}
 	switch {
+	case errors.As(err, &ee):
+		return endpointError(l, err)
 	case errors.Is(err, bsync.ErrPinMismatch):
 		return exitError{1, l.T("sync.pin", hub)}
 	case errors.Is(err, bsync.ErrKeysOfAnotherDevice):
@@ -183,7 +207,7 @@ func syncError(l i18n.Lang, hub, device, dir string, err error) error {
 			return exitError{1, l.T("sync.code." + w.Code)}
 		}
 		if he.Status >= 500 || he.Status == http.StatusTooManyRequests || w.Code == bsync.CodeBusy {
-			return exitError{1, l.T("sync.network", hub, err)}
+			return exitError{1, l.T(network, hub, err)}
 		}
 		msg := w.Message
 		if msg == "" {
@@ -192,7 +216,7 @@ func syncError(l i18n.Lang, hub, device, dir string, err error) error {
 		return exitError{1, l.T("sync.code.other", hub, he.Status, http.StatusText(he.Status), msg)}
 	}
 	if strings.HasPrefix(err.Error(), "network: ") {
-		return exitError{1, l.T("sync.network", hub, err)}
+		return exitError{1, l.T(network, hub, err)}
 	}
 	return exitError{1, l.T("sync.failed", err)}
 }

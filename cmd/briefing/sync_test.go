@@ -154,3 +154,26 @@ func TestCLIEnrollFromFile(t *testing.T) {
 		t.Fatalf("file without url: %s", r)
 	}
 }
+
+// A hub address the device must not use is explained in Vietnamese, with
+// what to do, and nothing is enrolled.
+func TestCLIEnrollBadAddress(t *testing.T) {
+	data := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"http://example.com:8443", "MA.abc"}, "chỉ được dùng trên chính máy này"},
+		{[]string{"https://example.com:8443", "MA"}, "dấu vân tay chứng chỉ"},
+		{[]string{"https://example.com:8443", "MA.zz"}, "không đúng dạng"},
+		{[]string{"ftp://example.com", "MA.zz"}, "https://ĐỊA-CHỈ:CỔNG"},
+	} {
+		r := runCLI(t, append([]string{"--data", data, "enroll"}, c.args...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, c.want) || strings.Contains(r.stderr, "plain http") || strings.Contains(r.stderr, "want https") {
+			t.Errorf("enroll %v: %s", c.args, r)
+		}
+	}
+	if r := runCLI(t, "--data", data, "sync", "status"); !strings.Contains(r.stdout, "chưa ghi danh") {
+		t.Errorf("after refused addresses: %s", r)
+	}
+}

@@ -132,27 +132,55 @@ type Endpoint struct {
 	Pin string // "" only for http:// on loopback
 }
 
+// EndpointError says why a hub's address cannot be used; Problem is one of
+// the EndpointX constants, for a message in the user's language.
+type EndpointError struct {
+	URL     string
+	Problem string
+	Err     error // the pin's parse error, for EndpointBadPin
+}
+
+// The problems an endpoint can have.
+const (
+	EndpointNotURL   = "not_url"   // not https://HOST:PORT
+	EndpointNoPin    = "no_pin"    // https without the certificate's pin
+	EndpointBadPin   = "bad_pin"   // a pin that is not a SHA-256
+	EndpointHTTPOnly = "http_only" // plain http off this computer
+)
+
+func (e *EndpointError) Error() string {
+	switch e.Problem {
+	case EndpointNoPin:
+		return fmt.Sprintf("hub URL %q: an https hub needs its pin (the part after the last dot of the enrolment code)", e.URL)
+	case EndpointBadPin:
+		return e.Err.Error()
+	case EndpointHTTPOnly:
+		return fmt.Sprintf("hub URL %q: plain http is allowed only on loopback; use https", e.URL)
+	}
+	return fmt.Sprintf("hub URL %q: want https://HOST:PORT", e.URL)
+}
+
 // CheckEndpoint refuses an endpoint a device must not talk to: an unknown
 // scheme, https without a pin, http anywhere but loopback.
 func CheckEndpoint(e Endpoint) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(e.URL))
 	if err != nil || u.Host == "" {
-		return nil, fmt.Errorf("hub URL %q: want https://HOST:PORT", e.URL)
+		return nil, &EndpointError{URL: e.URL, Problem: EndpointNotURL}
 	}
 	switch u.Scheme {
 	case "https":
 		if e.Pin == "" {
-			return nil, fmt.Errorf("hub URL %q: an https hub needs its pin (the part after the last dot of the enrolment code)", e.URL)
+			return nil, &EndpointError{URL: e.URL, Problem: EndpointNoPin}
 		}
 		if _, err := ParsePin(e.Pin); err != nil {
-			return nil, err
+			return nil, &EndpointError{URL: e.URL, Problem: EndpointBadPin, Err: err}
 		}
 	case "http":
 		if !isLoopback(u.Hostname()) {
-			return nil, fmt.Errorf("hub URL %q: plain http is allowed only on loopback; use https", e.URL)
+			return nil, &EndpointError{URL: e.URL, Problem: EndpointHTTPOnly}
 		}
 	default:
-		return nil, fmt.Errorf("hub URL %q: want https://HOST:PORT", e.URL)
+		return nil, &EndpointError{URL: e.URL, Problem: EndpointNotURL}
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawQuery, u.Fragment = "", ""
