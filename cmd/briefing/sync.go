@@ -319,11 +319,7 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 				if s.LastSync == nil {
 					fmt.Fprintln(tw, l.T("sync.status.never"))
 				} else {
-					result := s.LastResult
-					if result == "ok" {
-						result = l.T("sync.status.result.ok")
-					}
-					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), result))
+					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), l.SyncResult(s.LastResult)))
 				}
 				fmt.Fprintln(tw, l.T("sync.status.pending", s.Pending))
 				fmt.Fprintln(tw, l.T("sync.status.cursor", s.Cursor))

@@ -56,6 +56,12 @@ func Sentence(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// SyncResult is how the last sync ended, in words: "ok", or the hub's
+// error code ("revoked", "conflict"...) that briefing sync stored.
+func (l Lang) SyncResult(code string) string {
+	return l.labelOr("sync.result."+code, l.T("sync.result.other", code))
+}
+
 func (l Lang) labelOr(key, fallback string) string {
 	if s := l.T(key); s != key {
 		return s

@@ -86,6 +86,13 @@ func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
 		if err != nil {
 			return fmt.Errorf("save enrolment: %w", err)
 		}
+		// The hub decides which unit an enrolled laptop speaks for: its
+		// sessions start under that unit, which is the one the hub accepts.
+		if st.UnitName != "" {
+			if _, err := t.exec(ctx, `UPDATE device SET unit = ? WHERE id = ?`, st.UnitName, t.deviceID); err != nil {
+				return fmt.Errorf("save enrolment: %w", err)
+			}
+		}
 		return nil
 	})
 }

@@ -310,8 +310,8 @@ func (m Model) profileKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.notice = m.lang.T("home.profile.name.required")
 			return m, nil
 		}
-		unit := ""
-		if len(m.units) > 0 {
+		unit := m.enrolledUnit()
+		if unit == "" && len(m.units) > 0 {
 			unit = m.units[m.unitPick]
 		}
 		m.profile = false
@@ -321,6 +321,15 @@ func (m Model) profileKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.name, cmd = m.name.Update(msg)
 	return m, cmd
+}
+
+// enrolledUnit is the unit the hub enrolled this laptop for ("" when not
+// enrolled).
+func (m Model) enrolledUnit() string {
+	if m.sync != nil && m.sync.Enrolled {
+		return m.sync.UnitName
+	}
+	return ""
 }
 
 func indexOf(list []string, s string) int {
@@ -401,12 +410,17 @@ func (m Model) profileView() string {
 	b.WriteString(m.styles.Title.Render(m.lang.T("home.profile.title")) + "\n")
 	b.WriteString(m.styles.Dim.Render(m.lang.T("home.profile.why")) + "\n\n")
 	b.WriteString(m.lang.T("home.profile.name") + "  " + m.name.View() + "\n\n")
-	b.WriteString(m.lang.T("home.profile.unit") + "\n")
-	for i, u := range m.units {
-		if i == m.unitPick {
-			b.WriteString(m.styles.Selected.Render("› "+u) + "  ")
-		} else if abs(i-m.unitPick) <= 2 {
-			b.WriteString(m.styles.Dim.Render(u) + "  ")
+	if u := m.enrolledUnit(); u != "" {
+		// Enrolled: the hub gave this laptop its unit; there is nothing to choose.
+		b.WriteString(m.lang.T("home.profile.unit.enrolled", u))
+	} else {
+		b.WriteString(m.lang.T("home.profile.unit") + "\n")
+		for i, u := range m.units {
+			if i == m.unitPick {
+				b.WriteString(m.styles.Selected.Render("› "+u) + "  ")
+			} else if abs(i-m.unitPick) <= 2 {
+				b.WriteString(m.styles.Dim.Render(u) + "  ")
+			}
 		}
 	}
 	if m.notice != "" {
@@ -458,9 +472,6 @@ func (m Model) syncLine() string {
 	case s.LastSync == nil:
 		return m.lang.T("home.sync.never", s.Hub, s.Pending)
 	}
-	result := s.LastResult
-	if result == "ok" {
-		result = m.lang.T("home.sync.ok")
-	}
+	result := m.lang.SyncResult(s.LastResult)
 	return m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), result, s.Pending)
 }

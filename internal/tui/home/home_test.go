@@ -24,11 +24,12 @@ func TestSyncLine(t *testing.T) {
 		{&bsync.Status{Pending: 12}, "Đồng bộ: 12 thay đổi chưa gửi · chưa ghi danh với máy chủ quận"},
 		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", Pending: 3}, "Đồng bộ: 3 thay đổi chưa gửi · chưa đồng bộ lần nào · máy chủ https://hub:8443"},
 		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "ok"}, "Đồng bộ: 0 thay đổi chưa gửi · lần cuối 05/12 08:30 (xong) · máy chủ https://hub:8443"},
-		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "revoked", Pending: 1}, "Đồng bộ: 1 thay đổi chưa gửi · lần cuối 05/12 08:30 (revoked) · máy chủ https://hub:8443"},
+		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "revoked", Pending: 1}, "Đồng bộ: 1 thay đổi chưa gửi · lần cuối 05/12 08:30 (máy bị thu hồi) · máy chủ https://hub:8443"},
 	}
 	for _, c := range cases {
 		m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
 		m.sync = c.st
+
 		if got := m.syncLine(); got != c.want {
 			t.Errorf("syncLine(%+v) = %q, want %q", c.st, got, c.want)
 		}
@@ -52,5 +53,20 @@ func TestSyncStatusReadInLoad(t *testing.T) {
 	}
 	if m.syncStatus == nil {
 		t.Fatal("WithSyncStatus kept no reader")
+	}
+}
+
+// An enrolled laptop speaks for the unit the hub enrolled it for: the
+// device form shows that unit instead of asking for one.
+func TestProfileFormOfAnEnrolledLaptop(t *testing.T) {
+	m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
+	updated, _ := m.Update(loadedMsg{units: []string{"Phường 1", "Phường 4"}, sync: &bsync.Status{Enrolled: true, UnitName: "Phường 4"}})
+	view := updated.View()
+	if !strings.Contains(view, "Đơn vị: Phường 4 (theo ghi danh với máy chủ quận)") || strings.Contains(view, "↑↓ chọn") {
+		t.Fatalf("the form of an enrolled laptop:\n%s", view)
+	}
+	updated, _ = m.Update(loadedMsg{units: []string{"Phường 1", "Phường 4"}, sync: &bsync.Status{}})
+	if view := updated.View(); !strings.Contains(view, "↑↓ chọn") {
+		t.Fatalf("the form of a laptop not enrolled asks for its unit:\n%s", view)
 	}
 }
