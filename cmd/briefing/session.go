@@ -41,6 +41,10 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				if errors.As(err, &open) {
 					return exitError{1, e.openSessionMessage(open.Session)}
 				}
+				var scope *session.OutsideScopeError
+				if errors.As(err, &scope) {
+					return exitError{1, e.lang.T("start.scope", scope.Unit, scope.Enrolled)}
+				}
 				if err != nil {
 					return err
 				}

@@ -5,12 +5,12 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
 	"time"
 
 	"briefing/internal/record"
 	"briefing/internal/sync"
 	"briefing/internal/unit"
+
 	"github.com/google/uuid"
 )
 
@@ -57,19 +57,7 @@ func readCatalog(ctx context.Context, q querier) (*unit.Catalog, error) {
 
 // Scope is a unit and every unit under it: what a device of that unit may
 // record under.
-func Scope(cat *unit.Catalog, unitID string) []string {
-	scope := []string{unitID}
-	for grew := true; grew; {
-		grew = false
-		for _, u := range cat.Units() {
-			if u.ParentID != "" && slices.Contains(scope, u.ParentID) && !slices.Contains(scope, u.ID) {
-				scope = append(scope, u.ID)
-				grew = true
-			}
-		}
-	}
-	return scope
-}
+func Scope(cat *unit.Catalog, unitID string) []string { return cat.Scope(unitID) }
 
 func (s *SQLite) Catalog(ctx context.Context) (*unit.Catalog, error) { return readCatalog(ctx, s.db) }
 

@@ -102,6 +102,7 @@ var catalog = map[string][2]string{
 	"choice.open":                {"Phiên «%s» · bộ %s · trang %d/%d · bắt đầu %s", "Session «%s» · deck %s · slide %d/%d · started %s"},
 	"choice.want":                {"Bạn muốn trình chiếu: %s (%s)", "You asked to present: %s (%s)"},
 	"home.deck.missing":          {"Không tìm thấy bộ trình chiếu %q (phiên bản %s) của phiên này: phiên bắt đầu trước khi thiết bị lưu bộ trình chiếu. Chép tệp vào thư mục decks/ của dữ liệu, hoặc e để kết thúc phiên", "The deck %q (version %s) of this session cannot be found: the session started before the device kept decks. Copy the file to the data directory's decks/, or e to end the session"},
+	"start.scope":                {"Máy này ghi danh cho %[2]s: máy chủ quận sẽ không nhận phiên của %[1]s. Chọn %[2]s hoặc một đơn vị trực thuộc.", "This laptop is enrolled for %[2]s: the district hub will not accept a session of %[1]s. Choose %[2]s or a unit under it."},
 	"start.open.exists":          {"Thiết bị đang có phiên mở (%s): tiếp tục hoặc kết thúc phiên đó trước", "This device has an open session (%s): resume or end it first"},
 	// Command line.
 	"cli.db.open":       {"không mở được dữ liệu ở %s: %v", "cannot open the data in %s: %v"},

@@ -56,6 +56,18 @@ func (e *OpenSessionError) Error() string {
 
 func (e *OpenSessionError) Unwrap() error { return ErrOpenSession }
 
+// OutsideScopeError is returned by Start when the laptop is enrolled at a
+// hub for units that do not include the session's: the hub would refuse the
+// session and everything recorded under it.
+type OutsideScopeError struct {
+	Unit     string // the session's unit, as the catalog names it
+	Enrolled string // the unit the laptop is enrolled for
+}
+
+func (e *OutsideScopeError) Error() string {
+	return fmt.Sprintf("unit %q is outside the units this laptop is enrolled for (%s)", e.Unit, e.Enrolled)
+}
+
 // MinPrefix is the shortest id prefix Get accepts.
 const MinPrefix = 6
 
@@ -146,6 +158,9 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 	if err := checkSource(d); err != nil {
 		return Session{}, fmt.Errorf("start: %w", err)
 	}
+	if err := s.checkScope(ctx, info.Unit); err != nil {
+		return Session{}, err
+	}
 	now := s.now()
 	var started store.Session
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
@@ -176,6 +191,28 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 		return Session{}, fmt.Errorf("start session: %w", err)
 	}
 	return fromRecord(started), nil
+}
+
+// checkScope refuses a session for a unit outside the laptop's enrolment,
+// now, while the rapporteur can pick another unit, rather than at the hub
+// weeks later. A laptop not enrolled, or a unit the catalog does not know,
+// passes (the hub takes those too).
+func (s *Service) checkScope(ctx context.Context, spelling string) error {
+	st, err := s.st.SyncState(ctx)
+	if errors.Is(err, store.ErrNotEnrolled) || err == nil && len(st.Scope) == 0 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	cat, err := unit.New(s.st, nil).Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	if cat.InScope(spelling, st.Scope) {
+		return nil
+	}
+	return &OutsideScopeError{Unit: cat.Name(spelling), Enrolled: st.UnitName}
 }
 
 // upsertDeck records the deck version once. The version is a content hash,

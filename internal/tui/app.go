@@ -192,8 +192,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			text := msg.err.Error()
 			var open *session.OpenSessionError
-			if errors.As(msg.err, &open) {
+			var scope *session.OutsideScopeError
+			switch {
+			case errors.As(msg.err, &open):
 				text = a.opts.Lang.T("start.open.exists", open.Session.Info.Title)
+			case errors.As(msg.err, &scope):
+				text = a.opts.Lang.T("start.scope", scope.Unit, scope.Enrolled)
 			}
 			return a.route(startform.ErrorMsg{Text: text})
 		}
