@@ -60,6 +60,9 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 					return err
 				}
 				if outFile == "" {
+					if format == "table" {
+						return hub.WriteTable(cmd.OutOrStdout(), rep, terminalWidth(cmd.OutOrStdout(), 0))
+					}
 					return hub.WriteReport(cmd.OutOrStdout(), rep, format, l)
 				}
 				var buf bytes.Buffer

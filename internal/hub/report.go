@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"briefing/internal/i18n"
@@ -262,12 +261,7 @@ func period(from, to, now time.Time, sessions []FactSession, l i18n.Lang) string
 func WriteReport(w io.Writer, rep Report, format string, l i18n.Lang) error {
 	switch format {
 	case "table":
-		fmt.Fprintf(w, "%s\n%s\n\n", rep.Title, rep.Period)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		for _, row := range append(append([][]string{rep.Headers}, rep.Rows...), rep.Totals) {
-			fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
-		}
-		return tw.Flush()
+		return WriteTable(w, rep, 0)
 	case "csv":
 		cw := sheetcsv.NewWriter(w)
 		for _, row := range append(append([][]string{rep.Headers}, rep.Rows...), rep.Totals) {
