@@ -81,6 +81,12 @@ func TestTextIsStoredNFC(t *testing.T) {
 	if err != nil || q.Text != "Xin[2J hỏi về dữ liệu" || q.AskerName != "An" {
 		t.Errorf("stored %q / %q, %v", q.Text, q.AskerName, err)
 	}
+	// A bidi override (U+202E) would show what follows reversed on the
+	// projector and in the minutes; a zero-width space hides nothing useful.
+	q, err = f.svc.Add(ctx, f.session, Draft{Text: "Hỏi ‮đáp‬ về​ 57"})
+	if err != nil || q.Text != "Hỏi đáp về 57" {
+		t.Errorf("stored %q, %v", q.Text, err)
+	}
 }
 
 func TestEmptyAndTooLongAreRefusedWithNothingStored(t *testing.T) {
@@ -91,6 +97,7 @@ func TestEmptyAndTooLongAreRefusedWithNothingStored(t *testing.T) {
 	}{
 		{"", "empty"},
 		{" \n\t ", "empty"},
+		{"\u200b\u200b\u2060", "empty"}, // only invisible characters
 		{strings.Repeat("ệ", MaxTextRunes+1), "too_long"},
 	} {
 		_, err := f.svc.Add(ctx, f.session, Draft{Text: tc.text})

@@ -266,7 +266,9 @@ func OneLine(s string) string {
 
 // Printable drops control characters, which text pasted from a terminal or
 // typed by a scanner may carry and which would move the cursor or recolour
-// the screen when shown; line breaks stay and tabs become spaces.
+// the screen when shown, and format characters (bidi overrides such as
+// U+202E that reverse what follows, zero-width spaces); line breaks stay and
+// tabs become spaces.
 func Printable(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -274,7 +276,7 @@ func Printable(s string) string {
 			return r
 		case r == '\t':
 			return ' '
-		case unicode.IsControl(r):
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
