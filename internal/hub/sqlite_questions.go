@@ -108,6 +108,24 @@ func (s *SQLite) Questions(ctx context.Context, status string) ([]Question, erro
 	return out, err
 }
 
+// ErrNotForwarded: the district answers only questions forwarded to it.
+var ErrNotForwarded = errors.New("the question was not forwarded")
+
+// ErrSameAnswer: the question already stands with this answer by the same
+// person; nothing was written (running the command again adds no version).
+var ErrSameAnswer = errors.New("the question already has this answer")
+
+// forwarded says whether a question's state is one forwarded up: waiting,
+// or answered from above.
+func forwarded(r rec) bool {
+	st := record.QuestionStatus(r.str("status"))
+	return r.str("forwarded_to") != "" || st == record.Forwarded || st == record.AnsweredLater
+}
+
+// Answer adds the district's answer to a forwarded question as a version
+// and publishes it to the asking device. A question not forwarded is
+// refused (ErrNotForwarded); the answer it already has, by the same person,
+// writes nothing (ErrSameAnswer, with the question).
 func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error) {
 	var out Question
 	now = now.UTC().Truncate(time.Millisecond)
@@ -128,6 +146,13 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		}
 		st := states[0]
 		r := rec{Fields: st.latest}
+		if !forwarded(r) {
+			return fmt.Errorf("question %s: %w", st.q.ID, ErrNotForwarded)
+		}
+		if st.q.Status == string(record.AnsweredLater) && st.q.Answer == text && st.q.AnsweredBy == by {
+			out = st.q
+			return ErrSameAnswer
+		}
 		var maxVersion int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`, st.q.ID).
 			Scan(&maxVersion); err != nil {
