@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"briefing/internal/sync"
 )
@@ -34,25 +35,38 @@ func TestAnswerOnlyForwardedAndOnce(t *testing.T) {
 		t.Errorf("a refused answer wrote %d versions", n)
 	}
 
-	q, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now)
+	q, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now.Add(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if q.Version != 2 || q.Status != "answered_later" {
 		t.Errorf("first answer: version %d status %s", q.Version, q.Status)
 	}
-	again, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now.Add(1))
+	again, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now.Add(2*time.Second))
 	if !errors.Is(err, ErrSameAnswer) || again.Version != 2 {
 		t.Errorf("the same answer again: version %d, %v; want version 2 and ErrSameAnswer", again.Version, err)
 	}
 	if n, f := hubVersions(fwdID), feed(); n != 1 || f != 1 {
 		t.Errorf("the same answer twice: %d versions, %d feed items; want 1 and 1", n, f)
 	}
-	changed, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", h.now.Add(2))
+	changed, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", h.now.Add(3*time.Second))
 	if err != nil || changed.Version != 3 || changed.Answer != "Trả lời, sửa lại." {
 		t.Errorf("a changed answer: %+v %v; want version 3", changed, err)
 	}
 	if n, f := hubVersions(fwdID), feed(); n != 2 || f != 2 {
 		t.Errorf("a changed answer: %d versions, %d feed items; want 2 and 2", n, f)
+	}
+	// The laptop forwards it again (it was reopened there): the same text
+	// is answered anew, so the answer reaches it again.
+	h.now = h.now.Add(4 * time.Second)
+	again2 := h.now
+	if status, _, e := d.push(1, d.question(fwdID, sid, 2, "Đã chuyển?", "forwarded", &again2, 2)); status != 200 {
+		t.Fatalf("push: %d %v", status, e)
+	}
+	if _, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", h.now.Add(time.Second)); err != nil {
+		t.Errorf("answering a question forwarded again: %v", err)
+	}
+	if n := hubVersions(fwdID); n != 3 {
+		t.Errorf("after a question was forwarded again: %d answer versions, want 3", n)
 	}
 }

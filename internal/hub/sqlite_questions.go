@@ -149,9 +149,12 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		if !forwarded(r) {
 			return fmt.Errorf("question %s: %w", st.q.ID, ErrNotForwarded)
 		}
-		if st.q.Status == string(record.AnsweredLater) && st.q.Answer == text && st.q.AnsweredBy == by {
+		if same, err := s.answeredAlready(ctx, tx, st.q, text, by); err != nil || same {
 			out = st.q
-			return ErrSameAnswer
+			if err == nil {
+				err = ErrSameAnswer
+			}
+			return err
 		}
 		var maxVersion int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`, st.q.ID).
@@ -195,6 +198,34 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		return nil
 	})
 	return out, err
+}
+
+// answeredAlready: the district's last answer to q has this text and this
+// name, and q's device has not edited q since (an edit after it, a reopened
+// or forwarded-again question, is answered anew). Its own last answer, not
+// q's standing state: a device whose clock is far ahead keeps winning by
+// stamp, and its question would be answered again at every run.
+func (s *SQLite) answeredAlready(ctx context.Context, tx *sql.Tx, q Question, text, by string) (bool, error) {
+	var payload string
+	var saved int64
+	err := tx.QueryRowContext(ctx, `SELECT payload, saved_at FROM question_version WHERE question_id = ? AND origin = ?
+		ORDER BY hlc DESC LIMIT 1`, q.ID, s.hubID).Scan(&payload, &saved)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var last record.QuestionVersion
+	if err := json.Unmarshal([]byte(payload), &last); err != nil || last.Answer != text || last.AnsweredBy != by {
+		return false, nil
+	}
+	var edited sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(received_at) FROM change_in WHERE device_id = ? AND entity = 'question'
+		AND record_id = ?`, q.Origin, q.ID).Scan(&edited); err != nil {
+		return false, err
+	}
+	return !edited.Valid || edited.Int64 < saved, nil
 }
 
 func (s *SQLite) Facts(ctx context.Context, from, to time.Time) (Facts, error) {
