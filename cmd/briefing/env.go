@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
@@ -38,8 +39,9 @@ type env struct {
 	svc     *session.Service
 	att     *attendance.Service
 	qs      *questions.Service
-	library []deck.Entry  // read on first use (lib): most commands never need the decks
-	catalog *unit.Catalog // read on first use (unitLabel)
+	library []deck.Entry     // read on first use (lib): most commands never need the decks
+	catalog *unit.Catalog    // read on first use (unitLabel)
+	now     func() time.Time // nil: time.Now; skewed only by a test (clock.go)
 }
 
 // dataDir is --data, else $BRIEFING_DATA, else the user's data directory for this OS.
@@ -84,7 +86,11 @@ func openEnv(cmd *cobra.Command, g *globals) (*env, error) {
 	if err := checkDataDir(l, dir); err != nil {
 		return nil, err
 	}
-	return openEnvAt(cmd, l, dir)
+	e, err := openEnvAt(cmd, l, dir)
+	if err == nil {
+		e.skewClock(g.getenv)
+	}
+	return e, err
 }
 
 // newEnv is an env without a database, writing to cmd's streams.

@@ -80,8 +80,14 @@ func newHubAnswerCmd(h *hubFlags) *cobra.Command {
 			}
 			return h.open(func(st hub.Store, l i18n.Lang) error {
 				q, err := st.Answer(cmd.Context(), args[0], strings.TrimSpace(text), strings.TrimSpace(by), time.Now())
-				if errors.Is(err, hub.ErrNotFound) {
+				switch {
+				case errors.Is(err, hub.ErrNotFound):
 					return exitError{1, l.T("hub.answer.unknown", args[0])}
+				case errors.Is(err, hub.ErrNotForwarded):
+					return exitError{1, l.T("hub.answer.notforwarded", args[0])}
+				case errors.Is(err, hub.ErrSameAnswer):
+					fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.answer.same", q.ID))
+					return nil
 				}
 				if err != nil {
 					return err

@@ -131,7 +131,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 		fmt.Fprintln(cmd.ErrOrStderr(), l.T("sync.retry", err, wait.Round(100*time.Millisecond)))
 	}
 	show := newSyncProgress(out, l)
-	s := &bsync.Syncer{Store: e.store, Client: client, Progress: show.update}
+	s := &bsync.Syncer{Store: e.store, Client: client, Progress: show.update, Now: e.now}
 	sum, err := s.Run(ctx)
 	show.done()
 	if err != nil {

@@ -108,6 +108,24 @@ func (s *SQLite) Questions(ctx context.Context, status string) ([]Question, erro
 	return out, err
 }
 
+// ErrNotForwarded: the district answers only questions forwarded to it.
+var ErrNotForwarded = errors.New("the question was not forwarded")
+
+// ErrSameAnswer: the question already stands with this answer by the same
+// person; nothing was written (running the command again adds no version).
+var ErrSameAnswer = errors.New("the question already has this answer")
+
+// forwarded says whether a question's state is one forwarded up: waiting,
+// or answered from above.
+func forwarded(r rec) bool {
+	st := record.QuestionStatus(r.str("status"))
+	return r.str("forwarded_to") != "" || st == record.Forwarded || st == record.AnsweredLater
+}
+
+// Answer adds the district's answer to a forwarded question as a version
+// and publishes it to the asking device. A question not forwarded is
+// refused (ErrNotForwarded); the answer it already has, by the same person,
+// writes nothing (ErrSameAnswer, with the question).
 func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error) {
 	var out Question
 	now = now.UTC().Truncate(time.Millisecond)
@@ -128,6 +146,16 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		}
 		st := states[0]
 		r := rec{Fields: st.latest}
+		if !forwarded(r) {
+			return fmt.Errorf("question %s: %w", st.q.ID, ErrNotForwarded)
+		}
+		if same, err := s.answeredAlready(ctx, tx, st.q, text, by); err != nil || same {
+			out = st.q
+			if err == nil {
+				err = ErrSameAnswer
+			}
+			return err
+		}
 		var maxVersion int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`, st.q.ID).
 			Scan(&maxVersion); err != nil {
@@ -170,6 +198,34 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		return nil
 	})
 	return out, err
+}
+
+// answeredAlready: the district's last answer to q has this text and this
+// name, and q's device has not edited q since (an edit after it, a reopened
+// or forwarded-again question, is answered anew). Its own last answer, not
+// q's standing state: a device whose clock is far ahead keeps winning by
+// stamp, and its question would be answered again at every run.
+func (s *SQLite) answeredAlready(ctx context.Context, tx *sql.Tx, q Question, text, by string) (bool, error) {
+	var payload string
+	var saved int64
+	err := tx.QueryRowContext(ctx, `SELECT payload, saved_at FROM question_version WHERE question_id = ? AND origin = ?
+		ORDER BY hlc DESC LIMIT 1`, q.ID, s.hubID).Scan(&payload, &saved)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	var last record.QuestionVersion
+	if err := json.Unmarshal([]byte(payload), &last); err != nil || last.Answer != text || last.AnsweredBy != by {
+		return false, nil
+	}
+	var edited sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(received_at) FROM change_in WHERE device_id = ? AND entity = 'question'
+		AND record_id = ?`, q.Origin, q.ID).Scan(&edited); err != nil {
+		return false, err
+	}
+	return !edited.Valid || edited.Int64 < saved, nil
 }
 
 func (s *SQLite) Facts(ctx context.Context, from, to time.Time) (Facts, error) {

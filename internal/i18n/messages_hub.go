@@ -101,4 +101,7 @@ var hubMessages = map[string][2]string{
 	"hub.report.total":         {"Tổng cộng", "Total"},
 	"hub.report.none":          {"Chưa ghi", "Not given"},
 	"hub.report.sheet":         {"Báo cáo", "Report"},
+
+	"hub.answer.notforwarded": {"Câu hỏi %q chưa được chuyển lên; chỉ trả lời câu hỏi đã chuyển: xem briefing hub questions --status forwarded", "Question %q was not forwarded; only forwarded questions are answered here: see briefing hub questions --status forwarded"},
+	"hub.answer.same":         {"Câu hỏi %s đã có đúng câu trả lời này; không ghi thêm phiên bản", "Question %s already has this answer; no version added"},
 }

@@ -286,3 +286,76 @@ func normalizeQuestion(q *Question) {
 	q.AnsweredAt = normalizePtr(q.AnsweredAt)
 	q.ForwardedAt = normalizePtr(q.ForwardedAt)
 }
+
+// receiveQuestionVersion keeps a version the hub sent (the district's
+// answer) whole in received_question_version and puts it in the question's
+// history. Its number there is the hub's when that follows the device's
+// versions, else the next free one (the device edited meanwhile). When it
+// is later by (hlc, device) than the question's state it becomes the state:
+// the state it replaces is saved and logged as the device's version, as an
+// edit's would be. When it is earlier it is kept before the state, which
+// moves to the next number; the device's next edit saves that state, with
+// that number, as a version for the hub. A version received before, or of a
+// question this device does not have, changes nothing else.
+func (t *Tx) receiveQuestionVersion(ctx context.Context, rv *ReceivedVersion, cursor int64) error {
+	v := rv.Version
+	res, err := t.exec(ctx, `INSERT INTO received_question_version (id, origin, hlc, question_id, version, payload_json, cursor)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, string(rv.Payload), cursor)
+	if err != nil {
+		return fmt.Errorf("question version %s: %w", v.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
+	cur, err := t.Question(ctx, v.QuestionID)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var maxSaved int
+	if err := t.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`,
+		v.QuestionID).Scan(&maxSaved); err != nil {
+		return err
+	}
+	// The stamp ends with its device's id, so text order is (time, device).
+	if v.HLC > cur.HLC {
+		var saved Meta
+		if err := t.stampNew(ctx, &saved); err != nil {
+			return err
+		}
+		if err := t.saveReplaced(ctx, cur, saved); err != nil {
+			return err
+		}
+		v.Version = max(v.Version, cur.Version+1, maxSaved+1)
+		_, err = t.exec(ctx, `
+			UPDATE question SET hlc = ?, slide = ?, text = ?, asker_name = ?, asker_unit = ?,
+				asker_person_id = ?, press = ?, status = ?, answer = ?, answered_by = ?, answered_at = ?,
+				forwarded_to = ?, forwarded_at = ?, version = ?, updated_at = ?
+			WHERE id = ?`,
+			v.HLC, v.Slide, v.Text, v.AskerName, v.AskerUnit, v.AskerPersonID, v.Press, v.Status, v.Answer,
+			v.AnsweredBy, millisPtr(v.AnsweredAt), v.ForwardedTo, millisPtr(v.ForwardedAt), v.Version,
+			toMillis(v.SavedAt), v.QuestionID)
+	} else {
+		// Earlier than the state: it goes before it, in the state's number
+		// (the state itself is not saved yet), and the state moves up one.
+		v.Version = max(cur.Version, maxSaved+1)
+		_, err = t.exec(ctx, `UPDATE question SET version = ? WHERE id = ?`, v.Version+1, v.QuestionID)
+	}
+	if err != nil {
+		return fmt.Errorf("question %s: %w", v.QuestionID, err)
+	}
+	_, err = t.exec(ctx, `INSERT INTO question_version (id, origin, hlc, question_id, version, slide, text,
+			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
+			forwarded_to, forwarded_at, saved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Slide, v.Text, v.AskerName, v.AskerUnit,
+		v.AskerPersonID, v.Press, v.Status, v.Answer, v.AnsweredBy, millisPtr(v.AnsweredAt),
+		v.ForwardedTo, millisPtr(v.ForwardedAt), toMillis(v.SavedAt))
+	if err != nil {
+		return fmt.Errorf("question version %s: %w", v.ID, err)
+	}
+	return nil
+}

@@ -217,8 +217,9 @@ type PulledCounts struct {
 // ApplyPulled applies one pulled page and saves its cursor, in one
 // transaction: a page that fails changes nothing. after is the cursor the
 // page was asked after; if another sync moved it meanwhile, ErrCursorMoved.
-// Nothing here is logged in the change log: these are not this device's
-// writes. Stamps received move this device's clock past them, unless one
+// What the hub sent is not logged in the change log (not this device's
+// writes); a question state of this device that an answer replaces is, as
+// a version (receiveQuestionVersion). Stamps received move this device's clock past them, unless one
 // is more than maxAhead ahead of the device's wall clock.
 func (s *Store) ApplyPulled(ctx context.Context, after, next int64, items []PulledItem, maxAhead time.Duration) (PulledCounts, error) {
 	var n PulledCounts
@@ -304,54 +305,6 @@ func (t *Tx) putPublishedDeck(ctx context.Context, d *PublishedDeck, cursor int6
 		d.DeckID, d.Version, d.Title, d.Source, toMillis(d.PublishedAt), cursor)
 	if err != nil {
 		return fmt.Errorf("deck %s version %s: %w", d.DeckID, d.Version, err)
-	}
-	return nil
-}
-
-// receiveQuestionVersion keeps a version the hub sent and, when it is later
-// by (hlc, device) than the question's state, makes it the question's state.
-// A version of a question this device does not have is kept all the same.
-func (t *Tx) receiveQuestionVersion(ctx context.Context, rv *ReceivedVersion, cursor int64) error {
-	v := &rv.Version
-	_, err := t.exec(ctx, `INSERT INTO received_question_version (id, origin, hlc, question_id, version, payload_json, cursor)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, string(rv.Payload), cursor)
-	if err != nil {
-		return fmt.Errorf("question version %s: %w", v.ID, err)
-	}
-	var hlc string
-	err = t.QueryRowContext(ctx, `SELECT hlc FROM question WHERE id = ?`, v.QuestionID).Scan(&hlc)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	// The stamp ends with its device's id, so text order is (time, device).
-	if v.HLC > hlc {
-		_, err = t.exec(ctx, `
-			UPDATE question SET hlc = ?, slide = ?, text = ?, asker_name = ?, asker_unit = ?,
-				asker_person_id = ?, press = ?, status = ?, answer = ?, answered_by = ?, answered_at = ?,
-				forwarded_to = ?, forwarded_at = ?, version = MAX(version, ?), updated_at = ?
-			WHERE id = ?`,
-			v.HLC, v.Slide, v.Text, v.AskerName, v.AskerUnit, v.AskerPersonID, v.Press, v.Status, v.Answer,
-			v.AnsweredBy, millisPtr(v.AnsweredAt), v.ForwardedTo, millisPtr(v.ForwardedAt), v.Version,
-			toMillis(v.SavedAt), v.QuestionID)
-		if err != nil {
-			return fmt.Errorf("question %s: %w", v.QuestionID, err)
-		}
-	}
-	// The history shows it when its number is free there (a local edit may
-	// have taken it meanwhile; received_question_version keeps it anyway).
-	_, err = t.exec(ctx, `INSERT OR IGNORE INTO question_version (id, origin, hlc, question_id, version, slide, text,
-			asker_name, asker_unit, asker_person_id, press, status, answer, answered_by, answered_at,
-			forwarded_to, forwarded_at, saved_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		v.ID, v.Origin, v.HLC, v.QuestionID, v.Version, v.Slide, v.Text, v.AskerName, v.AskerUnit,
-		v.AskerPersonID, v.Press, v.Status, v.Answer, v.AnsweredBy, millisPtr(v.AnsweredAt),
-		v.ForwardedTo, millisPtr(v.ForwardedAt), toMillis(v.SavedAt))
-	if err != nil {
-		return fmt.Errorf("question version %s: %w", v.ID, err)
 	}
 	return nil
 }
