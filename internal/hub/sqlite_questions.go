@@ -171,6 +171,14 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 		if err != nil {
 			return err
 		}
+		if st.rowHLC >= h {
+			// The question's last edit is stamped far ahead (a laptop whose
+			// clock is wrong). The answer must still come after what it
+			// answers, or the question stays "forwarded" everywhere; it is
+			// stamped just after that edit, and the hub's own clock (saved
+			// by stamp) stays on real time.
+			h = nextHLC(now, st.rowHLC, s.hubID)
+		}
 		v := record.QuestionVersion{
 			Meta:       record.Meta{ID: uuid.Must(uuid.NewV7()).String(), Origin: s.hubID, HLC: h},
 			QuestionID: st.q.ID, Version: max(maxVersion, st.q.Version) + 1, Slide: int(r.int("slide")), Text: r.str("text"),

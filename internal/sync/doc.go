@@ -101,5 +101,8 @@
 // per hub: a cursor, never a timestamp. The device asks for what comes after
 // its cursor, applies a page and saves the page's Next cursor in the same
 // transaction. A device receives only what its scope covers: every published
-// deck, the whole unit catalog, and question versions for questions it asked.
+// deck, the whole unit catalog, and the district's answers to questions asked
+// on any device of its unit (a ward's second laptop shows the answer too).
+// An answer is stamped after the question state it answers, even when that
+// state's stamp is far ahead of the hub's clock (which does not move).
 package sync
