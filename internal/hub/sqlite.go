@@ -46,7 +46,10 @@ func OpenSQLite(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s := &SQLite{writeTurn: make(chan struct{}, 1)}
-	_, err = sqlitedb.Open(path, func(db *sql.DB) error {
+	// A commit survives the hub process crashing; a power cut may lose the
+	// last ones, which devices push again (they keep every change, and the
+	// hub answers a push after a gap with the number it expects).
+	_, err = sqlitedb.OpenWith(path, sqlitedb.ProcessCrash, func(db *sql.DB) error {
 		s.db = db
 		return s.init(context.Background())
 	})
