@@ -302,13 +302,13 @@ func lowerUUID(s string) bool {
 // parseHLC reads a stamp WWWWWWWWWWWWW-CCCCC-DEVICE: its wall clock in Unix
 // milliseconds and its counter.
 func parseHLC(s string) (wallMS int64, counter int, err error) {
-	bad := fmt.Errorf("%.60q is not a stamp WWWWWWWWWWWWW-CCCCC-DEVICE", s)
+	bad := func() error { return fmt.Errorf("%.60q is not a stamp WWWWWWWWWWWWW-CCCCC-DEVICE", s) }
 	if len(s) < 21 || s[13] != '-' || s[19] != '-' {
-		return 0, 0, bad
+		return 0, 0, bad()
 	}
-	for _, c := range s[:13] + s[14:19] {
-		if c < '0' || c > '9' {
-			return 0, 0, bad
+	for i := range 19 {
+		if c := s[i]; i != 13 && (c < '0' || c > '9') {
+			return 0, 0, bad()
 		}
 	}
 	wallMS, _ = strconv.ParseInt(s[:13], 10, 64)

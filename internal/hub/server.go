@@ -234,7 +234,9 @@ func DecodePush(body []byte) (sync.PushRequest, error) {
 	if end, ok := skipValue(body, skipSpace(body, 0)); ok && trailing(body, end) != nil {
 		return sync.PushRequest{}, refuse(http.StatusBadRequest, sync.CodeInvalid, "the body holds more than one push request")
 	}
-	if err := json.Unmarshal(body, &req); err != nil {
+	if fast, ok := decodePushFast(body); ok {
+		req = fast
+	} else if err := json.Unmarshal(body, &req); err != nil {
 		return sync.PushRequest{}, refuse(http.StatusBadRequest, sync.CodeInvalid, "the body is not a push request: "+err.Error())
 	}
 	if len(req.Changes) > sync.MaxPushChanges {

@@ -34,6 +34,7 @@ type SQLite struct {
 	// writeTurn queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps.
 	writeTurn chan struct{}
+	stmts     stmtCache // the push's statements
 }
 
 // OpenSQLite opens (creating if needed) the hub database at path.
@@ -127,7 +128,10 @@ func (s *SQLite) read(ctx context.Context, fn func(*sql.Tx) error) error {
 
 func (s *SQLite) HubID() string { return s.hubID }
 func (s *SQLite) IDKey() string { return s.idKey }
-func (s *SQLite) Close() error  { return s.db.Close() }
+func (s *SQLite) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
 

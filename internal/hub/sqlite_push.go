@@ -72,7 +72,7 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		}
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p := &pusher{tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
+		p := &pusher{s: s, tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
 		if err := p.begin(); err != nil {
 			return err
 		}
@@ -178,6 +178,7 @@ func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *err
 
 // pusher applies one device's changes inside a push's transaction.
 type pusher struct {
+	s                 *SQLite
 	tx                *sql.Tx
 	ctx               context.Context
 	dev               Device
@@ -186,7 +187,7 @@ type pusher struct {
 	acked, startAcked int64
 	cat               *unit.Catalog
 	scope             []string
-	stmts             map[string]*sql.Stmt // prepared once per push: a batch runs each many times
+	stmts             map[string]*sql.Stmt // this transaction's statements
 	people, checkIns  *rowBuffer           // upserts waiting for a multi-row statement
 	// sessions caches, per session id, whether the session the hub holds is
 	// within the device's scope (and its unit): check-ins ask it each time.
@@ -199,34 +200,39 @@ type sessionScope struct {
 	inScope bool
 }
 
-// exec runs query as a statement prepared once in this transaction.
+// stmt is query as a statement of this transaction, prepared once per
+// hub process (parsing a multi-row INSERT of 250 rows costs more than
+// running it) and once per push on the transaction's connection.
+func (p *pusher) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := p.stmts[query]; ok {
+		return st, nil
+	}
+	shared, err := p.s.stmts.get(p.ctx, p.s.db, query)
+	if err != nil {
+		return nil, err
+	}
+	st := p.tx.StmtContext(p.ctx, shared)
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	p.stmts[query] = st
+	return st, nil
+}
+
+// exec runs query as a prepared statement of this transaction.
 func (p *pusher) exec(query string, args ...any) (sql.Result, error) {
-	st, ok := p.stmts[query]
-	if !ok {
-		var err error
-		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
-			return nil, err
-		}
-		if p.stmts == nil {
-			p.stmts = map[string]*sql.Stmt{}
-		}
-		p.stmts[query] = st
+	st, err := p.stmt(query)
+	if err != nil {
+		return nil, err
 	}
 	return st.ExecContext(p.ctx, args...)
 }
 
 // queryRow runs query as a prepared statement of this transaction.
 func (p *pusher) queryRow(query string, args ...any) *sql.Row {
-	st, ok := p.stmts[query]
-	if !ok {
-		var err error
-		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
-			return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
-		}
-		if p.stmts == nil {
-			p.stmts = map[string]*sql.Stmt{}
-		}
-		p.stmts[query] = st
+	st, err := p.stmt(query)
+	if err != nil {
+		return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
 	}
 	return st.QueryRowContext(p.ctx, args...)
 }

@@ -1,16 +1,17 @@
 package hub
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
+	gosync "sync"
 )
 
 // A push of 1000 changes writes them with multi-row statements: one row per
 // statement cost modernc's SQLite most of a push's time. The statements
-// are portable (ON CONFLICT ... RETURNING runs on PostgreSQL too) and say
-// which rows they wrote, so no row needs a statement of its own unless it
-// was not written.
+// are portable (ON CONFLICT runs on PostgreSQL too) and count the rows they
+// wrote, so no row needs a statement of its own unless one was not written.
 
 // rowsPerStatement is the rows of one multi-row INSERT: 250 rows of up to
 // 12 columns stay far below SQLite's 32766 bound parameters. A batch of
@@ -31,25 +32,14 @@ func valuesRows(rows, cols int) string {
 	return b.String()
 }
 
-// query runs a statement that returns rows, prepared once per push when it
-// is a full chunk (a shorter last chunk is run unprepared, so the cache
-// holds one statement per table).
-func (p *pusher) query(q string, prepared bool, args ...any) (*sql.Rows, error) {
+// execRows runs a multi-row statement, prepared once when it is a full
+// chunk (a shorter last chunk is run unprepared, so the cache holds one
+// statement per table).
+func (p *pusher) execRows(q string, prepared bool, args ...any) (sql.Result, error) {
 	if !prepared {
-		return p.tx.QueryContext(p.ctx, q, args...)
+		return p.tx.ExecContext(p.ctx, q, args...)
 	}
-	st, ok := p.stmts[q]
-	if !ok {
-		var err error
-		if st, err = p.tx.PrepareContext(p.ctx, q); err != nil {
-			return nil, err
-		}
-		if p.stmts == nil {
-			p.stmts = map[string]*sql.Stmt{}
-		}
-		p.stmts[q] = st
-	}
-	return st.QueryContext(p.ctx, args...)
+	return p.exec(q, args...)
 }
 
 // store keeps every change of the batch under its unique key (device,
@@ -58,7 +48,7 @@ func (p *pusher) query(q string, prepared bool, args ...any) (*sql.Rows, error) 
 // be kept; one after a gap keeps them to wait.
 func (p *pusher) store(batch []checked, inOrder bool) error {
 	const cols = 12
-	stored := make(map[int64]bool, len(batch))
+	var written int64
 	args := make([]any, 0, rowsPerStatement*cols)
 	for lo := 0; lo < len(batch); lo += rowsPerStatement {
 		hi := min(lo+rowsPerStatement, len(batch))
@@ -72,25 +62,18 @@ func (p *pusher) store(batch []checked, inOrder bool) error {
 				boolInt(c.ahead), ms(p.now))
 		}
 		q := `INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op, payload, applied, clock_ahead,
-			received_at) VALUES ` + valuesRows(hi-lo, cols) + ` ON CONFLICT (device_id, epoch, seq) DO NOTHING RETURNING seq`
-		rows, err := p.query(q, hi-lo == rowsPerStatement, args...)
+			received_at) VALUES ` + valuesRows(hi-lo, cols) + ` ON CONFLICT (device_id, epoch, seq) DO NOTHING`
+		res, err := p.execRows(q, hi-lo == rowsPerStatement, args...)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var seq int64
-			if err := rows.Scan(&seq); err != nil {
-				rows.Close()
-				return err
-			}
-			stored[seq] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		n, err := res.RowsAffected()
+		if err != nil {
 			return err
 		}
+		written += n
 	}
-	if len(stored) == len(batch) {
+	if written == int64(len(batch)) {
 		return nil
 	}
 	// Keys held before: a repeat is one with the same hash.
@@ -113,7 +96,7 @@ func (p *pusher) store(batch []checked, inOrder bool) error {
 		return err
 	}
 	for _, c := range batch {
-		if !stored[c.Seq] && held[c.Seq] != c.hash {
+		if held[c.Seq] != c.hash { // the rows just written hold theirs
 			return &errConflict{seq: c.Seq, heldHash: held[c.Seq], change: c.Change}
 		}
 	}
@@ -128,7 +111,7 @@ type rowBuffer struct {
 	table  string
 	cols   int
 	prefix string // INSERT INTO table (...) VALUES
-	suffix string // ON CONFLICT ... RETURNING id
+	suffix string // ON CONFLICT ...
 	args   []any
 	rows   []bufferedRow
 	ids    map[string]bool
@@ -144,7 +127,7 @@ func newRowBuffer(table, columns, conflict string) *rowBuffer {
 		table:  table,
 		cols:   strings.Count(columns, ",") + 1,
 		prefix: `INSERT INTO ` + table + ` (` + columns + `) VALUES `,
-		suffix: ` ` + conflict + ` RETURNING id`,
+		suffix: ` ` + conflict,
 		ids:    map[string]bool{},
 	}
 }
@@ -170,40 +153,31 @@ func (p *pusher) add(b *rowBuffer, seq int64, id string, values ...any) error {
 	return nil
 }
 
-// flushTable writes a table's buffered rows; a row that was not written
-// holds a record id already there: an older state of the device's record
-// (the newer stays) or another device's record (refused).
+// flushTable writes a table's buffered rows. The statement's count of rows
+// written tells whether all were; a row that was not holds a record id
+// already there: an older state of the device's record (the newer stays)
+// or another device's record (refused).
 func (p *pusher) flushTable(b *rowBuffer) error {
 	if len(b.rows) == 0 {
 		return nil
 	}
-	rows, err := p.query(b.prefix+valuesRows(len(b.rows), b.cols)+b.suffix, len(b.rows) == rowsPerStatement, b.args...)
+	res, err := p.execRows(b.prefix+valuesRows(len(b.rows), b.cols)+b.suffix, len(b.rows) == rowsPerStatement, b.args...)
 	if err != nil {
 		return err
 	}
-	written := make(map[string]bool, len(b.rows))
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		written[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	n, err := res.RowsAffected()
+	if err != nil {
 		return err
 	}
 	pending := b.rows
 	b.rows, b.args = b.rows[:0], b.args[:0]
 	clear(b.ids)
-	if len(written) == len(pending) {
+	if n == int64(len(pending)) {
 		return nil
 	}
+	// Some were not written. A row written holds this device's record; one
+	// held by another device was not, and is refused.
 	for _, r := range pending {
-		if written[r.id] {
-			continue
-		}
 		var origin string
 		if err := p.queryRow(`SELECT origin FROM `+b.table+` WHERE id = ?`, r.id).Scan(&origin); err != nil {
 			return err
@@ -254,4 +228,36 @@ func (p *pusher) buffers() []*rowBuffer {
 				undone_at = excluded.undone_at`))
 	}
 	return []*rowBuffer{p.people, p.checkIns}
+}
+
+// stmtCache keeps the push's statements prepared for the hub's life.
+type stmtCache struct {
+	mu    gosync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+func (c *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*sql.Stmt{}
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	c.stmts = nil
 }

@@ -214,41 +214,65 @@ func (s *Syncer) readBatch(ctx context.Context, epoch, after int64) <-chan pushB
 	return out
 }
 
-// ackSaver saves the hub's acknowledged number in the background, the
-// latest one each time it gets to it.
+// ackSaver saves the hub's acknowledged number in the background: the
+// latest one, at most every ackEvery. Each save is a commit, and a commit
+// makes the connection that reads the next batch drop its page cache; a
+// push of 100 batches saved after each paid for that every time.
 type ackSaver struct {
 	mu      gosync.Mutex
 	latest  int64
 	dirty   bool
 	err     error
 	wake    chan struct{}
+	stop    chan struct{}
 	stopped chan struct{}
 }
 
+// ackEvery spaces the saves of a push's acknowledgements.
+const ackEvery = 250 * time.Millisecond
+
 func newAckSaver(ctx context.Context, st *store.Store) *ackSaver {
-	a := &ackSaver{wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+	a := &ackSaver{wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
+	// A cancelled sync still saves what the hub acknowledged.
+	ctx = context.WithoutCancel(ctx)
 	go func() {
 		defer close(a.stopped)
-		// A cancelled sync still saves what the hub acknowledged.
-		ctx := context.WithoutCancel(ctx)
-		for range a.wake {
-			a.mu.Lock()
-			n, dirty := a.latest, a.dirty
-			a.dirty = false
-			a.mu.Unlock()
-			if !dirty {
-				continue
+		for {
+			select {
+			case <-a.wake:
+			case <-a.stop:
+				a.saveLatest(ctx, st)
+				return
 			}
-			if err := st.SetAcked(ctx, n); err != nil {
-				a.mu.Lock()
-				if a.err == nil {
-					a.err = err
-				}
-				a.mu.Unlock()
+			a.saveLatest(ctx, st)
+			t := time.NewTimer(ackEvery)
+			select {
+			case <-t.C:
+			case <-a.stop:
+				t.Stop()
+				a.saveLatest(ctx, st)
+				return
 			}
 		}
 	}()
 	return a
+}
+
+func (a *ackSaver) saveLatest(ctx context.Context, st *store.Store) {
+	a.mu.Lock()
+	n, dirty := a.latest, a.dirty
+	a.dirty = false
+	a.mu.Unlock()
+	if !dirty {
+		return
+	}
+	if err := st.SetAcked(ctx, n); err != nil {
+		a.mu.Lock()
+		if a.err == nil {
+			a.err = err
+		}
+		a.mu.Unlock()
+	}
 }
 
 // save asks for n to be saved; it returns an earlier save's failure.
@@ -266,7 +290,7 @@ func (a *ackSaver) save(n int64) error {
 
 // wait saves what is left and stops.
 func (a *ackSaver) wait() error {
-	close(a.wake)
+	close(a.stop)
 	<-a.stopped
 	a.mu.Lock()
 	defer a.mu.Unlock()
