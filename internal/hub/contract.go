@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
+	"unicode/utf8"
 )
 
 // The change log's payloads, as docs/changelog.md writes them down (a test
@@ -25,6 +25,27 @@ type fieldType struct {
 type entitySpec struct {
 	ops    []string
 	fields map[string]fieldType
+	// The fields in name order, their types, and each name's place in it:
+	// what a record's checked values are kept by (indexFields fills them).
+	names []string
+	types []fieldType
+	index map[string]int
+}
+
+func init() {
+	for _, spec := range contract {
+		*spec = indexFields(*spec)
+	}
+}
+
+func indexFields(spec entitySpec) entitySpec {
+	spec.names = slices.Sorted(maps.Keys(spec.fields))
+	spec.types = make([]fieldType, len(spec.names))
+	spec.index = make(map[string]int, len(spec.names))
+	for i, name := range spec.names {
+		spec.types[i], spec.index[name] = spec.fields[name], i
+	}
+	return spec
 }
 
 func fields(spec string) map[string]fieldType {
@@ -39,32 +60,32 @@ func fields(spec string) map[string]fieldType {
 const metaFields = "id:uuid origin:uuid hlc:hlc "
 
 // contract is the payload of every entity a device may push.
-var contract = map[string]entitySpec{
-	"deck": {[]string{"insert", "update"}, fields(metaFields +
+var contract = map[string]*entitySpec{
+	"deck": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"deck_id:string version:string title:string slides:int duration_min:int")},
-	"session": {[]string{"insert", "update"}, fields(metaFields +
+	"session": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"deck_id:string deck_version:string deck_title:string slides:int duration_min:int title:string " +
 		"unit:string venue:string form:string rapporteur:string started_at:time ended_at:time? slide:int step:int " +
 		"position_at:time pinned_question:string pinned_at:time?")},
-	"slide_view": {[]string{"insert"}, fields(metaFields + "session_id:uuid slide:int step:int shown_at:time")},
-	"person": {[]string{"insert", "insert_many", "update"}, fields(metaFields +
+	"slide_view": {ops: []string{"insert"}, fields: fields(metaFields + "session_id:uuid slide:int step:int shown_at:time")},
+	"person": {ops: []string{"insert", "insert_many", "update"}, fields: fields(metaFields +
 		"name:string name_key:string unit:string position:string grp:string phone:string id_hash:string " +
 		"id_last4:string source:string notice_at:time? created_at:time")},
-	"attendance": {[]string{"insert", "update"}, fields(metaFields +
+	"attendance": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"session_id:uuid person_id:uuid method:string checked_in_at:time undone_at:time? notice_at:time?")},
-	"question": {[]string{"insert", "update"}, fields(metaFields +
+	"question": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"session_id:uuid number:int slide:int text:string asker_name:string asker_unit:string asker_person_id:string " +
 		"press:bool status:string answer:string answered_by:string answered_at:time? forwarded_to:string " +
 		"forwarded_at:time? version:int created_at:time updated_at:time")},
-	"question_version": {[]string{"insert"}, fields(metaFields +
+	"question_version": {ops: []string{"insert"}, fields: fields(metaFields +
 		"question_id:uuid version:int slide:int text:string asker_name:string asker_unit:string asker_person_id:string " +
 		"press:bool status:string answer:string answered_by:string answered_at:time? forwarded_to:string " +
 		"forwarded_at:time? saved_at:time")},
-	"deck_snapshot": {[]string{"insert"}, fields("id:uuid origin:string hlc:hlc " +
+	"deck_snapshot": {ops: []string{"insert"}, fields: fields("id:uuid origin:string hlc:hlc " +
 		"deck_id:string version:string source:string created_at:time")},
-	"unit": {[]string{"insert"}, fields("id:uuid origin:string hlc:hlc " +
+	"unit": {ops: []string{"insert"}, fields: fields("id:uuid origin:string hlc:hlc " +
 		"name:string kind:string sort_order:int parent_id:string")},
-	"unit_alias": {[]string{"insert", "update"}, fields("id:uuid origin:string hlc:hlc unit_id:uuid spelling:string")},
+	"unit_alias": {ops: []string{"insert", "update"}, fields: fields("id:uuid origin:string hlc:hlc unit_id:uuid spelling:string")},
 }
 
 // FieldError is a change that breaks the contract or the device's rights:
@@ -79,30 +100,66 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("seq %d: %s: %s", e.Seq, e.Field, e.Message)
 }
 
-// rec is one checked record of a change (insert_many gives several).
+// rec is one checked record of a change (insert_many gives several). A
+// pushed record holds its fields' raw values by the entity's field index
+// (vals); one read back whole holds them by name (Fields).
 type rec struct {
 	ID, Origin, HLC string
 	Fields          map[string]json.RawMessage
+	spec            *entitySpec
+	vals            []json.RawMessage
+}
+
+// raw is a field's JSON value (nil when it has none).
+func (r rec) raw(name string) json.RawMessage {
+	if r.vals != nil {
+		if i, ok := r.spec.index[name]; ok {
+			return r.vals[i]
+		}
+		return nil
+	}
+	return r.Fields[name]
+}
+
+// fieldMap is the record's fields by name.
+func (r rec) fieldMap() map[string]json.RawMessage {
+	if r.vals == nil {
+		return r.Fields
+	}
+	m := make(map[string]json.RawMessage, len(r.vals))
+	for i, name := range r.spec.names {
+		m[name] = r.vals[i]
+	}
+	return m
 }
 
 func (r rec) str(name string) string {
+	return jsonString(r.raw(name))
+}
+
+// jsonString decodes a JSON string value ("" for anything else); one with
+// no escapes is read straight from its bytes.
+func jsonString(raw []byte) string {
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw, '\\') < 0 && utf8.Valid(raw) {
+		return string(raw[1 : len(raw)-1])
+	}
 	var s string
-	json.Unmarshal(r.Fields[name], &s)
+	json.Unmarshal(raw, &s)
 	return s
 }
 
 func (r rec) int(name string) int64 {
-	n, _ := strconv.ParseInt(string(r.Fields[name]), 10, 64)
+	n, _ := strconv.ParseInt(string(r.raw(name)), 10, 64)
 	return n
 }
 
 // timeMS reads a time field as Unix milliseconds; ok is false for null.
 func (r rec) timeMS(name string) (int64, bool) {
-	var s string
-	if json.Unmarshal(r.Fields[name], &s) != nil {
+	raw := r.raw(name)
+	if len(raw) == 0 || raw[0] != '"' {
 		return 0, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
+	t, err := time.Parse(time.RFC3339Nano, jsonString(raw))
 	if err != nil {
 		return 0, false
 	}
@@ -110,7 +167,8 @@ func (r rec) timeMS(name string) (int64, bool) {
 }
 
 // checkRecords checks a change against the contract and that its every
-// record was originated by device, and returns the records.
+// record was originated by device, and returns the records. It reads the
+// payload's bytes once, without decoding it into maps.
 func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawMessage, device string) ([]rec, error) {
 	bad := func(field, format string, args ...any) error {
 		return &FieldError{Seq: seq, Field: field, Message: fmt.Sprintf(format, args...)}
@@ -124,7 +182,8 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 	}
 	var raws []json.RawMessage
 	if op == "insert_many" {
-		if err := json.Unmarshal(payload, &raws); err != nil || len(raws) == 0 {
+		var err error
+		if raws, err = arrayElements(payload); err != nil || len(raws) == 0 {
 			return nil, bad("payload", "insert_many needs a non-empty JSON array of records")
 		}
 	} else {
@@ -134,29 +193,27 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 	for i, raw := range raws {
 		at := ""
 		if op == "insert_many" {
-			at = fmt.Sprintf("payload[%d].", i)
+			at = "payload[" + strconv.Itoa(i) + "]."
 		} else {
 			at = "payload."
 		}
-		var fs map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &fs); err != nil || fs == nil {
+		vals := make([]json.RawMessage, len(spec.names))
+		unknown, err := objectFields(raw, spec, vals)
+		if err != nil {
 			return nil, bad(strings.TrimSuffix(at, "."), "not a JSON object")
 		}
-		for name := range fs {
-			if _, ok := spec.fields[name]; !ok {
-				return nil, bad(at+name, "not a field of entity %q", entity)
-			}
+		if unknown != "" {
+			return nil, bad(at+unknown, "not a field of entity %q", entity)
 		}
-		for name, ft := range spec.fields {
-			v, ok := fs[name]
-			if !ok {
+		for i, name := range spec.names {
+			if vals[i] == nil {
 				return nil, bad(at+name, "missing")
 			}
-			if err := checkValue(ft, v); err != nil {
+			if err := checkValue(spec.types[i], vals[i]); err != nil {
 				return nil, bad(at+name, "%v", err)
 			}
 		}
-		r := rec{Fields: fs}
+		r := rec{spec: spec, vals: vals}
 		r.ID, r.Origin, r.HLC = r.str("id"), r.str("origin"), r.str("hlc")
 		if r.Origin != device {
 			return nil, bad(at+"origin", "%q is not the pushing device %q: a device writes only records it originated", r.Origin, device)
@@ -173,8 +230,9 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 	return recs, nil
 }
 
-// checkValue checks one JSON value against its documented type. Times may
-// be any RFC 3339 time (readers accept them all).
+// checkValue checks one JSON value (valid JSON: objectFields read it)
+// against its documented type. Times may be any RFC 3339 time (readers
+// accept them all).
 func checkValue(ft fieldType, raw json.RawMessage) error {
 	if string(raw) == "null" {
 		if ft.nullable {
@@ -182,56 +240,75 @@ func checkValue(ft fieldType, raw json.RawMessage) error {
 		}
 		return fmt.Errorf("null, but type %s does not allow it", ft.base)
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return err
-	}
 	switch ft.base {
 	case "int":
-		n, ok := v.(json.Number)
-		if _, err := n.Int64(); !ok || err != nil {
+		if _, err := strconv.ParseInt(string(raw), 10, 64); err != nil {
 			return fmt.Errorf("%.40s is not an integer", raw)
 		}
 		return nil
 	case "bool":
-		if _, ok := v.(bool); !ok {
+		if string(raw) != "true" && string(raw) != "false" {
 			return fmt.Errorf("%.40s is not true or false", raw)
 		}
 		return nil
 	}
-	s, ok := v.(string)
-	if !ok {
+	if len(raw) == 0 || raw[0] != '"' {
 		return fmt.Errorf("%.40s is not a string", raw)
 	}
 	switch ft.base {
 	case "uuid":
-		if u, err := uuid.Parse(s); err != nil || u.String() != s {
+		if s := jsonString(raw); !lowerUUID(s) {
 			return fmt.Errorf("%.40q is not a UUID in lowercase 36-character form", s)
 		}
 	case "hlc":
-		if _, _, err := parseHLC(s); err != nil {
+		if _, _, err := parseHLC(jsonString(raw)); err != nil {
 			return err
 		}
 	case "time":
-		if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
+		if s := jsonString(raw); !validTime(s) {
 			return fmt.Errorf("%.40q is not an RFC 3339 time", s)
 		}
 	}
 	return nil
 }
 
+func validTime(s string) bool {
+	_, err := time.Parse(time.RFC3339Nano, s)
+	return err == nil
+}
+
+// lowerUUID: s is a UUID as uuid.UUID.String writes it (8-4-4-4-12
+// lowercase hex digits), the one form the change log uses.
+func lowerUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // parseHLC reads a stamp WWWWWWWWWWWWW-CCCCC-DEVICE: its wall clock in Unix
 // milliseconds and its counter.
 func parseHLC(s string) (wallMS int64, counter int, err error) {
-	bad := fmt.Errorf("%.60q is not a stamp WWWWWWWWWWWWW-CCCCC-DEVICE", s)
+	bad := func() error { return fmt.Errorf("%.60q is not a stamp WWWWWWWWWWWWW-CCCCC-DEVICE", s) }
 	if len(s) < 21 || s[13] != '-' || s[19] != '-' {
-		return 0, 0, bad
+		return 0, 0, bad()
 	}
-	for _, c := range s[:13] + s[14:19] {
-		if c < '0' || c > '9' {
-			return 0, 0, bad
+	for i := range 19 {
+		if c := s[i]; i != 13 && (c < '0' || c > '9') {
+			return 0, 0, bad()
 		}
 	}
 	wallMS, _ = strconv.ParseInt(s[:13], 10, 64)

@@ -34,6 +34,7 @@ type SQLite struct {
 	// writeTurn queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps.
 	writeTurn chan struct{}
+	stmts     stmtCache // the push's statements
 }
 
 // OpenSQLite opens (creating if needed) the hub database at path.
@@ -46,7 +47,10 @@ func OpenSQLite(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s := &SQLite{writeTurn: make(chan struct{}, 1)}
-	_, err = sqlitedb.Open(path, func(db *sql.DB) error {
+	// A commit survives the hub process crashing; a power cut may lose the
+	// last ones, which devices push again (they keep every change, and the
+	// hub answers a push after a gap with the number it expects).
+	_, err = sqlitedb.OpenWith(path, sqlitedb.ProcessCrash, func(db *sql.DB) error {
 		s.db = db
 		return s.init(context.Background())
 	})
@@ -124,7 +128,10 @@ func (s *SQLite) read(ctx context.Context, fn func(*sql.Tx) error) error {
 
 func (s *SQLite) HubID() string { return s.hubID }
 func (s *SQLite) IDKey() string { return s.idKey }
-func (s *SQLite) Close() error  { return s.db.Close() }
+func (s *SQLite) Close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
 

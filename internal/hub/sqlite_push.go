@@ -72,7 +72,7 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		}
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p := &pusher{tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
+		p := &pusher{s: s, tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
 		if err := p.begin(); err != nil {
 			return err
 		}
@@ -81,29 +81,8 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		// A batch that follows the acknowledged number applies now: its
 		// payloads need not be kept; one after a gap keeps them to wait.
 		inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
-		for _, c := range batch {
-			payload, applied := string(c.Payload), 0
-			if inOrder {
-				payload, applied = "", 1
-			}
-			res, err := p.exec(`INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op,
-				payload, applied, clock_ahead, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (device_id, epoch, seq) DO NOTHING`,
-				dev.ID, req.Epoch, c.Seq, c.hash, c.Entity, c.RecordID, c.HLC, c.Op, payload, applied, boolInt(c.ahead), ms(now))
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				continue
-			}
-			var held string
-			if err := p.queryRow(`SELECT hash FROM change_in WHERE device_id = ? AND epoch = ? AND seq = ?`,
-				dev.ID, req.Epoch, c.Seq).Scan(&held); err != nil {
-				return err
-			}
-			if held != c.hash {
-				return &errConflict{seq: c.Seq, heldHash: held, change: c.Change}
-			}
+		if err := p.store(batch, inOrder); err != nil {
+			return err
 		}
 		// Apply, in order, what follows the acknowledged number: the batch
 		// (known here, parsed) and what waited behind a gap (read back).
@@ -117,16 +96,19 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			if !ok {
 				var err error
 				if c, ok, err = p.waiting(next); err != nil {
-					return err
+					return p.firstError(err)
 				}
 				if !ok {
 					break
 				}
 			}
 			if err := p.apply(c); err != nil {
-				return err
+				return p.firstError(err)
 			}
 			p.acked = next
+		}
+		if err := p.flush(); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
 			AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
@@ -196,6 +178,7 @@ func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *err
 
 // pusher applies one device's changes inside a push's transaction.
 type pusher struct {
+	s                 *SQLite
 	tx                *sql.Tx
 	ctx               context.Context
 	dev               Device
@@ -204,37 +187,52 @@ type pusher struct {
 	acked, startAcked int64
 	cat               *unit.Catalog
 	scope             []string
-	stmts             map[string]*sql.Stmt // prepared once per push: a batch runs each many times
+	stmts             map[string]*sql.Stmt // this transaction's statements
+	people, checkIns  *rowBuffer           // upserts waiting for a multi-row statement
+	// sessions caches, per session id, whether the session the hub holds is
+	// within the device's scope (and its unit): check-ins ask it each time.
+	sessions map[string]sessionScope
 }
 
-// exec runs query as a statement prepared once in this transaction.
+type sessionScope struct {
+	unit    string
+	held    bool // the hub holds the session
+	inScope bool
+}
+
+// stmt is query as a statement of this transaction, prepared once per
+// hub process (parsing a multi-row INSERT of 250 rows costs more than
+// running it) and once per push on the transaction's connection.
+func (p *pusher) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := p.stmts[query]; ok {
+		return st, nil
+	}
+	shared, err := p.s.stmts.get(p.ctx, p.s.db, query)
+	if err != nil {
+		return nil, err
+	}
+	st := p.tx.StmtContext(p.ctx, shared)
+	if p.stmts == nil {
+		p.stmts = map[string]*sql.Stmt{}
+	}
+	p.stmts[query] = st
+	return st, nil
+}
+
+// exec runs query as a prepared statement of this transaction.
 func (p *pusher) exec(query string, args ...any) (sql.Result, error) {
-	st, ok := p.stmts[query]
-	if !ok {
-		var err error
-		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
-			return nil, err
-		}
-		if p.stmts == nil {
-			p.stmts = map[string]*sql.Stmt{}
-		}
-		p.stmts[query] = st
+	st, err := p.stmt(query)
+	if err != nil {
+		return nil, err
 	}
 	return st.ExecContext(p.ctx, args...)
 }
 
 // queryRow runs query as a prepared statement of this transaction.
 func (p *pusher) queryRow(query string, args ...any) *sql.Row {
-	st, ok := p.stmts[query]
-	if !ok {
-		var err error
-		if st, err = p.tx.PrepareContext(p.ctx, query); err != nil {
-			return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
-		}
-		if p.stmts == nil {
-			p.stmts = map[string]*sql.Stmt{}
-		}
-		p.stmts[query] = st
+	st, err := p.stmt(query)
+	if err != nil {
+		return p.tx.QueryRowContext(p.ctx, query, args...) // reports the same error
 	}
 	return st.QueryRowContext(p.ctx, args...)
 }
@@ -293,16 +291,21 @@ func (p *pusher) inScope(spelling string) bool {
 // sessionInScope: a record under a session the hub holds must be within
 // the device's scope through the session's unit.
 func (p *pusher) sessionInScope(c checked, sessionID string) error {
-	var u string
-	err := p.queryRow(`SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&u)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+	sc, ok := p.sessions[sessionID]
+	if !ok {
+		err := p.queryRow(`SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&sc.unit)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		sc.held = err == nil
+		sc.inScope = !sc.held || p.inScope(sc.unit)
+		if p.sessions == nil {
+			p.sessions = map[string]sessionScope{}
+		}
+		p.sessions[sessionID] = sc
 	}
-	if err != nil {
-		return err
-	}
-	if !p.inScope(u) {
-		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Message: fmt.Sprintf("the session is held by %q, outside this device's units", u)}
+	if !sc.inScope {
+		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Message: fmt.Sprintf("the session is held by %q, outside this device's units", sc.unit)}
 	}
 	return nil
 }
@@ -341,49 +344,54 @@ func (p *pusher) apply(c checked) error {
 	return nil
 }
 
+// The upserts of the records applied one at a time (sessions, whose unit
+// later check-ins are checked against, and the rarer entities), built once.
+var (
+	upsertSession = `INSERT INTO session (id, origin, hlc, deck_id, deck_version, deck_title, title, unit, venue, form,
+		rapporteur, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + lww("session", `hlc = excluded.hlc,
+		deck_id = excluded.deck_id, deck_version = excluded.deck_version, deck_title = excluded.deck_title,
+		title = excluded.title, unit = excluded.unit, venue = excluded.venue, form = excluded.form,
+		rapporteur = excluded.rapporteur, started_at = excluded.started_at, ended_at = excluded.ended_at`)
+	upsertQuestion = `INSERT INTO question (id, origin, hlc, session_id, number, created_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) ` +
+		lww("question", `hlc = excluded.hlc, number = excluded.number, payload = excluded.payload`)
+	upsertUnit = `INSERT INTO unit (id, origin, hlc, name, kind, sort_order, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?) ` +
+		lww("unit", `hlc = excluded.hlc, name = excluded.name, kind = excluded.kind, sort_order = excluded.sort_order,
+		parent_id = excluded.parent_id`)
+	upsertAlias = `INSERT INTO unit_alias (id, origin, hlc, unit_id, spelling) VALUES (?, ?, ?, ?, ?) ` +
+		lww("unit_alias", `hlc = excluded.hlc, unit_id = excluded.unit_id, spelling = excluded.spelling`)
+)
+
 func (p *pusher) applyRecord(c checked, r rec) error {
-	lww := func(cols string) string {
-		return ` ON CONFLICT (id) DO UPDATE SET ` + cols + ` WHERE excluded.origin = %[1]s.origin AND excluded.hlc > %[1]s.hlc`
-	}
 	switch c.Entity {
 	case "session":
 		if !p.inScope(r.str("unit")) {
 			return &FieldError{Seq: c.Seq, Field: "payload.unit", Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
 		}
+		delete(p.sessions, r.ID) // its unit may change
 		started, _ := r.timeMS("started_at")
-		q := fmt.Sprintf(`INSERT INTO session (id, origin, hlc, deck_id, deck_version, deck_title, title, unit, venue, form,
-			rapporteur, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`+lww(`hlc = excluded.hlc,
-			deck_id = excluded.deck_id, deck_version = excluded.deck_version, deck_title = excluded.deck_title,
-			title = excluded.title, unit = excluded.unit, venue = excluded.venue, form = excluded.form,
-			rapporteur = excluded.rapporteur, started_at = excluded.started_at, ended_at = excluded.ended_at`), "session")
-		return p.upsert(c, r, "session", q, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("deck_version"), r.str("deck_title"),
+		return p.upsert(c, r, "session", upsertSession, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("deck_version"), r.str("deck_title"),
 			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))
 	case "person":
-		q := fmt.Sprintf(`INSERT INTO person (id, origin, hlc, name_key, unit, grp, id_hash) VALUES (?, ?, ?, ?, ?, ?, ?)`+
-			lww(`hlc = excluded.hlc, name_key = excluded.name_key, unit = excluded.unit, grp = excluded.grp, id_hash = excluded.id_hash`), "person")
-		return p.upsert(c, r, "person", q, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
+		p.buffers()
+		return p.add(p.people, c.Seq, r.ID, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
 	case "attendance":
 		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
 			return err
 		}
 		at, _ := r.timeMS("checked_in_at")
-		q := fmt.Sprintf(`INSERT INTO attendance (id, origin, hlc, session_id, person_id, method, checked_in_at, undone_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`+lww(`hlc = excluded.hlc, method = excluded.method,
-			checked_in_at = excluded.checked_in_at, undone_at = excluded.undone_at`), "attendance")
-		return p.upsert(c, r, "attendance", q, r.ID, r.Origin, r.HLC, r.str("session_id"), r.str("person_id"), r.str("method"),
+		p.buffers()
+		return p.add(p.checkIns, c.Seq, r.ID, r.ID, r.Origin, r.HLC, r.str("session_id"), r.str("person_id"), r.str("method"),
 			at, nullMS(r, "undone_at"))
 	case "question":
 		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
 			return err
 		}
 		created, _ := r.timeMS("created_at")
-		payload, _ := json.Marshal(r.Fields)
-		q := fmt.Sprintf(`INSERT INTO question (id, origin, hlc, session_id, number, created_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?)`+
-			lww(`hlc = excluded.hlc, number = excluded.number, payload = excluded.payload`), "question")
-		return p.upsert(c, r, "question", q, r.ID, r.Origin, r.HLC, r.str("session_id"), r.int("number"), created, string(payload))
+		payload, _ := json.Marshal(r.fieldMap())
+		return p.upsert(c, r, "question", upsertQuestion, r.ID, r.Origin, r.HLC, r.str("session_id"), r.int("number"), created, string(payload))
 	case "question_version":
 		saved, _ := r.timeMS("saved_at")
-		payload, _ := json.Marshal(r.Fields)
+		payload, _ := json.Marshal(r.fieldMap())
 		q := `INSERT INTO question_version (id, origin, hlc, question_id, version, status, saved_at, clock_ahead, payload)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
 		return p.upsert(c, r, "question_version", q, r.ID, r.Origin, r.HLC, r.str("question_id"), r.int("version"),
@@ -397,17 +405,12 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 			ON CONFLICT (id) DO NOTHING`
 		return p.upsert(c, r, "deck_snapshot", q, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("version"), r.str("source"), created)
 	case "unit":
-		q := fmt.Sprintf(`INSERT INTO unit (id, origin, hlc, name, kind, sort_order, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)`+
-			lww(`hlc = excluded.hlc, name = excluded.name, kind = excluded.kind, sort_order = excluded.sort_order,
-			parent_id = excluded.parent_id`), "unit")
-		return p.upsert(c, r, "unit", q, r.ID, r.Origin, r.HLC, r.str("name"), r.str("kind"), r.int("sort_order"), r.str("parent_id"))
+		return p.upsert(c, r, "unit", upsertUnit, r.ID, r.Origin, r.HLC, r.str("name"), r.str("kind"), r.int("sort_order"), r.str("parent_id"))
 	case "unit_alias":
-		q := fmt.Sprintf(`INSERT INTO unit_alias (id, origin, hlc, unit_id, spelling) VALUES (?, ?, ?, ?, ?)`+
-			lww(`hlc = excluded.hlc, unit_id = excluded.unit_id, spelling = excluded.spelling`), "unit_alias")
-		return p.upsert(c, r, "unit_alias", q, r.ID, r.Origin, r.HLC, r.str("unit_id"), r.str("spelling"))
+		return p.upsert(c, r, "unit_alias", upsertAlias, r.ID, r.Origin, r.HLC, r.str("unit_id"), r.str("spelling"))
 	default: // deck, slide_view: kept whole
-		payload, _ := json.Marshal(r.Fields)
-		res, err := p.tx.ExecContext(p.ctx, `INSERT INTO other_record (id, entity, origin, hlc, payload) VALUES (?, ?, ?, ?, ?)
+		payload, _ := json.Marshal(r.fieldMap())
+		res, err := p.exec(`INSERT INTO other_record (id, entity, origin, hlc, payload) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (entity, id) DO UPDATE SET hlc = excluded.hlc, payload = excluded.payload
 			WHERE excluded.origin = other_record.origin AND excluded.hlc > other_record.hlc`,
 			r.ID, c.Entity, r.Origin, r.HLC, string(payload))
@@ -416,7 +419,7 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			var origin string
-			if err := p.tx.QueryRowContext(p.ctx, `SELECT origin FROM other_record WHERE entity = ? AND id = ?`, c.Entity, r.ID).Scan(&origin); err != nil {
+			if err := p.queryRow(`SELECT origin FROM other_record WHERE entity = ? AND id = ?`, c.Entity, r.ID).Scan(&origin); err != nil {
 				return err
 			}
 			if origin != p.dev.ID {

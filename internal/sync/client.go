@@ -113,11 +113,16 @@ func (c *Client) Enroll(ctx context.Context, req EnrollRequest) (EnrollResponse,
 
 // Push sends one batch.
 func (c *Client) Push(ctx context.Context, req PushRequest) (PushResponse, error) {
-	var resp PushResponse
-	body, err := json.Marshal(req)
+	body, err := EncodePush(req)
 	if err != nil {
-		return resp, err
+		return PushResponse{}, err
 	}
+	return c.PushEncoded(ctx, body)
+}
+
+// PushEncoded sends one batch EncodePush encoded.
+func (c *Client) PushEncoded(ctx context.Context, body []byte) (PushResponse, error) {
+	var resp PushResponse
 	data, err := c.do(ctx, http.MethodPost, "/v1/push", body, true, maxSmallAnswer)
 	if err != nil {
 		return resp, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	gosync "sync"
 	"time"
 
 	"briefing/internal/store"
@@ -99,9 +100,12 @@ func (s *Syncer) hubTime(t time.Time, sum *Summary) {
 	sum.Offset = t.Sub(s.now()).Round(time.Second)
 }
 
-// push sends the changes after the acknowledged number in batches, saving
-// each acknowledgement before the next batch.
-func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) error {
+// push sends the changes after the acknowledged number in batches. The
+// next batch is read and encoded while the hub takes the one in flight, and
+// each acknowledgement is saved while the next batch is in flight: an
+// acknowledgement saved late only means a batch sent again, which the hub
+// acknowledges again. Every acknowledgement is saved before push returns.
+func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) (err error) {
 	last, err := s.Store.LastSeq(ctx)
 	if err != nil {
 		return err
@@ -112,26 +116,36 @@ func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) err
 	}
 	total := last - acked
 	s.report(Progress{Phase: "push", Done: 0, Total: total})
+	saver := newAckSaver(ctx, s.Store)
+	defer func() {
+		if serr := saver.wait(); serr != nil && err == nil {
+			err = serr
+		}
+	}()
+	pending := s.readBatch(ctx, st.Epoch, acked)
+	defer func() {
+		if pending != nil {
+			<-pending // the store outlives no reader
+		}
+	}()
 	stalls := 0
 	for acked < last {
-		changes, err := s.Store.ChangesForPush(ctx, acked, MaxPushChanges, MaxPushBytes-64<<10)
-		if err != nil {
-			return err
+		b := <-pending
+		pending = nil
+		if b.err != nil {
+			return b.err
 		}
-		if len(changes) == 0 {
+		if b.count == 0 {
 			break
 		}
-		if changes[0].Seq != acked+1 {
-			return fmt.Errorf("change log: change %d is missing (next is %d)", acked+1, changes[0].Seq)
+		if b.first != acked+1 {
+			return fmt.Errorf("change log: change %d is missing (next is %d)", acked+1, b.first)
 		}
-		if len(changes) == 1 && len(changes[0].Payload) > MaxPushBytes-64<<10 {
-			return fmt.Errorf("change %d is %d bytes, more than a push may carry (%d)", changes[0].Seq, len(changes[0].Payload), MaxPushBytes)
+		// Read ahead as if the hub takes the whole batch.
+		if b.last < last {
+			pending = s.readBatch(ctx, st.Epoch, b.last)
 		}
-		req := PushRequest{Epoch: st.Epoch, Changes: make([]Change, len(changes))}
-		for i, c := range changes {
-			req.Changes[i] = Change{Seq: c.Seq, Entity: c.Entity, RecordID: c.RecordID, HLC: c.HLC, Op: c.Op, Payload: c.Payload}
-		}
-		resp, err := s.Client.Push(ctx, req)
+		resp, err := s.Client.PushEncoded(ctx, b.body)
 		if err != nil {
 			return err
 		}
@@ -146,19 +160,141 @@ func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) err
 		}
 		if next <= acked {
 			if stalls++; stalls >= 3 {
-				return fmt.Errorf("%w (acknowledged %d after sending %d..%d)", ErrNoProgress, next, changes[0].Seq, changes[len(changes)-1].Seq)
+				return fmt.Errorf("%w (acknowledged %d after sending %d..%d)", ErrNoProgress, next, b.first, b.last)
 			}
 		} else {
 			stalls = 0
 		}
-		if err := s.Store.SetAcked(ctx, next); err != nil {
+		if err := saver.save(next); err != nil {
 			return err
+		}
+		if next != b.last && pending != nil {
+			<-pending // read from the wrong place: read again
+			pending = nil
+		}
+		if pending == nil && next < last {
+			pending = s.readBatch(ctx, st.Epoch, next)
 		}
 		acked = next
 		s.report(Progress{Phase: "push", Done: max(0, acked-start), Total: total})
 	}
 	sum.Pushed = max(0, acked-start)
 	return nil
+}
+
+// pushBatch is one batch read from the change log, encoded for the wire.
+type pushBatch struct {
+	first, last int64
+	count       int
+	body        []byte
+	err         error
+}
+
+// readBatch reads and encodes the batch after seq in the background.
+func (s *Syncer) readBatch(ctx context.Context, epoch, after int64) <-chan pushBatch {
+	out := make(chan pushBatch, 1)
+	go func() {
+		var b pushBatch
+		changes, err := s.Store.ChangesForPush(ctx, after, MaxPushChanges, MaxPushBytes-64<<10)
+		switch {
+		case err != nil:
+			b.err = err
+		case len(changes) == 1 && len(changes[0].Payload) > MaxPushBytes-64<<10:
+			b.err = fmt.Errorf("change %d is %d bytes, more than a push may carry (%d)", changes[0].Seq, len(changes[0].Payload), MaxPushBytes)
+		case len(changes) > 0:
+			req := PushRequest{Epoch: epoch, Changes: make([]Change, len(changes))}
+			for i, c := range changes {
+				req.Changes[i] = Change{Seq: c.Seq, Entity: c.Entity, RecordID: c.RecordID, HLC: c.HLC, Op: c.Op, Payload: c.Payload}
+			}
+			b.first, b.last, b.count = changes[0].Seq, changes[len(changes)-1].Seq, len(changes)
+			b.body, b.err = EncodePush(req)
+		}
+		out <- b
+	}()
+	return out
+}
+
+// ackSaver saves the hub's acknowledged number in the background: the
+// latest one, at most every ackEvery. Each save is a commit, and a commit
+// makes the connection that reads the next batch drop its page cache; a
+// push of 100 batches saved after each paid for that every time.
+type ackSaver struct {
+	mu      gosync.Mutex
+	latest  int64
+	dirty   bool
+	err     error
+	wake    chan struct{}
+	stop    chan struct{}
+	stopped chan struct{}
+}
+
+// ackEvery spaces the saves of a push's acknowledgements.
+const ackEvery = 250 * time.Millisecond
+
+func newAckSaver(ctx context.Context, st *store.Store) *ackSaver {
+	a := &ackSaver{wake: make(chan struct{}, 1), stop: make(chan struct{}), stopped: make(chan struct{})}
+	// A cancelled sync still saves what the hub acknowledged.
+	ctx = context.WithoutCancel(ctx)
+	go func() {
+		defer close(a.stopped)
+		for {
+			select {
+			case <-a.wake:
+			case <-a.stop:
+				a.saveLatest(ctx, st)
+				return
+			}
+			a.saveLatest(ctx, st)
+			t := time.NewTimer(ackEvery)
+			select {
+			case <-t.C:
+			case <-a.stop:
+				t.Stop()
+				a.saveLatest(ctx, st)
+				return
+			}
+		}
+	}()
+	return a
+}
+
+func (a *ackSaver) saveLatest(ctx context.Context, st *store.Store) {
+	a.mu.Lock()
+	n, dirty := a.latest, a.dirty
+	a.dirty = false
+	a.mu.Unlock()
+	if !dirty {
+		return
+	}
+	if err := st.SetAcked(ctx, n); err != nil {
+		a.mu.Lock()
+		if a.err == nil {
+			a.err = err
+		}
+		a.mu.Unlock()
+	}
+}
+
+// save asks for n to be saved; it returns an earlier save's failure.
+func (a *ackSaver) save(n int64) error {
+	a.mu.Lock()
+	a.latest, a.dirty = n, true
+	err := a.err
+	a.mu.Unlock()
+	select {
+	case a.wake <- struct{}{}:
+	default: // a wake-up is pending: it will see n
+	}
+	return err
+}
+
+// wait saves what is left and stops.
+func (a *ackSaver) wait() error {
+	close(a.stop)
+	<-a.stopped
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.err
 }
 
 // pull applies the feed after the cursor page by page, each page with its

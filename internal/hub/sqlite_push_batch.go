@@ -1,0 +1,263 @@
+package hub
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	gosync "sync"
+)
+
+// A push of 1000 changes writes them with multi-row statements: one row per
+// statement cost modernc's SQLite most of a push's time. The statements
+// are portable (ON CONFLICT runs on PostgreSQL too) and count the rows they
+// wrote, so no row needs a statement of its own unless one was not written.
+
+// rowsPerStatement is the rows of one multi-row INSERT: 250 rows of up to
+// 12 columns stay far below SQLite's 32766 bound parameters. A batch of
+// MaxPushChanges is four such statements, prepared once per push.
+const rowsPerStatement = 250
+
+// valuesRows is "(?, ...), (?, ...)": rows rows of cols parameters.
+func valuesRows(rows, cols int) string {
+	row := "(" + strings.Repeat("?, ", cols-1) + "?)"
+	var b strings.Builder
+	b.Grow(rows * (len(row) + 2))
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+// execRows runs a multi-row statement, prepared once when it is a full
+// chunk (a shorter last chunk is run unprepared, so the cache holds one
+// statement per table).
+func (p *pusher) execRows(q string, prepared bool, args ...any) (sql.Result, error) {
+	if !prepared {
+		return p.tx.ExecContext(p.ctx, q, args...)
+	}
+	return p.exec(q, args...)
+}
+
+// store keeps every change of the batch under its unique key (device,
+// epoch, seq); a key held before with another hash is a conflict. A batch
+// that follows the acknowledged number applies now: its payloads need not
+// be kept; one after a gap keeps them to wait.
+func (p *pusher) store(batch []checked, inOrder bool) error {
+	const cols = 12
+	var written int64
+	args := make([]any, 0, rowsPerStatement*cols)
+	for lo := 0; lo < len(batch); lo += rowsPerStatement {
+		hi := min(lo+rowsPerStatement, len(batch))
+		args = args[:0]
+		for _, c := range batch[lo:hi] {
+			payload, applied := string(c.Payload), 0
+			if inOrder {
+				payload, applied = "", 1
+			}
+			args = append(args, p.dev.ID, p.epoch, c.Seq, c.hash, c.Entity, c.RecordID, c.HLC, c.Op, payload, applied,
+				boolInt(c.ahead), ms(p.now))
+		}
+		q := `INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op, payload, applied, clock_ahead,
+			received_at) VALUES ` + valuesRows(hi-lo, cols) + ` ON CONFLICT (device_id, epoch, seq) DO NOTHING`
+		res, err := p.execRows(q, hi-lo == rowsPerStatement, args...)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		written += n
+	}
+	if written == int64(len(batch)) {
+		return nil
+	}
+	// Keys held before: a repeat is one with the same hash.
+	held := map[int64]string{}
+	rows, err := p.tx.QueryContext(p.ctx, `SELECT seq, hash FROM change_in WHERE device_id = ? AND epoch = ? AND seq >= ? AND seq <= ?`,
+		p.dev.ID, p.epoch, batch[0].Seq, batch[len(batch)-1].Seq)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var hash string
+		if err := rows.Scan(&seq, &hash); err != nil {
+			return err
+		}
+		held[seq] = hash
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range batch {
+		if held[c.Seq] != c.hash { // the rows just written hold theirs
+			return &errConflict{seq: c.Seq, heldHash: held[c.Seq], change: c.Change}
+		}
+	}
+	return nil
+}
+
+// rowBuffer gathers the upserts of one table for multi-row statements.
+// Rows are written in the order they came; a record id already waiting is
+// written first, so one statement never holds a record twice (PostgreSQL
+// refuses that).
+type rowBuffer struct {
+	table  string
+	cols   int
+	prefix string // INSERT INTO table (...) VALUES
+	suffix string // ON CONFLICT ...
+	args   []any
+	rows   []bufferedRow
+	ids    map[string]bool
+}
+
+type bufferedRow struct {
+	seq int64
+	id  string
+}
+
+func newRowBuffer(table, columns, conflict string) *rowBuffer {
+	return &rowBuffer{
+		table:  table,
+		cols:   strings.Count(columns, ",") + 1,
+		prefix: `INSERT INTO ` + table + ` (` + columns + `) VALUES `,
+		suffix: ` ` + conflict,
+		ids:    map[string]bool{},
+	}
+}
+
+// lww is the upsert of a record its origin alone writes: last writer by hlc.
+func lww(table, sets string) string {
+	return `ON CONFLICT (id) DO UPDATE SET ` + sets + ` WHERE excluded.origin = ` + table + `.origin AND excluded.hlc > ` + table + `.hlc`
+}
+
+// add buffers one record's row (its columns' values in order).
+func (p *pusher) add(b *rowBuffer, seq int64, id string, values ...any) error {
+	if b.ids[id] {
+		if err := p.flushTable(b); err != nil {
+			return err
+		}
+	}
+	b.ids[id] = true
+	b.rows = append(b.rows, bufferedRow{seq: seq, id: id})
+	b.args = append(b.args, values...)
+	if len(b.rows) == rowsPerStatement {
+		return p.flushTable(b)
+	}
+	return nil
+}
+
+// flushTable writes a table's buffered rows. The statement's count of rows
+// written tells whether all were; a row that was not holds a record id
+// already there: an older state of the device's record (the newer stays)
+// or another device's record (refused).
+func (p *pusher) flushTable(b *rowBuffer) error {
+	if len(b.rows) == 0 {
+		return nil
+	}
+	res, err := p.execRows(b.prefix+valuesRows(len(b.rows), b.cols)+b.suffix, len(b.rows) == rowsPerStatement, b.args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	pending := b.rows
+	b.rows, b.args = b.rows[:0], b.args[:0]
+	clear(b.ids)
+	if n == int64(len(pending)) {
+		return nil
+	}
+	// Some were not written. A row written holds this device's record; one
+	// held by another device was not, and is refused.
+	for _, r := range pending {
+		var origin string
+		if err := p.queryRow(`SELECT origin FROM `+b.table+` WHERE id = ?`, r.id).Scan(&origin); err != nil {
+			return err
+		}
+		if origin != p.dev.ID {
+			return &FieldError{Seq: r.seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.id)}
+		}
+	}
+	return nil
+}
+
+// flush writes every buffered row; of the refusals, the earliest change's.
+func (p *pusher) flush() error {
+	var first *FieldError
+	for _, b := range p.buffers() {
+		err := p.flushTable(b)
+		fe, ok := err.(*FieldError)
+		if err != nil && !ok {
+			return err
+		}
+		if ok && (first == nil || fe.Seq < first.Seq) {
+			first = fe
+		}
+	}
+	if first != nil {
+		return first
+	}
+	return nil
+}
+
+// firstError is what a push that failed with err answers: a refusal of an
+// earlier change still buffered comes first, as if each change had been
+// written in turn.
+func (p *pusher) firstError(err error) error {
+	if ferr := p.flush(); ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+func (p *pusher) buffers() []*rowBuffer {
+	if p.people == nil {
+		p.people = newRowBuffer("person", `id, origin, hlc, name_key, unit, grp, id_hash`,
+			lww("person", `hlc = excluded.hlc, name_key = excluded.name_key, unit = excluded.unit, grp = excluded.grp,
+				id_hash = excluded.id_hash`))
+		p.checkIns = newRowBuffer("attendance", `id, origin, hlc, session_id, person_id, method, checked_in_at, undone_at`,
+			lww("attendance", `hlc = excluded.hlc, method = excluded.method, checked_in_at = excluded.checked_in_at,
+				undone_at = excluded.undone_at`))
+	}
+	return []*rowBuffer{p.people, p.checkIns}
+}
+
+// stmtCache keeps the push's statements prepared for the hub's life.
+type stmtCache struct {
+	mu    gosync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+func (c *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*sql.Stmt{}
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	c.stmts = nil
+}
