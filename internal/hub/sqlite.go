@@ -34,7 +34,7 @@ type SQLite struct {
 	// writeTurn queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps.
 	writeTurn chan struct{}
-	stmts     stmtCache // the push's statements
+	stmts     sqlitedb.StmtCache // the push's statements
 }
 
 // OpenSQLite opens (creating if needed) the hub database at path.
@@ -51,7 +51,7 @@ func OpenSQLite(path string) (*SQLite, error) {
 	// last ones, which devices push again (they keep every change, and the
 	// hub answers a push after a gap with the number it expects).
 	_, err = sqlitedb.OpenWith(path, sqlitedb.ProcessCrash, func(db *sql.DB) error {
-		s.db = db
+		s.db, s.stmts.DB = db, db
 		return s.init(context.Background())
 	})
 	if err != nil {
@@ -129,7 +129,7 @@ func (s *SQLite) read(ctx context.Context, fn func(*sql.Tx) error) error {
 func (s *SQLite) HubID() string { return s.hubID }
 func (s *SQLite) IDKey() string { return s.idKey }
 func (s *SQLite) Close() error {
-	s.stmts.close()
+	s.stmts.Close()
 	return s.db.Close()
 }
 

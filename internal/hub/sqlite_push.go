@@ -13,6 +13,7 @@ import (
 	"briefing/internal/deck"
 	"briefing/internal/sync"
 	"briefing/internal/unit"
+
 	"github.com/google/uuid"
 )
 
@@ -207,7 +208,7 @@ func (p *pusher) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := p.stmts[query]; ok {
 		return st, nil
 	}
-	shared, err := p.s.stmts.get(p.ctx, p.s.db, query)
+	shared, err := p.s.stmts.Get(p.ctx, query)
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,10 @@
 package hub
 
 import (
-	"context"
+	"briefing/internal/sqlitedb"
 	"database/sql"
 	"fmt"
 	"strings"
-	gosync "sync"
 )
 
 // A push of 1000 changes writes them with multi-row statements: one row per
@@ -17,20 +16,6 @@ import (
 // 12 columns stay far below SQLite's 32766 bound parameters. A batch of
 // MaxPushChanges is four such statements, prepared once per push.
 const rowsPerStatement = 250
-
-// valuesRows is "(?, ...), (?, ...)": rows rows of cols parameters.
-func valuesRows(rows, cols int) string {
-	row := "(" + strings.Repeat("?, ", cols-1) + "?)"
-	var b strings.Builder
-	b.Grow(rows * (len(row) + 2))
-	for i := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(row)
-	}
-	return b.String()
-}
 
 // execRows runs a multi-row statement, prepared once when it is a full
 // chunk (a shorter last chunk is run unprepared, so the cache holds one
@@ -62,7 +47,7 @@ func (p *pusher) store(batch []checked, inOrder bool) error {
 				boolInt(c.ahead), ms(p.now))
 		}
 		q := `INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op, payload, applied, clock_ahead,
-			received_at) VALUES ` + valuesRows(hi-lo, cols) + ` ON CONFLICT (device_id, epoch, seq) DO NOTHING`
+			received_at) VALUES ` + sqlitedb.ValuesList(hi-lo, cols) + ` ON CONFLICT (device_id, epoch, seq) DO NOTHING`
 		res, err := p.execRows(q, hi-lo == rowsPerStatement, args...)
 		if err != nil {
 			return err
@@ -161,7 +146,7 @@ func (p *pusher) flushTable(b *rowBuffer) error {
 	if len(b.rows) == 0 {
 		return nil
 	}
-	res, err := p.execRows(b.prefix+valuesRows(len(b.rows), b.cols)+b.suffix, len(b.rows) == rowsPerStatement, b.args...)
+	res, err := p.execRows(b.prefix+sqlitedb.ValuesList(len(b.rows), b.cols)+b.suffix, len(b.rows) == rowsPerStatement, b.args...)
 	if err != nil {
 		return err
 	}
@@ -228,36 +213,4 @@ func (p *pusher) buffers() []*rowBuffer {
 				undone_at = excluded.undone_at`))
 	}
 	return []*rowBuffer{p.people, p.checkIns}
-}
-
-// stmtCache keeps the push's statements prepared for the hub's life.
-type stmtCache struct {
-	mu    gosync.Mutex
-	stmts map[string]*sql.Stmt
-}
-
-func (c *stmtCache) get(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st, ok := c.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	if c.stmts == nil {
-		c.stmts = map[string]*sql.Stmt{}
-	}
-	c.stmts[query] = st
-	return st, nil
-}
-
-func (c *stmtCache) close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, st := range c.stmts {
-		st.Close()
-	}
-	c.stmts = nil
 }

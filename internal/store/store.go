@@ -35,7 +35,7 @@ type Store struct {
 	// poll the lock with sleeps of up to 100 ms, and a slide change could wait
 	// behind a sleeping retry.
 	writeTurn chan struct{}
-	stmts     stmtCache
+	stmts     sqlitedb.StmtCache
 
 	positionStmt *sql.Stmt
 }
@@ -54,7 +54,7 @@ func Open(dir string) (*Store, error) {
 	}
 	s := &Store{now: time.Now, writeTurn: make(chan struct{}, 1)}
 	_, err = sqlitedb.Open(filepath.Join(dir, FileName), func(db *sql.DB) error {
-		s.db, s.stmts = db, stmtCache{db: db}
+		s.db, s.stmts = db, sqlitedb.StmtCache{DB: db}
 		return s.init(context.Background())
 	})
 	if err != nil {
@@ -109,7 +109,7 @@ func (s *Store) Close() error {
 	if s.positionStmt != nil {
 		s.positionStmt.Close()
 	}
-	s.stmts.close()
+	s.stmts.Close()
 	return s.db.Close()
 }
 

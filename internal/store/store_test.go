@@ -372,7 +372,7 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	if err := sqlitedb.Migrate(ctx, db, upTo4); err != nil {
 		t.Fatal(err)
 	}
-	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: stmtCache{db: db}}
+	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: sqlitedb.StmtCache{DB: db}}
 	if old.deviceID, err = old.ensureDevice(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,12 @@
 package store
 
 import (
+	"briefing/internal/sqlitedb"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -16,7 +16,7 @@ type Tx struct {
 	tx       *sql.Tx
 	deviceID string
 	now      func() time.Time
-	stmts    *stmtCache
+	stmts    *sqlitedb.StmtCache
 	clk      *txClock
 }
 
@@ -245,25 +245,11 @@ const rowsPerInsert = 250
 // full-chunk statements are kept prepared; a last, shorter chunk is not, so
 // the cache does not fill with every size.
 func (t *Tx) execRows(ctx context.Context, prefix string, rows, cols int, args ...any) (sql.Result, error) {
-	query := prefix + valuesList(rows, cols)
+	query := prefix + sqlitedb.ValuesList(rows, cols)
 	if rows == 1 || rows == rowsPerInsert {
 		return t.exec(ctx, query, args...)
 	}
 	return t.tx.ExecContext(ctx, query, args...)
-}
-
-// valuesList is "(?, ?), (?, ?)" for rows rows of cols columns.
-func valuesList(rows, cols int) string {
-	row := "(" + strings.Repeat("?, ", cols-1) + "?)"
-	var b strings.Builder
-	b.Grow(rows * (len(row) + 2))
-	for i := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(row)
-	}
-	return b.String()
 }
 
 // inChunks calls f over [0, n) in pieces of at most size.
