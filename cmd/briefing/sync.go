@@ -159,9 +159,6 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 func endpointError(l i18n.Lang, err error) error {
 	var ee *bsync.EndpointError
 	if errors.As(err, &ee) {
-		if ee.Problem == bsync.EndpointBadPin {
-			return exitError{1, l.T("sync.endpoint.bad_pin", ee.URL)}
-		}
 		return exitError{1, l.T("sync.endpoint."+ee.Problem, ee.URL)}
 	}
 	return exitError{1, l.T("sync.endpoint", err)}

@@ -392,7 +392,7 @@ func TestPullFeedPages(t *testing.T) {
 	}
 	// The new schools are under Phường 7: its devices' scope grew.
 	cat, _ := h.st.Catalog(ctx)
-	if s := Scope(cat, ward7); len(s) != 4 {
+	if s := cat.Scope(ward7); len(s) != 4 {
 		t.Errorf("scope %v", s)
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	sync2 "sync"
+	gosync "sync"
 
 	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
@@ -32,7 +32,7 @@ type Server struct {
 	// bodies whatever the number of connections.
 	MaxActive int
 
-	initOnce sync2.Once
+	initOnce gosync.Once
 	active   chan struct{}
 }
 
@@ -245,7 +245,7 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) {
 		s.Log.Info("device enrolled", "device", dev.ID, "unit", u.Name)
 	}
 	writeJSON(w, http.StatusOK, sync.EnrollResponse{
-		HubID: s.Store.HubID(), DeviceID: dev.ID, Unit: dev.UnitID, UnitName: u.Name, Scope: Scope(cat, dev.UnitID),
+		HubID: s.Store.HubID(), DeviceID: dev.ID, Unit: dev.UnitID, UnitName: u.Name, Scope: cat.Scope(dev.UnitID),
 		IDKey: s.Store.IDKey(), HubTime: s.now().UTC(),
 	})
 }

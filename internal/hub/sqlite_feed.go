@@ -55,10 +55,6 @@ func readCatalog(ctx context.Context, q querier) (*unit.Catalog, error) {
 	return unit.NewCatalog(units, aliases), rows.Err()
 }
 
-// Scope is a unit and every unit under it: what a device of that unit may
-// record under.
-func Scope(cat *unit.Catalog, unitID string) []string { return cat.Scope(unitID) }
-
 func (s *SQLite) Catalog(ctx context.Context) (*unit.Catalog, error) { return readCatalog(ctx, s.db) }
 
 // stamp is the hub's next stamp, after floor and its own last one; it is

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"time"
 
 	"briefing/internal/deck"
@@ -258,7 +257,7 @@ func (p *pusher) begin() error {
 	if err != nil {
 		return err
 	}
-	p.cat, p.scope = cat, Scope(cat, p.dev.UnitID)
+	p.cat, p.scope = cat, cat.Scope(p.dev.UnitID)
 	return nil
 }
 
@@ -281,13 +280,8 @@ func (p *pusher) waiting(seq int64) (checked, bool, error) {
 	return c, err == nil, err
 }
 
-// inScope: a unit spelling the catalog resolves must be in the device's
-// scope; one it does not know is the device's to write (it is reported as
-// typed until the district aliases it).
-func (p *pusher) inScope(spelling string) bool {
-	u, ok := p.cat.Resolve(spelling)
-	return !ok || slices.Contains(p.scope, u.ID)
-}
+// inScope: the device may write under this unit spelling (unit.Catalog.InScope).
+func (p *pusher) inScope(spelling string) bool { return p.cat.InScope(spelling, p.scope) }
 
 // sessionInScope: a record under a session the hub holds must be within
 // the device's scope through the session's unit.
