@@ -30,8 +30,12 @@ type CancelMsg struct{}
 // ErrorMsg from the parent says why starting failed.
 type ErrorMsg struct{ Text string }
 
-// unitsMsg is the catalog's units, suggested for the host unit.
-type unitsMsg struct{ units []string }
+// unitsMsg is the catalog's units, suggested for the host unit, and the device's own
+// unit, the host unit when the form has none yet.
+type unitsMsg struct {
+	units  []string
+	device string
+}
 
 const (
 	fieldTitle = iota
@@ -95,8 +99,10 @@ func (m Model) Init() tea.Cmd {
 	}
 	svc := m.svc
 	return tea.Batch(textinput.Blink, func() tea.Msg {
-		units, _ := svc.Units(context.Background()) // only suggestions: none is fine
-		return unitsMsg{units: units}
+		ctx := context.Background()
+		units, _ := svc.Units(ctx) // only suggestions: none is fine
+		dev, _ := svc.Device(ctx)
+		return unitsMsg{units: units, device: dev.Unit}
 	})
 }
 
@@ -122,6 +128,9 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m.SetSize(msg.Width, msg.Height)
 	case unitsMsg:
 		m.inputs[fieldUnit].SetSuggestions(msg.units)
+		if strings.TrimSpace(m.inputs[fieldUnit].Value()) == "" && msg.device != "" {
+			m.inputs[fieldUnit].SetValue(msg.device)
+		}
 		return m, nil
 	case ErrorMsg:
 		m.err = msg.Text
@@ -208,7 +217,9 @@ func (m Model) View() string {
 		b.WriteString(label + "  " + in.View() + "\n")
 	}
 	if m.err != "" {
-		b.WriteString("\n" + m.styles.Warn.Render(m.err) + "\n")
+		// Wrapped to the box: a scope refusal is two lines long at 80 columns.
+		errWidth := min(max(m.width-m.styles.Box.GetHorizontalFrameSize()-2, 20), 72)
+		b.WriteString("\n" + m.styles.Warn.Width(errWidth).Render(m.err) + "\n")
 	}
 	b.WriteString("\n" + common.FitHelp(m.styles, m.width-m.styles.Box.GetHorizontalFrameSize(), m))
 	box := m.styles.Box.Render(b.String())
