@@ -47,10 +47,11 @@ func OpenSQLite(path string) (*SQLite, error) {
 		return nil, err
 	}
 	s := &SQLite{writeTurn: make(chan struct{}, 1)}
-	// A commit survives the hub process crashing; a power cut may lose the
-	// last ones, which devices push again (they keep every change, and the
-	// hub answers a push after a gap with the number it expects).
-	_, err = sqlitedb.OpenWith(path, sqlitedb.ProcessCrash, func(db *sql.DB) error {
+	// Every commit survives a power cut (synchronous=FULL): an acknowledged
+	// push, an enrolment code handed out or an answer the district saw saved
+	// must not come back lost; a device that has nothing new to push would
+	// never send a lost push again.
+	_, err = sqlitedb.Open(path, func(db *sql.DB) error {
 		s.db, s.stmts.DB = db, db
 		return s.init(context.Background())
 	})

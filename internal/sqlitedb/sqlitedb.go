@@ -33,26 +33,6 @@ import (
 //
 // path must be absolute: a relative one would name a file under the root.
 func DSN(path string) string {
-	return dsn(path, PowerCut)
-}
-
-// Durability is what a committed transaction survives.
-type Durability int
-
-const (
-	// PowerCut: synchronous=FULL, every commit is flushed to the disk (the
-	// device's database: what a clerk recorded must survive the laptop
-	// losing power).
-	PowerCut Durability = iota
-	// ProcessCrash: synchronous=NORMAL in WAL, a commit survives the
-	// process crashing or being killed; a power cut may lose the last
-	// commits before a checkpoint, never corrupt the file (the hub's
-	// database: devices keep every change until the hub acknowledges it,
-	// and push what a lost commit dropped again).
-	ProcessCrash
-)
-
-func dsn(path string, d Durability) string {
 	path = filepath.ToSlash(path)
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path // Windows: file:///C:/...
@@ -60,11 +40,7 @@ func dsn(path string, d Durability) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "journal_mode(WAL)")
-	if d == ProcessCrash {
-		q.Add("_pragma", "synchronous(NORMAL)")
-	} else {
-		q.Add("_pragma", "synchronous(FULL)")
-	}
+	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(ON)")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
@@ -83,12 +59,7 @@ func IsBusy(err error) bool {
 // SQLITE_BUSY while one switches it to WAL, a step SQLite's busy handler does
 // not wait on: init is tried again for up to about four seconds.
 func Open(path string, init func(*sql.DB) error) (*sql.DB, error) {
-	return OpenWith(path, PowerCut, init)
-}
-
-// OpenWith is Open with the durability of commits d.
-func OpenWith(path string, d Durability, init func(*sql.DB) error) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", dsn(path, d))
+	db, err := sql.Open("sqlite", DSN(path))
 	if err != nil {
 		return nil, err
 	}
