@@ -52,6 +52,6 @@ func newHubCmd(g *globals) *cobra.Command {
 	unitCmd := &cobra.Command{Use: "unit", Short: g.helpLang.T("cli.help.cmd.hub.unit")}
 	unitCmd.AddCommand(newHubUnitListCmd(h), newHubUnitAddCmd(h), newHubUnitAliasCmd(h), newHubUnitMergeCmd(h))
 	cmd.AddCommand(newHubServeCmd(h), newHubEnrollCmd(h), newHubDevicesCmd(h), newHubRevokeCmd(h), deckCmd, unitCmd,
-		newHubQuestionsCmd(h), newHubAnswerCmd(h), newHubReportCmd(h))
+		newHubQuestionsCmd(h), newHubAnswerCmd(h), newHubReportCmd(h), newHubHeldCmd(h))
 	return cmd
 }

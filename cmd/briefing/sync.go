@@ -16,6 +16,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/store"
 	bsync "briefing/internal/sync"
+	"briefing/internal/textvi"
 
 	"charm.land/bubbles/v2/progress"
 	"github.com/charmbracelet/x/term"
@@ -146,6 +147,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	if sum.Pending > 0 {
 		fmt.Fprintln(out, l.T("sync.pending", sum.Pending))
 	}
+	printHeld(out, l, sum)
 	if sum.ClockAhead > 0 {
 		fmt.Fprintln(out, l.T("sync.clock_ahead", sum.ClockAhead))
 	}
@@ -153,6 +155,25 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 		fmt.Fprintln(out, l.T("sync.clock", sum.HubTime.Local().Format("2006-01-02 15:04:05 MST"), off.Round(time.Second)))
 	}
 	return nil
+}
+
+// printHeld says which records the hub held in this sync, and how many it
+// holds in all. What the hub echoes of a change is cleaned before it is
+// printed: it came from this laptop's log, but a log is data.
+func printHeld(out io.Writer, l i18n.Lang, sum bsync.Summary) {
+	if len(sum.Held) > 0 {
+		fmt.Fprintln(out, l.T("sync.held", len(sum.Held)))
+		const shown = 10
+		for _, h := range sum.Held[:min(len(sum.Held), shown)] {
+			fmt.Fprintln(out, l.T("sync.held.line", h.Seq, textvi.FieldText(l.Entity(h.Entity)), l.HeldReason(h.Reason)))
+		}
+		if len(sum.Held) > shown {
+			fmt.Fprintln(out, l.T("sync.held.more", len(sum.Held)-shown))
+		}
+	}
+	if sum.HeldTotal > len(sum.Held) {
+		fmt.Fprintln(out, l.T("sync.held.total", sum.HeldTotal))
+	}
 }
 
 // endpointError says in l why the hub's address cannot be used.
@@ -198,6 +219,8 @@ func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 			return exitError{1, l.T("sync.code.unknown", hub, w.Message)}
 		case bsync.CodeProtocol:
 			return exitError{1, l.T("sync.code.protocol")}
+		case bsync.CodeHeldFull:
+			return exitError{1, l.T("sync.code.held_full")}
 		case bsync.CodeTooLarge:
 			return exitError{1, l.T("sync.code.too_large", w.Message)}
 		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown:
@@ -319,6 +342,9 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), l.SyncResult(s.LastResult)))
 				}
 				fmt.Fprintln(tw, l.T("sync.status.pending", s.Pending))
+				if s.Held > 0 {
+					fmt.Fprintln(tw, l.T("sync.status.held", s.Held))
+				}
 				fmt.Fprintln(tw, l.T("sync.status.cursor", s.Cursor))
 				return tw.Flush()
 			})

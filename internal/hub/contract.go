@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"briefing/internal/sync"
 )
 
 // The change log's payloads, as docs/changelog.md writes them down (a test
@@ -89,11 +91,22 @@ var contract = map[string]*entitySpec{
 }
 
 // FieldError is a change that breaks the contract or the device's rights:
-// the change's seq, the field at fault and what is wrong.
+// the change's seq, the field at fault and what is wrong. Reason is
+// sync.HeldScope or sync.HeldOrigin for a breach of rights, "" for the
+// contract.
 type FieldError struct {
 	Seq     int64
 	Field   string
 	Message string
+	Reason  string
+}
+
+// reason is the HeldRecord reason of the error.
+func (e *FieldError) reason() string {
+	if e.Reason == "" {
+		return sync.HeldContract
+	}
+	return e.Reason
 }
 
 func (e *FieldError) Error() string {
@@ -216,7 +229,9 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 		r := rec{spec: spec, vals: vals}
 		r.ID, r.Origin, r.HLC = r.str("id"), r.str("origin"), r.str("hlc")
 		if r.Origin != device {
-			return nil, bad(at+"origin", "%q is not the pushing device %q: a device writes only records it originated", r.Origin, device)
+			err := bad(at+"origin", "%q is not the pushing device %q: a device writes only records it originated", r.Origin, device)
+			err.(*FieldError).Reason = sync.HeldOrigin
+			return nil, err
 		}
 		recs = append(recs, r)
 	}

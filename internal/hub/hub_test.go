@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	gosync "sync"
 	"testing"
 	"time"
@@ -220,56 +221,145 @@ func TestSignatureRequired(t *testing.T) {
 	}
 }
 
-// A device writes only records it originated, only within its units.
-func TestScopeAndOriginRefusals(t *testing.T) {
+// A device writes only records it originated, only within its units. A
+// change that breaks this is acknowledged and held, not applied: refusing
+// the push would stop every later change of the device behind it forever.
+func TestScopeAndOriginBreachesAreHeld(t *testing.T) {
 	h := newTestHub(t)
 	a, b := h.newDevice(ward7), h.newDevice(ward3)
+	push := func(what string, changes []sync.Change, wantReason, wantField string) sync.PushResponse {
+		t.Helper()
+		status, resp, e := a.push(1, changes)
+		if status != 200 {
+			t.Fatalf("%s: %d %+v", what, status, e)
+		}
+		if resp.Acked != a.seq {
+			t.Errorf("%s: acked %d, want %d (held changes are acknowledged)", what, resp.Acked, a.seq)
+		}
+		if len(resp.Held) != 1 || resp.Held[0].Reason != wantReason || resp.Held[0].Field != wantField || resp.Held[0].Seq != a.seq {
+			t.Errorf("%s: held %+v, want one of seq %d, %s, %s", what, resp.Held, a.seq, wantReason, wantField)
+		}
+		return resp
+	}
 
 	// A session hosted by another ward.
-	status, _, e := a.push(1, []sync.Change{a.session(newID(), "P.3", h.now)})
-	if status != 422 || e.Code != sync.CodeInvalid || e.Field != "payload.unit" || e.Seq != 1 {
-		t.Errorf("out of scope: %d %+v", status, e)
-	}
+	foreign := newID()
+	push("out of scope", []sync.Change{a.session(foreign, "P.3", h.now)}, sync.HeldScope, "payload.unit")
 	// A record whose origin is another device.
-	a.seq = 0
 	c := a.session(newID(), "Phường 7", h.now)
 	var fields map[string]any
 	json.Unmarshal(c.Payload, &fields)
 	fields["origin"] = b.id
 	c.Payload, _ = json.Marshal(fields)
-	status, _, e = a.push(1, []sync.Change{c})
-	if status != 422 || e.Field != "payload.origin" {
-		t.Errorf("foreign origin: %d %+v", status, e)
-	}
+	push("foreign origin", []sync.Change{c}, sync.HeldOrigin, "payload.origin")
 	// Overwriting another device's record by its id.
 	sid := newID()
 	b.push(1, []sync.Change{b.session(sid, "Phường 3", h.now)})
-	a.seq = 0
-	status, _, e = a.push(1, []sync.Change{a.session(sid, "Phường 7", h.now)})
-	if status != 422 || e.Field != "payload.id" {
-		t.Errorf("another device's record: %d %+v", status, e)
-	}
-	// Checking in to a session of another ward.
-	a.seq = 0
+	push("another device's record", []sync.Change{a.session(sid, "Phường 7", h.now)}, sync.HeldOrigin, "payload.id")
+	// Checking in to a session of another ward; and to the session held above.
 	pid := newID()
-	status, _, e = a.push(1, []sync.Change{a.person(pid, "X", "x", "", "", ""), a.checkIn(sid, pid)})
-	if status != 422 || e.Field != "payload.session_id" || e.Seq != 2 {
-		t.Errorf("check-in under another ward's session: %d %+v", status, e)
-	}
-	// Nothing of the refused batches was applied.
-	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE device_id = ?`, a.id); n != 0 {
-		t.Errorf("%d changes of refused batches stored", n)
-	}
+	push("check-in under another ward's session", []sync.Change{a.person(pid, "X", "x", "", "", ""), a.checkIn(sid, pid)},
+		sync.HeldScope, "payload.session_id")
+	push("check-in under a held session", []sync.Change{a.checkIn(foreign, pid)}, sync.HeldScope, "payload.session_id")
 	// An undocumented field, an undocumented entity.
-	a.seq = 0
 	c = a.session(newID(), "Phường 7", h.now)
 	c.Payload = json.RawMessage(`{"id":"` + c.RecordID + `","origin":"` + a.id + `","hlc":"` + c.HLC + `","zoom":2}`)
-	if status, _, e = a.push(1, []sync.Change{c}); status != 422 || e.Field != "payload.zoom" {
-		t.Errorf("undocumented field: %d %+v", status, e)
-	}
+	push("undocumented field", []sync.Change{c}, sync.HeldContract, "payload.zoom")
+	c = a.session(newID(), "Phường 7", h.now)
 	c.Entity = "secret"
-	if status, _, e = a.push(1, []sync.Change{c}); status != 422 || e.Field != "entity" {
-		t.Errorf("undocumented entity: %d %+v", status, e)
+	resp := push("undocumented entity", []sync.Change{c}, sync.HeldContract, "entity")
+	if resp.HeldTotal != 7 {
+		t.Errorf("held total %d, want 7", resp.HeldTotal)
+	}
+
+	// Nothing held was applied: b's session stands as b wrote it, a has none.
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE origin = ?`, a.id); n != 0 {
+		t.Errorf("%d sessions of a applied", n)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE id = ? AND unit = 'Phường 3'`, sid); n != 1 {
+		t.Errorf("b's session was overwritten")
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE origin = ?`, a.id); n != 0 {
+		t.Errorf("%d check-ins of a applied", n)
+	}
+	// The same push again (its reply lost) holds nothing twice.
+	a.seq--
+	if _, resp, _ := a.push(1, []sync.Change{c}); resp.HeldTotal != 7 || len(resp.Held) != 0 {
+		t.Errorf("a repeated push: held %+v, total %d", resp.Held, resp.HeldTotal)
+	}
+
+	// The district looks: a retry alone applies nothing that still fails.
+	held, err := h.st.Held(context.Background(), false)
+	if err != nil || len(held) != 7 {
+		t.Fatalf("held %d, %v", len(held), err)
+	}
+	released, still, err := h.st.Release(context.Background(), nil, false, "Phòng VHTT", h.now)
+	if err != nil || len(released) != 0 || len(still) != 7 {
+		t.Fatalf("retry: released %d, still %d, %v", len(released), len(still), err)
+	}
+	// Accepting the out-of-scope session accepts the check-in held under it.
+	released, still, err = h.st.Release(context.Background(), []string{held[0].ID}, true, "Phòng VHTT", h.now)
+	if err != nil || len(released) != 2 || len(still) != 0 {
+		t.Fatalf("accept: released %+v, still %+v, %v", released, still, err)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE id = ? AND unit = 'P.3'`, foreign); n != 1 {
+		t.Errorf("the accepted session is not applied")
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ?`, foreign); n != 1 {
+		t.Errorf("the check-in under the accepted session is not applied")
+	}
+	// Accepting never lets a device write another's record.
+	var origin *Held
+	for _, x := range held {
+		if x.Reason == sync.HeldOrigin {
+			origin = &x
+			break
+		}
+	}
+	if _, still, err := h.st.Release(context.Background(), []string{origin.ID}, true, "x", h.now); err != nil || len(still) != 1 {
+		t.Errorf("accept of another device's record: still %d, %v", len(still), err)
+	}
+	if _, _, err := h.st.Release(context.Background(), []string{held[0].ID}, true, "x", h.now); !errors.Is(err, ErrNotFound) {
+		t.Errorf("releasing a released record: %v", err)
+	}
+	if left, _ := h.st.Held(context.Background(), false); len(left) != 5 {
+		t.Errorf("%d held left, want 5", len(left))
+	}
+}
+
+// A session held for its unit applies once the catalog says the unit is
+// the device's (the district points the spelling at it), on a retry.
+func TestHeldRetriedAfterAnAlias(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	sid := newID()
+	if _, resp, _ := a.push(1, []sync.Change{a.session(sid, "P.3", h.now)}); len(resp.Held) != 1 {
+		t.Fatalf("held %+v", resp.Held)
+	}
+	if err := h.st.SetAlias(context.Background(), "P.3", ward7, h.now); err != nil {
+		t.Fatal(err)
+	}
+	released, still, err := h.st.Release(context.Background(), nil, false, "", h.now)
+	if err != nil || len(released) != 1 || len(still) != 0 {
+		t.Fatalf("retry: released %d, still %d, %v", len(released), len(still), err)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE id = ?`, sid); n != 1 {
+		t.Errorf("the session is not applied")
+	}
+}
+
+// A push far past what the hub acknowledged is not stored: the device is
+// told where to send from.
+func TestPushFarAheadIsNotStored(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	a.seq = sync.MaxAheadOfAck + 5
+	status, resp, e := a.push(1, []sync.Change{a.session(newID(), "Phường 7", h.now)})
+	if status != 200 || resp.Acked != 0 || resp.Expected != 1 {
+		t.Fatalf("%d %+v %v", status, resp, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE device_id = ?`, a.id); n != 0 {
+		t.Errorf("%d changes stored", n)
 	}
 }
 

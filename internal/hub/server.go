@@ -326,7 +326,14 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request, dev Device, _ []by
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, sync.PullResponse{Items: items, Next: next, More: more, HubTime: s.now().UTC()})
+	resp := sync.PullResponse{Items: items, Next: next, More: more, HubTime: s.now().UTC(), Held: -1}
+	if !more {
+		if resp.Held, err = s.Store.HeldCount(r.Context(), dev.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request, dev Device, _ []byte) {

@@ -16,16 +16,18 @@ import (
 	"github.com/google/uuid"
 )
 
-// checked is a pushed change that passed the contract.
+// checked is a pushed change, checked against the contract.
 type checked struct {
 	sync.Change
 	hash  string
 	recs  []rec
-	ahead bool // its stamp is more than MaxClockAhead ahead of the hub
+	ahead bool        // its stamp is more than MaxClockAhead ahead of the hub
+	held  *FieldError // not in the contract: held whole, not applied
 }
 
-// checkPush checks a batch before anything is stored: seqs rising by one,
-// every change in the contract and originated by dev.
+// checkPush checks a batch before anything is stored: seqs rising by one
+// (else the push is refused), and every change in the contract and
+// originated by dev (else that change is held).
 func checkPush(dev Device, req sync.PushRequest, now time.Time) ([]checked, error) {
 	if req.Epoch < 1 {
 		return nil, &FieldError{Field: "epoch", Message: "must be 1 or more"}
@@ -37,10 +39,10 @@ func checkPush(dev Device, req sync.PushRequest, now time.Time) ([]checked, erro
 			return nil, &FieldError{Seq: c.Seq, Field: "seq", Message: "a batch's seqs start at 1 or more and rise by one"}
 		}
 		recs, err := checkRecords(c.Seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, dev.ID)
-		if err != nil {
-			return nil, err
-		}
 		ck := checked{Change: c, hash: c.Hash(), recs: recs}
+		if err != nil {
+			ck.held = err.(*FieldError)
+		}
 		for _, r := range recs {
 			if w, _, _ := parseHLC(r.HLC); w > limit {
 				ck.ahead = true
@@ -76,6 +78,20 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		if err := p.begin(); err != nil {
 			return err
 		}
+		held, err := p.heldCount()
+		if err != nil {
+			return err
+		}
+		if held >= sync.MaxHeld {
+			return refuse(http.StatusUnprocessableEntity, sync.CodeHeldFull, fmt.Sprintf(
+				"the hub holds %d records of this device it could not apply: the district must look at them (briefing hub held) before more are taken", held))
+		}
+		if len(batch) > 0 && batch[0].Seq > p.acked+1+sync.MaxAheadOfAck {
+			// Far past what the hub holds (its database restored from an
+			// older copy?): nothing is stored; the device sends from Expected.
+			resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
+			return nil
+		}
 		// Store every change of the batch under its unique key; a key held
 		// with another hash is a conflict.
 		// A batch that follows the acknowledged number applies now: its
@@ -96,14 +112,14 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			if !ok {
 				var err error
 				if c, ok, err = p.waiting(next); err != nil {
-					return p.firstError(err)
+					return err
 				}
 				if !ok {
 					break
 				}
 			}
 			if err := p.apply(c); err != nil {
-				return p.firstError(err)
+				return err
 			}
 			p.acked = next
 		}
@@ -130,8 +146,14 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		if waiting {
 			resp.Expected = p.acked + 1
 		}
-		return nil
+		resp.Held = p.held[:min(len(p.held), sync.MaxHeldListed)]
+		resp.HeldTotal, err = p.heldCount()
+		return err
 	})
+	var refusal *Refusal
+	if errors.As(err, &refusal) {
+		return resp, refusal
+	}
 	var conflict *errConflict
 	if errors.As(err, &conflict) {
 		if qerr := s.quarantine(ctx, dev, req.Epoch, conflict, now); qerr != nil {
@@ -192,11 +214,16 @@ type pusher struct {
 	// sessions caches, per session id, whether the session the hub holds is
 	// within the device's scope (and its unit): check-ins ask it each time.
 	sessions map[string]sessionScope
+	held     []sync.HeldRecord // the records this push held
+	// release: the pusher applies held records again (briefing hub held);
+	// a record that fails again stays held as it is. accept: the district
+	// accepts records held for their unit, so scope is not checked.
+	release, accept bool
 }
 
 type sessionScope struct {
 	unit    string
-	held    bool // the hub holds the session
+	stored  bool // the hub holds the session
 	inScope bool
 }
 
@@ -277,7 +304,42 @@ func (p *pusher) waiting(seq int64) (checked, bool, error) {
 	}
 	c.Seq, c.ahead, c.Payload = seq, ahead == 1, json.RawMessage(payload)
 	c.recs, err = checkRecords(seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, p.dev.ID)
-	return c, err == nil, err
+	if err != nil {
+		c.held = err.(*FieldError)
+	}
+	return c, true, nil
+}
+
+// heldCount counts this device's records the hub still holds.
+func (p *pusher) heldCount() (int, error) {
+	var n int
+	err := p.queryRow(`SELECT COUNT(*) FROM held WHERE device_id = ? AND released_at IS NULL`, p.dev.ID).Scan(&n)
+	return n, err
+}
+
+// hold keeps a record (or, when its change is not in the contract, the
+// whole change) aside instead of applying it, and tells the device.
+func (p *pusher) hold(seq int64, entity, op, recordID, hlc string, payload []byte, sessionID string, fe *FieldError) error {
+	h := sync.HeldRecord{Seq: seq, Entity: entity, RecordID: recordID, Field: fe.Field, Reason: fe.reason(), Message: fe.Message}
+	p.held = append(p.held, h)
+	if p.release {
+		return nil // it stays held as it was
+	}
+	_, err := p.exec(`INSERT INTO held (id, device_id, epoch, seq, entity, op, record_id, hlc, payload, session_id, reason,
+		field, message, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, uuid.Must(uuid.NewV7()).String(),
+		p.dev.ID, p.epoch, seq, entity, op, recordID, hlc, string(payload), sessionID, h.Reason, h.Field, h.Message, ms(p.now))
+	return err
+}
+
+// holdRecord holds one record of a change: alone, as an insert when it
+// came in an insert_many.
+func (p *pusher) holdRecord(c checked, r rec, fe *FieldError) error {
+	op, payload := c.Op, []byte(c.Payload)
+	if op == "insert_many" {
+		op = "insert"
+		payload, _ = json.Marshal(r.fieldMap())
+	}
+	return p.hold(c.Seq, c.Entity, op, r.ID, r.HLC, payload, r.str("session_id"), fe)
 }
 
 // inScope: the device may write under this unit spelling (unit.Catalog.InScope).
@@ -292,17 +354,32 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		sc.held = err == nil
-		sc.inScope = !sc.held || p.inScope(sc.unit)
+		sc.stored = err == nil
+		sc.inScope = !sc.stored || p.inScope(sc.unit)
+		if !sc.stored {
+			// A session the hub held for its unit holds what is under it.
+			var held bool
+			if err := p.queryRow(`SELECT EXISTS (SELECT 1 FROM held WHERE device_id = ? AND entity = 'session'
+				AND record_id = ? AND reason = ? AND released_at IS NULL)`, p.dev.ID, sessionID, sync.HeldScope).Scan(&held); err != nil {
+				return err
+			}
+			sc.inScope = !held
+		}
 		if p.sessions == nil {
 			p.sessions = map[string]sessionScope{}
 		}
 		p.sessions[sessionID] = sc
 	}
-	if !sc.inScope {
-		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Message: fmt.Sprintf("the session is held by %q, outside this device's units", sc.unit)}
+	switch {
+	case sc.inScope || p.accept:
+		return nil
+	case sc.stored:
+		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
+			Message: fmt.Sprintf("the session is held by %q, outside this device's units", sc.unit)}
+	default:
+		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
+			Message: "its session is held at the hub, outside this device's units"}
 	}
-	return nil
 }
 
 // upsert runs an insert-or-update of a record, last writer by hlc; a record
@@ -320,9 +397,13 @@ func (p *pusher) upsert(c checked, r rec, table, query string, args ...any) erro
 		return err
 	}
 	if origin != p.dev.ID {
-		return &FieldError{Seq: c.Seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.ID)}
+		return otherOrigin(c.Seq, r.ID)
 	}
 	return nil // an older state of the record: the newer stays
+}
+
+func otherOrigin(seq int64, id string) *FieldError {
+	return &FieldError{Seq: seq, Field: "payload.id", Reason: sync.HeldOrigin, Message: fmt.Sprintf("record %s belongs to another device", id)}
 }
 
 func nullMS(r rec, name string) sql.NullInt64 {
@@ -330,9 +411,18 @@ func nullMS(r rec, name string) sql.NullInt64 {
 	return sql.NullInt64{Int64: v, Valid: ok}
 }
 
+// apply applies a change's records; one the device has no right to write
+// is held, and so is a change not in the contract.
 func (p *pusher) apply(c checked) error {
+	if c.held != nil {
+		return p.hold(c.Seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, "", c.held)
+	}
 	for _, r := range c.recs {
-		if err := p.applyRecord(c, r); err != nil {
+		err := p.applyRecord(c, r)
+		if fe, ok := err.(*FieldError); ok {
+			err = p.holdRecord(c, r, fe)
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -359,8 +449,9 @@ var (
 func (p *pusher) applyRecord(c checked, r rec) error {
 	switch c.Entity {
 	case "session":
-		if !p.inScope(r.str("unit")) {
-			return &FieldError{Seq: c.Seq, Field: "payload.unit", Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
+		if !p.accept && !p.inScope(r.str("unit")) {
+			return &FieldError{Seq: c.Seq, Field: "payload.unit", Reason: sync.HeldScope,
+				Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
 		}
 		delete(p.sessions, r.ID) // its unit may change
 		started, _ := r.timeMS("started_at")
@@ -368,14 +459,14 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))
 	case "person":
 		p.buffers()
-		return p.add(p.people, c.Seq, r.ID, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
+		return p.add(p.people, c, r, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
 	case "attendance":
 		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
 			return err
 		}
 		at, _ := r.timeMS("checked_in_at")
 		p.buffers()
-		return p.add(p.checkIns, c.Seq, r.ID, r.ID, r.Origin, r.HLC, r.str("session_id"), r.str("person_id"), r.str("method"),
+		return p.add(p.checkIns, c, r, r.ID, r.Origin, r.HLC, r.str("session_id"), r.str("person_id"), r.str("method"),
 			at, nullMS(r, "undone_at"))
 	case "question":
 		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
@@ -418,7 +509,7 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 				return err
 			}
 			if origin != p.dev.ID {
-				return &FieldError{Seq: c.Seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.ID)}
+				return otherOrigin(c.Seq, r.ID)
 			}
 		}
 		return nil

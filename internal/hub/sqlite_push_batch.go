@@ -3,7 +3,6 @@ package hub
 import (
 	"briefing/internal/sqlitedb"
 	"database/sql"
-	"fmt"
 	"strings"
 )
 
@@ -102,9 +101,11 @@ type rowBuffer struct {
 	ids    map[string]bool
 }
 
+// bufferedRow is a buffered record and its change, held if its row is
+// refused.
 type bufferedRow struct {
-	seq int64
-	id  string
+	c checked
+	r rec
 }
 
 func newRowBuffer(table, columns, conflict string) *rowBuffer {
@@ -123,14 +124,14 @@ func lww(table, sets string) string {
 }
 
 // add buffers one record's row (its columns' values in order).
-func (p *pusher) add(b *rowBuffer, seq int64, id string, values ...any) error {
-	if b.ids[id] {
+func (p *pusher) add(b *rowBuffer, c checked, r rec, values ...any) error {
+	if b.ids[r.ID] {
 		if err := p.flushTable(b); err != nil {
 			return err
 		}
 	}
-	b.ids[id] = true
-	b.rows = append(b.rows, bufferedRow{seq: seq, id: id})
+	b.ids[r.ID] = true
+	b.rows = append(b.rows, bufferedRow{c: c, r: r})
 	b.args = append(b.args, values...)
 	if len(b.rows) == rowsPerStatement {
 		return p.flushTable(b)
@@ -141,7 +142,7 @@ func (p *pusher) add(b *rowBuffer, seq int64, id string, values ...any) error {
 // flushTable writes a table's buffered rows. The statement's count of rows
 // written tells whether all were; a row that was not holds a record id
 // already there: an older state of the device's record (the newer stays)
-// or another device's record (refused).
+// or another device's record (held).
 func (p *pusher) flushTable(b *rowBuffer) error {
 	if len(b.rows) == 0 {
 		return nil
@@ -161,46 +162,29 @@ func (p *pusher) flushTable(b *rowBuffer) error {
 		return nil
 	}
 	// Some were not written. A row written holds this device's record; one
-	// held by another device was not, and is refused.
-	for _, r := range pending {
+	// held by another device was not, and is held.
+	for _, row := range pending {
 		var origin string
-		if err := p.queryRow(`SELECT origin FROM `+b.table+` WHERE id = ?`, r.id).Scan(&origin); err != nil {
+		if err := p.queryRow(`SELECT origin FROM `+b.table+` WHERE id = ?`, row.r.ID).Scan(&origin); err != nil {
 			return err
 		}
 		if origin != p.dev.ID {
-			return &FieldError{Seq: r.seq, Field: "payload.id", Message: fmt.Sprintf("record %s belongs to another device", r.id)}
+			if err := p.holdRecord(row.c, row.r, otherOrigin(row.c.Seq, row.r.ID)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// flush writes every buffered row; of the refusals, the earliest change's.
+// flush writes every buffered row.
 func (p *pusher) flush() error {
-	var first *FieldError
 	for _, b := range p.buffers() {
-		err := p.flushTable(b)
-		fe, ok := err.(*FieldError)
-		if err != nil && !ok {
+		if err := p.flushTable(b); err != nil {
 			return err
 		}
-		if ok && (first == nil || fe.Seq < first.Seq) {
-			first = fe
-		}
-	}
-	if first != nil {
-		return first
 	}
 	return nil
-}
-
-// firstError is what a push that failed with err answers: a refusal of an
-// earlier change still buffered comes first, as if each change had been
-// written in turn.
-func (p *pusher) firstError(err error) error {
-	if ferr := p.flush(); ferr != nil {
-		return ferr
-	}
-	return err
 }
 
 func (p *pusher) buffers() []*rowBuffer {

@@ -53,6 +53,29 @@ func refuse(status int, code, msg string) *Refusal {
 	return &Refusal{Status: status, Wire: sync.Error{Code: code, Message: msg}}
 }
 
+// Held is a record of a pushed change the hub acknowledged but did not
+// apply (sync.HeldRecord): it waits for the district.
+type Held struct {
+	ID         string     `json:"id"`
+	Device     string     `json:"device_id"`
+	DeviceName string     `json:"device_name"`
+	Epoch      int64      `json:"epoch"`
+	Seq        int64      `json:"seq"`
+	Entity     string     `json:"entity"`
+	RecordID   string     `json:"record_id"`
+	SessionID  string     `json:"session_id,omitempty"`
+	Unit       string     `json:"unit,omitempty"`  // a session's host unit, a person's unit, as written
+	Title      string     `json:"title,omitempty"` // a session's title, a question's text
+	Reason     string     `json:"reason"`          // sync.HeldScope, HeldOrigin, HeldContract
+	Field      string     `json:"field"`
+	Message    string     `json:"message"`
+	HeldAt     time.Time  `json:"held_at"`
+	ReleasedAt *time.Time `json:"released_at"`
+	ReleasedBy string     `json:"released_by,omitempty"`
+	// What the change said of the record, to apply it again.
+	op, hlc, payload string
+}
+
 // Question is a question as the hub sees it now: its latest version.
 type Question struct {
 	ID          string     `json:"id"`
@@ -128,6 +151,13 @@ type Store interface {
 	Facts(ctx context.Context, from, to time.Time) (Facts, error)
 	// Quarantined counts the changes held aside.
 	Quarantined(ctx context.Context) (int, error)
+	// HeldCount counts a device's records still held.
+	HeldCount(ctx context.Context, deviceID string) (int, error)
+	// Held lists the records held instead of applied (all: released too).
+	Held(ctx context.Context, all bool) ([]Held, error)
+	// Release applies held records again (ids; none: all); accept accepts
+	// records held for their unit. Those that fail again stay held.
+	Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error)
 
 	Close() error
 }

@@ -68,3 +68,11 @@ func (l Lang) labelOr(key, fallback string) string {
 	}
 	return fallback
 }
+
+// Entity is a change-log entity in words: "phiên" for session.
+func (l Lang) Entity(name string) string { return l.labelOr("entity."+name, name) }
+
+// HeldReason is why the hub held a record instead of applying it.
+func (l Lang) HeldReason(reason string) string {
+	return l.labelOr("sync.held.reason."+reason, l.T("sync.held.reason.contract"))
+}

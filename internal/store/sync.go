@@ -28,6 +28,7 @@ type SyncState struct {
 	LastSyncAt   *time.Time
 	LastResult   string // "ok", or the error code of the last attempt
 	HubOffset    time.Duration
+	Held         int // records the hub holds instead of applying, as of its last answer
 }
 
 // ErrNotEnrolled is returned by SyncState before the device enrols.
@@ -44,9 +45,9 @@ func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
 	var enrolled, offset int64
 	var last sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient,
-			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms
+			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms, held
 		FROM sync_state WHERE id = 1`).Scan(&st.HubURL, &st.HubID, &st.Pin, &st.Unit, &st.UnitName, &scope,
-		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset)
+		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset, &st.Held)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, ErrNotEnrolled
 	}
@@ -101,6 +102,14 @@ func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
 func (s *Store) SetAcked(ctx context.Context, acked int64) error {
 	return s.Tx(ctx, func(t *Tx) error {
 		_, err := t.exec(ctx, `UPDATE sync_state SET acked = ? WHERE id = 1`, acked)
+		return err
+	})
+}
+
+// SetHeld saves how many of this device's records the hub holds.
+func (s *Store) SetHeld(ctx context.Context, held int) error {
+	return s.Tx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE sync_state SET held = ? WHERE id = 1`, max(held, 0))
 		return err
 	})
 }

@@ -82,11 +82,25 @@
 //     person) and answered 409 "conflict" with the seq; nothing is overwritten.
 //   - A batch that starts after the next expected number is stored and waits;
 //     the answer's Acked stays below the gap and Expected names the number the
-//     hub needs. The waiting changes apply, in order, when the gap fills.
+//     hub needs. The waiting changes apply, in order, when the gap fills. A
+//     batch starting more than [MaxAheadOfAck] past the acknowledged number is
+//     not stored: the answer gives Acked and Expected only.
+//   - A batch whose seqs do not rise by one from 1 or more, or whose epoch is
+//     below 1, is refused whole: 422 "invalid" naming the seq and the field.
 //   - Each change is checked: its entity and op are in the contract, the
 //     payload's origin is the pushing device (a device writes only records it
-//     originated), and a record under a unit is within the device's scope.
-//     A refused change is answered 422 "invalid" naming the seq and the field.
+//     originated), a record id is not another device's, and a record under a
+//     unit (a session, and what is under a session) is within the device's
+//     scope. A record that fails is acknowledged and held, not applied: the
+//     answer lists it in Held ([HeldRecord]: seq, entity, record id, field,
+//     reason "scope", "origin" or "contract") and HeldTotal counts all the
+//     device's records held. Refusing the push instead would stop every later
+//     change of the device behind one record for ever (a session recorded
+//     for another ward before the laptop was enrolled). The district lists
+//     held records, applies again those that pass after the catalog changed,
+//     or accepts those held for their unit; the device keeps its own copy.
+//     A device with [MaxHeld] records held is refused (422 "held_full") until
+//     the district has looked at them.
 //   - insert_many is unpacked into its records.
 //   - Check-ins are facts: the same person checked in from two devices in
 //     one session is kept twice and counted once in reports. Edits (question
@@ -104,5 +118,13 @@
 // deck, the whole unit catalog, and the district's answers to questions asked
 // on any device of its unit (a ward's second laptop shows the answer too).
 // An answer is stamped after the question state it answers, even when that
-// state's stamp is far ahead of the hub's clock (which does not move).
+// state's stamp is far ahead of the hub's clock (which does not move). The
+// last page (More false) also says how many of the device's records the hub
+// holds (Held), so a device with nothing to push still learns it.
+//
+// # Durability
+//
+// An acknowledgement is given only after the hub's transaction is durable on
+// its disk (synchronous=FULL): a device moves its acknowledged number on and
+// never sends those changes again unless the hub asks (Expected).
 package sync

@@ -24,6 +24,14 @@ const (
 	// MaxClockAhead is how far ahead of the hub's clock a stamp may be before
 	// it is flagged.
 	MaxClockAhead = 5 * time.Minute
+	// MaxAheadOfAck: a push whose first seq is further than this past the
+	// acknowledged number is not stored; the hub answers with Expected.
+	MaxAheadOfAck = 8 * MaxPushChanges
+	// MaxHeld is how many of a device's records the hub holds at most; past
+	// it a push is refused (CodeHeldFull) until the district looks at them.
+	MaxHeld = 10000
+	// MaxHeldListed is how many held records one push response lists.
+	MaxHeldListed = 100
 )
 
 // Error is the body of every answer that is not 2xx.
@@ -54,7 +62,28 @@ const (
 	CodeTooLarge    = "too_large"    // a push over MaxPushChanges or MaxPushBytes
 	CodeProtocol    = "protocol"     // a protocol version the hub does not speak
 	CodeBusy        = "busy"         // retry later
+	CodeHeldFull    = "held_full"    // the hub holds MaxHeld of this device's records already
 )
+
+// Why the hub held a record (HeldRecord.Reason).
+const (
+	HeldScope    = "scope"    // under a unit outside the device's units
+	HeldOrigin   = "origin"   // a record id another device wrote
+	HeldContract = "contract" // not a change of the contract (docs/changelog.md)
+)
+
+// HeldRecord is a record of a pushed change that the hub acknowledged but
+// did not apply. It waits at the hub for the district (briefing hub held:
+// retried after the catalog changed, accepted, or left); the device keeps
+// its own copy as it keeps every record.
+type HeldRecord struct {
+	Seq      int64  `json:"seq"`
+	Entity   string `json:"entity"`
+	RecordID string `json:"record_id"`
+	Field    string `json:"field"`
+	Reason   string `json:"reason"`  // HeldScope, HeldOrigin or HeldContract
+	Message  string `json:"message"` // for a person, English
+}
 
 // EnrollRequest registers a device with a one-time code.
 type EnrollRequest struct {
@@ -123,6 +152,11 @@ type PushResponse struct {
 	// ahead of the hub's clock.
 	ClockAhead int       `json:"clock_ahead,omitempty"`
 	HubTime    time.Time `json:"hub_time"`
+	// Held lists the records of this push that the hub held instead of
+	// applying (at most MaxHeldListed); HeldTotal counts every record of
+	// this device the hub still holds, from this push or earlier ones.
+	Held      []HeldRecord `json:"held,omitempty"`
+	HeldTotal int          `json:"held_total"`
 }
 
 // Item is one thing the hub publishes, numbered by the hub's feed cursor.
@@ -151,6 +185,10 @@ type PullResponse struct {
 	Next    int64     `json:"next"` // the cursor to save with this page
 	More    bool      `json:"more"` // another page follows
 	HubTime time.Time `json:"hub_time"`
+	// Held is, on the last page (More false), how many of the device's
+	// records the hub holds instead of applying (see HeldRecord); -1 on
+	// other pages.
+	Held int `json:"held"`
 }
 
 // StatusResponse is the hub's view of the calling device.

@@ -24,8 +24,13 @@ type Summary struct {
 	Pending    int64 // changes still not acknowledged
 	Pulled     store.PulledCounts
 	ClockAhead int // changes the hub flagged as stamped ahead of its clock
-	HubTime    time.Time
-	Offset     time.Duration // the hub's clock minus this device's
+	// Held lists the records the hub held instead of applying in this sync
+	// (at most MaxHeldListed); HeldTotal counts all it holds of this device,
+	// as of its last answer (-1: no push was answered).
+	Held      []HeldRecord
+	HeldTotal int
+	HubTime   time.Time
+	Offset    time.Duration // the hub's clock minus this device's
 }
 
 // ErrLocalAhead: the hub acknowledges changes this device does not have (the
@@ -63,7 +68,7 @@ func (s *Syncer) report(p Progress) {
 // stays acknowledged, what was applied stays applied, the rest is retried
 // by the next sync.
 func (s *Syncer) Run(ctx context.Context) (Summary, error) {
-	var sum Summary
+	sum := Summary{HeldTotal: -1}
 	st, err := s.Store.SyncState(ctx)
 	if err != nil {
 		return sum, err
@@ -72,6 +77,12 @@ func (s *Syncer) Run(ctx context.Context) (Summary, error) {
 	err = s.push(ctx, st, &sum)
 	if err == nil {
 		err = s.pull(ctx, st, &sum)
+	}
+	// The hub's last word on what it holds: the pull's, else the push's.
+	if sum.HeldTotal >= 0 {
+		if herr := s.Store.SetHeld(context.WithoutCancel(ctx), sum.HeldTotal); herr != nil && err == nil {
+			err = herr
+		}
 	}
 	result := "ok"
 	if err != nil {
@@ -151,6 +162,8 @@ func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) (er
 		}
 		s.hubTime(resp.HubTime, sum)
 		sum.ClockAhead += resp.ClockAhead
+		sum.Held = append(sum.Held, resp.Held[:min(len(resp.Held), MaxHeldListed-len(sum.Held))]...)
+		sum.HeldTotal = resp.HeldTotal
 		next := resp.Acked
 		if resp.Expected > 0 {
 			next = resp.Expected - 1 // the hub needs Expected next: resend from there
@@ -339,6 +352,9 @@ func (s *Syncer) pull(ctx context.Context, st store.SyncState, sum *Summary) err
 		}
 		cursor = page.Next
 		if !page.More {
+			if page.Raw.Held >= 0 {
+				sum.HeldTotal = page.Raw.Held
+			}
 			s.report(Progress{Phase: "pull", Done: done, Total: done})
 			return nil
 		}

@@ -22,6 +22,7 @@ type Status struct {
 	Pending    int64         `json:"pending"`     // changes the hub has not acknowledged
 	Acked      int64         `json:"acked"`
 	Cursor     int64         `json:"cursor"`
+	Held       int           `json:"held"` // records the hub holds instead of applying, as of its last answer
 	HubOffset  time.Duration `json:"-"`
 }
 
@@ -40,6 +41,6 @@ func ReadStatus(ctx context.Context, st *store.Store) (Status, error) {
 	return Status{
 		Enrolled: enrolled, Hub: s.HubURL, HubID: s.HubID, Device: st.DeviceID(), Unit: s.Unit, UnitName: s.UnitName,
 		LastSync: s.LastSyncAt, LastResult: s.LastResult, Pending: max(0, last-s.Acked), Acked: s.Acked,
-		Cursor: s.Cursor, HubOffset: s.HubOffset,
+		Cursor: s.Cursor, HubOffset: s.HubOffset, Held: s.Held,
 	}, nil
 }

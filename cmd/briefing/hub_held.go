@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"briefing/internal/hub"
+	"briefing/internal/i18n"
+	"briefing/internal/textvi"
+
+	"github.com/spf13/cobra"
+)
+
+// briefing hub held [--all] [--json], hub held retry, hub held accept ID... : the
+// records the hub took from a laptop but held instead of applying.
+func newHubHeldCmd(h *hubFlags) *cobra.Command {
+	var all, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "held",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.held"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				held, err := st.Held(cmd.Context(), all)
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				if asJSON {
+					return writeJSON(out, append([]hub.Held{}, held...))
+				}
+				if len(held) == 0 {
+					fmt.Fprintln(out, l.T("hub.held.none"))
+					return nil
+				}
+				return printHeldTable(cmd, l, held)
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&all, "all", false, h.g.helpLang.T("cli.help.flag.hub.held.all"))
+	cmd.Flags().BoolVar(&asJSON, "json", false, h.g.helpLang.T("cli.help.flag.hub.json"))
+	cmd.AddCommand(newHubHeldReleaseCmd(h, false), newHubHeldReleaseCmd(h, true))
+	return cmd
+}
+
+func printHeldTable(cmd *cobra.Command, l i18n.Lang, held []hub.Held) error {
+	tw := newTable(cmd.OutOrStdout())
+	tw.line(l.T("hub.held.head"))
+	for _, x := range held {
+		detail := textvi.FieldText(strings.TrimSpace(x.Unit + " " + x.Title))
+		if x.ReleasedAt != nil {
+			detail = l.T("hub.held.released", x.ReleasedAt.In(hub.VN).Format("02/01/2006"), textvi.FieldText(x.ReleasedBy)) + " " + detail
+		}
+		tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", x.ID, textvi.FieldText(x.DeviceName), x.Seq, textvi.FieldText(l.Entity(x.Entity)),
+			l.HeldReason(x.Reason), detail)
+	}
+	return tw.flush()
+}
+
+// newHubHeldReleaseCmd is hub held retry (apply again what passes now) or,
+// with accept, hub held accept ID... (the district accepts records held for
+// their unit, and what was held under an accepted session).
+func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
+	var by string
+	cmd := &cobra.Command{
+		Use:   "retry",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.held.retry"),
+		Args:  argsNone(h.g),
+	}
+	if accept {
+		cmd.Use, cmd.Short, cmd.Args = "accept ID...", h.g.helpLang.T("cli.help.cmd.hub.held.accept"), argsMin(h.g, 1)
+	}
+	cmd.RunE = func(cmd *cobra.Command, ids []string) error {
+		return h.open(func(st hub.Store, l i18n.Lang) error {
+			released, still, err := st.Release(cmd.Context(), ids, accept, strings.TrimSpace(by), time.Now())
+			if errors.Is(err, hub.ErrNotFound) {
+				return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
+			}
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			fmt.Fprintln(out, l.T("hub.held.released.count", len(released), len(still)))
+			if len(still) > 0 {
+				return printHeldTable(cmd, l, still)
+			}
+			return nil
+		})
+	}
+	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.by"))
+	return cmd
+}

@@ -1,0 +1,168 @@
+package hub
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"briefing/internal/sync"
+)
+
+const heldColumns = `h.id, h.device_id, d.name, h.epoch, h.seq, h.entity, h.op, h.record_id, h.hlc, h.payload, h.session_id,
+	h.reason, h.field, h.message, h.held_at, h.released_at, h.released_by`
+
+// Held lists the records the hub holds (with all, released ones too), in
+// the order their devices wrote them.
+func (s *SQLite) Held(ctx context.Context, all bool) ([]Held, error) {
+	var out []Held
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = readHeld(ctx, tx, all, nil)
+		return err
+	})
+	return out, err
+}
+
+// HeldCount counts a device's records still held.
+func (s *SQLite) HeldCount(ctx context.Context, deviceID string) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM held WHERE device_id = ? AND released_at IS NULL`, deviceID).Scan(&n)
+	return n, err
+}
+
+// readHeld reads held records: every one (all) or those still held, only
+// those of ids when ids is not empty.
+func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string) ([]Held, error) {
+	q := `SELECT ` + heldColumns + ` FROM held h JOIN device d ON d.id = h.device_id WHERE 1 = 1`
+	var args []any
+	if !all {
+		q += ` AND h.released_at IS NULL`
+	}
+	if len(ids) > 0 {
+		// A chosen record comes with its other held states (a session's
+		// end) and, for a session, what was held under it.
+		q += ` AND EXISTS (SELECT 1 FROM held c WHERE c.id IN (?` + strings.Repeat(", ?", len(ids)-1) + `)
+			AND c.device_id = h.device_id AND (c.entity = h.entity AND c.record_id = h.record_id
+				OR c.entity = 'session' AND h.session_id = c.record_id))`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	q += ` ORDER BY h.device_id, h.epoch, h.seq, h.id`
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Held
+	for rows.Next() {
+		var h Held
+		var at int64
+		var released sql.NullInt64
+		if err := rows.Scan(&h.ID, &h.Device, &h.DeviceName, &h.Epoch, &h.Seq, &h.Entity, &h.op, &h.RecordID, &h.hlc,
+			&h.payload, &h.SessionID, &h.Reason, &h.Field, &h.Message, &at, &released, &h.ReleasedBy); err != nil {
+			return nil, err
+		}
+		h.HeldAt = time.UnixMilli(at).UTC()
+		var shown struct{ Unit, Title, Text string }
+		json.Unmarshal([]byte(h.payload), &shown) // what the district reads to decide; none is fine
+		h.Unit, h.Title = shown.Unit, cmp.Or(shown.Title, shown.Text)
+		h.ReleasedAt = fromMS(released)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Release applies held records again, in the order their devices wrote
+// them: those of ids (every one still held when ids is empty). A record
+// that passes now (the catalog gained the unit or an alias, the hub learnt
+// a field) is applied; with accept, the district accepts records held for
+// their unit, and what was held under an accepted session. A record that
+// fails again stays held. by names who released them.
+func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error) {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		released, still = nil, nil
+		held, err := readHeld(ctx, tx, false, ids)
+		if err != nil {
+			return err
+		}
+		if len(ids) > 0 {
+			found := map[string]bool{}
+			for _, h := range held {
+				found[h.ID] = true
+			}
+			for _, id := range ids {
+				if !found[id] {
+					return fmt.Errorf("%w: held record %s (or it was released already)", ErrNotFound, id)
+				}
+			}
+		}
+		cat, err := readCatalog(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var p *pusher
+		for _, h := range held {
+			if p == nil || p.dev.ID != h.Device || p.epoch != h.Epoch {
+				if p != nil {
+					if err := p.flush(); err != nil {
+						return err
+					}
+				}
+				var unitID string
+				if err := tx.QueryRowContext(ctx, `SELECT unit_id FROM device WHERE id = ?`, h.Device).Scan(&unitID); err != nil {
+					return err
+				}
+				p = &pusher{s: s, tx: tx, ctx: ctx, dev: Device{ID: h.Device, UnitID: unitID}, epoch: h.Epoch, now: now,
+					release: true, accept: accept && h.Reason == sync.HeldScope, cat: cat, scope: cat.Scope(unitID)}
+			}
+			p.accept = accept && h.Reason == sync.HeldScope
+			ok, err := p.reapply(h)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				h.Message = p.held[len(p.held)-1].Message
+				still = append(still, h)
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ? WHERE id = ?`, ms(now), by, h.ID); err != nil {
+				return err
+			}
+			t := now.UTC()
+			h.ReleasedAt, h.ReleasedBy = &t, by
+			released = append(released, h)
+		}
+		if p != nil {
+			return p.flush()
+		}
+		return nil
+	})
+	return released, still, err
+}
+
+// reapply checks and applies one held record again through the push's
+// path; false when it is held again (p.held says why).
+func (p *pusher) reapply(h Held) (bool, error) {
+	before := len(p.held)
+	recs, err := checkRecords(h.Seq, h.Entity, h.op, h.RecordID, h.hlc, []byte(h.payload), h.Device)
+	c := checked{Change: sync.Change{Seq: h.Seq, Entity: h.Entity, Op: h.op, RecordID: h.RecordID, HLC: h.hlc,
+		Payload: []byte(h.payload)}, recs: recs}
+	if err != nil {
+		c.held = err.(*FieldError)
+	}
+	// A session's unit may change what is held under it: ask again.
+	clear(p.sessions)
+	if err := p.apply(c); err != nil {
+		return false, err
+	}
+	// A buffered row refused for its origin is held when written.
+	if err := p.flush(); err != nil {
+		return false, err
+	}
+	return len(p.held) == before, nil
+}
