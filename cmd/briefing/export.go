@@ -74,8 +74,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 }
 
 // exportFormat is the format of the minutes: --format in any case (given: on the command
-// line), else the one out's extension names, else md. A file whose extension names
-// another format than --format is refused: Markdown in a .xlsx file opens as garbage.
+// line), else the one out's extension names, else md.
 func exportFormat(l i18n.Lang, format string, given bool, out string) (string, error) {
 	format = strings.ToLower(strings.TrimSpace(format))
 	if given {
@@ -83,6 +82,13 @@ func exportFormat(l i18n.Lang, format string, given bool, out string) (string, e
 			return "", exitError{2, l.T("cli.export.format", format)}
 		}
 	}
+	return formatFor(l, format, given, out, "md")
+}
+
+// formatFor is the format of a file written to out: format when given on the command line,
+// else the one out's extension names, else fallback. A file whose extension names another
+// format than the one given is refused: Markdown in a .xlsx file opens as garbage.
+func formatFor(l i18n.Lang, format string, given bool, out, fallback string) (string, error) {
 	ext := ""
 	if out != "" && out != "-" {
 		ext = formatOfExt[strings.ToLower(filepath.Ext(out))]
@@ -91,7 +97,7 @@ func exportFormat(l i18n.Lang, format string, given bool, out string) (string, e
 	case !given && ext != "":
 		return ext, nil
 	case !given:
-		return "md", nil
+		return fallback, nil
 	case ext != "" && ext != format:
 		return "", exitError{2, l.T("cli.export.ext", out, ext, format)}
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,5 +36,26 @@ func TestHubEnrollFile(t *testing.T) {
 	secret, pin := bsync.ParseCode(code)
 	if ef.Code != secret || ef.Pin != pin || ef.URL != "https://hub.phuong4.vn:8443" || ef.Unit != "Phường 4" {
 		t.Fatalf("file %+v, printed code %q", ef, code)
+	}
+}
+
+// `hub report -o bao-cao.xlsx` writes a workbook: the format follows the
+// file's extension, as session export's does, and a --format that says
+// otherwise is refused rather than writing text into a .xlsx.
+func TestHubReportFormatFollowsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "hub.db")
+	xlsx := filepath.Join(dir, "bao-cao.xlsx")
+	mustCLI(t, "hub", "report", "--db", db, "-o", xlsx)
+	data, err := os.ReadFile(xlsx)
+	if err != nil || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		t.Fatalf("bao-cao.xlsx is not a workbook: %v %q", err, data[:min(len(data), 40)])
+	}
+	if r := runCLI(t, "hub", "report", "--db", db, "-o", xlsx, "--format", "md"); r.code != 2 || !strings.Contains(r.stderr, ".md") {
+		t.Fatalf("--format md into a .xlsx: %s", r)
+	}
+	mustCLI(t, "hub", "report", "--db", db, "-o", filepath.Join(dir, "bao-cao.csv"))
+	if data, _ := os.ReadFile(filepath.Join(dir, "bao-cao.csv")); !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		t.Fatalf("bao-cao.csv is not the CSV (no BOM): %q", data[:min(len(data), 40)])
 	}
 }

@@ -55,8 +55,8 @@ func newHubQuestionsCmd(h *hubFlags) *cobra.Command {
 					if q.Status == string(record.Forwarded) && q.ForwardedAt != nil {
 						wait = fmt.Sprint(int(now.Sub(*q.ForwardedAt).Hours() / 24))
 					}
-					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", q.ID, cat.Name(q.Unit), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
-						wait, textvi.FieldText(q.Text))
+					tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\t%s\n", q.ID, cat.Name(q.Unit), q.Number, l.QuestionStatus(record.QuestionStatus(q.Status)),
+						textvi.FieldText(l.Destination(record.Destination(q.ForwardedTo))), wait, textvi.FieldText(q.Text))
 				}
 				return tw.flush()
 			})
@@ -69,6 +69,7 @@ func newHubQuestionsCmd(h *hubFlags) *cobra.Command {
 
 func newHubAnswerCmd(h *hubFlags) *cobra.Command {
 	var text, by string
+	var replace bool
 	cmd := &cobra.Command{
 		Use:   "answer ID --text T",
 		Short: h.g.helpLang.T("cli.help.cmd.hub.answer"),
@@ -79,8 +80,10 @@ func newHubAnswerCmd(h *hubFlags) *cobra.Command {
 				return exitError{2, l.T("hub.answer.empty")}
 			}
 			return h.open(func(st hub.Store, l i18n.Lang) error {
-				q, err := st.Answer(cmd.Context(), args[0], strings.TrimSpace(text), strings.TrimSpace(by), time.Now())
+				q, err := st.Answer(cmd.Context(), args[0], strings.TrimSpace(text), strings.TrimSpace(by), replace, time.Now())
 				switch {
+				case errors.Is(err, hub.ErrAnswered):
+					return exitError{1, l.T("hub.answer.answered", q.ID, textvi.FieldText(firstNonEmpty(q.AnsweredBy, "?")), textvi.FieldText(q.Answer))}
 				case errors.Is(err, hub.ErrNotFound):
 					return exitError{1, l.T("hub.answer.unknown", args[0])}
 				case errors.Is(err, hub.ErrNotForwarded):
@@ -99,5 +102,6 @@ func newHubAnswerCmd(h *hubFlags) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&text, "text", "", h.g.helpLang.T("cli.help.flag.hub.text"))
 	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.by"))
+	cmd.Flags().BoolVar(&replace, "replace", false, h.g.helpLang.T("cli.help.flag.hub.replace"))
 	return cmd
 }

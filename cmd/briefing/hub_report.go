@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"briefing/internal/atomicfile"
@@ -24,8 +25,14 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 			if !slices.Contains(hub.ReportBys, by) {
 				return exitError{2, l.T("hub.report.bad.by", by)}
 			}
-			if !slices.Contains(hub.ReportFormats, format) {
+			given := cmd.Flags().Changed("format")
+			format = strings.ToLower(strings.TrimSpace(format))
+			if given && !slices.Contains(hub.ReportFormats, format) {
 				return exitError{2, l.T("hub.report.bad.fmt", format)}
+			}
+			format, err := formatFor(l, format, given, outFile, "table")
+			if err != nil {
+				return err
 			}
 			if format == "xlsx" && outFile == "" {
 				return exitError{2, l.T("hub.report.xlsxout")}
@@ -81,7 +88,7 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 	f.StringVar(&by, "by", "unit", h.g.helpLang.T("cli.help.flag.hub.reportby"))
 	f.StringVar(&from, "from", "", h.g.helpLang.T("cli.help.flag.hub.from"))
 	f.StringVar(&to, "to", "", h.g.helpLang.T("cli.help.flag.hub.to"))
-	f.StringVar(&format, "format", "table", h.g.helpLang.T("cli.help.flag.hub.format"))
+	f.StringVar(&format, "format", "", h.g.helpLang.T("cli.help.flag.hub.format"))
 	f.StringVarP(&outFile, "output", "o", "", h.g.helpLang.T("cli.help.flag.hub.reportout"))
 	return cmd
 }

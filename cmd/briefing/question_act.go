@@ -73,6 +73,11 @@ func newQuestionForwardCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return e.questionError(err)
 				}
+				if _, err := e.store.SyncState(ctx); err == nil {
+					// Enrolled: the answer comes back by sync, not typed in.
+					fmt.Fprintln(e.out, e.lang.T("cli.question.forwarded.sync", q.Number, e.lang.Destination(q.ForwardedTo)))
+					return nil
+				}
 				fmt.Fprintln(e.out, e.lang.T("cli.question.forwarded", q.Number, e.lang.Destination(q.ForwardedTo), q.Number))
 				return nil
 			})

@@ -345,7 +345,6 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 				if s.Held > 0 {
 					fmt.Fprintln(tw, l.T("sync.status.held", s.Held))
 				}
-				fmt.Fprintln(tw, l.T("sync.status.cursor", s.Cursor))
 				return tw.Flush()
 			})
 		},

@@ -28,28 +28,31 @@ func TestAnswerOnlyForwardedAndOnce(t *testing.T) {
 	}
 	feed := func() int { return count(t, h, `SELECT COUNT(*) FROM feed WHERE entity = 'question_version'`) }
 
-	if _, err := h.st.Answer(ctx, open, "Trả lời.", "Phòng VHKHTT", h.now); !errors.Is(err, ErrNotForwarded) {
+	if _, err := h.st.Answer(ctx, open, "Trả lời.", "Phòng VHKHTT", false, h.now); !errors.Is(err, ErrNotForwarded) {
 		t.Errorf("answering a question never forwarded: %v, want ErrNotForwarded", err)
 	}
 	if n := hubVersions(open); n != 0 {
 		t.Errorf("a refused answer wrote %d versions", n)
 	}
 
-	q, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now.Add(time.Second))
+	q, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", false, h.now.Add(time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if q.Version != 2 || q.Status != "answered_later" {
 		t.Errorf("first answer: version %d status %s", q.Version, q.Status)
 	}
-	again, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", h.now.Add(2*time.Second))
+	again, err := h.st.Answer(ctx, fwdID, "Trả lời.", "Phòng VHKHTT", false, h.now.Add(2*time.Second))
 	if !errors.Is(err, ErrSameAnswer) || again.Version != 2 {
 		t.Errorf("the same answer again: version %d, %v; want version 2 and ErrSameAnswer", again.Version, err)
 	}
 	if n, f := hubVersions(fwdID), feed(); n != 1 || f != 1 {
 		t.Errorf("the same answer twice: %d versions, %d feed items; want 1 and 1", n, f)
 	}
-	changed, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", h.now.Add(3*time.Second))
+	if _, err := h.st.Answer(ctx, fwdID, "Trả lời khác.", "Phòng VHKHTT", false, h.now.Add(3*time.Second)); !errors.Is(err, ErrAnswered) {
+		t.Errorf("another answer without replace: %v, want ErrAnswered", err)
+	}
+	changed, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", true, h.now.Add(3*time.Second))
 	if err != nil || changed.Version != 3 || changed.Answer != "Trả lời, sửa lại." {
 		t.Errorf("a changed answer: %+v %v; want version 3", changed, err)
 	}
@@ -63,7 +66,7 @@ func TestAnswerOnlyForwardedAndOnce(t *testing.T) {
 	if status, _, e := d.push(1, d.question(fwdID, sid, 2, "Đã chuyển?", "forwarded", &again2, 2)); status != 200 {
 		t.Fatalf("push: %d %v", status, e)
 	}
-	if _, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", h.now.Add(time.Second)); err != nil {
+	if _, err := h.st.Answer(ctx, fwdID, "Trả lời, sửa lại.", "Phòng VHKHTT", false, h.now.Add(time.Second)); err != nil {
 		t.Errorf("answering a question forwarded again: %v", err)
 	}
 	if n := hubVersions(fwdID); n != 3 {

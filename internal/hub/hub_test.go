@@ -379,7 +379,7 @@ func TestClockAYearAheadIsFlagged(t *testing.T) {
 	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE clock_ahead = 1`); n != 2 {
 		t.Errorf("%d changes flagged in the database", n)
 	}
-	q, err := h.st.Answer(context.Background(), qid, "Đã có.", "Phòng VHKHTT", h.now)
+	q, err := h.st.Answer(context.Background(), qid, "Đã có.", "Phòng VHKHTT", false, h.now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,7 +433,7 @@ func TestCheckInsFromTwoDevicesAndAnswersOnTheFeed(t *testing.T) {
 		t.Errorf("report rows %v: want Phường 7 with 1 attendee", rep.Rows)
 	}
 
-	if _, err := h.st.Answer(context.Background(), qid, "Trả lời.", "Phòng VHKHTT", h.now); err != nil {
+	if _, err := h.st.Answer(context.Background(), qid, "Trả lời.", "Phòng VHKHTT", false, h.now); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {

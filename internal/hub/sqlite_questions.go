@@ -111,6 +111,10 @@ func (s *SQLite) Questions(ctx context.Context, status string) ([]Question, erro
 // ErrNotForwarded: the district answers only questions forwarded to it.
 var ErrNotForwarded = errors.New("the question was not forwarded")
 
+// ErrAnswered: the question stands answered (at the ward, or by the
+// district) and the answer would replace that one; nothing was written.
+var ErrAnswered = errors.New("the question is answered already")
+
 // ErrSameAnswer: the question already stands with this answer by the same
 // person; nothing was written (running the command again adds no version).
 var ErrSameAnswer = errors.New("the question already has this answer")
@@ -125,8 +129,10 @@ func forwarded(r rec) bool {
 // Answer adds the district's answer to a forwarded question as a version
 // and publishes it to the asking device. A question not forwarded is
 // refused (ErrNotForwarded); the answer it already has, by the same person,
-// writes nothing (ErrSameAnswer, with the question).
-func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error) {
+// writes nothing (ErrSameAnswer, with the question); another answer
+// replaces one it stands with only when replace is set (else ErrAnswered,
+// with the question).
+func (s *SQLite) Answer(ctx context.Context, id, text, by string, replace bool, now time.Time) (Question, error) {
 	var out Question
 	now = now.UTC().Truncate(time.Millisecond)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -155,6 +161,10 @@ func (s *SQLite) Answer(ctx context.Context, id, text, by string, now time.Time)
 				err = ErrSameAnswer
 			}
 			return err
+		}
+		if st := record.QuestionStatus(st.q.Status); !replace && (st == record.Answered || st == record.AnsweredLater) {
+			out = states[0].q
+			return ErrAnswered
 		}
 		var maxVersion int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM question_version WHERE question_id = ?`, st.q.ID).

@@ -145,7 +145,7 @@ type Store interface {
 
 	Questions(ctx context.Context, status string) ([]Question, error)
 	// Answer adds the hub's version of a question and publishes it.
-	Answer(ctx context.Context, id, text, by string, now time.Time) (Question, error)
+	Answer(ctx context.Context, id, text, by string, replace bool, now time.Time) (Question, error)
 
 	// Facts reads the sessions started in [from, to) (zero: unbounded).
 	Facts(ctx context.Context, from, to time.Time) (Facts, error)

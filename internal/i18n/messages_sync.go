@@ -79,7 +79,6 @@ var syncMessages = map[string][2]string{
 	"sync.status.last":      {"Lần đồng bộ cuối:\t%s (%s)", "Last sync:\t%s (%s)"},
 	"sync.status.never":     {"Lần đồng bộ cuối:\tchưa lần nào", "Last sync:\tnever"},
 	"sync.status.pending":   {"Chưa gửi:\t%d thay đổi", "Pending:\t%d changes"},
-	"sync.status.cursor":    {"Con trỏ nhận:\t%d", "Pull cursor:\t%d"},
 	"sync.result.ok":        {"xong", "ok"},
 	"sync.result.error":     {"lỗi mạng hoặc lỗi máy", "network or local error"},
 	"sync.result.revoked":   {"máy bị thu hồi", "device revoked"},

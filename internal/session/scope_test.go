@@ -39,3 +39,24 @@ func TestStartRefusesAUnitOutsideTheEnrolment(t *testing.T) {
 		}
 	}
 }
+
+// A session started with no host unit is the device's own unit's (an
+// enrolled laptop's is the hub's): the district's report had put such
+// sessions under "not recorded".
+func TestStartWithNoUnitTakesTheDevicesUnit(t *testing.T) {
+	ctx := context.Background()
+	s, st, _ := newService(t)
+	const ward4 = "01941f29-7c00-7000-8000-000000000004"
+	if err := st.SaveEnrolment(ctx, store.SyncState{HubURL: "https://hub:8443", HubID: "hub", Unit: ward4, UnitName: "Phường 4", Scope: []string{ward4}}); err != nil {
+		t.Fatal(err)
+	}
+	in := info
+	in.Unit = "  "
+	started, err := s.Start(ctx, nq57, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if started.Info.Unit != "Phường 4" {
+		t.Errorf("unit %q, want the enrolled Phường 4", started.Info.Unit)
+	}
+}

@@ -158,6 +158,16 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 	if err := checkSource(d); err != nil {
 		return Session{}, fmt.Errorf("start: %w", err)
 	}
+	if info.Unit == "" {
+		// The host is the device's own unit unless told otherwise (an
+		// enrolled laptop's is the hub's): a session with none is reported
+		// under no unit.
+		dev, err := s.st.Device(ctx)
+		if err != nil {
+			return Session{}, err
+		}
+		info.Unit = strings.TrimSpace(dev.Unit)
+	}
 	if err := s.checkScope(ctx, info.Unit); err != nil {
 		return Session{}, err
 	}

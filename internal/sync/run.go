@@ -78,6 +78,13 @@ func (s *Syncer) Run(ctx context.Context) (Summary, error) {
 	if err == nil {
 		err = s.pull(ctx, st, &sum)
 	}
+	if err == nil && sum.Pulled.Answers > 0 {
+		// An answer applied here is logged as the question's new state:
+		// send it now, or every sync that brings an answer ends "pending 1".
+		if st, err = s.Store.SyncState(ctx); err == nil {
+			err = s.push(ctx, st, &sum)
+		}
+	}
 	// The hub's last word on what it holds: the pull's, else the push's.
 	if sum.HeldTotal >= 0 {
 		if herr := s.Store.SetHeld(context.WithoutCancel(ctx), sum.HeldTotal); herr != nil && err == nil {
@@ -191,7 +198,7 @@ func (s *Syncer) push(ctx context.Context, st store.SyncState, sum *Summary) (er
 		acked = next
 		s.report(Progress{Phase: "push", Done: max(0, acked-start), Total: total})
 	}
-	sum.Pushed = max(0, acked-start)
+	sum.Pushed += max(0, acked-start)
 	return nil
 }
 
