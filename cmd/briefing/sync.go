@@ -26,7 +26,8 @@ import (
 // briefing enroll URL CODE | FILE, briefing sync [--hub URL], briefing sync status [--json].
 
 func newEnrollCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var hubURL string
+	cmd := &cobra.Command{
 		Use:   "enroll URL CODE",
 		Short: g.helpLang.T("cli.help.cmd.enroll"),
 		Args: func(c *cobra.Command, args []string) error {
@@ -36,12 +37,17 @@ func newEnrollCmd(g *globals) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(cmd, g, func(e *env) error { return runEnroll(cmd, e, args) })
+			return withEnv(cmd, g, func(e *env) error { return runEnroll(cmd, e, args, hubURL) })
 		},
 	}
+	cmd.Flags().StringVar(&hubURL, "hub", "", g.helpLang.T("cli.help.flag.enroll.hub"))
+	return cmd
 }
 
-func runEnroll(cmd *cobra.Command, e *env, args []string) error {
+// runEnroll enrols with a code or an enrolment file; hubURL, when given,
+// replaces the file's address (written wrong, or the hub moved): the pin
+// still decides which certificate is trusted.
+func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 	l := e.lang
 	var ep bsync.Endpoint
 	var code string
@@ -55,7 +61,13 @@ func runEnroll(cmd *cobra.Command, e *env, args []string) error {
 			return exitError{1, l.T("sync.enroll.file", args[0], pathErrorReason(err))}
 		}
 		ep, code = bsync.Endpoint{URL: ef.URL, Pin: ef.Pin}, ef.Code
+		if hubURL != "" {
+			ep.URL = hubURL
+		}
 	} else {
+		if hubURL != "" {
+			return exitError{2, l.T("sync.enroll.hub.code")}
+		}
 		secret, pin := bsync.ParseCode(args[1])
 		ep, code = bsync.Endpoint{URL: args[0], Pin: pin}, secret
 	}

@@ -148,6 +148,11 @@ func TestCLIEnrollFromFile(t *testing.T) {
 	if out := mustCLI(t, "--data", data, "enroll", file); !strings.Contains(out, "hub-q") {
 		t.Fatalf("enroll FILE said %q", out)
 	}
+	// The address in the file is wrong (or the hub moved): --hub gives the right one.
+	os.WriteFile(file, []byte(`{"url":"http://127.0.0.1:1","code":"GOOD","pin":""}`), 0o600)
+	if out := mustCLI(t, "--data", t.TempDir(), "enroll", file, "--hub", srv.URL); !strings.Contains(out, "hub-q") {
+		t.Fatalf("enroll FILE --hub said %q", out)
+	}
 	os.WriteFile(file, []byte(`{"code":"GOOD"}`), 0o600)
 	r := runCLI(t, "--data", t.TempDir(), "enroll", file)
 	if r.code != 1 || !strings.Contains(r.stderr, `"url"`) {

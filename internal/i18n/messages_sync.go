@@ -6,9 +6,11 @@ func init() { register(syncMessages) }
 // briefing sync, briefing sync status).
 var syncMessages = map[string][2]string{
 	// Help.
-	"cli.help.cmd.enroll":      {"ghi danh máy này với máy chủ của quận, một lần: briefing enroll URL MÃ, hoặc briefing enroll TỆP (tệp ghi danh JSON cho máy chưa từng lên mạng)", "enrol this device at the district hub, once: briefing enroll URL CODE, or briefing enroll FILE (a JSON enrolment file for a laptop never online)"},
+	"cli.help.cmd.enroll":      {"ghi danh máy này với máy chủ của quận, một lần: briefing enroll URL MÃ, hoặc briefing enroll TỆP (tệp ghi danh JSON mang từ máy chủ, thay cho gõ mã)", "enrol this device at the district hub, once: briefing enroll URL CODE, or briefing enroll FILE (a JSON enrolment file carried from the hub, instead of typing the code)"},
 	"cli.help.cmd.sync":        {"gửi nhật ký thay đổi lên máy chủ quận, rồi nhận bộ trình chiếu, danh mục đơn vị và câu trả lời", "push the change log to the district hub, then pull decks, the unit catalog and answers"},
 	"cli.help.cmd.sync.status": {"máy chủ, lần đồng bộ cuối và số thay đổi chưa gửi", "the hub, the last sync and the changes not yet acknowledged"},
+	"cli.help.flag.enroll.hub": {"với tệp ghi danh: dùng địa chỉ máy chủ này thay địa chỉ ghi trong tệp (chứng chỉ vẫn được kiểm bằng mã ghim trong tệp)", "with an enrolment file: use this hub address instead of the one in the file (the certificate is still checked against the file's pin)"},
+	"sync.enroll.hub.code":     {"--hub chỉ dùng với tệp ghi danh; với mã, địa chỉ máy chủ là đối số đầu: briefing enroll ĐỊA-CHỈ MÃ", "--hub is for an enrolment file; with a code, the hub address is the first argument: briefing enroll URL CODE"},
 	"cli.help.flag.sync.hub":   {"địa chỉ máy chủ lần này (vẫn kiểm tra chứng chỉ bằng mã ghim đã lưu)", "the hub's address this time (the certificate is still checked against the saved pin)"},
 
 	// Enrolment.
