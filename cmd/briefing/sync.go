@@ -352,6 +352,13 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 					fmt.Fprintln(tw, l.T("sync.status.never"))
 				} else {
 					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), l.SyncResult(s.LastResult)))
+					if s.LastResult != "ok" {
+						ok := l.T("sync.status.lastok.never")
+						if s.LastOK != nil {
+							ok = s.LastOK.Local().Format("2006-01-02 15:04:05")
+						}
+						fmt.Fprintln(tw, l.T("sync.status.lastok", ok))
+					}
 				}
 				fmt.Fprintln(tw, l.T("sync.status.pending", s.Pending))
 				if s.Held > 0 {

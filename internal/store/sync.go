@@ -28,7 +28,8 @@ type SyncState struct {
 	LastSyncAt   *time.Time
 	LastResult   string // "ok", or the error code of the last attempt
 	HubOffset    time.Duration
-	Held         int // records the hub holds instead of applying, as of its last answer
+	Held         int        // records the hub holds instead of applying, as of its last answer
+	LastOKAt     *time.Time // when a sync last ended "ok"
 }
 
 // ErrNotEnrolled is returned by SyncState before the device enrols.
@@ -43,11 +44,11 @@ func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
 	var st SyncState
 	var scope string
 	var enrolled, offset int64
-	var last sql.NullInt64
+	var last, lastOK sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient,
-			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms, held
+			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms, held, last_ok_at
 		FROM sync_state WHERE id = 1`).Scan(&st.HubURL, &st.HubID, &st.Pin, &st.Unit, &st.UnitName, &scope,
-		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset, &st.Held)
+		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset, &st.Held, &lastOK)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, ErrNotEnrolled
 	}
@@ -58,7 +59,7 @@ func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
 		return st, fmt.Errorf("read sync state: scope: %w", err)
 	}
 	st.EnrolledAt = fromMillis(enrolled)
-	st.LastSyncAt = timePtr(last)
+	st.LastSyncAt, st.LastOKAt = timePtr(last), timePtr(lastOK)
 	st.HubOffset = time.Duration(offset) * time.Millisecond
 	return st, nil
 }
@@ -118,8 +119,9 @@ func (s *Store) SetHeld(ctx context.Context, held int) error {
 // and the hub's clock offset it measured.
 func (s *Store) SetSyncResult(ctx context.Context, at time.Time, result string, offset time.Duration) error {
 	return s.Tx(ctx, func(t *Tx) error {
-		_, err := t.exec(ctx, `UPDATE sync_state SET last_sync_at = ?, last_result = ?, hub_offset_ms = ? WHERE id = 1`,
-			toMillis(at), result, offset.Milliseconds())
+		_, err := t.exec(ctx, `UPDATE sync_state SET last_sync_at = ?, last_result = ?, hub_offset_ms = ?,
+			last_ok_at = CASE WHEN ? = 'ok' THEN ? ELSE last_ok_at END WHERE id = 1`,
+			toMillis(at), result, offset.Milliseconds(), result, toMillis(at))
 		return err
 	})
 }

@@ -426,7 +426,7 @@ func hubAnswer(t *testing.T, ctx context.Context, rng *rand.Rand, hst *hub.SQLit
 	if status == "answered_later" && rng.IntN(2) == 0 {
 		text = q.Answer
 	}
-	_, err = hst.Answer(ctx, q.ID, text, "Phòng VHKHTT", time.Now())
+	_, err = hst.Answer(ctx, q.ID, text, "Phòng VHKHTT", true, time.Now())
 	if errors.Is(err, hub.ErrSameAnswer) && status == "answered_later" && text == q.Answer && q.AnsweredBy == "Phòng VHKHTT" {
 		return
 	}

@@ -19,6 +19,7 @@ type Status struct {
 	UnitName   string        `json:"unit_name"`
 	LastSync   *time.Time    `json:"last_sync"`
 	LastResult string        `json:"last_result"` // "ok" or an error code
+	LastOK     *time.Time    `json:"last_ok"`     // when a sync last ended "ok"
 	Pending    int64         `json:"pending"`     // changes the hub has not acknowledged
 	Acked      int64         `json:"acked"`
 	Cursor     int64         `json:"cursor"`
@@ -41,6 +42,6 @@ func ReadStatus(ctx context.Context, st *store.Store) (Status, error) {
 	return Status{
 		Enrolled: enrolled, Hub: s.HubURL, HubID: s.HubID, Device: st.DeviceID(), Unit: s.Unit, UnitName: s.UnitName,
 		LastSync: s.LastSyncAt, LastResult: s.LastResult, Pending: max(0, last-s.Acked), Acked: s.Acked,
-		Cursor: s.Cursor, HubOffset: s.HubOffset, Held: s.Held,
+		Cursor: s.Cursor, HubOffset: s.HubOffset, Held: s.Held, LastOK: s.LastOKAt,
 	}, nil
 }

@@ -4,3 +4,7 @@
 -- that a clerk knows to ask the district. The records themselves stay here
 -- as every record does.
 ALTER TABLE sync_state ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held >= 0);
+
+-- When a sync last ended "ok": a failed attempt since must not hide when the
+-- records last reached the district.
+ALTER TABLE sync_state ADD COLUMN last_ok_at INTEGER;

@@ -473,5 +473,12 @@ func (m Model) syncLine() string {
 		return m.lang.T("home.sync.never", s.Hub, s.Pending)
 	}
 	result := m.lang.SyncResult(s.LastResult)
-	return m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), result, s.Pending)
+	line := m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), result, s.Pending)
+	if s.LastResult != "ok" && s.LastOK != nil {
+		line += m.lang.T("home.sync.lastok", s.LastOK.Local().Format("02/01 15:04"))
+	}
+	if s.Held > 0 {
+		line += m.lang.T("home.sync.held", s.Held)
+	}
+	return line
 }
