@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -141,7 +140,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	}
 	out := cmd.OutOrStdout()
 	client.OnRetry = func(_ int, wait time.Duration, err error) {
-		fmt.Fprintln(cmd.ErrOrStderr(), l.T("sync.retry", err, wait.Round(100*time.Millisecond)))
+		fmt.Fprintln(cmd.ErrOrStderr(), l.T("sync.retry", netReason(l, err), wait.Round(100*time.Millisecond)))
 	}
 	show := newSyncProgress(out, l)
 	s := &bsync.Syncer{Store: e.store, Client: client, Progress: show.update, Now: e.now}
@@ -226,31 +225,43 @@ func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 		case bsync.CodeConflict:
 			return exitError{1, l.T("sync.code.conflict", w.Seq, device, w.Seq)}
 		case bsync.CodeInvalid:
-			return exitError{1, l.T("sync.code.invalid", w.Seq, w.Field, w.Message)}
+			return exitError{1, l.T("sync.code.invalid", w.Seq, textvi.FieldText(w.Field), textvi.FieldText(w.Message))}
 		case bsync.CodeUnknown, bsync.CodeSignature:
-			return exitError{1, l.T("sync.code.unknown", hub, w.Message)}
+			return exitError{1, l.T("sync.code.unknown", hub, textvi.FieldText(w.Message))}
 		case bsync.CodeProtocol:
 			return exitError{1, l.T("sync.code.protocol")}
 		case bsync.CodeHeldFull:
 			return exitError{1, l.T("sync.code.held_full")}
 		case bsync.CodeTooLarge:
-			return exitError{1, l.T("sync.code.too_large", w.Message)}
+			return exitError{1, l.T("sync.code.too_large", textvi.FieldText(w.Message))}
 		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown:
 			return exitError{1, l.T("sync.code." + w.Code)}
 		}
 		if he.Status >= 500 || he.Status == http.StatusTooManyRequests || w.Code == bsync.CodeBusy {
-			return exitError{1, l.T(network, hub, err)}
+			return exitError{1, l.T(network, hub, netReason(l, err))}
 		}
 		msg := w.Message
 		if msg == "" {
 			msg = w.Code
 		}
-		return exitError{1, l.T("sync.code.other", hub, he.Status, http.StatusText(he.Status), msg)}
+		return exitError{1, l.T("sync.code.other", hub, he.Status, http.StatusText(he.Status), textvi.FieldText(msg))}
 	}
-	if strings.HasPrefix(err.Error(), "network: ") {
-		return exitError{1, l.T(network, hub, err)}
+	if bsync.NetProblem(err) != "" {
+		return exitError{1, l.T(network, hub, netReason(l, err))}
 	}
 	return exitError{1, l.T("sync.failed", err)}
+}
+
+// netReason says in l why the hub could not be reached or did not answer.
+func netReason(l i18n.Lang, err error) string {
+	var he *bsync.HubError
+	if errors.As(err, &he) {
+		return l.T("sync.net.hub", he.Status)
+	}
+	if p := bsync.NetProblem(err); p != "" {
+		return l.T("sync.net." + p)
+	}
+	return textvi.FieldText(err.Error())
 }
 
 // syncProgress shows a sync's progress: a bar on a terminal, plain lines

@@ -234,7 +234,10 @@ func retryable(err error) bool {
 	}
 	var ne *netError
 	if errors.As(err, &ne) {
-		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded)
+		// A hub that speaks plain HTTP to an https:// address will not
+		// change its mind in ten seconds.
+		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) &&
+			NetProblem(err) != NetPlainHTTP
 	}
 	var he *HubError
 	if !errors.As(err, &he) {
