@@ -168,3 +168,27 @@ func TestPulledAnswerTwiceChangesNothing(t *testing.T) {
 		t.Errorf("question after the same answer twice: version %d, %v; want 3", cur.Version, err)
 	}
 }
+
+// A question the district answered three times (it corrected itself) is
+// one answer to the clerk, not three.
+func TestPulledAnswersCountQuestions(t *testing.T) {
+	ctx := context.Background()
+	s, q := forwardedFixture(t)
+	st, err := s.SyncState(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []PulledItem
+	for i, text := range []string{"Quý I.", "Quý II.", "Quý II năm sau."} {
+		it := hubAnswer(q, 3+i, time.Now().Add(time.Duration(i+1)*time.Second), text)
+		it.Cursor = st.Cursor + int64(i) + 1
+		items = append(items, it)
+	}
+	n, err := s.ApplyPulled(ctx, st.Cursor, st.Cursor+3, items, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Answers != 1 {
+		t.Errorf("answers counted %d, want 1 question", n.Answers)
+	}
+}

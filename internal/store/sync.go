@@ -220,7 +220,8 @@ type PulledItem struct {
 	Question *ReceivedVersion
 }
 
-// PulledCounts says what a pulled page changed.
+// PulledCounts says what a pulled page changed: items of each kind, and
+// for answers the questions answered (one answered three times is one).
 type PulledCounts struct {
 	Decks, Units, Aliases, Answers int
 }
@@ -236,6 +237,7 @@ func (s *Store) ApplyPulled(ctx context.Context, after, next int64, items []Pull
 	var n PulledCounts
 	err := s.Tx(ctx, func(t *Tx) error {
 		n = PulledCounts{}
+		answered := map[string]bool{}
 		var cursor int64
 		if err := t.QueryRowContext(ctx, `SELECT cursor FROM sync_state WHERE id = 1`).Scan(&cursor); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -266,7 +268,8 @@ func (s *Store) ApplyPulled(ctx context.Context, after, next int64, items []Pull
 				n.Decks++
 			case it.Question != nil:
 				err = t.receiveQuestionVersion(ctx, it.Question, it.Cursor)
-				n.Answers++
+				answered[it.Question.Version.QuestionID] = true
+				n.Answers = len(answered)
 				if err == nil {
 					err = t.observe(ctx, it.Question.Version.HLC, maxAhead)
 				}
