@@ -3,8 +3,10 @@ package main
 import (
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"briefing/internal/hub"
@@ -42,10 +44,20 @@ func newHubServeCmd(h *hubFlags) *cobra.Command {
 					opts.Cert = &cert
 					fmt.Fprintln(out, l.T("hub.serve.pin", pin))
 				}
-				opts.Listened = func(a string) { fmt.Fprintln(out, l.T("hub.serve.listening", a)) }
+				if insecure {
+					fmt.Fprintln(out, l.T("hub.serve.plain"))
+				}
+				opts.Listened = func(a string) {
+					fmt.Fprintln(out, l.T("hub.serve.listening", strings.Join(hubURLs(a, !insecure), "  ")))
+					fmt.Fprintln(out, l.T("hub.serve.stop"))
+				}
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				return hub.Serve(ctx, st, opts)
+				if err := hub.Serve(ctx, st, opts); err != nil {
+					return err
+				}
+				fmt.Fprintln(out, l.T("hub.serve.stopped"))
+				return nil
 			})
 		},
 	}
@@ -55,4 +67,39 @@ func newHubServeCmd(h *hubFlags) *cobra.Command {
 	f.StringVar(&keyFile, "tls-key", "", h.g.helpLang.T("cli.help.flag.hub.key"))
 	f.BoolVar(&insecure, "insecure", false, h.g.helpLang.T("cli.help.flag.hub.insecure"))
 	return cmd
+}
+
+// hubURLs are the addresses laptops can enrol with: the listening address
+// with its scheme, or, when it listens on every interface, one per address
+// of this machine (loopback last).
+func hubURLs(listen string, tls bool) []string {
+	scheme := "https://"
+	if !tls {
+		scheme = "http://"
+	}
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return []string{scheme + listen}
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+		return []string{scheme + listen}
+	}
+	var urls, loopback []string
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		n, ok := a.(*net.IPNet)
+		if !ok || n.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		u := scheme + net.JoinHostPort(n.IP.String(), port)
+		if n.IP.IsLoopback() {
+			loopback = append(loopback, u)
+		} else {
+			urls = append(urls, u)
+		}
+	}
+	if urls = append(urls, loopback...); len(urls) == 0 {
+		return []string{scheme + listen}
+	}
+	return urls
 }

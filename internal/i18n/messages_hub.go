@@ -46,7 +46,10 @@ var hubMessages = map[string][2]string{
 	"cli.help.flag.hub.format":    {"định dạng: table, csv, xlsx, md (mặc định: theo đuôi tệp -o, hoặc table)", "format: table, csv, xlsx, md (default: from the -o file's extension, else table)"},
 	"cli.help.flag.hub.reportout": {"ghi vào tệp thay vì màn hình", "write to a file instead of the screen"},
 
-	"hub.serve.listening":     {"Máy chủ đang chạy tại %s", "Hub listening on %s"},
+	"hub.serve.listening":     {"Máy chủ đang chạy; máy trạm ghi danh và đồng bộ với: %s", "The hub is running; laptops enrol and sync with: %s"},
+	"hub.serve.stop":          {"Ctrl+C để dừng (các lệnh hub khác vẫn dùng được trong lúc chạy).", "Ctrl+C stops it (the other hub commands work while it runs)."},
+	"hub.serve.stopped":       {"Máy chủ đã dừng; dữ liệu đã lưu.", "The hub stopped; everything is saved."},
+	"hub.serve.plain":         {"Cảnh báo: --insecure, kết nối không mã hóa; chỉ dùng để thử trên chính máy này.", "Warning: --insecure, the connection is not encrypted; for trying it out on this machine only."},
 	"hub.serve.pin":           {"Mã ghim chứng chỉ (SHA-256 khóa công khai): %s", "Certificate pin (public key SHA-256): %s"},
 	"hub.serve.insecure":      {"Chỉ dùng HTTP không mã hóa (--insecure) trên địa chỉ loopback như 127.0.0.1:8080, không phải %s", "Plain HTTP (--insecure) is only for a loopback address such as 127.0.0.1:8080, not %s"},
 	"hub.serve.certpair":      {"Cần cả --tls-cert và --tls-key, hoặc không cái nào", "Give both --tls-cert and --tls-key, or neither"},
