@@ -144,14 +144,16 @@ func newHubRevokeCmd(h *hubFlags) *cobra.Command {
 		Args:  argsExact(h.g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
-				err := st.Revoke(cmd.Context(), args[0], time.Now())
-				if errors.Is(err, hub.ErrNotFound) {
+				dev, err := st.Revoke(cmd.Context(), args[0], time.Now())
+				switch {
+				case errors.Is(err, hub.ErrNotFound):
 					return exitError{1, l.T("hub.revoke.unknown", args[0])}
-				}
-				if err != nil {
+				case errors.Is(err, hub.ErrAmbiguous):
+					return exitError{1, l.T("hub.revoke.ambiguous", args[0])}
+				case err != nil:
 					return err
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.revoke.done", args[0]))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.revoke.done", fmt.Sprintf("%s (%s)", dev.ID, textvi.FieldText(dev.Name))))
 				return nil
 			})
 		},

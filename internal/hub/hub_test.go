@@ -153,7 +153,7 @@ func TestEnrolment(t *testing.T) {
 		t.Errorf("expired code: %d %s", status, body)
 	}
 	// A revoked device: refused on every request, and on a retried enrolment.
-	if err := h.st.Revoke(context.Background(), d.id, h.now); err != nil {
+	if _, err := h.st.Revoke(context.Background(), d.id, h.now); err != nil {
 		t.Fatal(err)
 	}
 	if status, _, e := d.push(1, nil); status != 403 || e.Code != sync.CodeRevoked {
@@ -496,5 +496,32 @@ func TestPushTooLarge(t *testing.T) {
 	}
 	if status, _, e := d.push(1, batch); status != 413 || e.Code != sync.CodeTooLarge {
 		t.Errorf("%d %v", status, e)
+	}
+}
+
+// A device is revoked by its id, the start of it, or its name; a reference
+// that fits two devices revokes neither.
+func TestRevokeByShortReference(t *testing.T) {
+	h := newTestHub(t)
+	a, b := h.newDevice(ward7), h.newDevice(ward7)
+	ctx := context.Background()
+	h.st.db.Exec(`UPDATE device SET name = 'Laptop P7' WHERE id = ?`, a.id)
+	h.st.db.Exec(`UPDATE device SET name = 'Laptop P7' WHERE id = ?`, b.id)
+	if _, err := h.st.Revoke(ctx, "laptop p7", h.now); !errors.Is(err, ErrAmbiguous) {
+		t.Fatalf("a name two laptops share: %v", err)
+	}
+	if _, err := h.st.Revoke(ctx, a.id[:3], h.now); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("three characters: %v", err)
+	}
+	h.st.db.Exec(`UPDATE device SET name = 'Laptop P7 dự phòng' WHERE id = ?`, b.id)
+	dev, err := h.st.Revoke(ctx, "Laptop P7", h.now)
+	if err != nil || dev.ID != a.id {
+		t.Fatalf("by name: %+v %v", dev, err)
+	}
+	if dev, err := h.st.Revoke(ctx, b.id[:30], h.now); err != nil || dev.ID != b.id {
+		t.Fatalf("by the start of the id: %+v %v", dev, err)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM device WHERE revoked_at IS NOT NULL`); n != 2 {
+		t.Errorf("%d revoked, want 2", n)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"briefing/internal/sqlitedb"
@@ -244,17 +245,51 @@ func (s *SQLite) Devices(ctx context.Context) ([]Device, error) {
 	return out, rows.Err()
 }
 
-func (s *SQLite) Revoke(ctx context.Context, id string, now time.Time) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`, ms(now), id)
+// ErrAmbiguous: a short reference names more than one device.
+var ErrAmbiguous = errors.New("more than one device matches")
+
+// Revoke revokes the device ref names: its id, the start of its id (at
+// least 4 characters) or its name, when no other device matches it.
+func (s *SQLite) Revoke(ctx context.Context, ref string, now time.Time) (Device, error) {
+	var dev Device
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		ref = strings.TrimSpace(ref)
+		rows, err := tx.QueryContext(ctx, `SELECT id, name FROM device WHERE id = ?
+			OR (length(?) >= 4 AND substr(id, 1, length(?)) = ?) OR lower(name) = lower(?)`, ref, ref, ref, ref, ref)
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+		var found []Device
+		for rows.Next() {
+			var d Device
+			if err := rows.Scan(&d.ID, &d.Name); err != nil {
+				rows.Close()
+				return err
+			}
+			found = append(found, d)
 		}
-		return nil
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, d := range found {
+			if d.ID == ref {
+				found = []Device{d}
+				break
+			}
+		}
+		switch len(found) {
+		case 0:
+			return ErrNotFound
+		case 1:
+			dev = found[0]
+		default:
+			return ErrAmbiguous
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`, ms(now), dev.ID)
+		return err
 	})
+	return dev, err
 }
 
 func (s *SQLite) Seen(ctx context.Context, id string, now time.Time) error {

@@ -126,7 +126,8 @@ type Store interface {
 	Enroll(ctx context.Context, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error)
 	Device(ctx context.Context, id string) (Device, error)
 	Devices(ctx context.Context) ([]Device, error)
-	Revoke(ctx context.Context, id string, now time.Time) error
+	// Revoke revokes a device by its id, the start of its id or its name.
+	Revoke(ctx context.Context, ref string, now time.Time) (Device, error)
 	Seen(ctx context.Context, id string, now time.Time) error
 
 	// Push stores and applies a batch of a device's change log.

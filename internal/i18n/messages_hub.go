@@ -73,6 +73,7 @@ var hubMessages = map[string][2]string{
 	"hub.devices.active":      {"hoạt động", "active"},
 	"hub.devices.revoked":     {"đã thu hồi", "revoked"},
 	"hub.revoke.done":         {"Đã thu hồi máy %s; dữ liệu đã gửi vẫn giữ", "Revoked device %s; what it sent is kept"},
+	"hub.revoke.ambiguous":    {"%q khớp với nhiều máy: dùng mã máy đầy đủ (briefing hub devices)", "%q matches more than one laptop: use the full id (briefing hub devices)"},
 	"hub.revoke.unknown":      {"Không có máy %q: xem briefing hub devices", "No device %q: see briefing hub devices"},
 	"hub.deck.errors":         {"Bộ trình chiếu %s có lỗi, chưa phát hành", "Deck %s has errors; not published"},
 	"hub.deck.published":      {"Đã phát hành %s phiên bản %s", "Published %s version %s"},
