@@ -98,7 +98,7 @@ func newHubUnitListCmd(h *hubFlags) *cobra.Command {
 				if asJSON {
 					return writeJSON(out, rows)
 				}
-				tw := newTable(out)
+				tw := newTable(out).fitTerminal()
 				for _, r := range rows {
 					cells := []string{r.Name, l.UnitKind(r.Kind)}
 					if len(r.Aliases) > 0 { // no trailing padding on a unit without aliases

@@ -119,7 +119,7 @@ func newHubDevicesCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				tw := newTable(out)
+				tw := newTable(out).fitTerminal()
 				tw.line(l.T("hub.devices.head"))
 				for _, d := range devs {
 					u, _ := cat.Unit(d.UnitID)

@@ -46,7 +46,7 @@ func newHubHeldCmd(h *hubFlags) *cobra.Command {
 }
 
 func printHeldTable(cmd *cobra.Command, l i18n.Lang, held []hub.Held) error {
-	tw := newTable(cmd.OutOrStdout())
+	tw := newTable(cmd.OutOrStdout()).fitTerminal()
 	tw.line(l.T("hub.held.head"))
 	for _, x := range held {
 		detail := textvi.FieldText(strings.TrimSpace(x.Unit + " " + x.Title))

@@ -47,7 +47,7 @@ func newHubQuestionsCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				tw := newTable(out)
+				tw := newTable(out).fitTerminal()
 				tw.line(l.T("hub.questions.head"))
 				now := time.Now()
 				for _, q := range qs {

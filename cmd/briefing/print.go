@@ -29,9 +29,18 @@ func writeJSON(w io.Writer, v any) error {
 type table struct {
 	w    io.Writer
 	rows [][]string
+	fit  int // with a header row: wider than this, each row is written as a block
 }
 
 func newTable(w io.Writer) *table { return &table{w: w} }
+
+// fitTerminal has a table whose first row is its header written, when w is a
+// terminal too narrow for its columns, as one block per row ("HEADER  cell"
+// lines), not as lines the terminal would wrap in the middle of a cell.
+func (t *table) fitTerminal() *table {
+	t.fit = terminalWidth(t.w, 0)
+	return t
+}
 
 // row adds a row of cells.
 func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
@@ -45,10 +54,61 @@ func (t *table) rowf(format string, args ...any) { t.line(fmt.Sprintf(format, ar
 // flush writes the rows.
 func (t *table) flush() error {
 	var b strings.Builder
-	t.format(&b, nil, 0, len(t.rows))
+	if t.fit > 0 && len(t.rows) > 1 && t.width() > t.fit {
+		t.blocks(&b)
+	} else {
+		t.format(&b, nil, 0, len(t.rows))
+	}
 	t.rows = nil
 	_, err := io.WriteString(t.w, b.String())
 	return err
+}
+
+// width is the widest line the table's columns make.
+func (t *table) width() int {
+	var widths []int
+	for _, r := range t.rows {
+		for j, cell := range r {
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			pad := tablePadding
+			if j == len(r)-1 {
+				pad = 0
+			}
+			widths[j] = max(widths[j], ansi.StringWidth(cell)+pad)
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	return total
+}
+
+// blocks writes each row after the header as lines of "HEADER  cell",
+// rows apart by a blank line.
+func (t *table) blocks(b *strings.Builder) {
+	head := t.rows[0]
+	labelW := 0
+	for _, h := range head {
+		labelW = max(labelW, ansi.StringWidth(h))
+	}
+	for i, r := range t.rows[1:] {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for j, cell := range r {
+			if cell == "" {
+				continue
+			}
+			label := ""
+			if j < len(head) {
+				label = head[j]
+			}
+			b.WriteString(label + strings.Repeat(" ", labelW-ansi.StringWidth(label)+tablePadding) + cell + "\n")
+		}
+	}
 }
 
 // tablePadding is the space after a column's widest cell.

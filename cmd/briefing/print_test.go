@@ -58,3 +58,38 @@ func TestTableDisplayWidth(t *testing.T) {
 		t.Errorf("the second column starts at %v:\n%s", cols, b.String())
 	}
 }
+
+// TestTableBlocksWhenTooWide: a table wider than the terminal is written a
+// block per row, so no cell is broken by the terminal's wrapping at 80
+// columns; one that fits is a table.
+func TestTableBlocksWhenTooWide(t *testing.T) {
+	t.Parallel()
+	rows := []string{
+		"MÃ MÁY\tTÊN\tĐƠN VỊ\tGHI DANH\tĐÃ NHẬN\tTRẠNG THÁI",
+		"01a2493e-882c-7a57-9a24-ba6a6c653871\tLaptop P4\tPhường 4\t06/12/2026\t40\thoạt động",
+	}
+	var b bytes.Buffer
+	tb := newTable(&b)
+	tb.fit = 80
+	for _, r := range rows {
+		tb.line(r)
+	}
+	if err := tb.flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "MÃ MÁY      01a2493e-882c-7a57-9a24-ba6a6c653871\nTÊN         Laptop P4\nĐƠN VỊ      Phường 4\n" +
+		"GHI DANH    06/12/2026\nĐÃ NHẬN     40\nTRẠNG THÁI  hoạt động\n"
+	if b.String() != want {
+		t.Errorf("at 80 columns:\n%s\nwant:\n%s", b.String(), want)
+	}
+	b.Reset()
+	tb = newTable(&b)
+	tb.fit = 120
+	for _, r := range rows {
+		tb.line(r)
+	}
+	tb.flush()
+	if lines := strings.Split(strings.TrimSpace(b.String()), "\n"); len(lines) != 2 {
+		t.Errorf("at 120 columns, not a table:\n%s", b.String())
+	}
+}
