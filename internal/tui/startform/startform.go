@@ -162,7 +162,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
+	before := m.inputs[m.focus].Value()
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	if m.inputs[m.focus].Value() != before {
+		m.err = "" // it spoke of what is being corrected
+	}
 	return m, cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"briefing/internal/session"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -53,5 +54,15 @@ func TestUnitPrefilledFromDevice(t *testing.T) {
 	s, _ = m.Update(unitsMsg{device: "Phường 4"})
 	if got := s.(Model).inputs[fieldUnit].Value(); got != "Phường 7" {
 		t.Errorf("unit = %q, want the given Phường 7", got)
+	}
+}
+
+// The error goes away once the user corrects a field.
+func TestErrorClearsOnEdit(t *testing.T) {
+	m := testForm(t, 80, 24, session.Info{Unit: "Phường 7"})
+	s, _ := m.Update(ErrorMsg{Text: "sai đơn vị"})
+	s, _ = s.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if got := s.(Model).err; got != "" {
+		t.Errorf("error after an edit: %q", got)
 	}
 }
