@@ -101,6 +101,14 @@ type FieldError struct {
 	Reason  string
 }
 
+// asFieldError is err as a contract error of change seq.
+func asFieldError(seq int64, err error) *FieldError {
+	if fe, ok := err.(*FieldError); ok {
+		return fe
+	}
+	return &FieldError{Seq: seq, Field: "payload", Message: err.Error()}
+}
+
 // reason is the HeldRecord reason of the error.
 func (e *FieldError) reason() string {
 	if e.Reason == "" {

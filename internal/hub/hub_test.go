@@ -87,6 +87,39 @@ func TestPushSameSeqDifferentContentIsQuarantined(t *testing.T) {
 	if status, resp, _ := d.push(1, []sync.Change{first}); status != 200 || resp.Acked != 1 {
 		t.Errorf("repeat: %d acked %d", status, resp.Acked)
 	}
+	// Conflicts pushed in a loop are answered, but the hub keeps only the
+	// first MaxQuarantined of them.
+	for i := range sync.MaxQuarantined + 5 {
+		d.seq = 0
+		status, _, _ := d.push(1, []sync.Change{d.session(sid, "Phường 7", h.now.Add(time.Duration(i+2)*time.Hour))})
+		if status != 409 {
+			t.Fatalf("conflict %d: %d", i, status)
+		}
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM quarantine WHERE device_id = ?`, d.id); n != sync.MaxQuarantined {
+		t.Errorf("%d quarantine rows kept, want %d", n, sync.MaxQuarantined)
+	}
+}
+
+// A device whose held records reach MaxHeld is refused until the district
+// looks at them; what it already sent stays acknowledged.
+func TestHeldFullRefusesThePush(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	if _, err := h.st.db.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+		INSERT INTO held (id, device_id, epoch, seq, entity, op, record_id, hlc, payload, session_id, reason, field, message, held_at)
+		SELECT 'h' || i, ?, 1, i, 'session', 'insert', 'r', 'x', '{}', '', 'scope', 'payload.unit', 'x', 0 FROM n`,
+		sync.MaxHeld, d.id); err != nil {
+		t.Fatal(err)
+	}
+	status, _, e := d.push(1, []sync.Change{d.session(newID(), "Phường 7", h.now)})
+	if status != 422 || e.Code != sync.CodeHeldFull {
+		t.Fatalf("%d %+v, want 422 held_full", status, e)
+	}
+	h.st.db.Exec(`UPDATE held SET released_at = 1 WHERE device_id = ?`, d.id)
+	if status, resp, e := d.push(1, nil); status != 200 || resp.HeldTotal != 0 {
+		t.Fatalf("after the district looked: %d %+v %v", status, resp, e)
+	}
 }
 
 // A later segment first: it waits (Expected names the gap), then applies.

@@ -153,7 +153,7 @@ func (p *pusher) reapply(h Held) (bool, error) {
 	c := checked{Change: sync.Change{Seq: h.Seq, Entity: h.Entity, Op: h.op, RecordID: h.RecordID, HLC: h.hlc,
 		Payload: []byte(h.payload)}, recs: recs}
 	if err != nil {
-		c.held = err.(*FieldError)
+		c.held = asFieldError(h.Seq, err)
 	}
 	// A session's unit may change what is held under it: ask again.
 	clear(p.sessions)

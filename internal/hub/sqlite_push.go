@@ -41,7 +41,7 @@ func checkPush(dev Device, req sync.PushRequest, now time.Time) ([]checked, erro
 		recs, err := checkRecords(c.Seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, dev.ID)
 		ck := checked{Change: c, hash: c.Hash(), recs: recs}
 		if err != nil {
-			ck.held = err.(*FieldError)
+			ck.held = asFieldError(c.Seq, err)
 		}
 		for _, r := range recs {
 			if w, _, _ := parseHLC(r.HLC); w > limit {
@@ -78,11 +78,11 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		if err := p.begin(); err != nil {
 			return err
 		}
-		held, err := p.heldCount()
+		held, heldBytes, err := p.heldSize()
 		if err != nil {
 			return err
 		}
-		if held >= sync.MaxHeld {
+		if held >= sync.MaxHeld || heldBytes >= sync.MaxHeldBytes {
 			return refuse(http.StatusUnprocessableEntity, sync.CodeHeldFull, fmt.Sprintf(
 				"the hub holds %d records of this device it could not apply: the district must look at them (briefing hub held) before more are taken", held))
 		}
@@ -147,7 +147,7 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			resp.Expected = p.acked + 1
 		}
 		resp.Held = p.held[:min(len(p.held), sync.MaxHeldListed)]
-		resp.HeldTotal, err = p.heldCount()
+		resp.HeldTotal, _, err = p.heldSize()
 		return err
 	})
 	var refusal *Refusal
@@ -191,6 +191,15 @@ func invalid(err error) error {
 func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *errConflict, now time.Time) error {
 	body, _ := json.Marshal(c.change)
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		// Bounded: a device that pushes conflicts in a loop must not fill
+		// the hub's disk; the first ones say what went wrong.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM quarantine WHERE device_id = ?`, dev.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n >= sync.MaxQuarantined {
+			return nil
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO quarantine (id, device_id, epoch, seq, held_hash, hash, change_json, received_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, uuid.Must(uuid.NewV7()).String(), dev.ID, epoch, c.seq, c.heldHash,
 			c.change.Hash(), string(body), ms(now))
@@ -305,16 +314,17 @@ func (p *pusher) waiting(seq int64) (checked, bool, error) {
 	c.Seq, c.ahead, c.Payload = seq, ahead == 1, json.RawMessage(payload)
 	c.recs, err = checkRecords(seq, c.Entity, c.Op, c.RecordID, c.HLC, c.Payload, p.dev.ID)
 	if err != nil {
-		c.held = err.(*FieldError)
+		c.held = asFieldError(seq, err)
 	}
 	return c, true, nil
 }
 
-// heldCount counts this device's records the hub still holds.
-func (p *pusher) heldCount() (int, error) {
-	var n int
-	err := p.queryRow(`SELECT COUNT(*) FROM held WHERE device_id = ? AND released_at IS NULL`, p.dev.ID).Scan(&n)
-	return n, err
+// heldSize counts this device's records the hub still holds, and their
+// payloads' length.
+func (p *pusher) heldSize() (count int, size int64, err error) {
+	err = p.queryRow(`SELECT COUNT(*), COALESCE(SUM(length(payload)), 0) FROM held WHERE device_id = ? AND released_at IS NULL`,
+		p.dev.ID).Scan(&count, &size)
+	return count, size, err
 }
 
 // hold keeps a record (or, when its change is not in the contract, the

@@ -80,6 +80,7 @@
 //     the change and the acknowledgement commit in one transaction.
 //   - The same key with a different hash is quarantined (kept aside for a
 //     person) and answered 409 "conflict" with the seq; nothing is overwritten.
+//     A hub keeps the first [MaxQuarantined] of a device's conflicts.
 //   - A batch that starts after the next expected number is stored and waits;
 //     the answer's Acked stays below the gap and Expected names the number the
 //     hub needs. The waiting changes apply, in order, when the gap fills. A
@@ -99,8 +100,8 @@
 //     for another ward before the laptop was enrolled). The district lists
 //     held records, applies again those that pass after the catalog changed,
 //     or accepts those held for their unit; the device keeps its own copy.
-//     A device with [MaxHeld] records held is refused (422 "held_full") until
-//     the district has looked at them.
+//     A device with [MaxHeld] records or [MaxHeldBytes] bytes held is
+//     refused (422 "held_full") until the district has looked at them.
 //   - insert_many is unpacked into its records.
 //   - Check-ins are facts: the same person checked in from two devices in
 //     one session is kept twice and counted once in reports. Edits (question

@@ -27,9 +27,14 @@ const (
 	// MaxAheadOfAck: a push whose first seq is further than this past the
 	// acknowledged number is not stored; the hub answers with Expected.
 	MaxAheadOfAck = 8 * MaxPushChanges
-	// MaxHeld is how many of a device's records the hub holds at most; past
-	// it a push is refused (CodeHeldFull) until the district looks at them.
-	MaxHeld = 10000
+	// MaxHeld and MaxHeldBytes are how many of a device's records, and how
+	// many bytes of them, the hub holds at most; past either a push is
+	// refused (CodeHeldFull) until the district looks at them.
+	MaxHeld      = 10000
+	MaxHeldBytes = 64 << 20
+	// MaxQuarantined is how many conflicting changes of a device the hub
+	// keeps for a person; later ones are answered 409 and not kept.
+	MaxQuarantined = 100
 	// MaxHeldListed is how many held records one push response lists.
 	MaxHeldListed = 100
 )
