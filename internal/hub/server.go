@@ -34,6 +34,8 @@ type Server struct {
 
 	initOnce gosync.Once
 	active   chan struct{}
+	mu       gosync.Mutex
+	byDevice map[string]*deviceTurns
 }
 
 // DefaultMaxActive: pushes write one at a time in SQLite anyway; a few more
@@ -127,9 +129,10 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 type signedHandler func(w http.ResponseWriter, r *http.Request, dev Device, body []byte)
 
 // signed checks the Authorization header against the device's registered
-// key and refuses a revoked device. The header and the device are checked
-// before the body is read, and bodies are read a few at a time: a stranger
-// cannot make the hub hold megabytes per connection.
+// key and refuses a revoked device. The header's signature (over the body's
+// declared hash) is checked before the body is read, and bodies are read a
+// few at a time, at most perDevice of one device at once: only a device's
+// key takes a turn, and one device cannot take them all.
 func (s *Server) signed(h signedHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		auth, err := sync.ParseAuthorization(r.Header.Get("Authorization"))
@@ -146,7 +149,16 @@ func (s *Server) signed(h signedHandler) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		release, err := s.acquire(r)
+		pub, _ := base64.RawURLEncoding.DecodeString(dev.PublicKey)
+		if !auth.VerifyHeader(ed25519.PublicKey(pub), r.Method, r.URL.RequestURI()) {
+			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, "the request's signature does not verify with this device's key"))
+			return
+		}
+		if dev.RevokedAt != nil {
+			s.fail(w, r, refuse(http.StatusForbidden, sync.CodeRevoked, "this device was revoked at the hub: its records stay on it; ask the district"))
+			return
+		}
+		release, err := s.acquire(r, dev.ID)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -157,37 +169,74 @@ func (s *Server) signed(h signedHandler) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		pub, _ := base64.RawURLEncoding.DecodeString(dev.PublicKey)
-		if !auth.Verify(ed25519.PublicKey(pub), r.Method, r.URL.RequestURI(), body) {
-			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, "the request's signature does not verify with this device's key"))
-			return
-		}
-		if dev.RevokedAt != nil {
-			s.fail(w, r, refuse(http.StatusForbidden, sync.CodeRevoked, "this device was revoked at the hub: its records stay on it; ask the district"))
+		if !auth.BodyMatches(body) {
+			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, "the body is not the one the request's signature covers"))
 			return
 		}
 		h(w, r, dev, body)
 	}
 }
 
-// acquire waits for a turn among MaxActive signed requests; after
-// queueWait the device is told to come back (503 with Retry-After).
-func (s *Server) acquire(r *http.Request) (release func(), err error) {
+// perDevice is how many requests of one device are served at once (a
+// device syncs one request at a time; a second covers a retry racing the
+// one it replaces); its others wait their turn without taking one of
+// another device's.
+const perDevice = 2
+
+// deviceTurns is one device's turns and how many of its requests use them.
+type deviceTurns struct {
+	turns chan struct{}
+	users int
+}
+
+// acquire waits for the device's turn, then for a turn among MaxActive
+// signed requests; after queueWait the device is told to come back (503
+// with Retry-After).
+func (s *Server) acquire(r *http.Request, deviceID string) (release func(), err error) {
 	s.initOnce.Do(func() {
 		n := s.MaxActive
 		if n <= 0 {
 			n = DefaultMaxActive
 		}
 		s.active = make(chan struct{}, n)
+		s.byDevice = map[string]*deviceTurns{}
 	})
+	s.mu.Lock()
+	dt := s.byDevice[deviceID]
+	if dt == nil {
+		dt = &deviceTurns{turns: make(chan struct{}, perDevice)}
+		s.byDevice[deviceID] = dt
+	}
+	dt.users++
+	s.mu.Unlock()
+	leave := func() {
+		s.mu.Lock()
+		if dt.users--; dt.users == 0 {
+			delete(s.byDevice, deviceID)
+		}
+		s.mu.Unlock()
+	}
 	t := time.NewTimer(queueWait)
 	defer t.Stop()
 	select {
-	case s.active <- struct{}{}:
-		return func() { <-s.active }, nil
+	case dt.turns <- struct{}{}:
 	case <-t.C:
+		leave()
 		return nil, errBusy
 	case <-r.Context().Done():
+		leave()
+		return nil, r.Context().Err()
+	}
+	select {
+	case s.active <- struct{}{}:
+		return func() { <-s.active; <-dt.turns; leave() }, nil
+	case <-t.C:
+		<-dt.turns
+		leave()
+		return nil, errBusy
+	case <-r.Context().Done():
+		<-dt.turns
+		leave()
 		return nil, r.Context().Err()
 	}
 }

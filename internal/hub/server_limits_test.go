@@ -50,16 +50,20 @@ func (b *countingBody) Read(p []byte) (int, error) {
 
 func (b *countingBody) Close() error { return nil }
 
-// A request without a valid device is refused before its body is read: a
-// stranger cannot make the hub hold 8 MiB per connection.
+// A request without a valid device and signature is refused before its
+// body is read: a stranger cannot make the hub hold 8 MiB per connection,
+// nor take a turn by trickling a body in.
 func TestStrangersBodiesAreNotRead(t *testing.T) {
 	h := newTestHub(t)
 	handler := (&Server{Store: h.st}).Handler()
 	var read, active, peak atomic.Int64
+	enrolled := h.newDevice(ward7)
 	for _, auth := range []string{
 		"",
 		"Bearer x",
 		sync.Authorization(ed25519.NewKeyFromSeed(make([]byte, 32)), newID(), "POST", "/v1/push", time.Now(), nil),
+		// An enrolled device's id (ids are in every record) with another key.
+		sync.Authorization(ed25519.NewKeyFromSeed(make([]byte, 32)), enrolled.id, "POST", "/v1/push", time.Now(), nil),
 	} {
 		body := &countingBody{left: sync.MaxPushBytes, read: &read, active: &active, peak: &peak}
 		req := httptest.NewRequest("POST", "/v1/push", body)
@@ -108,4 +112,77 @@ func TestSignedRequestsAreReadAFewAtATime(t *testing.T) {
 			t.Errorf("request %d: status %d", i, c)
 		}
 	}
+}
+
+// heldBody is a body that is read only when released: a device trickling
+// its pushes in.
+type heldBody struct {
+	release chan struct{}
+	started chan struct{}
+	once    gosync.Once
+}
+
+func (b *heldBody) Read(p []byte) (int, error) {
+	b.once.Do(func() { close(b.started) })
+	<-b.release
+	return 0, io.EOF
+}
+
+func (b *heldBody) Close() error { return nil }
+
+// One device's slow requests take at most perDevice turns: another device
+// is served while they are still being read.
+func TestOneDeviceCannotTakeEveryTurn(t *testing.T) {
+	h := newTestHub(t)
+	slow, other := h.newDevice(ward7), h.newDevice(ward7)
+	handler := (&Server{Store: h.st, MaxActive: perDevice + 1}).Handler()
+	release := make(chan struct{})
+	var wg gosync.WaitGroup
+	reading := 0
+	started := make(chan struct{}, 8)
+	for range 4 {
+		wg.Add(1)
+		b := &heldBody{release: release, started: make(chan struct{})}
+		go func() {
+			defer wg.Done()
+			req := httptest.NewRequest("POST", "/v1/push", b)
+			req.Header.Set("Authorization", sync.Authorization(slow.key, slow.id, "POST", "/v1/push", time.Now(), nil))
+			handler.ServeHTTP(httptest.NewRecorder(), req)
+		}()
+		go func() {
+			select {
+			case <-b.started:
+				started <- struct{}{}
+			case <-release:
+			}
+		}()
+	}
+	for reading < perDevice {
+		select {
+		case <-started:
+			reading++
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%d of the slow device's bodies are being read", reading)
+		}
+	}
+	req := httptest.NewRequest("GET", "/v1/status", nil)
+	req.Header.Set("Authorization", sync.Authorization(other.key, other.id, "GET", "/v1/status", time.Now(), nil))
+	w := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() { handler.ServeHTTP(w, req); close(done) }()
+	select {
+	case <-done:
+		if w.Code != http.StatusOK {
+			t.Errorf("the other device: %d %s", w.Code, w.Body)
+		}
+	case <-time.After(5 * time.Second):
+		t.Errorf("the other device waited behind one device's slow requests")
+	}
+	select {
+	case <-started:
+		t.Errorf("more than %d of one device's bodies were read at once", perDevice)
+	default:
+	}
+	close(release)
+	wg.Wait()
 }

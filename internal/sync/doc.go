@@ -31,12 +31,15 @@
 // creates an ed25519 key pair and registers the public half. Every later
 // request is signed, in headers (never in the URL):
 //
-//	Authorization: Briefing-Ed25519 device=<device id>, time=<unix ms>, sig=<base64url, no padding>
+//	Authorization: Briefing-Ed25519 device=<device id>, time=<unix ms>, body=<hex SHA-256 of the body>, sig=<base64url, no padding>
 //
 // where sig is ed25519 over [SigningString]: the method, the path with its
 // query, the time and the hex SHA-256 of the body, each on its own line. The
 // hub checks the signature against the key registered for that device and
-// that the device is not revoked (403 "revoked"). The time is not checked
+// that the device is not revoked (403 "revoked") before it reads the body,
+// then that the body hashes to the declared one (401 "signature"). It serves
+// a few signed requests at once, at most two of one device (the others wait,
+// then get 503 "busy"): a stranger cannot take a turn, nor one device all. The time is not checked
 // against the hub's clock (a laptop's clock may be a year off and must still
 // sync); TLS gives freshness, and a replayed request changes nothing: push is
 // idempotent and pull only reads.

@@ -3,6 +3,7 @@ package sync
 import (
 	"crypto/ed25519"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -211,20 +212,30 @@ const AuthScheme = "Briefing-Ed25519"
 // SigningString is what a request's signature covers.
 func SigningString(method, pathAndQuery string, timeMS int64, body []byte) []byte {
 	sum := sha256.Sum256(body)
-	return []byte(method + "\n" + pathAndQuery + "\n" + strconv.FormatInt(timeMS, 10) + "\n" + hex.EncodeToString(sum[:]))
+	return signingString(method, pathAndQuery, timeMS, hex.EncodeToString(sum[:]))
 }
 
-// Authorization builds the Authorization header value for a request.
+func signingString(method, pathAndQuery string, timeMS int64, bodyHex string) []byte {
+	return []byte(method + "\n" + pathAndQuery + "\n" + strconv.FormatInt(timeMS, 10) + "\n" + bodyHex)
+}
+
+// Authorization builds the Authorization header value for a request. It
+// carries the body's SHA-256 too, so that a hub checks the signature before
+// it reads a byte of the body.
 func Authorization(key ed25519.PrivateKey, deviceID, method, pathAndQuery string, now time.Time, body []byte) string {
 	ms := now.UnixMilli()
-	sig := ed25519.Sign(key, SigningString(method, pathAndQuery, ms, body))
-	return fmt.Sprintf("%s device=%s, time=%d, sig=%s", AuthScheme, deviceID, ms, base64.RawURLEncoding.EncodeToString(sig))
+	sum := sha256.Sum256(body)
+	bodyHex := hex.EncodeToString(sum[:])
+	sig := ed25519.Sign(key, signingString(method, pathAndQuery, ms, bodyHex))
+	return fmt.Sprintf("%s device=%s, time=%d, body=%s, sig=%s", AuthScheme, deviceID, ms, bodyHex,
+		base64.RawURLEncoding.EncodeToString(sig))
 }
 
 // Auth is a parsed Authorization header.
 type Auth struct {
 	DeviceID string
 	TimeMS   int64
+	BodyHash []byte // the SHA-256 of the body the signature covers
 	Sig      []byte
 }
 
@@ -255,15 +266,35 @@ func ParseAuthorization(header string) (Auth, error) {
 				return Auth{}, errors.New("authorization: sig is not an ed25519 signature")
 			}
 			a.Sig = sig
+		case "body":
+			sum, err := hex.DecodeString(v)
+			if err != nil || len(sum) != sha256.Size {
+				return Auth{}, errors.New("authorization: body is not a SHA-256 in hex")
+			}
+			a.BodyHash = sum
 		}
 	}
-	if a.DeviceID == "" || a.Sig == nil {
-		return Auth{}, errors.New("authorization: device and sig are required")
+	if a.DeviceID == "" || a.Sig == nil || a.BodyHash == nil {
+		return Auth{}, errors.New("authorization: device, body and sig are required")
 	}
 	return a, nil
 }
 
-// Verify checks a parsed signature against the device's public key.
+// VerifyHeader checks the signature over the request line, the time and
+// the body hash the header declares, before the body is read.
+func (a Auth) VerifyHeader(pub ed25519.PublicKey, method, pathAndQuery string) bool {
+	return len(pub) == ed25519.PublicKeySize &&
+		ed25519.Verify(pub, signingString(method, pathAndQuery, a.TimeMS, hex.EncodeToString(a.BodyHash)), a.Sig)
+}
+
+// BodyMatches says whether body is the one the header declared.
+func (a Auth) BodyMatches(body []byte) bool {
+	sum := sha256.Sum256(body)
+	return subtle.ConstantTimeCompare(sum[:], a.BodyHash) == 1
+}
+
+// Verify checks a parsed signature and the body against the device's
+// public key.
 func (a Auth) Verify(pub ed25519.PublicKey, method, pathAndQuery string, body []byte) bool {
-	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, SigningString(method, pathAndQuery, a.TimeMS, body), a.Sig)
+	return a.VerifyHeader(pub, method, pathAndQuery) && a.BodyMatches(body)
 }
