@@ -170,4 +170,24 @@ func TestE2ERealHub(t *testing.T) {
 	if out := cli(ward7, "attendance", "list"); !strings.Contains(out, "Phạm Thị Dung") {
 		t.Fatalf("a record was lost on revocation:\n%s", out)
 	}
+	// A code for a new laptop does not enrol a known one again (a device id
+	// is no secret); a code the district makes for this laptop does, and
+	// what it recorded while revoked reaches the hub.
+	newCode := strings.TrimSpace(hub.cli(t, "enroll", "--unit", "Phường 7"))
+	newCode = newCode[strings.LastIndex(newCode, "\n")+1:]
+	if r := runCLI(t, "--data", ward7, "enroll", hub.url, newCode); r.code == 0 || !strings.Contains(r.stderr, "--device") {
+		t.Fatalf("a known laptop enrolled with a new laptop's code: %s", r)
+	}
+	again := strings.TrimSpace(hub.cli(t, "enroll", "--device", st.Device[:13]))
+	if !strings.Contains(again, st.Device) || !strings.Contains(again, "Phường 7") {
+		t.Fatalf("hub enroll --device said:\n%s", again)
+	}
+	cli(ward7, "enroll", hub.url, again[strings.LastIndex(again, "\n")+1:])
+	if out := cli(ward7, "sync"); !strings.Contains(out, "Đã gửi") {
+		t.Fatalf("sync after re-enrolment said %q", out)
+	}
+	json.Unmarshal([]byte(cli(ward7, "sync", "status", "--json")), &st)
+	if st.Pending != 0 {
+		t.Fatalf("pending %d after re-enrolment", st.Pending)
+	}
 }

@@ -31,7 +31,7 @@ func resolveUnit(ctx context.Context, st hub.Store, l i18n.Lang, spelling string
 }
 
 func newHubEnrollCmd(h *hubFlags) *cobra.Command {
-	var unitName, name, outFile, hubURL, certFile string
+	var unitName, name, outFile, hubURL, certFile, deviceRef string
 	cmd := &cobra.Command{
 		Use:   "enroll --unit U",
 		Short: h.g.helpLang.T("cli.help.cmd.hub.enroll"),
@@ -39,9 +39,39 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
 				ctx := cmd.Context()
-				u, err := resolveUnit(ctx, st, l, unitName)
-				if err != nil {
-					return err
+				// A known laptop is enrolled again only with a code made for
+				// it: by default under its unit and name.
+				var dev hub.Device
+				if deviceRef != "" {
+					var err error
+					dev, err = st.FindDevice(ctx, deviceRef)
+					switch {
+					case errors.Is(err, hub.ErrNotFound):
+						return exitError{1, l.T("hub.revoke.unknown", deviceRef)}
+					case errors.Is(err, hub.ErrAmbiguous):
+						return exitError{1, l.T("hub.revoke.ambiguous", deviceRef)}
+					case err != nil:
+						return err
+					}
+					if name == "" {
+						name = dev.Name
+					}
+				}
+				if unitName == "" && dev.ID == "" {
+					return exitError{2, l.T("hub.enroll.needunit")}
+				}
+				var u unit.Unit
+				if unitName != "" {
+					var err error
+					if u, err = resolveUnit(ctx, st, l, unitName); err != nil {
+						return err
+					}
+				} else {
+					cat, err := st.Catalog(ctx)
+					if err != nil {
+						return err
+					}
+					u, _ = cat.Unit(dev.UnitID)
 				}
 				// A file is for a laptop that cannot ask where the hub is:
 				// it must carry an address the laptop can use.
@@ -65,11 +95,14 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					}
 				}
 				now := time.Now()
-				code, err := hub.NewCode(ctx, st, u.ID, name, pin, now)
+				code, err := hub.NewDeviceCode(ctx, st, dev.ID, u.ID, name, pin, now)
 				if err != nil {
 					return err
 				}
 				out := cmd.OutOrStdout()
+				if dev.ID != "" {
+					fmt.Fprintln(out, l.T("hub.enroll.again", fmt.Sprintf("%s (%s)", dev.ID, textvi.FieldText(dev.Name))))
+				}
 				fmt.Fprintln(out, l.T("hub.enroll.unit", u.Name))
 				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(hub.CodeTTL).In(hub.VN).Format("15:04 02/01/2006")))
 				if outFile != "" {
@@ -91,7 +124,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 	f.StringVarP(&outFile, "output", "o", "", h.g.helpLang.T("cli.help.flag.hub.out"))
 	f.StringVar(&hubURL, "url", "", h.g.helpLang.T("cli.help.flag.hub.url"))
 	f.StringVar(&certFile, "tls-cert", "", h.g.helpLang.T("cli.help.flag.hub.cert"))
-	cmd.MarkFlagRequired("unit")
+	f.StringVar(&deviceRef, "device", "", h.g.helpLang.T("cli.help.flag.hub.device"))
 	return cmd
 }
 

@@ -234,7 +234,7 @@ func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 			return exitError{1, l.T("sync.code.held_full")}
 		case bsync.CodeTooLarge:
 			return exitError{1, l.T("sync.code.too_large", textvi.FieldText(w.Message))}
-		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown:
+		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown, bsync.CodeDeviceKnown, bsync.CodeCodeOtherDevice:
 			return exitError{1, l.T("sync.code." + w.Code)}
 		}
 		if he.Status >= 500 || he.Status == http.StatusTooManyRequests || w.Code == bsync.CodeBusy {

@@ -18,13 +18,20 @@ const CodeTTL = 72 * time.Hour
 // base32, then "." and the certificate pin (empty for a plain-HTTP hub),
 // and stores the secret's hash.
 func NewCode(ctx context.Context, st Store, unitID, name, pin string, now time.Time) (string, error) {
+	return NewDeviceCode(ctx, st, "", unitID, name, pin, now)
+}
+
+// NewDeviceCode is NewCode for enrolling the known device deviceID again
+// (revoked by mistake, moved to another unit, its keys lost); only that
+// device can use it. deviceID "" makes a code for a new device.
+func NewDeviceCode(ctx context.Context, st Store, deviceID, unitID, name, pin string, now time.Time) (string, error) {
 	b := make([]byte, 20)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
 	secret := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
 	err := st.AddEnrolment(ctx, Enrolment{CodeHash: HashCode(secret), UnitID: unitID, Name: textvi.FieldText(name),
-		CreatedAt: now, ExpiresAt: now.Add(CodeTTL)})
+		CreatedAt: now, ExpiresAt: now.Add(CodeTTL), ForDevice: deviceID})
 	if err != nil {
 		return "", err
 	}

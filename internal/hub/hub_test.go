@@ -199,9 +199,22 @@ func TestEnrolment(t *testing.T) {
 	if status, body := d.enroll(code, pub); status != 403 {
 		t.Errorf("revoked re-enrolment: %d %s", status, body)
 	}
-	// A fresh code from the district enrols the revoked laptop again, here
-	// for another ward: it syncs again, with the new unit's scope.
-	fresh := h.code(ward3)
+	// A code for a new laptop does not take over a known one (its id is
+	// in every record it wrote), whatever key comes with it.
+	thief, _, _ := ed25519.GenerateKey(rand.Reader)
+	if status, body := d.enroll(h.code(ward3), thief); status != 409 || !contains(body, sync.CodeDeviceKnown) {
+		t.Fatalf("a new laptop's code used with a known id: %d %s", status, body)
+	}
+	// A code the district made for this laptop enrols it again, here for
+	// another ward: it syncs again, with the new unit's scope. No other
+	// laptop can use that code.
+	fresh, err := NewDeviceCode(context.Background(), h.st, d.id, ward3, "", "pin", h.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, body := (&device{h: h, id: newID()}).enroll(fresh, thief); status != 409 || !contains(body, sync.CodeCodeOtherDevice) {
+		t.Fatalf("another laptop with a code made for this one: %d %s", status, body)
+	}
 	status, body := d.enroll(fresh, pub)
 	var back sync.EnrollResponse
 	json.Unmarshal(body, &back)

@@ -147,8 +147,8 @@ func fromMS(v sql.NullInt64) *time.Time {
 
 func (s *SQLite) AddEnrolment(ctx context.Context, e Enrolment) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO enrolment (code_hash, unit_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-			e.CodeHash, e.UnitID, e.Name, ms(e.CreatedAt), ms(e.ExpiresAt))
+		_, err := tx.ExecContext(ctx, `INSERT INTO enrolment (code_hash, unit_id, name, created_at, expires_at, for_device)
+			VALUES (?, ?, ?, ?, ?, ?)`, e.CodeHash, e.UnitID, e.Name, ms(e.CreatedAt), ms(e.ExpiresAt), e.ForDevice)
 		return err
 	})
 }
@@ -172,10 +172,10 @@ func scanDevice(row interface{ Scan(...any) error }) (Device, error) {
 func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error) {
 	var dev Device
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var unitID, name, usedBy, usedKey string
+		var unitID, name, usedBy, usedKey, forDevice string
 		var expires int64
-		err := tx.QueryRowContext(ctx, `SELECT unit_id, name, expires_at, device_id, public_key FROM enrolment WHERE code_hash = ?`,
-			codeHash).Scan(&unitID, &name, &expires, &usedBy, &usedKey)
+		err := tx.QueryRowContext(ctx, `SELECT unit_id, name, expires_at, device_id, public_key, for_device FROM enrolment
+			WHERE code_hash = ?`, codeHash).Scan(&unitID, &name, &expires, &usedBy, &usedKey, &forDevice)
 		if errors.Is(err, sql.ErrNoRows) {
 			return refuse(404, "code_unknown", "no such enrolment code at this hub: ask the district for a new one")
 		}
@@ -199,16 +199,30 @@ func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollReq
 		if now.UnixMilli() >= expires {
 			return refuse(410, "code_expired", "this enrolment code has expired (codes are valid 72 hours): ask the district for a new one")
 		}
+		// A code is for a new device, or for the one known device it names:
+		// a device id is no secret (it is in every record), so a code for a
+		// new laptop must not take over a known one.
+		var known bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM device WHERE id = ?)`, req.DeviceID).Scan(&known); err != nil {
+			return err
+		}
+		if forDevice != "" && forDevice != req.DeviceID {
+			return refuse(409, sync.CodeCodeOtherDevice, "this enrolment code was made for another laptop: ask the district for one made for this laptop")
+		}
+		if known && forDevice == "" {
+			return refuse(409, sync.CodeDeviceKnown,
+				"this laptop is enrolled at this hub already: to enrol it again, the district makes a code for it (briefing hub enroll --device "+req.DeviceID+")")
+		}
 		// The district named this laptop when it made the code ("Máy phường
 		// 4 - bàn đón tiếp"): that name is the one its officers know, not the
 		// hostname the device offers.
 		if name != "" {
 			req.Name = name
 		}
-		// A fresh code is the district's decision: it enrols a device that
-		// is already known again (revoked by mistake, moved to another unit,
-		// its keys file lost), with the key and unit of this enrolment. What
-		// it pushed before stays, and its acknowledgements go on.
+		// A code made for a known device is the district's decision: it
+		// enrols that device again (revoked by mistake, moved to another
+		// unit, its keys file lost), with the key and unit of this
+		// enrolment. What it pushed before stays, its acknowledgements go on.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO device (id, name, unit_id, public_key, enrolled_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, public_key = excluded.public_key,
 			enrolled_at = excluded.enrolled_at, revoked_at = NULL`, req.DeviceID, req.Name, unitID, req.PublicKey, ms(now)); err != nil {
@@ -248,43 +262,56 @@ func (s *SQLite) Devices(ctx context.Context) ([]Device, error) {
 // ErrAmbiguous: a short reference names more than one device.
 var ErrAmbiguous = errors.New("more than one device matches")
 
-// Revoke revokes the device ref names: its id, the start of its id (at
+// FindDevice finds the device ref names: its id, the start of its id (at
 // least 4 characters) or its name, when no other device matches it.
+func (s *SQLite) FindDevice(ctx context.Context, ref string) (Device, error) {
+	var dev Device
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		dev, err = findDevice(ctx, tx, ref)
+		return err
+	})
+	return dev, err
+}
+
+func findDevice(ctx context.Context, tx *sql.Tx, ref string) (Device, error) {
+	ref = strings.TrimSpace(ref)
+	rows, err := tx.QueryContext(ctx, `SELECT `+deviceCols+` FROM device d WHERE d.id = ?
+		OR (length(?) >= 4 AND substr(d.id, 1, length(?)) = ?) OR lower(d.name) = lower(?)`, ref, ref, ref, ref, ref)
+	if err != nil {
+		return Device{}, err
+	}
+	defer rows.Close()
+	var found []Device
+	for rows.Next() {
+		d, err := scanDevice(rows)
+		if err != nil {
+			return Device{}, err
+		}
+		if d.ID == ref {
+			return d, nil
+		}
+		found = append(found, d)
+	}
+	if err := rows.Err(); err != nil {
+		return Device{}, err
+	}
+	switch len(found) {
+	case 0:
+		return Device{}, ErrNotFound
+	case 1:
+		return found[0], nil
+	}
+	return Device{}, ErrAmbiguous
+}
+
+// Revoke revokes the device ref names (as FindDevice finds it).
 func (s *SQLite) Revoke(ctx context.Context, ref string, now time.Time) (Device, error) {
 	var dev Device
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		ref = strings.TrimSpace(ref)
-		rows, err := tx.QueryContext(ctx, `SELECT id, name FROM device WHERE id = ?
-			OR (length(?) >= 4 AND substr(id, 1, length(?)) = ?) OR lower(name) = lower(?)`, ref, ref, ref, ref, ref)
-		if err != nil {
+		var err error
+		if dev, err = findDevice(ctx, tx, ref); err != nil {
 			return err
-		}
-		var found []Device
-		for rows.Next() {
-			var d Device
-			if err := rows.Scan(&d.ID, &d.Name); err != nil {
-				rows.Close()
-				return err
-			}
-			found = append(found, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, d := range found {
-			if d.ID == ref {
-				found = []Device{d}
-				break
-			}
-		}
-		switch len(found) {
-		case 0:
-			return ErrNotFound
-		case 1:
-			dev = found[0]
-		default:
-			return ErrAmbiguous
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE device SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?`, ms(now), dev.ID)
 		return err

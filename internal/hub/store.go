@@ -36,6 +36,7 @@ type Enrolment struct {
 	CodeHash  string
 	UnitID    string
 	Name      string
+	ForDevice string // a known device this code enrols again ("" for a new one)
 	CreatedAt time.Time
 	ExpiresAt time.Time
 }
@@ -125,6 +126,9 @@ type Store interface {
 	// Enroll uses a code (by its hash) for a device; a *Refusal says why not.
 	Enroll(ctx context.Context, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error)
 	Device(ctx context.Context, id string) (Device, error)
+	// FindDevice finds a device by its id, the start of its id or its name
+	// (ErrNotFound, ErrAmbiguous).
+	FindDevice(ctx context.Context, ref string) (Device, error)
 	Devices(ctx context.Context) ([]Device, error)
 	// Revoke revokes a device by its id, the start of its id or its name.
 	Revoke(ctx context.Context, ref string, now time.Time) (Device, error)

@@ -57,18 +57,20 @@ func (e *Error) Error() string {
 
 // Error codes.
 const (
-	CodeConflict    = "conflict"     // same (device, epoch, seq), different content: quarantined
-	CodeInvalid     = "invalid"      // a change breaks the contract or the device's scope
-	CodeRevoked     = "revoked"      // the device was revoked at the hub
-	CodeUnknown     = "unknown"      // the device is not enrolled at this hub
-	CodeSignature   = "signature"    // the request's signature does not verify
-	CodeCodeUsed    = "code_used"    // the enrolment code was used with another key
-	CodeCodeExpired = "code_expired" // the enrolment code is past its 72 hours
-	CodeCodeUnknown = "code_unknown" // no such enrolment code
-	CodeTooLarge    = "too_large"    // a push over MaxPushChanges or MaxPushBytes
-	CodeProtocol    = "protocol"     // a protocol version the hub does not speak
-	CodeBusy        = "busy"         // retry later
-	CodeHeldFull    = "held_full"    // the hub holds MaxHeld of this device's records already
+	CodeConflict        = "conflict"          // same (device, epoch, seq), different content: quarantined
+	CodeInvalid         = "invalid"           // a change breaks the contract or the device's scope
+	CodeRevoked         = "revoked"           // the device was revoked at the hub
+	CodeUnknown         = "unknown"           // the device is not enrolled at this hub
+	CodeSignature       = "signature"         // the request's signature does not verify
+	CodeCodeUsed        = "code_used"         // the enrolment code was used with another key
+	CodeCodeExpired     = "code_expired"      // the enrolment code is past its 72 hours
+	CodeCodeUnknown     = "code_unknown"      // no such enrolment code
+	CodeDeviceKnown     = "device_known"      // the device is enrolled: only a code made for it enrols it again
+	CodeCodeOtherDevice = "code_other_device" // the code was made to enrol another device again
+	CodeTooLarge        = "too_large"         // a push over MaxPushChanges or MaxPushBytes
+	CodeProtocol        = "protocol"          // a protocol version the hub does not speak
+	CodeBusy            = "busy"              // retry later
+	CodeHeldFull        = "held_full"         // the hub holds MaxHeld of this device's records already
 )
 
 // Why the hub held a record (HeldRecord.Reason).

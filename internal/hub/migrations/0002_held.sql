@@ -27,3 +27,9 @@ CREATE TABLE held (
 );
 
 CREATE INDEX held_waiting ON held (device_id, released_at);
+
+-- A code made to enrol a known device again (revoked by mistake, moved to
+-- another unit, its keys lost) names it: only that device may use it, and a
+-- known device may use no other code (a code is not a licence to take over
+-- any device whose id one has seen).
+ALTER TABLE enrolment ADD COLUMN for_device TEXT NOT NULL DEFAULT '';
