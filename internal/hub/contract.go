@@ -99,6 +99,9 @@ type FieldError struct {
 	Field   string
 	Message string
 	Reason  string
+	// sessionID is the session a record is held under when the record
+	// does not name it (a question version, through its question).
+	sessionID string
 }
 
 // asFieldError is err as a contract error of change seq.

@@ -365,6 +365,14 @@ func TestScopeAndOriginBreachesAreHeld(t *testing.T) {
 	if _, still, err := h.st.Release(context.Background(), []string{origin.ID}, true, "x", h.now); err != nil || len(still) != 1 {
 		t.Errorf("accept of another device's record: still %d, %v", len(still), err)
 	}
+	// Nor put a check-in into another device's session of another ward.
+	for _, x := range held {
+		if x.Entity == "attendance" && x.SessionID == sid {
+			if _, still, err := h.st.Release(context.Background(), []string{x.ID}, true, "x", h.now); err != nil || len(still) != 1 {
+				t.Errorf("accept of a check-in into b's session: still %d, %v", len(still), err)
+			}
+		}
+	}
 	if _, _, err := h.st.Release(context.Background(), []string{held[0].ID}, true, "x", h.now); !errors.Is(err, ErrNotFound) {
 		t.Errorf("releasing a released record: %v", err)
 	}
@@ -569,5 +577,30 @@ func TestRevokeByShortReference(t *testing.T) {
 	}
 	if n := count(t, h, `SELECT COUNT(*) FROM device WHERE revoked_at IS NOT NULL`); n != 2 {
 		t.Errorf("%d revoked, want 2", n)
+	}
+}
+
+// A question's versions are written by the laptop that asked it (and the
+// district): another laptop, even of the same ward, cannot answer it away.
+func TestAnotherDevicesQuestionVersionIsHeld(t *testing.T) {
+	h := newTestHub(t)
+	a, b := h.newDevice(ward7), h.newDevice(ward7)
+	sid, qid := newID(), newID()
+	fwd := h.now
+	batch := append([]sync.Change{a.session(sid, "Phường 7", h.now)}, a.question(qid, sid, 1, "Bao giờ có wifi?", "forwarded", &fwd, 1)...)
+	if status, _, e := a.push(1, batch); status != 200 {
+		t.Fatalf("a: %d %v", status, e)
+	}
+	// b forges an answered state of a's question, stamped a year ahead.
+	b.hlc = h.now.AddDate(1, 0, 0).UnixMilli()
+	forged := b.question(qid, sid, 1, "Bao giờ có wifi?", "answered_later", &fwd, 2)[1]
+	forged.Seq = 1 // alone, the first of b's log
+	_, resp, _ := b.push(1, []sync.Change{forged})
+	if len(resp.Held) != 1 || resp.Held[0].Reason != sync.HeldOrigin || resp.Held[0].Field != "payload.question_id" {
+		t.Fatalf("held %+v", resp.Held)
+	}
+	qs, err := h.st.Questions(context.Background(), "forwarded")
+	if err != nil || len(qs) != 1 || qs[0].ID != qid {
+		t.Fatalf("forwarded questions after the forgery: %+v %v", qs, err)
 	}
 }

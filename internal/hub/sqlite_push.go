@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -232,6 +233,7 @@ type pusher struct {
 
 type sessionScope struct {
 	unit    string
+	origin  string
 	stored  bool // the hub holds the session
 	inScope bool
 }
@@ -349,7 +351,40 @@ func (p *pusher) holdRecord(c checked, r rec, fe *FieldError) error {
 		op = "insert"
 		payload, _ = json.Marshal(r.fieldMap())
 	}
-	return p.hold(c.Seq, c.Entity, op, r.ID, r.HLC, payload, r.str("session_id"), fe)
+	return p.hold(c.Seq, c.Entity, op, r.ID, r.HLC, payload, cmp.Or(fe.sessionID, r.str("session_id")), fe)
+}
+
+// questionOwned: a question version is written only by the device that
+// asked the question (the district's answers are the hub's own). One of a
+// question held for its unit is held with it.
+func (p *pusher) questionOwned(c checked, questionID string) error {
+	var origin string
+	err := p.queryRow(`SELECT origin FROM question WHERE id = ?`, questionID).Scan(&origin)
+	if err == nil {
+		if origin != p.dev.ID {
+			return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: sync.HeldOrigin,
+				Message: fmt.Sprintf("question %s is another device's", questionID)}
+		}
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	var sessionID string
+	err = p.queryRow(`SELECT session_id FROM held WHERE device_id = ? AND entity = 'question' AND record_id = ?
+		AND released_at IS NULL LIMIT 1`, p.dev.ID, questionID).Scan(&sessionID)
+	if err == nil {
+		if p.accept {
+			return nil
+		}
+		return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: sync.HeldScope, sessionID: sessionID,
+			Message: "its question is held at the hub, outside this device's units"}
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: sync.HeldOrigin,
+		Message: fmt.Sprintf("question %s is not one this device asked", questionID)}
 }
 
 // inScope: the device may write under this unit spelling (unit.Catalog.InScope).
@@ -360,7 +395,7 @@ func (p *pusher) inScope(spelling string) bool { return p.cat.InScope(spelling, 
 func (p *pusher) sessionInScope(c checked, sessionID string) error {
 	sc, ok := p.sessions[sessionID]
 	if !ok {
-		err := p.queryRow(`SELECT unit FROM session WHERE id = ?`, sessionID).Scan(&sc.unit)
+		err := p.queryRow(`SELECT unit, origin FROM session WHERE id = ?`, sessionID).Scan(&sc.unit, &sc.origin)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -381,7 +416,11 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 		p.sessions[sessionID] = sc
 	}
 	switch {
-	case sc.inScope || p.accept:
+	case sc.inScope:
+		return nil
+	case p.accept && (!sc.stored || sc.origin == p.dev.ID):
+		// The district accepts this device's own session and what is
+		// under it; never a record into another device's session.
 		return nil
 	case sc.stored:
 		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
@@ -486,6 +525,9 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 		payload, _ := json.Marshal(r.fieldMap())
 		return p.upsert(c, r, "question", upsertQuestion, r.ID, r.Origin, r.HLC, r.str("session_id"), r.int("number"), created, string(payload))
 	case "question_version":
+		if err := p.questionOwned(c, r.str("question_id")); err != nil {
+			return err
+		}
 		saved, _ := r.timeMS("saved_at")
 		payload, _ := json.Marshal(r.fieldMap())
 		q := `INSERT INTO question_version (id, origin, hlc, question_id, version, status, saved_at, clock_ahead, payload)

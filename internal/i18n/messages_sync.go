@@ -79,7 +79,7 @@ var syncMessages = map[string][2]string{
 	"sync.held.more":            {"  … và %d bản ghi khác", "  … and %d more records"},
 	"sync.held.total":           {"Máy chủ đang giữ lại %d bản ghi của máy này, không đưa vào báo cáo: hỏi văn phòng quận (briefing hub held).", "The hub holds %d of this laptop's records out of its reports: ask the district office (briefing hub held)."},
 	"sync.held.reason.scope":    {"thuộc một đơn vị ngoài phạm vi máy được ghi danh", "under a unit outside this laptop's enrolment"},
-	"sync.held.reason.origin":   {"trùng mã với bản ghi của một máy khác", "has the id of another laptop's record"},
+	"sync.held.reason.origin":   {"ghi vào bản ghi của máy khác", "writes to another laptop's record"},
 	"sync.held.reason.contract": {"máy chủ không đọc được (cập nhật chương trình ở máy chủ hoặc máy này)", "the hub cannot read it (update the program on the hub or this laptop)"},
 	"sync.status.held":          {"Máy chủ giữ lại:\t%d bản ghi (hỏi văn phòng quận)", "Held at the hub:\t%d records (ask the district)"},
 	"sync.pending":              {"Còn %d thay đổi chưa được máy chủ xác nhận.", "%d changes not yet acknowledged by the hub."},
