@@ -87,9 +87,17 @@ func TestPushSameSeqDifferentContentIsQuarantined(t *testing.T) {
 	if status, resp, _ := d.push(1, []sync.Change{first}); status != 200 || resp.Acked != 1 {
 		t.Errorf("repeat: %d acked %d", status, resp.Acked)
 	}
+	// The same conflict pushed again (a replayed request) is kept once.
+	d.seq = 0
+	if status, _, _ := d.push(1, []sync.Change{other}); status != 409 {
+		t.Fatalf("the conflict again: %d", status)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM quarantine WHERE device_id = ?`, d.id); n != 1 {
+		t.Errorf("%d quarantine rows after the same conflict twice", n)
+	}
 	// Conflicts pushed in a loop are answered, but the hub keeps only the
 	// first MaxQuarantined of them.
-	for i := range sync.MaxQuarantined + 5 {
+	for i := range sync.MaxQuarantined + 4 {
 		d.seq = 0
 		status, _, _ := d.push(1, []sync.Change{d.session(sid, "Phường 7", h.now.Add(time.Duration(i+2)*time.Hour))})
 		if status != 409 {
@@ -602,5 +610,30 @@ func TestAnotherDevicesQuestionVersionIsHeld(t *testing.T) {
 	qs, err := h.st.Questions(context.Background(), "forwarded")
 	if err != nil || len(qs) != 1 || qs[0].ID != qid {
 		t.Fatalf("forwarded questions after the forgery: %+v %v", qs, err)
+	}
+}
+
+// Changes waiting behind a gap keep their payloads only up to
+// MaxWaitingBytes per device: past it, a push after a gap stores nothing.
+func TestWaitingChangesAreBounded(t *testing.T) {
+	h := newTestHub(t)
+	d := h.newDevice(ward7)
+	if _, err := h.st.db.Exec(`INSERT INTO change_in (device_id, epoch, seq, hash, entity, record_id, hlc, op, payload, applied,
+		clock_ahead, received_at) VALUES (?, 7, 5, 'x', 'session', 'r', 'x', 'insert', hex(zeroblob(?)), 0, 0, 0)`,
+		d.id, sync.MaxWaitingBytes/2); err != nil {
+		t.Fatal(err)
+	}
+	d.seq = 10
+	status, resp, e := d.push(1, []sync.Change{d.session(newID(), "Phường 7", h.now)})
+	if status != 200 || resp.Expected != 1 {
+		t.Fatalf("%d %+v %v", status, resp, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM change_in WHERE device_id = ? AND epoch = 1`, d.id); n != 0 {
+		t.Errorf("%d changes stored behind a gap past the bound", n)
+	}
+	// In order, it is taken as ever.
+	d.seq = 0
+	if status, resp, _ := d.push(1, []sync.Change{d.session(newID(), "Phường 7", h.now)}); status != 200 || resp.Acked != 1 {
+		t.Errorf("in order: %d %+v", status, resp)
 	}
 }

@@ -12,8 +12,17 @@ import (
 	"briefing/internal/sync"
 )
 
-const heldColumns = `h.id, h.device_id, d.name, h.epoch, h.seq, h.entity, h.op, h.record_id, h.hlc, h.payload, h.session_id,
+// heldColumns are what readHeld reads; payload is the first 8 KiB of it
+// when only listing (enough for the unit and title shown, and a list of
+// thousands of large held records stays small).
+func heldColumns(listing bool) string {
+	payload := "h.payload"
+	if listing {
+		payload = "substr(h.payload, 1, 8192)"
+	}
+	return `h.id, h.device_id, d.name, h.epoch, h.seq, h.entity, h.op, h.record_id, h.hlc, ` + payload + `, h.session_id,
 	h.reason, h.field, h.message, h.held_at, h.released_at, h.released_by`
+}
 
 // Held lists the records the hub holds (with all, released ones too), in
 // the order their devices wrote them.
@@ -21,7 +30,7 @@ func (s *SQLite) Held(ctx context.Context, all bool) ([]Held, error) {
 	var out []Held
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = readHeld(ctx, tx, all, nil)
+		out, err = readHeld(ctx, tx, all, nil, true)
 		return err
 	})
 	return out, err
@@ -35,9 +44,10 @@ func (s *SQLite) HeldCount(ctx context.Context, deviceID string) (int, error) {
 }
 
 // readHeld reads held records: every one (all) or those still held, only
-// those of ids when ids is not empty.
-func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string) ([]Held, error) {
-	q := `SELECT ` + heldColumns + ` FROM held h JOIN device d ON d.id = h.device_id WHERE 1 = 1`
+// those of ids when ids is not empty; listing reads only the start of
+// their payloads.
+func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string, listing bool) ([]Held, error) {
+	q := `SELECT ` + heldColumns(listing) + ` FROM held h JOIN device d ON d.id = h.device_id WHERE 1 = 1`
 	var args []any
 	if !all {
 		q += ` AND h.released_at IS NULL`
@@ -86,7 +96,7 @@ func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string) ([]Held, 
 func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		released, still = nil, nil
-		held, err := readHeld(ctx, tx, false, ids)
+		held, err := readHeld(ctx, tx, false, ids, false)
 		if err != nil {
 			return err
 		}

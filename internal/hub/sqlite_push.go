@@ -98,6 +98,19 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		// A batch that follows the acknowledged number applies now: its
 		// payloads need not be kept; one after a gap keeps them to wait.
 		inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
+		if !inOrder && len(batch) > 0 {
+			// Changes waiting behind a gap keep their payloads: at most
+			// MaxWaitingBytes of them per device, over all its epochs.
+			var waiting int64
+			if err := p.queryRow(`SELECT COALESCE(SUM(length(payload)), 0) FROM change_in WHERE device_id = ? AND applied = 0`,
+				p.dev.ID).Scan(&waiting); err != nil {
+				return err
+			}
+			if waiting >= sync.MaxWaitingBytes {
+				resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
+				return nil
+			}
+		}
 		if err := p.store(batch, inOrder); err != nil {
 			return err
 		}
@@ -200,6 +213,11 @@ func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *err
 		}
 		if n >= sync.MaxQuarantined {
 			return nil
+		}
+		var seen bool // the same conflicting request again (replayed, retried)
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quarantine WHERE device_id = ? AND epoch = ? AND seq = ?
+			AND hash = ?)`, dev.ID, epoch, c.seq, c.change.Hash()).Scan(&seen); err != nil || seen {
+			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO quarantine (id, device_id, epoch, seq, held_hash, hash, change_json, received_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, uuid.Must(uuid.NewV7()).String(), dev.ID, epoch, c.seq, c.heldHash,

@@ -83,12 +83,14 @@
 //     the change and the acknowledgement commit in one transaction.
 //   - The same key with a different hash is quarantined (kept aside for a
 //     person) and answered 409 "conflict" with the seq; nothing is overwritten.
-//     A hub keeps the first [MaxQuarantined] of a device's conflicts.
+//     A hub keeps the first [MaxQuarantined] of a device's conflicts, each
+//     once however often it is pushed.
 //   - A batch that starts after the next expected number is stored and waits;
 //     the answer's Acked stays below the gap and Expected names the number the
 //     hub needs. The waiting changes apply, in order, when the gap fills. A
-//     batch starting more than [MaxAheadOfAck] past the acknowledged number is
-//     not stored: the answer gives Acked and Expected only.
+//     batch starting more than [MaxAheadOfAck] past the acknowledged number,
+//     or after a gap when [MaxWaitingBytes] of the device's changes wait
+//     already, is not stored: the answer gives Acked and Expected only.
 //   - A batch whose seqs do not rise by one from 1 or more, or whose epoch is
 //     below 1, is refused whole: 422 "invalid" naming the seq and the field.
 //   - Each change is checked: its entity and op are in the contract, the

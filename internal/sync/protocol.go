@@ -33,6 +33,10 @@ const (
 	// refused (CodeHeldFull) until the district looks at them.
 	MaxHeld      = 10000
 	MaxHeldBytes = 64 << 20
+	// MaxWaitingBytes bounds the payloads a hub keeps of one device's
+	// changes waiting behind a gap (over all its epochs); past it a push
+	// after a gap is not stored, and the answer gives Expected.
+	MaxWaitingBytes = 64 << 20
 	// MaxQuarantined is how many conflicting changes of a device the hub
 	// keeps for a person; later ones are answered 409 and not kept.
 	MaxQuarantined = 100
