@@ -155,6 +155,9 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	} else {
 		fmt.Fprintln(out, l.T("sync.summary", sum.Pushed, pulled, p.Decks, p.Units, p.Aliases, p.Answers))
 	}
+	if sum.NewEpoch > 0 {
+		fmt.Fprintln(out, l.T("sync.newepoch", sum.NewEpoch))
+	}
 	if sum.Pending > 0 {
 		fmt.Fprintln(out, l.T("sync.pending", sum.Pending))
 	}

@@ -82,6 +82,7 @@ var syncMessages = map[string][2]string{
 	"sync.held.reason.origin":   {"ghi vào bản ghi của máy khác", "writes to another laptop's record"},
 	"sync.held.reason.contract": {"máy chủ không đọc được (cập nhật chương trình ở máy chủ hoặc máy này)", "the hub cannot read it (update the program on the hub or this laptop)"},
 	"sync.status.held":          {"Máy chủ giữ lại:\t%d bản ghi (hỏi văn phòng quận)", "Held at the hub:\t%d records (ask the district)"},
+	"sync.newepoch":             {"Nhật ký của máy này không khớp với máy chủ (cơ sở dữ liệu có lẽ được khôi phục từ bản sao cũ): đã gửi lại toàn bộ, đánh số lượt %d; máy chủ giữ trạng thái mới nhất của từng hồ sơ, không mất gì.", "This laptop's log did not match the hub's (the database was probably restored from an older copy): all of it was sent again, as numbering epoch %d; the hub keeps the newest state of each record, nothing is lost."},
 	"sync.pending":              {"Còn %d thay đổi chưa được máy chủ xác nhận.", "%d changes not yet acknowledged by the hub."},
 	"sync.clock":                {"Giờ máy chủ: %s. Đồng hồ của máy này lệch %s: hãy chỉnh lại đồng hồ.", "Hub time: %s. This device's clock is %s off: please set it right."},
 	"sync.clock_ahead":          {"%d thay đổi mang dấu thời gian đi trước giờ máy chủ hơn vài phút: máy chủ đã đánh dấu chúng; hãy chỉnh đồng hồ của máy này.", "%d changes carry a stamp minutes ahead of the hub's clock: the hub flagged them; please set this device's clock right."},

@@ -99,6 +99,22 @@ func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
 	})
 }
 
+// NewEpoch starts a new numbering epoch with the hub: nothing of the log is
+// acknowledged in it, so the next push sends the whole log again. A device
+// does this when its log and the hub's no longer agree (its database was
+// restored from an older copy): every record it holds reaches the hub
+// again, and the hub keeps the newer state of each.
+func (s *Store) NewEpoch(ctx context.Context) (SyncState, error) {
+	err := s.Tx(ctx, func(t *Tx) error {
+		_, err := t.exec(ctx, `UPDATE sync_state SET epoch = epoch + 1, acked = 0 WHERE id = 1`)
+		return err
+	})
+	if err != nil {
+		return SyncState{}, err
+	}
+	return s.SyncState(ctx)
+}
+
 // SetAcked saves the hub's acknowledged number: the next push starts after it.
 func (s *Store) SetAcked(ctx context.Context, acked int64) error {
 	return s.Tx(ctx, func(t *Tx) error {

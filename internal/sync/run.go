@@ -31,11 +31,23 @@ type Summary struct {
 	HeldTotal int
 	HubTime   time.Time
 	Offset    time.Duration // the hub's clock minus this device's
+	// NewEpoch is the epoch this sync started because the device's log and
+	// the hub's disagreed (a database restored from an older copy): the
+	// whole log was sent again under it. 0: none.
+	NewEpoch int64
 }
 
 // ErrLocalAhead: the hub acknowledges changes this device does not have (the
 // database was restored from an older copy, or belongs to another device).
 var ErrLocalAhead = errors.New("the hub acknowledges changes this device does not have")
+
+// diverged says the device's log and the hub's record of it disagree: the
+// hub acknowledges more than the log has, or holds another change under a
+// number of it.
+func diverged(err error) bool {
+	var he *HubError
+	return errors.Is(err, ErrLocalAhead) || errors.As(err, &he) && he.Err.Code == CodeConflict
+}
 
 // ErrNoProgress: the hub keeps answering without acknowledging what is sent.
 var ErrNoProgress = errors.New("the hub acknowledges nothing of what is sent")
@@ -75,6 +87,14 @@ func (s *Syncer) Run(ctx context.Context) (Summary, error) {
 	}
 	sum.Offset = st.HubOffset
 	err = s.push(ctx, st, &sum)
+	if diverged(err) {
+		// The hub holds other changes under numbers this log uses again, or
+		// more than this log has: start numbering anew and send it all.
+		if st, err = s.Store.NewEpoch(ctx); err == nil {
+			sum.NewEpoch = st.Epoch
+			err = s.push(ctx, st, &sum)
+		}
+	}
 	if err == nil {
 		err = s.pull(ctx, st, &sum)
 	}
