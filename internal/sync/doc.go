@@ -75,8 +75,12 @@
 // The device sends its change log after the hub's acknowledged number, in
 // batches of at most [MaxPushChanges] changes and [MaxPushBytes] bytes of
 // body. A change is keyed by (device, epoch, seq) with the SHA-256 of its
-// content ([Change.Hash]); epoch is the device's database epoch (1 until a
-// device restores its database and starts its numbering anew).
+// content ([Change.Hash]); epoch is the device's numbering epoch. It is 1
+// until the device's log and the hub's disagree (its database restored from
+// an older copy: a 409 "conflict", or an Acked past the log's end); the
+// device then starts epoch+1 with nothing acknowledged and sends its whole
+// log again, which the hub applies as ever (each record keeps its newest
+// state, so what the restore lost stays at the hub).
 //
 //   - A change already stored with the same hash is acknowledged again; the
 //     hub does not "check, then insert": the key is unique in its database and
