@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -56,7 +57,13 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 		if errors.As(err, &ee) {
 			return endpointError(l, err)
 		}
-		if err != nil {
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, bsync.ErrNotRegular):
+			return exitError{1, l.T("cli.file.notregular", args[0])}
+		case errors.As(err, &pe):
+			return exitError{1, openProblem(l, args[0], err)}
+		case err != nil:
 			return exitError{1, l.T("sync.enroll.file", args[0], pathErrorReason(err))}
 		}
 		ep, code = bsync.Endpoint{URL: ef.URL, Pin: ef.Pin}, ef.Code

@@ -17,10 +17,11 @@ var cliFilesMessages = map[string][2]string{
 	"cli.data.denied": {"không có quyền ghi vào thư mục dữ liệu %s; kiểm tra quyền của thư mục, hoặc chọn thư mục khác bằng --data THƯ_MỤC", "no permission to write in the data directory %s; check the folder's permissions, or choose another with --data DIR"},
 
 	// A file to read (roster import).
-	"cli.file.notfound": {"không có tệp %s; kiểm tra lại đường dẫn và tên tệp", "%s does not exist; check the path and the file name"},
-	"cli.file.denied":   {"không có quyền đọc tệp %s; kiểm tra quyền của tệp (ví dụ: chmod u+r %[1]s) hoặc chép tệp sang chỗ khác", "no permission to read %s; check the file's permissions (for example: chmod u+r %[1]s) or copy it elsewhere"},
-	"cli.file.isdir":    {"%s là một thư mục, không phải tệp; ghi đường dẫn của tệp danh sách (.csv hoặc .xlsx)", "%s is a folder, not a file; give the path of the roster file (.csv or .xlsx)"},
-	"cli.file.open":     {"không mở được tệp %s: %v", "cannot open %s: %v"},
+	"cli.file.notfound":   {"không có tệp %s; kiểm tra lại đường dẫn và tên tệp", "%s does not exist; check the path and the file name"},
+	"cli.file.denied":     {"không có quyền đọc tệp %s; kiểm tra quyền của tệp (ví dụ: chmod u+r %[1]s) hoặc chép tệp sang chỗ khác", "no permission to read %s; check the file's permissions (for example: chmod u+r %[1]s) or copy it elsewhere"},
+	"cli.file.isdir":      {"%s là một thư mục, không phải tệp; ghi đường dẫn của tệp danh sách (.csv hoặc .xlsx)", "%s is a folder, not a file; give the path of the roster file (.csv or .xlsx)"},
+	"cli.file.notregular": {"%s không phải một tệp (là thư mục, ống dẫn hay thiết bị); ghi đường dẫn của tệp", "%s is not a file (a folder, a pipe or a device); give the path of a file"},
+	"cli.file.open":       {"không mở được tệp %s: %v", "cannot open %s: %v"},
 
 	// roster import: what happened, or would have.
 	"cli.roster.done":         {"Đã nhập %s — Mới: %d, cập nhật: %d, không đổi: %d", "Imported %s — new: %d, updated: %d, unchanged: %d"},

@@ -75,7 +75,16 @@ const maxEnrolmentFile = 64 << 10
 
 // ReadEnrolmentFile reads an enrolment file. A pin in the file and a pin in
 // its code must agree.
+// ErrNotRegular: a path that is a folder, a pipe or a device, not a file.
+var ErrNotRegular = errors.New("not a regular file")
+
 func ReadEnrolmentFile(path string) (EnrolmentFile, error) {
+	// A pipe or a device would block the open or never end: only a file.
+	if fi, err := os.Stat(path); err != nil {
+		return EnrolmentFile{}, err
+	} else if !fi.Mode().IsRegular() {
+		return EnrolmentFile{}, fmt.Errorf("%s: %w", path, ErrNotRegular)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return EnrolmentFile{}, err
