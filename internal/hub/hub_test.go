@@ -637,3 +637,51 @@ func TestWaitingChangesAreBounded(t *testing.T) {
 		t.Errorf("in order: %d %+v", status, resp)
 	}
 }
+
+// Once the district accepted a laptop's session outside its units, what the
+// laptop records under it later applies; the log sent again under a new
+// epoch holds nothing twice.
+func TestAcceptedSessionTakesItsLaterRecords(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	ctx := context.Background()
+	sid := newID()
+	first := a.session(sid, "P.3", h.now)
+	if _, resp, _ := a.push(1, []sync.Change{first}); len(resp.Held) != 1 {
+		t.Fatalf("held %+v", resp.Held)
+	}
+	held, _ := h.st.Held(ctx, false)
+	if _, _, err := h.st.Release(ctx, []string{held[0].ID}, true, "Phòng VHKHTT", h.now); err != nil {
+		t.Fatal(err)
+	}
+	ended := a.session(sid, "P.3", h.now)
+	var f map[string]any
+	json.Unmarshal(ended.Payload, &f)
+	f["ended_at"] = h.now.Add(time.Hour)
+	ended.Op, ended.Payload = "update", mustJSON(f)
+	pid := newID()
+	_, resp, e := a.push(1, []sync.Change{ended, a.person(pid, "X", "x", "", "", ""), a.checkIn(sid, pid)})
+	if len(resp.Held) != 0 || resp.Acked != 4 {
+		t.Fatalf("records under the accepted session: held %+v, acked %d, %v", resp.Held, resp.Acked, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ?`, sid); n != 1 {
+		t.Errorf("the check-in under the accepted session is not applied")
+	}
+	// The whole log again under epoch 2 (a restored laptop): nothing new held.
+	a.seq = 0
+	_, resp, _ = a.push(2, []sync.Change{a.session(newID(), "P.3", h.now)})
+	before := resp.HeldTotal
+	a.seq = 0
+	_, resp, _ = a.push(3, []sync.Change{{Seq: 1, Entity: first.Entity, Op: first.Op, RecordID: first.RecordID, HLC: first.HLC, Payload: first.Payload}})
+	if resp.HeldTotal != before || len(resp.Held) != 0 {
+		t.Errorf("the accepted session sent again: held %+v, total %d (was %d)", resp.Held, resp.HeldTotal, before)
+	}
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

@@ -351,10 +351,18 @@ func (p *pusher) heldSize() (count int, size int64, err error) {
 // whole change) aside instead of applying it, and tells the device.
 func (p *pusher) hold(seq int64, entity, op, recordID, hlc string, payload []byte, sessionID string, fe *FieldError) error {
 	h := sync.HeldRecord{Seq: seq, Entity: entity, RecordID: recordID, Field: fe.Field, Reason: fe.reason(), Message: fe.Message}
-	p.held = append(p.held, h)
 	if p.release {
+		p.held = append(p.held, h)
 		return nil // it stays held as it was
 	}
+	// The same state of the record held before (the log sent again under
+	// a new epoch) is held once; one the district released stays decided.
+	var seen bool
+	if err := p.queryRow(`SELECT EXISTS (SELECT 1 FROM held WHERE device_id = ? AND entity = ? AND record_id = ? AND hlc = ?)`,
+		p.dev.ID, entity, recordID, hlc).Scan(&seen); err != nil || seen {
+		return err
+	}
+	p.held = append(p.held, h)
 	_, err := p.exec(`INSERT INTO held (id, device_id, epoch, seq, entity, op, record_id, hlc, payload, session_id, reason,
 		field, message, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, uuid.Must(uuid.NewV7()).String(),
 		p.dev.ID, p.epoch, seq, entity, op, recordID, hlc, string(payload), sessionID, h.Reason, h.Field, h.Message, ms(p.now))
@@ -405,6 +413,14 @@ func (p *pusher) questionOwned(c checked, questionID string) error {
 		Message: fmt.Sprintf("question %s is not one this device asked", questionID)}
 }
 
+// acceptedUnit: the hub holds this device's session under this unit (the
+// district accepted it): a later state of it, the unit unchanged, applies.
+func (p *pusher) acceptedUnit(sessionID, unit string) bool {
+	var origin, held string
+	err := p.queryRow(`SELECT origin, unit FROM session WHERE id = ?`, sessionID).Scan(&origin, &held)
+	return err == nil && origin == p.dev.ID && held == unit
+}
+
 // inScope: the device may write under this unit spelling (unit.Catalog.InScope).
 func (p *pusher) inScope(spelling string) bool { return p.cat.InScope(spelling, p.scope) }
 
@@ -418,7 +434,9 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 			return err
 		}
 		sc.stored = err == nil
-		sc.inScope = !sc.stored || p.inScope(sc.unit)
+		// A session of this device the hub applied is its to write under,
+		// also one the district accepted outside its units.
+		sc.inScope = !sc.stored || sc.origin == p.dev.ID || p.inScope(sc.unit)
 		if !sc.stored {
 			// A session the hub held for its unit holds what is under it.
 			var held bool
@@ -516,7 +534,7 @@ var (
 func (p *pusher) applyRecord(c checked, r rec) error {
 	switch c.Entity {
 	case "session":
-		if !p.accept && !p.inScope(r.str("unit")) {
+		if !p.accept && !p.inScope(r.str("unit")) && !p.acceptedUnit(r.ID, r.str("unit")) {
 			return &FieldError{Seq: c.Seq, Field: "payload.unit", Reason: sync.HeldScope,
 				Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
 		}
