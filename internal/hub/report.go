@@ -39,17 +39,67 @@ type Report struct {
 // VN is the time zone months and dates are read in (no daylight saving).
 var VN = time.FixedZone("ICT", 7*3600)
 
-// personKey tells a person apart across devices: the keyed citizen-ID hash
-// when read, else the folded name and the unit's key, else the record. Two
-// devices' check-ins of one person in one session count once.
-func personKey(c FactCheckIn, cat *unit.Catalog) string {
-	switch {
-	case c.IDHash != "":
-		return "h:" + c.IDHash
-	case c.NameKey != "":
-		return "n:" + c.NameKey + "|" + unit.Key(cat.Name(c.Unit))
+// attendees are the people of each session's check-ins, each once
+// (each person counted once per session, whatever the number of devices
+// that checked them in):
+//   - one person record is one person, however often checked in;
+//   - one keyed citizen-ID hash is one person, on any device;
+//   - without it, people of one name and unit are the same person across
+//     devices, never on one device: two namesakes of a ward on one roster
+//     are two people. With several devices, the session counts as many of
+//     a name as the device that has the most of them.
+//
+// The first check-in of each person stands for it (its group, its unit).
+func attendees(checkIns []FactCheckIn, cat *unit.Catalog) []FactCheckIn {
+	var out []FactCheckIn
+	seen := map[string]bool{} // session + person record or hash
+	// session + name|unit -> device -> that device's people of the name
+	type named struct {
+		key     string
+		devices map[string][]FactCheckIn
+		order   []string
 	}
-	return "p:" + c.PersonID
+	var groups []*named
+	byName := map[string]*named{}
+	for _, c := range checkIns {
+		if c.IDHash != "" {
+			if k := c.SessionID + "\x00h:" + c.IDHash; !seen[k] {
+				seen[k] = true
+				out = append(out, c)
+			}
+			continue
+		}
+		if k := c.SessionID + "\x00p:" + c.PersonID; seen[k] {
+			continue
+		} else {
+			seen[k] = true
+		}
+		if c.NameKey == "" {
+			out = append(out, c)
+			continue
+		}
+		k := c.SessionID + "\x00n:" + c.NameKey + "|" + unit.Key(cat.Name(c.Unit))
+		g := byName[k]
+		if g == nil {
+			g = &named{key: k, devices: map[string][]FactCheckIn{}}
+			byName[k] = g
+			groups = append(groups, g)
+		}
+		if _, ok := g.devices[c.Origin]; !ok {
+			g.order = append(g.order, c.Origin)
+		}
+		g.devices[c.Origin] = append(g.devices[c.Origin], c)
+	}
+	for _, g := range groups {
+		most := g.order[0]
+		for _, d := range g.order[1:] {
+			if len(g.devices[d]) > len(g.devices[most]) {
+				most = d
+			}
+		}
+		out = append(out, g.devices[most]...)
+	}
+	return out
 }
 
 type reportRow struct {
@@ -114,13 +164,7 @@ func BuildReport(f Facts, cat *unit.Catalog, by string, from, to, now time.Time,
 		sessionRow[s.ID] = r
 	}
 	// Attendance: each person once per session.
-	seen := map[string]bool{}
-	for _, c := range f.CheckIns {
-		k := c.SessionID + "\x00" + personKey(c, cat)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+	for _, c := range attendees(f.CheckIns, cat) {
 		if by == "group" {
 			r := get(c.Group, groupLabel(c.Group, l), groupOrder(c.Group))
 			r.sessions[c.SessionID] = true
