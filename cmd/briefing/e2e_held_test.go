@@ -64,7 +64,7 @@ func TestE2ESessionsBeforeEnrolmentAreHeld(t *testing.T) {
 	if out := hub.cli(t, "held", "retry"); !strings.Contains(out, "Đã đưa vào 0 bản ghi") {
 		t.Fatalf("retry said %q", out)
 	}
-	if out := hub.cli(t, "held", "accept", held[0].ID, "--by", "Phòng VHKHTT"); !strings.Contains(out, "còn giữ lại 0") {
+	if out := hub.cli(t, "held", "accept", held[0].ID, "--by", "Phòng VHKHTT"); !strings.Contains(out, "trong số đã chọn còn giữ lại 0") {
 		t.Fatalf("accept said %q", out)
 	}
 	if out := hub.cli(t, "held"); !strings.Contains(out, "không giữ lại bản ghi nào") {

@@ -50,8 +50,15 @@ func printHeldTable(cmd *cobra.Command, l i18n.Lang, held []hub.Held) error {
 	tw.line(l.T("hub.held.head"))
 	for _, x := range held {
 		detail := textvi.FieldText(strings.TrimSpace(x.Unit + " " + x.Title))
+		if detail == "" && x.SessionID != "" {
+			detail = l.T("hub.held.under", x.SessionID)
+		}
 		if x.ReleasedAt != nil {
-			detail = l.T("hub.held.released", x.ReleasedAt.In(hub.VN).Format("02/01/2006"), textvi.FieldText(x.ReleasedBy)) + " " + detail
+			when := x.ReleasedAt.In(hub.VN).Format("02/01/2006")
+			if x.ReleasedBy != "" {
+				when += ", " + textvi.FieldText(x.ReleasedBy)
+			}
+			detail = l.T("hub.held.released", when) + " " + detail
 		}
 		tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", x.ID, textvi.FieldText(x.DeviceName), x.Seq, textvi.FieldText(l.Entity(x.Entity)),
 			l.HeldReason(x.Reason), detail)
@@ -75,8 +82,11 @@ func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, ids []string) error {
 		return h.open(func(st hub.Store, l i18n.Lang) error {
 			released, still, err := st.Release(cmd.Context(), ids, accept, strings.TrimSpace(by), time.Now())
-			if errors.Is(err, hub.ErrNotFound) {
+			switch {
+			case errors.Is(err, hub.ErrNotFound):
 				return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
+			case errors.Is(err, hub.ErrAmbiguous):
+				return exitError{1, l.T("hub.held.ambiguous", strings.Join(ids, ", "))}
 			}
 			if err != nil {
 				return err
@@ -84,11 +94,16 @@ func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, l.T("hub.held.released.count", len(released), len(still)))
 			if len(still) > 0 {
-				return printHeldTable(cmd, l, still)
+				if err := printHeldTable(cmd, l, still); err != nil {
+					return err
+				}
+			}
+			if left, err := st.Held(cmd.Context(), false); err == nil && len(left) > len(still) {
+				fmt.Fprintln(out, l.T("hub.held.left", len(left)))
 			}
 			return nil
 		})
 	}
-	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.by"))
+	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.held.by"))
 	return cmd
 }

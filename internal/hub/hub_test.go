@@ -685,3 +685,32 @@ func mustJSON(v any) json.RawMessage {
 	}
 	return b
 }
+
+// A check-in held under a held session is not accepted alone (it would be
+// a check-in to no session at the hub): it stays held until its session is
+// accepted, then comes with it.
+func TestHeldCheckInIsNotAcceptedWithoutItsSession(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	ctx := context.Background()
+	sid, pid := newID(), newID()
+	a.push(1, []sync.Change{a.session(sid, "P.3", h.now), a.person(pid, "X", "x", "", "", ""), a.checkIn(sid, pid)})
+	held, _ := h.st.Held(ctx, false)
+	if len(held) != 2 {
+		t.Fatalf("held %+v", held)
+	}
+	var session, checkIn string
+	for _, x := range held {
+		if x.Entity == "session" {
+			session = x.ID
+		} else {
+			checkIn = x.ID
+		}
+	}
+	if released, still, err := h.st.Release(ctx, []string{checkIn}, true, "", h.now); err != nil || len(released) != 0 || len(still) != 1 {
+		t.Fatalf("the check-in alone: released %d, still %d, %v", len(released), len(still), err)
+	}
+	if released, _, err := h.st.Release(ctx, []string{session[:30]}, true, "", h.now); err != nil || len(released) != 2 {
+		t.Fatalf("the session (by the start of its id): released %d, %v", len(released), err)
+	}
+}

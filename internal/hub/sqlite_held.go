@@ -96,6 +96,14 @@ func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string, listing b
 func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		released, still = nil, nil
+		full := make([]string, len(ids))
+		for i, ref := range ids {
+			var err error
+			if full[i], err = heldID(ctx, tx, ref); err != nil {
+				return err
+			}
+		}
+		ids := full
 		held, err := readHeld(ctx, tx, false, ids, false)
 		if err != nil {
 			return err
@@ -153,6 +161,39 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 		return nil
 	})
 	return released, still, err
+}
+
+// heldID is the id of the record still held that ref names: its id, or
+// the start of it (4 characters or more) when no other one starts so.
+func heldID(ctx context.Context, tx *sql.Tx, ref string) (string, error) {
+	ref = strings.TrimSpace(ref)
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM held WHERE released_at IS NULL
+		AND (id = ? OR (length(?) >= 4 AND substr(id, 1, length(?)) = ?)) LIMIT 2`, ref, ref, ref, ref)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var found []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return "", err
+		}
+		if id == ref {
+			return id, nil
+		}
+		found = append(found, id)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("%w: held record %s (or it was released already)", ErrNotFound, ref)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("%w: held record %s", ErrAmbiguous, ref)
 }
 
 // reapply checks and applies one held record again through the push's

@@ -400,9 +400,6 @@ func (p *pusher) questionOwned(c checked, questionID string) error {
 	err = p.queryRow(`SELECT session_id FROM held WHERE device_id = ? AND entity = 'question' AND record_id = ?
 		AND released_at IS NULL LIMIT 1`, p.dev.ID, questionID).Scan(&sessionID)
 	if err == nil {
-		if p.accept {
-			return nil
-		}
 		return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: sync.HeldScope, sessionID: sessionID,
 			Message: "its question is held at the hub, outside this device's units"}
 	}
@@ -451,12 +448,11 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 		}
 		p.sessions[sessionID] = sc
 	}
+	// Accepting is for the session: what is under a held session applies
+	// once the session does (in the same acceptance, or later), never
+	// alone, and never into another device's session.
 	switch {
 	case sc.inScope:
-		return nil
-	case p.accept && (!sc.stored || sc.origin == p.dev.ID):
-		// The district accepts this device's own session and what is
-		// under it; never a record into another device's session.
 		return nil
 	case sc.stored:
 		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
