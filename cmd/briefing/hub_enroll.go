@@ -60,6 +60,13 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				if unitName == "" && dev.ID == "" {
 					return exitError{2, l.T("hub.enroll.needunit")}
 				}
+				if dev.ID == "" && name != "" {
+					// The district may mean that laptop, which a new code
+					// would not enrol again.
+					if same, err := st.FindDevice(ctx, name); err == nil {
+						fmt.Fprintln(cmd.ErrOrStderr(), l.T("hub.enroll.samename", textvi.FieldText(name), same.ID))
+					}
+				}
 				var u unit.Unit
 				if unitName != "" {
 					var err error

@@ -231,20 +231,22 @@ func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 		w := he.Err
 		switch w.Code {
 		case bsync.CodeRevoked:
-			return exitError{1, l.T("sync.code.revoked", hub)}
+			return exitError{1, l.T("sync.code.revoked", hub, device)}
 		case bsync.CodeConflict:
 			return exitError{1, l.T("sync.code.conflict", w.Seq, device, w.Seq)}
 		case bsync.CodeInvalid:
 			return exitError{1, l.T("sync.code.invalid", w.Seq, textvi.FieldText(w.Field), textvi.FieldText(w.Message))}
 		case bsync.CodeUnknown, bsync.CodeSignature:
-			return exitError{1, l.T("sync.code.unknown", hub, textvi.FieldText(w.Message))}
+			return exitError{1, l.T("sync.code.unknown", hub, textvi.FieldText(w.Message), device)}
 		case bsync.CodeProtocol:
 			return exitError{1, l.T("sync.code.protocol")}
 		case bsync.CodeHeldFull:
 			return exitError{1, l.T("sync.code.held_full")}
 		case bsync.CodeTooLarge:
 			return exitError{1, l.T("sync.code.too_large", textvi.FieldText(w.Message))}
-		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown, bsync.CodeDeviceKnown, bsync.CodeCodeOtherDevice:
+		case bsync.CodeDeviceKnown:
+			return exitError{1, l.T("sync.code.device_known", device)}
+		case bsync.CodeCodeUsed, bsync.CodeCodeExpired, bsync.CodeCodeUnknown, bsync.CodeCodeOtherDevice:
 			return exitError{1, l.T("sync.code." + w.Code)}
 		}
 		if he.Status >= 500 || he.Status == http.StatusTooManyRequests || w.Code == bsync.CodeBusy {
@@ -369,6 +371,11 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, l.T("sync.status.hub", s.Hub, s.HubID))
 				fmt.Fprintln(tw, l.T("sync.status.unit", firstNonEmpty(s.UnitName, s.Unit)))
+				name := ""
+				if dev, err := e.store.Device(ctx); err == nil {
+					name = textvi.FieldText(dev.Name)
+				}
+				fmt.Fprintln(tw, l.T("sync.status.device", s.Device, name))
 				if s.LastSync == nil {
 					fmt.Fprintln(tw, l.T("sync.status.never"))
 				} else {

@@ -75,6 +75,7 @@ var hubMessages = map[string][2]string{
 	"hub.revoke.done":           {"Đã thu hồi máy %s; dữ liệu đã gửi vẫn giữ", "Revoked device %s; what it sent is kept"},
 	"hub.revoke.ambiguous":      {"%q khớp với nhiều máy: dùng mã máy đầy đủ (briefing hub devices)", "%q matches more than one laptop: use the full id (briefing hub devices)"},
 	"hub.enroll.again":          {"Mã này ghi danh lại máy %s (và chỉ máy đó).", "This code enrols laptop %s again (and only it)."},
+	"hub.enroll.samename":       {"Lưu ý: đã có máy tên %q (%s). Mã này dành cho một máy mới; để ghi danh lại máy đó, dùng --device.", "Note: a laptop named %q exists (%s). This code is for a new laptop; to enrol that one again, use --device."},
 	"hub.enroll.needunit":       {"Cần --unit (đơn vị của máy mới), hoặc --device (ghi danh lại một máy đã có)", "--unit is needed (the new laptop's unit), or --device (to enrol a known laptop again)"},
 	"cli.help.flag.hub.device":  {"ghi danh lại máy đã có (mã máy, đầu mã máy hoặc tên): bị thu hồi nhầm, chuyển đơn vị, mất tệp khóa", "enrol a known laptop again (its id, the start of it, or its name): revoked by mistake, moved to another unit, keys lost"},
 	"hub.revoke.unknown":        {"Không có máy %q: xem briefing hub devices", "No device %q: see briefing hub devices"},
