@@ -28,7 +28,7 @@ import (
 func newEnrollCmd(g *globals) *cobra.Command {
 	var hubURL string
 	cmd := &cobra.Command{
-		Use:   "enroll URL CODE",
+		Use:   "enroll URL CODE | FILE",
 		Short: g.helpLang.T("cli.help.cmd.enroll"),
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) < 1 || len(args) > 2 {
@@ -74,6 +74,9 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 		if hubURL != "" {
 			return exitError{2, l.T("sync.enroll.hub.code")}
 		}
+		if fi, err := os.Stat(args[1]); err == nil && fi.Mode().IsRegular() {
+			return exitError{2, l.T("sync.enroll.fileargs", args[1], args[0])}
+		}
 		secret, pin := bsync.ParseCode(args[1])
 		ep, code = bsync.Endpoint{URL: args[0], Pin: pin}, secret
 	}
@@ -90,7 +93,11 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
 	resp, err := en.Enroll(cmd.Context(), ep, code, name)
 	if err != nil {
-		return syncError(l, "enroll", ep.URL, e.store.DeviceID(), e.dir, err)
+		command := "enroll"
+		if len(args) == 1 {
+			command = "enroll-file"
+		}
+		return syncError(l, command, ep.URL, e.store.DeviceID(), e.dir, err)
 	}
 	out := cmd.OutOrStdout()
 	unit := resp.UnitName
@@ -213,8 +220,11 @@ func syncError(l i18n.Lang, command, hub, device, dir string, err error) error {
 	var he *bsync.HubError
 	var ee *bsync.EndpointError
 	network := "sync.network"
-	if command == "enroll" {
+	switch command {
+	case "enroll":
 		network = "sync.network.enroll"
+	case "enroll-file":
+		network = "sync.network.enrollfile"
 	}
 	switch {
 	case errors.As(err, &ee):

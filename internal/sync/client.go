@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -236,8 +237,10 @@ func retryable(err error) bool {
 	if errors.As(err, &ne) {
 		// A hub that speaks plain HTTP to an https:// address will not
 		// change its mind in ten seconds.
+		var dns *net.DNSError
+		notFound := errors.As(err, &dns) && dns.IsNotFound
 		return !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) &&
-			NetProblem(err) != NetPlainHTTP
+			NetProblem(err) != NetPlainHTTP && !notFound
 	}
 	var he *HubError
 	if !errors.As(err, &he) {
