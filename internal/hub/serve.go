@@ -72,7 +72,13 @@ func Serve(ctx context.Context, st Store, opts ServeOptions) error {
 	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
-		return err
+		// A request still being read after 10 s (a push over a slow link)
+		// is cut: its transaction never committed, so nothing half-done
+		// stays, and its device sends it again.
+		if opts.Log != nil {
+			opts.Log.Warn("shutdown: requests still running were cut; their devices will send them again", "err", err)
+		}
+		srv.Close()
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
