@@ -32,7 +32,7 @@ func TestE2ESessionsBeforeEnrolmentAreHeld(t *testing.T) {
 	cli("checkin", "--walk-in", "--name", "Nguyễn Văn An", "--unit", "Phường 4", "--group", "cán bộ")
 
 	sync := cli("sync")
-	if !strings.Contains(sync, "giữ lại") || !strings.Contains(sync, "phiên: thuộc một đơn vị ngoài phạm vi") {
+	if !strings.Contains(sync, "giữ lại") || !strings.Contains(sync, "phiên «Hội nghị Phường 7» ngày") {
 		t.Fatalf("sync did not say what the hub held:\n%s", sync)
 	}
 	var st syncStatusJSON

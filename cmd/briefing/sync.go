@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -175,7 +176,7 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	if sum.Pending > 0 {
 		fmt.Fprintln(out, l.T("sync.pending", sum.Pending))
 	}
-	printHeld(out, l, sum)
+	printHeld(cmd.Context(), out, l, e.store, sum)
 	if sum.ClockAhead > 0 {
 		fmt.Fprintln(out, l.T("sync.clock_ahead", sum.ClockAhead))
 	}
@@ -188,15 +189,46 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 // printHeld says which records the hub held in this sync, and how many it
 // holds in all. What the hub echoes of a change is cleaned before it is
 // printed: it came from this laptop's log, but a log is data.
-func printHeld(out io.Writer, l i18n.Lang, sum bsync.Summary) {
+//
+// A clerk knows sessions, not change numbers: each held session is named by
+// its title and date (read from this laptop), the records under them are
+// counted by kind.
+func printHeld(ctx context.Context, out io.Writer, l i18n.Lang, st *store.Store, sum bsync.Summary) {
 	if len(sum.Held) > 0 {
 		fmt.Fprintln(out, l.T("sync.held", len(sum.Held)))
 		const shown = 10
-		for _, h := range sum.Held[:min(len(sum.Held), shown)] {
-			fmt.Fprintln(out, l.T("sync.held.line", h.Seq, textvi.FieldText(l.Entity(h.Entity)), l.HeldReason(h.Reason)))
+		named := map[string]bool{}
+		others := map[string]int{}
+		var kinds []string
+		lines := 0
+		for _, h := range sum.Held {
+			if h.Entity == "session" {
+				if named[h.RecordID] {
+					continue
+				}
+				named[h.RecordID] = true
+				if lines++; lines > shown {
+					others[h.Entity]++
+					continue
+				}
+				what := l.T("sync.held.session.unknown", h.RecordID)
+				if s, err := st.Session(ctx, h.RecordID); err == nil {
+					what = l.T("sync.held.session", textvi.FieldText(s.Title), s.StartedAt.Local().Format("02/01/2006"))
+				}
+				fmt.Fprintln(out, l.T("sync.held.line", what, l.HeldReason(h.Reason)))
+				continue
+			}
+			if others[h.Entity] == 0 {
+				kinds = append(kinds, h.Entity)
+			}
+			others[h.Entity]++
 		}
-		if len(sum.Held) > shown {
-			fmt.Fprintln(out, l.T("sync.held.more", len(sum.Held)-shown))
+		if len(kinds) > 0 {
+			var parts []string
+			for _, k := range kinds {
+				parts = append(parts, fmt.Sprintf("%s %d", textvi.FieldText(l.Entity(k)), others[k]))
+			}
+			fmt.Fprintln(out, l.T("sync.held.others", strings.Join(parts, ", ")))
 		}
 	}
 	if sum.HeldTotal > len(sum.Held) {
@@ -381,11 +413,11 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 				fmt.Fprintln(tw, l.T("sync.status.hub", s.Hub, s.HubID))
 				fmt.Fprintln(tw, l.T("sync.status.unit", firstNonEmpty(s.UnitName, s.Unit)))
-				name := ""
-				if dev, err := e.store.Device(ctx); err == nil {
-					name = textvi.FieldText(dev.Name)
+				device := s.Device
+				if dev, err := e.store.Device(ctx); err == nil && strings.TrimSpace(dev.Name) != "" {
+					device += " (" + textvi.FieldText(dev.Name) + ")"
 				}
-				fmt.Fprintln(tw, l.T("sync.status.device", s.Device, name))
+				fmt.Fprintln(tw, l.T("sync.status.device", device))
 				if s.LastSync == nil {
 					fmt.Fprintln(tw, l.T("sync.status.never"))
 				} else {

@@ -77,8 +77,10 @@ var syncMessages = map[string][2]string{
 	"entity.unit":               {"đơn vị", "unit"},
 	"entity.unit_alias":         {"cách viết tên đơn vị", "unit spelling"},
 	"sync.held":                 {"Máy chủ đã nhận nhưng giữ lại %d bản ghi, không đưa vào báo cáo (máy này vẫn giữ bản của mình); văn phòng quận xem và quyết định bằng briefing hub held:", "The hub took but held %d records, kept out of its reports (this laptop keeps its own copy); the district office looks at them with briefing hub held:"},
-	"sync.held.line":            {"  thay đổi số %d, %s: %s", "  change %d, %s: %s"},
-	"sync.held.more":            {"  … và %d bản ghi khác", "  … and %d more records"},
+	"sync.held.line":            {"  %s: %s", "  %s: %s"},
+	"sync.held.session":         {"phiên «%s» ngày %s", "session «%s» of %s"},
+	"sync.held.session.unknown": {"phiên %s", "session %s"},
+	"sync.held.others":          {"  và những bản ghi thuộc các phiên đó hoặc bị giữ vì lý do khác: %s", "  and records under those sessions or held for other reasons: %s"},
 	"sync.held.total":           {"Máy chủ đang giữ lại %d bản ghi của máy này, không đưa vào báo cáo: hỏi văn phòng quận (briefing hub held).", "The hub holds %d of this laptop's records out of its reports: ask the district office (briefing hub held)."},
 	"sync.held.reason.scope":    {"thuộc một đơn vị ngoài phạm vi máy được ghi danh", "under a unit outside this laptop's enrolment"},
 	"sync.held.reason.origin":   {"ghi vào bản ghi của máy khác", "writes to another laptop's record"},
@@ -91,7 +93,7 @@ var syncMessages = map[string][2]string{
 
 	// Status.
 	"sync.status.hub":          {"Máy chủ:\t%s (%s)", "Hub:\t%s (%s)"},
-	"sync.status.device":       {"Máy này:\t%s (%s)", "This laptop:\t%s (%s)"},
+	"sync.status.device":       {"Máy này:\t%s", "This laptop:\t%s"},
 	"sync.status.unit":         {"Đơn vị:\t%s", "Unit:\t%s"},
 	"sync.status.last":         {"Lần đồng bộ cuối:\t%s (%s)", "Last sync:\t%s (%s)"},
 	"sync.status.lastok":       {"Lần đồng bộ xong cuối:\t%s", "Last complete sync:\t%s"},
