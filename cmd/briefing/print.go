@@ -87,13 +87,16 @@ func (t *table) width() int {
 }
 
 // blocks writes each row after the header as lines of "HEADER  cell",
-// rows apart by a blank line.
+// rows apart by a blank line; a cell too long for the terminal wraps under
+// itself.
 func (t *table) blocks(b *strings.Builder) {
 	head := t.rows[0]
 	labelW := 0
 	for _, h := range head {
 		labelW = max(labelW, ansi.StringWidth(h))
 	}
+	indent := strings.Repeat(" ", labelW+tablePadding)
+	cellW := max(t.fit-labelW-tablePadding, 20)
 	for i, r := range t.rows[1:] {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -106,6 +109,7 @@ func (t *table) blocks(b *strings.Builder) {
 			if j < len(head) {
 				label = head[j]
 			}
+			cell = strings.ReplaceAll(ansi.Wrap(cell, cellW, ""), "\n", "\n"+indent)
 			b.WriteString(label + strings.Repeat(" ", labelW-ansi.StringWidth(label)+tablePadding) + cell + "\n")
 		}
 	}

@@ -93,3 +93,28 @@ func TestTableBlocksWhenTooWide(t *testing.T) {
 		t.Errorf("at 120 columns, not a table:\n%s", b.String())
 	}
 }
+
+// A long cell in a block wraps under itself, within the terminal.
+func TestTableBlocksWrapLongCells(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	tb := newTable(&b)
+	tb.fit = 60
+	tb.line("MÃ\tCÂU HỎI")
+	tb.line("01a2497e-960f-7044-8033-511c64d8ab9d\tNgười cao tuổi chưa có điện thoại thông minh thì làm thủ tục trực tuyến thế nào, có ai hướng dẫn tại phường không?")
+	if err := tb.flush(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("not wrapped:\n%s", b.String())
+	}
+	for _, line := range lines {
+		if w := ansi.StringWidth(line); w > 60 {
+			t.Errorf("line of %d columns: %q", w, line)
+		}
+	}
+	if !strings.HasPrefix(lines[2], strings.Repeat(" ", ansi.StringWidth("CÂU HỎI")+2)) {
+		t.Errorf("a wrapped line does not hang under its cell: %q", lines[2])
+	}
+}
