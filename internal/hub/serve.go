@@ -41,10 +41,11 @@ func Serve(ctx context.Context, st Store, opts ServeOptions) error {
 	if opts.Cert == nil && !Loopback(opts.Addr) {
 		return ErrNotLoopback
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
+	tcp, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
 	}
+	var ln net.Listener = newLimitListener(tcp)
 	srv := &http.Server{
 		Handler:           (&Server{Store: st, Log: opts.Log}).Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
