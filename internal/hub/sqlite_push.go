@@ -202,8 +202,18 @@ func invalid(err error) error {
 	return err
 }
 
+// maxQuarantinedBody is how much of a conflicting change is kept: enough
+// for a person to see what it was (a session, a check-in), not 8 MB times
+// MaxQuarantined of a device's disk.
+const maxQuarantinedBody = 16 << 10
+
 func (s *SQLite) quarantine(ctx context.Context, dev Device, epoch int64, c *errConflict, now time.Time) error {
 	body, _ := json.Marshal(c.change)
+	if len(body) > maxQuarantinedBody {
+		body, _ = json.Marshal(map[string]any{"seq": c.change.Seq, "entity": c.change.Entity, "record_id": c.change.RecordID,
+			"hlc": c.change.HLC, "op": c.change.Op, "payload_bytes": len(c.change.Payload),
+			"payload_start": string(c.change.Payload[:min(len(c.change.Payload), 4096)])})
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		// Bounded: a device that pushes conflicts in a loop must not fill
 		// the hub's disk; the first ones say what went wrong.
