@@ -33,7 +33,8 @@ type Server struct {
 	MaxActive int
 
 	initOnce gosync.Once
-	active   chan struct{}
+	active   chan struct{} // turns to do a request's work
+	reading  chan struct{} // turns to read a request's body
 	mu       gosync.Mutex
 	byDevice map[string]*deviceTurns
 }
@@ -173,6 +174,14 @@ func (s *Server) signed(h signedHandler) http.HandlerFunc {
 			s.fail(w, r, refuse(http.StatusUnauthorized, sync.CodeSignature, "the body is not the one the request's signature covers"))
 			return
 		}
+		// The work itself takes one of MaxActive turns, once the body is
+		// in: a device sending its body slowly holds only a reading turn.
+		work, err := s.turn(r, s.active)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer work()
 		h(w, r, dev, body)
 	}
 }
@@ -189,9 +198,10 @@ type deviceTurns struct {
 	users int
 }
 
-// acquire waits for the device's turn, then for a turn among MaxActive
-// signed requests; after queueWait the device is told to come back (503
-// with Retry-After).
+// acquire waits for the device's turn, then for one of the turns to read a
+// body (3×MaxActive: bodies are read only for a device whose signature
+// verified, at most perDevice of one device); after queueWait the device is
+// told to come back (503 with Retry-After).
 func (s *Server) acquire(r *http.Request, deviceID string) (release func(), err error) {
 	s.initOnce.Do(func() {
 		n := s.MaxActive
@@ -199,6 +209,7 @@ func (s *Server) acquire(r *http.Request, deviceID string) (release func(), err 
 			n = DefaultMaxActive
 		}
 		s.active = make(chan struct{}, n)
+		s.reading = make(chan struct{}, 3*n)
 		s.byDevice = map[string]*deviceTurns{}
 	})
 	s.mu.Lock()
@@ -216,27 +227,30 @@ func (s *Server) acquire(r *http.Request, deviceID string) (release func(), err 
 		}
 		s.mu.Unlock()
 	}
+	own, err := s.turn(r, dt.turns)
+	if err != nil {
+		leave()
+		return nil, err
+	}
+	reading, err := s.turn(r, s.reading)
+	if err != nil {
+		own()
+		leave()
+		return nil, err
+	}
+	return func() { reading(); own(); leave() }, nil
+}
+
+// turn waits up to queueWait for a place in turns.
+func (s *Server) turn(r *http.Request, turns chan struct{}) (release func(), err error) {
 	t := time.NewTimer(queueWait)
 	defer t.Stop()
 	select {
-	case dt.turns <- struct{}{}:
+	case turns <- struct{}{}:
+		return func() { <-turns }, nil
 	case <-t.C:
-		leave()
 		return nil, errBusy
 	case <-r.Context().Done():
-		leave()
-		return nil, r.Context().Err()
-	}
-	select {
-	case s.active <- struct{}{}:
-		return func() { <-s.active; <-dt.turns; leave() }, nil
-	case <-t.C:
-		<-dt.turns
-		leave()
-		return nil, errBusy
-	case <-r.Context().Done():
-		<-dt.turns
-		leave()
 		return nil, r.Context().Err()
 	}
 }

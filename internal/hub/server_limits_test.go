@@ -80,7 +80,8 @@ func TestStrangersBodiesAreNotRead(t *testing.T) {
 }
 
 // Many large pushes at once from an enrolled device are read a few at a
-// time (memory stays under MaxActive bodies), and each still gets its answer.
+// time (memory stays under perDevice bodies of one device), and each still
+// gets its answer.
 func TestSignedRequestsAreReadAFewAtATime(t *testing.T) {
 	h := newTestHub(t)
 	d := h.newDevice(ward7)
@@ -103,7 +104,7 @@ func TestSignedRequestsAreReadAFewAtATime(t *testing.T) {
 	}
 	wg.Wait()
 	if p := peak.Load(); p > 2 {
-		t.Fatalf("%d bodies were read at once, the limit is 2", p)
+		t.Fatalf("%d bodies of one device were read at once, the limit is %d", p, perDevice)
 	}
 	for i, c := range codes {
 		// The signature covers an empty body, not these spaces: each is

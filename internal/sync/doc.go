@@ -37,9 +37,11 @@
 // query, the time and the hex SHA-256 of the body, each on its own line. The
 // hub checks the signature against the key registered for that device and
 // that the device is not revoked (403 "revoked") before it reads the body,
-// then that the body hashes to the declared one (401 "signature"). It serves
-// a few signed requests at once, at most two of one device (the others wait,
-// then get 503 "busy"): a stranger cannot take a turn, nor one device all. The time is not checked
+// then that the body hashes to the declared one (401 "signature"). It reads
+// a bounded number of bodies at once, at most two of one device, and does
+// the work of a few requests at once once their bodies are in (the others
+// wait, then get 503 "busy"): a stranger cannot take a turn, and a device
+// sending slowly holds only its own. The time is not checked
 // against the hub's clock (a laptop's clock may be a year off and must still
 // sync); TLS gives freshness, and a replayed request changes nothing: push is
 // idempotent and pull only reads.
