@@ -194,6 +194,20 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 // its title and date (read from this laptop), the records under them are
 // counted by kind.
 func printHeld(ctx context.Context, out io.Writer, l i18n.Lang, st *store.Store, sum bsync.Summary) {
+	// Records waiting for another laptop's session are no fault: said apart.
+	var held []bsync.HeldRecord
+	waiting := 0
+	for _, h := range sum.Held {
+		if h.Reason == bsync.HeldSession {
+			waiting++
+		} else {
+			held = append(held, h)
+		}
+	}
+	if waiting > 0 {
+		fmt.Fprintln(out, l.T("sync.held.waiting", waiting))
+	}
+	sum.Held = held
 	if len(sum.Held) > 0 {
 		fmt.Fprintln(out, l.T("sync.held", len(sum.Held)))
 		const shown = 10
@@ -231,7 +245,7 @@ func printHeld(ctx context.Context, out io.Writer, l i18n.Lang, st *store.Store,
 			fmt.Fprintln(out, l.T("sync.held.others", strings.Join(parts, ", ")))
 		}
 	}
-	if sum.HeldTotal > len(sum.Held) {
+	if sum.HeldTotal > len(sum.Held)+waiting {
 		fmt.Fprintln(out, l.T("sync.held.total", sum.HeldTotal))
 	}
 }

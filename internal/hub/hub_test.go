@@ -714,3 +714,34 @@ func TestHeldCheckInIsNotAcceptedWithoutItsSession(t *testing.T) {
 		t.Fatalf("the session (by the start of its id): released %d, %v", len(released), err)
 	}
 }
+
+// A clerk's laptop that syncs before the presenter's: its check-ins under
+// the presenter's session wait for it, and apply when it comes, if the
+// session is within the clerk laptop's units. One of another ward stays
+// held, now for its unit.
+func TestRecordsWaitForAnotherLaptopsSession(t *testing.T) {
+	h := newTestHub(t)
+	presenter, desk, other := h.newDevice(ward7), h.newDevice(ward7), h.newDevice(ward3)
+	sid := newID()
+	p1, p2 := newID(), newID()
+	_, resp, _ := desk.push(1, []sync.Change{desk.person(p1, "An", "an", "Phường 7", "", ""), desk.checkIn(sid, p1)})
+	if len(resp.Held) != 1 || resp.Held[0].Reason != sync.HeldSession {
+		t.Fatalf("the desk's check-in before the session: held %+v", resp.Held)
+	}
+	other.push(1, []sync.Change{other.person(p2, "Bình", "binh", "Phường 3", "", ""), other.checkIn(sid, p2)})
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ?`, sid); n != 0 {
+		t.Fatalf("%d check-ins applied before their session", n)
+	}
+	if status, _, e := presenter.push(1, []sync.Change{presenter.session(sid, "Phường 7", h.now)}); status != 200 {
+		t.Fatalf("%d %v", status, e)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ? AND origin = ?`, sid, desk.id); n != 1 {
+		t.Errorf("the desk's check-in was not applied when its session came")
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM attendance WHERE session_id = ? AND origin = ?`, sid, other.id); n != 0 {
+		t.Errorf("another ward's check-in was applied into the session")
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM held WHERE device_id = ? AND released_at IS NULL AND reason = ?`, other.id, sync.HeldScope); n != 1 {
+		t.Errorf("another ward's check-in is not held for its unit now")
+	}
+}

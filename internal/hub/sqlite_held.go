@@ -63,6 +63,11 @@ func readHeld(ctx context.Context, tx *sql.Tx, all bool, ids []string, listing b
 		}
 	}
 	q += ` ORDER BY h.device_id, h.epoch, h.seq, h.id`
+	return scanHeld(ctx, tx, q, args...)
+}
+
+// scanHeld runs a query of heldColumns.
+func scanHeld(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Held, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -119,10 +124,21 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 				}
 			}
 		}
-		cat, err := readCatalog(ctx, tx)
-		if err != nil {
-			return err
-		}
+		released, still, err = s.releaseIn(ctx, tx, held, accept, by, now)
+		return err
+	})
+	return released, still, err
+}
+
+// releaseIn applies held records again inside tx, each with its own
+// device's rights (Release; and a push that brought the session some waited
+// for).
+func (s *SQLite) releaseIn(ctx context.Context, tx *sql.Tx, held []Held, accept bool, by string, now time.Time) (released, still []Held, err error) {
+	cat, err := readCatalog(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	err = func() error {
 		var p *pusher
 		for _, h := range held {
 			if p == nil || p.dev.ID != h.Device || p.epoch != h.Epoch {
@@ -144,7 +160,14 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 				return err
 			}
 			if !ok {
-				h.Message = p.held[len(p.held)-1].Message
+				// Held again: for the reason it has now (a record that
+				// waited for its session may now be outside its units).
+				now := p.held[len(p.held)-1]
+				h.Reason, h.Field, h.Message = now.Reason, now.Field, now.Message
+				if _, err := tx.ExecContext(ctx, `UPDATE held SET reason = ?, field = ?, message = ? WHERE id = ?`,
+					h.Reason, h.Field, h.Message, h.ID); err != nil {
+					return err
+				}
 				still = append(still, h)
 				continue
 			}
@@ -159,8 +182,20 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 			return p.flush()
 		}
 		return nil
-	})
+	}()
 	return released, still, err
+}
+
+// heldUnder reads the records still held waiting for one of sessions.
+func heldUnder(ctx context.Context, tx *sql.Tx, sessions []string) ([]Held, error) {
+	q := `SELECT ` + heldColumns(false) + ` FROM held h JOIN device d ON d.id = h.device_id
+		WHERE h.released_at IS NULL AND h.reason = ? AND h.session_id IN (?` + strings.Repeat(", ?", len(sessions)-1) + `)
+		ORDER BY h.device_id, h.epoch, h.seq, h.id`
+	args := []any{sync.HeldSession}
+	for _, id := range sessions {
+		args = append(args, id)
+	}
+	return scanHeld(ctx, tx, q, args...)
 }
 
 // heldID is the id of the record still held that ref names: its id, or

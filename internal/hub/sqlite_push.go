@@ -140,6 +140,17 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		if err := p.flush(); err != nil {
 			return err
 		}
+		// Records of other laptops (or this one) that waited for a session
+		// this push brought are checked and applied now.
+		if len(p.arrived) > 0 {
+			waiting, err := heldUnder(ctx, tx, p.arrived)
+			if err != nil {
+				return err
+			}
+			if _, _, err := s.releaseIn(ctx, tx, waiting, false, "", now); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
 			AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
 			return err
@@ -253,6 +264,7 @@ type pusher struct {
 	// within the device's scope (and its unit): check-ins ask it each time.
 	sessions map[string]sessionScope
 	held     []sync.HeldRecord // the records this push held
+	arrived  []string          // the sessions this push applied
 	// release: the pusher applies held records again (briefing hub held);
 	// a record that fails again stays held as it is. accept: the district
 	// accepts records held for their unit, so scope is not checked.
@@ -263,6 +275,7 @@ type sessionScope struct {
 	unit    string
 	origin  string
 	stored  bool // the hub holds the session
+	held    bool // this device's session, held for its unit
 	inScope bool
 }
 
@@ -406,12 +419,12 @@ func (p *pusher) questionOwned(c checked, questionID string) error {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	var sessionID string
-	err = p.queryRow(`SELECT session_id FROM held WHERE device_id = ? AND entity = 'question' AND record_id = ?
-		AND released_at IS NULL LIMIT 1`, p.dev.ID, questionID).Scan(&sessionID)
+	var sessionID, reason string
+	err = p.queryRow(`SELECT session_id, reason FROM held WHERE device_id = ? AND entity = 'question' AND record_id = ?
+		AND released_at IS NULL LIMIT 1`, p.dev.ID, questionID).Scan(&sessionID, &reason)
 	if err == nil {
-		return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: sync.HeldScope, sessionID: sessionID,
-			Message: "its question is held at the hub, outside this device's units"}
+		return &FieldError{Seq: c.Seq, Field: "payload.question_id", Reason: reason, sessionID: sessionID,
+			Message: "its question is held at the hub (" + reason + ")"}
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
@@ -443,15 +456,13 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 		sc.stored = err == nil
 		// A session of this device the hub applied is its to write under,
 		// also one the district accepted outside its units.
-		sc.inScope = !sc.stored || sc.origin == p.dev.ID || p.inScope(sc.unit)
+		sc.inScope = sc.stored && (sc.origin == p.dev.ID || p.inScope(sc.unit))
 		if !sc.stored {
 			// A session the hub held for its unit holds what is under it.
-			var held bool
 			if err := p.queryRow(`SELECT EXISTS (SELECT 1 FROM held WHERE device_id = ? AND entity = 'session'
-				AND record_id = ? AND reason = ? AND released_at IS NULL)`, p.dev.ID, sessionID, sync.HeldScope).Scan(&held); err != nil {
+				AND record_id = ? AND reason = ? AND released_at IS NULL)`, p.dev.ID, sessionID, sync.HeldScope).Scan(&sc.held); err != nil {
 				return err
 			}
-			sc.inScope = !held
 		}
 		if p.sessions == nil {
 			p.sessions = map[string]sessionScope{}
@@ -467,9 +478,15 @@ func (p *pusher) sessionInScope(c checked, sessionID string) error {
 	case sc.stored:
 		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
 			Message: fmt.Sprintf("the session is held by %q, outside this device's units", sc.unit)}
-	default:
+	case sc.held:
 		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldScope,
 			Message: "its session is held at the hub, outside this device's units"}
+	default:
+		// Another laptop's session (a clerk's desk beside the presenter)
+		// that has not synced yet: its unit is not known, so the record
+		// waits for it and is checked when it comes.
+		return &FieldError{Seq: c.Seq, Field: "payload.session_id", Reason: sync.HeldSession,
+			Message: "its session has not reached the hub yet: applied when it comes, if within this device's units"}
 	}
 }
 
@@ -545,6 +562,7 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 				Message: fmt.Sprintf("unit %q is outside this device's units", r.str("unit"))}
 		}
 		delete(p.sessions, r.ID) // its unit may change
+		p.arrived = append(p.arrived, r.ID)
 		started, _ := r.timeMS("started_at")
 		return p.upsert(c, r, "session", upsertSession, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("deck_version"), r.str("deck_title"),
 			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))

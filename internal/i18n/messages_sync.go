@@ -82,6 +82,8 @@ var syncMessages = map[string][2]string{
 	"sync.held.session.unknown": {"phiên %s", "session %s"},
 	"sync.held.others":          {"  và những bản ghi thuộc các phiên đó hoặc bị giữ vì lý do khác: %s", "  and records under those sessions or held for other reasons: %s"},
 	"sync.held.total":           {"Máy chủ đang giữ lại %d bản ghi của máy này, không đưa vào báo cáo: hỏi văn phòng quận (briefing hub held).", "The hub holds %d of this laptop's records out of its reports: ask the district office (briefing hub held)."},
+	"sync.held.reason.session":  {"chờ phiên do máy khác ghi", "waiting for a session another laptop recorded"},
+	"sync.held.waiting":         {"%d bản ghi thuộc phiên do máy khác ghi (chẳng hạn máy trình chiếu) đang chờ máy đó đồng bộ; máy chủ tự đưa vào khi phiên về.", "%d records under a session another laptop recorded (the presenter's, say) wait for it to sync; the hub applies them when the session comes."},
 	"sync.held.reason.scope":    {"thuộc một đơn vị ngoài phạm vi máy được ghi danh", "under a unit outside this laptop's enrolment"},
 	"sync.held.reason.origin":   {"ghi vào bản ghi của máy khác", "writes to another laptop's record"},
 	"sync.held.reason.contract": {"máy chủ không đọc được (cập nhật chương trình ở máy chủ hoặc máy này)", "the hub cannot read it (update the program on the hub or this laptop)"},

@@ -105,8 +105,10 @@
 //     unit (a session, and what is under a session) is within the device's
 //     scope. A record that fails is acknowledged and held, not applied: the
 //     answer lists it in Held ([HeldRecord]: seq, entity, record id, field,
-//     reason "scope", "origin" or "contract") and HeldTotal counts all the
-//     device's records held. Refusing the push instead would stop every later
+//     reason "scope", "origin", "contract" or "session") and HeldTotal counts
+//     all the device's records held. A record under a session the hub has not
+//     received (another laptop's, not synced yet) is held with reason
+//     "session" and checked and applied when that session arrives. Refusing the push instead would stop every later
 //     change of the device behind one record for ever (a session recorded
 //     for another ward before the laptop was enrolled). The district lists
 //     held records, applies again those that pass after the catalog changed,

@@ -82,6 +82,7 @@ const (
 	HeldScope    = "scope"    // under a unit outside the device's units
 	HeldOrigin   = "origin"   // a record id another device wrote
 	HeldContract = "contract" // not a change of the contract (docs/changelog.md)
+	HeldSession  = "session"  // under a session the hub has not received: applied, if in scope, when it comes
 )
 
 // HeldRecord is a record of a pushed change that the hub acknowledged but
