@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -79,17 +80,18 @@ const maxEnrolmentFile = 64 << 10
 var ErrNotRegular = errors.New("not a regular file")
 
 func ReadEnrolmentFile(path string) (EnrolmentFile, error) {
-	// A pipe or a device would block the open or never end: only a file.
-	if fi, err := os.Stat(path); err != nil {
-		return EnrolmentFile{}, err
-	} else if !fi.Mode().IsRegular() {
-		return EnrolmentFile{}, fmt.Errorf("%s: %w", path, ErrNotRegular)
-	}
-	f, err := os.Open(path)
+	// A pipe or a device would block the open or never end: only a file,
+	// checked on what was opened (without waiting for a pipe's writer).
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return EnrolmentFile{}, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return EnrolmentFile{}, err
+	} else if !fi.Mode().IsRegular() {
+		return EnrolmentFile{}, fmt.Errorf("%s: %w", path, ErrNotRegular)
+	}
 	return DecodeEnrolmentFile(f)
 }
 
