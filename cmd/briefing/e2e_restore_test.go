@@ -77,4 +77,11 @@ func TestE2ERestoredLaptopSyncsOn(t *testing.T) {
 	if out := cli("sync"); strings.Contains(out, "đánh số lượt") {
 		t.Fatalf("a second sync started another epoch:\n%s", out)
 	}
+	// Restored from the same copy again: its epoch (1) is behind the hub's
+	// (2); the new one follows the hub's, in one sync.
+	copyDir(t, backup, data)
+	cli("checkin", "--walk-in", "--name", "Đặng Thị Dung", "--unit", "Phường 4", "--group", "Nhân dân")
+	if out := cli("sync"); !strings.Contains(out, "đánh số lượt 3") {
+		t.Fatalf("sync after the second restore said:\n%s", out)
+	}
 }

@@ -410,6 +410,19 @@ func TestHeldRetriedAfterAnAlias(t *testing.T) {
 	}
 }
 
+// An epoch is the device's last or the one after, not any number.
+func TestEpochFarAheadIsRefused(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	if status, _, e := a.push(2, []sync.Change{a.session(newID(), "Phường 7", h.now)}); status != 200 {
+		t.Fatalf("a first push in epoch 2: %d %v", status, e)
+	}
+	a.seq = 0
+	if status, _, e := a.push(9, []sync.Change{a.session(newID(), "Phường 7", h.now)}); status != 422 || e.Field != "epoch" {
+		t.Fatalf("epoch 9 after 2: %d %+v", status, e)
+	}
+}
+
 // A push far past what the hub acknowledged is not stored: the device is
 // told where to send from.
 func TestPushFarAheadIsNotStored(t *testing.T) {

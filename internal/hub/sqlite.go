@@ -154,7 +154,7 @@ func (s *SQLite) AddEnrolment(ctx context.Context, e Enrolment) error {
 }
 
 const deviceCols = `d.id, d.name, d.unit_id, d.public_key, d.enrolled_at, d.revoked_at, d.last_seen,
-	COALESCE((SELECT MAX(acked) FROM device_epoch e WHERE e.device_id = d.id), 0)`
+	COALESCE((SELECT acked FROM device_epoch e WHERE e.device_id = d.id ORDER BY e.epoch DESC LIMIT 1), 0)`
 
 func scanDevice(row interface{ Scan(...any) error }) (Device, error) {
 	var d Device

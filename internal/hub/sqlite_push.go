@@ -317,6 +317,17 @@ func (p *pusher) queryRow(query string, args ...any) *sql.Row {
 }
 
 func (p *pusher) begin() error {
+	// An epoch is the device's last one or the one after (a restored
+	// laptop starting anew): not any number, each a row of its own. A
+	// device's first push may come in any (enrolled at a new hub).
+	var last int64
+	if err := p.tx.QueryRowContext(p.ctx, `SELECT COALESCE(MAX(epoch), 0) FROM device_epoch WHERE device_id = ?`,
+		p.dev.ID).Scan(&last); err != nil {
+		return err
+	}
+	if last > 0 && p.epoch > last+1 {
+		return &FieldError{Field: "epoch", Message: fmt.Sprintf("epoch %d is past this device's last epoch %d and the one after it", p.epoch, last)}
+	}
 	// The device's row of acknowledgements, created on first push, then
 	// written: in PostgreSQL this update also locks it against a parallel push.
 	if _, err := p.tx.ExecContext(p.ctx, `INSERT INTO device_epoch (device_id, epoch, acked) VALUES (?, ?, 0)

@@ -28,7 +28,7 @@ type Device struct {
 	EnrolledAt time.Time  `json:"enrolled_at"`
 	RevokedAt  *time.Time `json:"revoked_at"`
 	LastSeen   *time.Time `json:"last_seen"`
-	Acked      int64      `json:"acked"` // the highest acknowledged seq, over its epochs
+	Acked      int64      `json:"acked"` // the acknowledged seq of its latest epoch
 }
 
 // Enrolment is a one-time code waiting for its device.

@@ -104,9 +104,11 @@ func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
 // does this when its log and the hub's no longer agree (its database was
 // restored from an older copy): every record it holds reaches the hub
 // again, and the hub keeps the newer state of each.
-func (s *Store) NewEpoch(ctx context.Context) (SyncState, error) {
+// The new epoch follows both this device's and hubEpoch, the last one the
+// hub has of it (a laptop restored twice from one copy must not reuse one).
+func (s *Store) NewEpoch(ctx context.Context, hubEpoch int64) (SyncState, error) {
 	err := s.Tx(ctx, func(t *Tx) error {
-		_, err := t.exec(ctx, `UPDATE sync_state SET epoch = epoch + 1, acked = 0 WHERE id = 1`)
+		_, err := t.exec(ctx, `UPDATE sync_state SET epoch = MAX(epoch, ?) + 1, acked = 0 WHERE id = 1`, hubEpoch)
 		return err
 	})
 	if err != nil {

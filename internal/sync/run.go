@@ -90,7 +90,11 @@ func (s *Syncer) Run(ctx context.Context) (Summary, error) {
 	if diverged(err) {
 		// The hub holds other changes under numbers this log uses again, or
 		// more than this log has: start numbering anew and send it all.
-		if st, err = s.Store.NewEpoch(ctx); err == nil {
+		var hubEpoch int64
+		if hs, serr := s.Client.Status(ctx); serr == nil {
+			hubEpoch = hs.Epoch
+		}
+		if st, err = s.Store.NewEpoch(ctx, hubEpoch); err == nil {
 			sum.NewEpoch = st.Epoch
 			err = s.push(ctx, st, &sum)
 		}
