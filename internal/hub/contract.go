@@ -90,6 +90,9 @@ var contract = map[string]*entitySpec{
 	"unit_alias": {ops: []string{"insert", "update"}, fields: fields("id:uuid origin:string hlc:hlc unit_id:uuid spelling:string")},
 }
 
+// maxFieldBytes bounds one field's JSON value (a deck's source excepted).
+const maxFieldBytes = 64 << 10
+
 // FieldError is a change that breaks the contract or the device's rights:
 // the change's seq, the field at fault and what is wrong. Reason is
 // sync.HeldScope or sync.HeldOrigin for a breach of rights, "" for the
@@ -232,6 +235,12 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 		for i, name := range spec.names {
 			if vals[i] == nil {
 				return nil, bad(at+name, "missing")
+			}
+			// A field is a name, a title, a question: 64 KiB holds the
+			// longest a device lets one be (10,000 characters); only a
+			// deck's source is longer.
+			if len(vals[i]) > maxFieldBytes && name != "source" {
+				return nil, bad(at+name, "%d bytes, more than the %d a field may hold", len(vals[i]), maxFieldBytes)
 			}
 			if err := checkValue(spec.types[i], vals[i]); err != nil {
 				return nil, bad(at+name, "%v", err)

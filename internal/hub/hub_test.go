@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"strings"
 	gosync "sync"
 	"testing"
 	"time"
@@ -756,5 +757,21 @@ func TestRecordsWaitForAnotherLaptopsSession(t *testing.T) {
 	}
 	if n := count(t, h, `SELECT COUNT(*) FROM held WHERE device_id = ? AND released_at IS NULL AND reason = ?`, other.id, sync.HeldScope); n != 1 {
 		t.Errorf("another ward's check-in is not held for its unit now")
+	}
+}
+
+// A field longer than any a device writes (a 2.6 MB title) is held, not
+// stored in the hub's tables and printed in its reports.
+func TestOverlongFieldIsHeld(t *testing.T) {
+	h := newTestHub(t)
+	a := h.newDevice(ward7)
+	c := a.session(newID(), "Phường 7", h.now)
+	var f map[string]any
+	json.Unmarshal(c.Payload, &f)
+	f["title"] = strings.Repeat("Hội nghị ", 10000)
+	c.Payload = mustJSON(f)
+	_, resp, _ := a.push(1, []sync.Change{c})
+	if len(resp.Held) != 1 || resp.Held[0].Field != "payload.title" || resp.Held[0].Reason != sync.HeldContract {
+		t.Fatalf("held %+v", resp.Held)
 	}
 }
