@@ -41,7 +41,7 @@ func newHubHeldCmd(h *hubFlags) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&all, "all", false, h.g.helpLang.T("cli.help.flag.hub.held.all"))
 	cmd.Flags().BoolVar(&asJSON, "json", false, h.g.helpLang.T("cli.help.flag.hub.json"))
-	cmd.AddCommand(newHubHeldReleaseCmd(h, false), newHubHeldReleaseCmd(h, true))
+	cmd.AddCommand(newHubHeldReleaseCmd(h, false), newHubHeldReleaseCmd(h, true), newHubHeldDropCmd(h))
 	return cmd
 }
 
@@ -58,7 +58,11 @@ func printHeldTable(cmd *cobra.Command, l i18n.Lang, held []hub.Held) error {
 			if x.ReleasedBy != "" {
 				when += ", " + textvi.FieldText(x.ReleasedBy)
 			}
-			detail = l.T("hub.held.released", when) + " " + detail
+			if x.Dropped {
+				detail = l.T("hub.held.dropped", when) + " " + detail
+			} else {
+				detail = l.T("hub.held.released", when) + " " + detail
+			}
 		}
 		tw.rowf("%s\t%s\t%d\t%s\t%s\t%s\n", x.ID, textvi.FieldText(x.DeviceName), x.Seq, textvi.FieldText(l.Entity(x.Entity)),
 			l.HeldReason(x.Reason), detail)
@@ -103,6 +107,35 @@ func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
 			}
 			return nil
 		})
+	}
+	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.held.by"))
+	return cmd
+}
+
+// newHubHeldDropCmd is hub held drop ID...: the district sets held records
+// aside for good (nothing applied), so that they no longer count against the
+// laptop's limit.
+func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
+	var by string
+	cmd := &cobra.Command{
+		Use:   "drop ID...",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.held.drop"),
+		Args:  argsMin(h.g, 1),
+		RunE: func(cmd *cobra.Command, ids []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				dropped, err := st.Drop(cmd.Context(), ids, strings.TrimSpace(by), time.Now())
+				switch {
+				case errors.Is(err, hub.ErrNotFound):
+					return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
+				case errors.Is(err, hub.ErrAmbiguous):
+					return exitError{1, l.T("hub.held.ambiguous", strings.Join(ids, ", "))}
+				case err != nil:
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.held.dropped.count", len(dropped)))
+				return nil
+			})
+		},
 	}
 	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.held.by"))
 	return cmd

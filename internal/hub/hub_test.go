@@ -775,3 +775,32 @@ func TestOverlongFieldIsHeld(t *testing.T) {
 		t.Fatalf("held %+v", resp.Held)
 	}
 }
+
+// A record the district drops no longer counts against the laptop and is
+// not held again when the laptop sends it again.
+func TestDroppedHeldRecordStaysDropped(t *testing.T) {
+	h := newTestHub(t)
+	a, b := h.newDevice(ward7), h.newDevice(ward7)
+	ctx := context.Background()
+	sid := newID()
+	b.push(1, []sync.Change{b.session(sid, "Phường 7", h.now)})
+	theft := a.session(sid, "Phường 7", h.now) // b's record id
+	if _, resp, _ := a.push(1, []sync.Change{theft}); len(resp.Held) != 1 || resp.Held[0].Reason != sync.HeldOrigin {
+		t.Fatalf("held %+v", resp.Held)
+	}
+	held, _ := h.st.Held(ctx, false)
+	dropped, err := h.st.Drop(ctx, []string{held[0].ID[:30]}, "Phòng VHKHTT", h.now)
+	if err != nil || len(dropped) != 1 || !dropped[0].Dropped {
+		t.Fatalf("drop: %+v %v", dropped, err)
+	}
+	if n, _ := h.st.HeldCount(ctx, a.id); n != 0 {
+		t.Errorf("%d held after the drop", n)
+	}
+	a.seq = 0
+	if _, resp, _ := a.push(2, []sync.Change{theft}); len(resp.Held) != 0 || resp.HeldTotal != 0 {
+		t.Errorf("sent again: held %+v, total %d", resp.Held, resp.HeldTotal)
+	}
+	if n := count(t, h, `SELECT COUNT(*) FROM session WHERE id = ? AND origin = ?`, sid, b.id); n != 1 {
+		t.Errorf("b's session was overwritten")
+	}
+}

@@ -21,7 +21,7 @@ func heldColumns(listing bool) string {
 		payload = "substr(h.payload, 1, 8192)"
 	}
 	return `h.id, h.device_id, d.name, h.epoch, h.seq, h.entity, h.op, h.record_id, h.hlc, ` + payload + `, h.session_id,
-	h.reason, h.field, h.message, h.held_at, h.released_at, h.released_by`
+	h.reason, h.field, h.message, h.held_at, h.released_at, h.released_by, h.dropped`
 }
 
 // Held lists the records the hub holds (with all, released ones too), in
@@ -79,7 +79,7 @@ func scanHeld(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Held, e
 		var at int64
 		var released sql.NullInt64
 		if err := rows.Scan(&h.ID, &h.Device, &h.DeviceName, &h.Epoch, &h.Seq, &h.Entity, &h.op, &h.RecordID, &h.hlc,
-			&h.payload, &h.SessionID, &h.Reason, &h.Field, &h.Message, &at, &released, &h.ReleasedBy); err != nil {
+			&h.payload, &h.SessionID, &h.Reason, &h.Field, &h.Message, &at, &released, &h.ReleasedBy, &h.Dropped); err != nil {
 			return nil, err
 		}
 		h.HeldAt = time.UnixMilli(at).UTC()
@@ -128,6 +128,43 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 		return err
 	})
 	return released, still, err
+}
+
+// Drop sets held records aside for good (the district looked and will not
+// have them: another laptop's record, one no hub version will read): they
+// no longer count against the device, and the same state pushed again is
+// not held again.
+func (s *SQLite) Drop(ctx context.Context, ids []string, by string, now time.Time) ([]Held, error) {
+	var out []Held
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = nil
+		full := make([]string, len(ids))
+		for i, ref := range ids {
+			var err error
+			if full[i], err = heldID(ctx, tx, ref); err != nil {
+				return err
+			}
+		}
+		for _, id := range full {
+			if _, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ?, dropped = 1
+				WHERE id = ? AND released_at IS NULL`, ms(now), by, id); err != nil {
+				return err
+			}
+		}
+		var err error
+		out, err = scanHeld(ctx, tx, `SELECT `+heldColumns(true)+` FROM held h JOIN device d ON d.id = h.device_id
+			WHERE h.id IN (?`+strings.Repeat(", ?", len(full)-1)+`)`, anySlice(full)...)
+		return err
+	})
+	return out, err
+}
+
+func anySlice(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 // releaseIn applies held records again inside tx, each with its own

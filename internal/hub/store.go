@@ -73,6 +73,7 @@ type Held struct {
 	HeldAt     time.Time  `json:"held_at"`
 	ReleasedAt *time.Time `json:"released_at"`
 	ReleasedBy string     `json:"released_by,omitempty"`
+	Dropped    bool       `json:"dropped,omitempty"` // released by being dropped, not applied
 	// What the change said of the record, to apply it again.
 	op, hlc, payload string
 }
@@ -163,6 +164,8 @@ type Store interface {
 	// Release applies held records again (ids; none: all); accept accepts
 	// records held for their unit. Those that fail again stay held.
 	Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error)
+	// Drop sets held records aside for good: nothing of them is applied.
+	Drop(ctx context.Context, ids []string, by string, now time.Time) ([]Held, error)
 
 	Close() error
 }

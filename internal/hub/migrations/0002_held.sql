@@ -2,7 +2,7 @@
 -- unit outside the device's units, a record id another device wrote, or not a
 -- change of the contract. It waits for the district (briefing hub held): a
 -- retry after the catalog changed, or an acceptance, applies it and sets
--- released_at. entity, op, record_id, hlc and payload are what the change
+-- released_at; dropping it sets released_at and dropped, and applies nothing. entity, op, record_id, hlc and payload are what the change
 -- said of this record (for a record of an insert_many, the record alone, as
 -- an insert), enough to check and apply it again. session_id is the session
 -- a check-in or a question is under (''), so that accepting a held session
@@ -23,7 +23,8 @@ CREATE TABLE held (
     message     TEXT    NOT NULL,
     held_at     INTEGER NOT NULL,
     released_at INTEGER,
-    released_by TEXT    NOT NULL DEFAULT ''
+    released_by TEXT    NOT NULL DEFAULT '',
+    dropped     INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE INDEX held_waiting ON held (device_id, released_at);
