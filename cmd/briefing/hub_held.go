@@ -86,14 +86,8 @@ func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, ids []string) error {
 		return h.open(func(st hub.Store, l i18n.Lang) error {
 			released, still, err := st.Release(cmd.Context(), ids, accept, strings.TrimSpace(by), time.Now())
-			switch {
-			case errors.Is(err, hub.ErrNotFound):
-				return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
-			case errors.Is(err, hub.ErrAmbiguous):
-				return exitError{1, l.T("hub.held.ambiguous", strings.Join(ids, ", "))}
-			}
 			if err != nil {
-				return err
+				return heldRefError(l, err, ids)
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, l.T("hub.held.released.count", len(released), len(still)))
@@ -124,13 +118,8 @@ func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, ids []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
 				dropped, err := st.Drop(cmd.Context(), ids, strings.TrimSpace(by), time.Now())
-				switch {
-				case errors.Is(err, hub.ErrNotFound):
-					return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
-				case errors.Is(err, hub.ErrAmbiguous):
-					return exitError{1, l.T("hub.held.ambiguous", strings.Join(ids, ", "))}
-				case err != nil:
-					return err
+				if err != nil {
+					return heldRefError(l, err, ids)
 				}
 				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.held.dropped.count", len(dropped)))
 				return nil
@@ -139,4 +128,15 @@ func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.held.by"))
 	return cmd
+}
+
+// heldRefError says in l that ids name no held record, or more than one.
+func heldRefError(l i18n.Lang, err error, ids []string) error {
+	switch {
+	case errors.Is(err, hub.ErrNotFound):
+		return exitError{1, l.T("hub.held.unknown", strings.Join(ids, ", "))}
+	case errors.Is(err, hub.ErrAmbiguous):
+		return exitError{1, l.T("hub.held.ambiguous", strings.Join(ids, ", "))}
+	}
+	return err
 }

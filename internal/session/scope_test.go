@@ -13,11 +13,7 @@ import (
 // the hub would refuse that session and all its check-ins weeks later.
 func TestStartRefusesAUnitOutsideTheEnrolment(t *testing.T) {
 	ctx := context.Background()
-	s, st, _ := newService(t)
-	const ward4 = "01941f29-7c00-7000-8000-000000000004"
-	if err := st.SaveEnrolment(ctx, store.SyncState{HubURL: "https://hub:8443", HubID: "hub", Unit: ward4, UnitName: "Phường 4", Scope: []string{ward4}}); err != nil {
-		t.Fatal(err)
-	}
+	s := enrolledForWard4(t)
 	in := info
 	in.Unit = "P.7"
 	_, err := s.Start(ctx, nq57, in)
@@ -45,11 +41,7 @@ func TestStartRefusesAUnitOutsideTheEnrolment(t *testing.T) {
 // sessions under "not recorded".
 func TestStartWithNoUnitTakesTheDevicesUnit(t *testing.T) {
 	ctx := context.Background()
-	s, st, _ := newService(t)
-	const ward4 = "01941f29-7c00-7000-8000-000000000004"
-	if err := st.SaveEnrolment(ctx, store.SyncState{HubURL: "https://hub:8443", HubID: "hub", Unit: ward4, UnitName: "Phường 4", Scope: []string{ward4}}); err != nil {
-		t.Fatal(err)
-	}
+	s := enrolledForWard4(t)
 	in := info
 	in.Unit = "  "
 	started, err := s.Start(ctx, nq57, in)
@@ -59,4 +51,16 @@ func TestStartWithNoUnitTakesTheDevicesUnit(t *testing.T) {
 	if started.Info.Unit != "Phường 4" {
 		t.Errorf("unit %q, want the enrolled Phường 4", started.Info.Unit)
 	}
+}
+
+// enrolledForWard4 is a session service on a laptop enrolled for Phường 4.
+func enrolledForWard4(t *testing.T) *Service {
+	t.Helper()
+	s, st, _ := newService(t)
+	const ward4 = "01941f29-7c00-7000-8000-000000000004"
+	if err := st.SaveEnrolment(context.Background(), store.SyncState{HubURL: "https://hub:8443", HubID: "hub", Unit: ward4,
+		UnitName: "Phường 4", Scope: []string{ward4}}); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
