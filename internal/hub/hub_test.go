@@ -422,6 +422,14 @@ func TestEpochFarAheadIsRefused(t *testing.T) {
 	if status, _, e := a.push(9, []sync.Change{a.session(newID(), "Phường 7", h.now)}); status != 422 || e.Field != "epoch" {
 		t.Fatalf("epoch 9 after 2: %d %+v", status, e)
 	}
+	// Empty pushes do not step epochs on: a new one starts with change 1.
+	if status, _, e := a.push(3, nil); status != 422 || e.Field != "epoch" {
+		t.Fatalf("an empty push opening epoch 3: %d %+v", status, e)
+	}
+	a.seq = 0
+	if status, _, e := a.push(3, []sync.Change{a.session(newID(), "Phường 7", h.now)}); status != 200 {
+		t.Fatalf("epoch 3 from change 1: %d %+v", status, e)
+	}
 }
 
 // A push far past what the hub acknowledged is not stored: the device is

@@ -87,6 +87,11 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			return refuse(http.StatusUnprocessableEntity, sync.CodeHeldFull, fmt.Sprintf(
 				"the hub holds %d records of this device it could not apply: the district must look at them (briefing hub held) before more are taken", held))
 		}
+		if p.newEpoch && (len(batch) == 0 || batch[0].Seq != 1) {
+			// A new epoch starts with the device's log from its first
+			// change: empty pushes must not step epochs on.
+			return &FieldError{Field: "epoch", Message: fmt.Sprintf("a new epoch %d starts with change 1", req.Epoch)}
+		}
 		if len(batch) > 0 && batch[0].Seq > p.acked+1+sync.MaxAheadOfAck {
 			// Far past what the hub holds (its database restored from an
 			// older copy?): nothing is stored; the device sends from Expected.
@@ -265,6 +270,7 @@ type pusher struct {
 	sessions map[string]sessionScope
 	held     []sync.HeldRecord // the records this push held
 	arrived  []string          // the sessions this push applied
+	newEpoch bool              // the push opens the device's next epoch
 	// release: the pusher applies held records again (briefing hub held);
 	// a record that fails again stays held as it is. accept: the district
 	// accepts records held for their unit, so scope is not checked.
@@ -328,6 +334,7 @@ func (p *pusher) begin() error {
 	if last > 0 && p.epoch > last+1 {
 		return &FieldError{Field: "epoch", Message: fmt.Sprintf("epoch %d is past this device's last epoch %d and the one after it", p.epoch, last)}
 	}
+	p.newEpoch = last > 0 && p.epoch == last+1
 	// The device's row of acknowledgements, created on first push, then
 	// written: in PostgreSQL this update also locks it against a parallel push.
 	if _, err := p.tx.ExecContext(p.ctx, `INSERT INTO device_epoch (device_id, epoch, acked) VALUES (?, ?, 0)

@@ -28,6 +28,8 @@ CREATE TABLE held (
 );
 
 CREATE INDEX held_waiting ON held (device_id, released_at);
+-- A push asks whether a record's state was held before, for each it holds.
+CREATE INDEX held_state ON held (device_id, entity, record_id, hlc);
 
 -- A code made to enrol a known device again (revoked by mistake, moved to
 -- another unit, its keys lost) names it: only that device may use it, and a
