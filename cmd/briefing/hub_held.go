@@ -110,13 +110,35 @@ func newHubHeldReleaseCmd(h *hubFlags, accept bool) *cobra.Command {
 // aside for good (nothing applied), so that they no longer count against the
 // laptop's limit.
 func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
-	var by string
+	var by, deviceRef string
 	cmd := &cobra.Command{
-		Use:   "drop ID...",
+		Use:   "drop ID... | --device DEVICE",
 		Short: h.g.helpLang.T("cli.help.cmd.hub.held.drop"),
-		Args:  argsMin(h.g, 1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if deviceRef != "" {
+				return argsNone(h.g)(cmd, args)
+			}
+			return argsMin(h.g, 1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, ids []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
+				if deviceRef != "" {
+					dev, err := st.FindDevice(cmd.Context(), deviceRef)
+					switch {
+					case errors.Is(err, hub.ErrNotFound):
+						return exitError{1, l.T("hub.revoke.unknown", deviceRef)}
+					case errors.Is(err, hub.ErrAmbiguous):
+						return exitError{1, l.T("hub.revoke.ambiguous", deviceRef)}
+					case err != nil:
+						return err
+					}
+					n, err := st.DropDevice(cmd.Context(), dev.ID, strings.TrimSpace(by), time.Now())
+					if err != nil {
+						return err
+					}
+					fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.held.dropped.count", n))
+					return nil
+				}
 				dropped, err := st.Drop(cmd.Context(), ids, strings.TrimSpace(by), time.Now())
 				if err != nil {
 					return heldRefError(l, err, ids)
@@ -127,6 +149,7 @@ func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "", h.g.helpLang.T("cli.help.flag.hub.held.by"))
+	cmd.Flags().StringVar(&deviceRef, "device", "", h.g.helpLang.T("cli.help.flag.hub.held.device"))
 	return cmd
 }
 

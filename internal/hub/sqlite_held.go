@@ -159,6 +159,22 @@ func (s *SQLite) Drop(ctx context.Context, ids []string, by string, now time.Tim
 	return out, err
 }
 
+// DropDevice drops every record still held of a device (the district looked
+// at a laptop's held records and takes none of them).
+func (s *SQLite) DropDevice(ctx context.Context, deviceID, by string, now time.Time) (int, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ?, dropped = 1
+			WHERE device_id = ? AND released_at IS NULL`, ms(now), by, deviceID)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}
+
 func anySlice(s []string) []any {
 	out := make([]any, len(s))
 	for i, v := range s {

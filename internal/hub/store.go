@@ -166,6 +166,8 @@ type Store interface {
 	Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error)
 	// Drop sets held records aside for good: nothing of them is applied.
 	Drop(ctx context.Context, ids []string, by string, now time.Time) ([]Held, error)
+	// DropDevice drops every record still held of a device; it says how many.
+	DropDevice(ctx context.Context, deviceID, by string, now time.Time) (int, error)
 
 	Close() error
 }
