@@ -125,6 +125,26 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 			}
 		}
 		released, still, err = s.releaseIn(ctx, tx, held, accept, by, now)
+		if err != nil {
+			return err
+		}
+		// Other laptops' records that waited for a session applied here
+		// are checked now, as when a push brings one.
+		var sessions []string
+		for _, h := range released {
+			if h.Entity == "session" {
+				sessions = append(sessions, h.RecordID)
+			}
+		}
+		if len(sessions) == 0 {
+			return nil
+		}
+		waiting, err := heldUnder(ctx, tx, sessions)
+		if err != nil {
+			return err
+		}
+		more, _, err := s.releaseIn(ctx, tx, waiting, false, by, now)
+		released = append(released, more...)
 		return err
 	})
 	return released, still, err
