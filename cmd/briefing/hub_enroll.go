@@ -44,13 +44,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				var dev hub.Device
 				if deviceRef != "" {
 					var err error
-					dev, err = st.FindDevice(ctx, deviceRef)
-					switch {
-					case errors.Is(err, hub.ErrNotFound):
-						return exitError{1, l.T("hub.revoke.unknown", deviceRef)}
-					case errors.Is(err, hub.ErrAmbiguous):
-						return exitError{1, l.T("hub.revoke.ambiguous", deviceRef)}
-					case err != nil:
+					if dev, err = findDevice(ctx, st, l, deviceRef); err != nil {
 						return err
 					}
 					if name == "" {
@@ -198,4 +192,17 @@ func newHubRevokeCmd(h *hubFlags) *cobra.Command {
 			})
 		},
 	}
+}
+
+// findDevice finds the device ref names (its id, the start of it, or its
+// name), saying in l when none or several do.
+func findDevice(ctx context.Context, st hub.Store, l i18n.Lang, ref string) (hub.Device, error) {
+	dev, err := st.FindDevice(ctx, ref)
+	switch {
+	case errors.Is(err, hub.ErrNotFound):
+		return dev, exitError{1, l.T("hub.revoke.unknown", ref)}
+	case errors.Is(err, hub.ErrAmbiguous):
+		return dev, exitError{1, l.T("hub.revoke.ambiguous", ref)}
+	}
+	return dev, err
 }

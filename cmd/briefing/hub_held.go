@@ -123,13 +123,8 @@ func newHubHeldDropCmd(h *hubFlags) *cobra.Command {
 		RunE: func(cmd *cobra.Command, ids []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
 				if deviceRef != "" {
-					dev, err := st.FindDevice(cmd.Context(), deviceRef)
-					switch {
-					case errors.Is(err, hub.ErrNotFound):
-						return exitError{1, l.T("hub.revoke.unknown", deviceRef)}
-					case errors.Is(err, hub.ErrAmbiguous):
-						return exitError{1, l.T("hub.revoke.ambiguous", deviceRef)}
-					case err != nil:
+					dev, err := findDevice(cmd.Context(), st, l, deviceRef)
+					if err != nil {
 						return err
 					}
 					n, err := st.DropDevice(cmd.Context(), dev.ID, strings.TrimSpace(by), time.Now())
