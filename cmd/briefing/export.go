@@ -18,6 +18,8 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/report"
 	"briefing/internal/session"
+	"briefing/internal/store"
+	bsync "briefing/internal/sync"
 
 	"github.com/spf13/cobra"
 )
@@ -42,7 +44,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 				}
 				toFile := out != "" && out != "-"
 				if toFile {
-					if err := checkOutput(e.lang, out, format, s.ID); err != nil {
+					if err := checkOutput(e.lang, out, format, s.ID, ownFiles(e.dir)...); err != nil {
 						return err
 					}
 				} else if format == "xlsx" && isTerminal(e.out) {
@@ -108,11 +110,15 @@ func formatFor(l i18n.Lang, format string, given bool, out, fallback string) (st
 var formatOfExt = map[string]string{".md": "md", ".markdown": "md", ".csv": "csv", ".xlsx": "xlsx"}
 
 // checkOutput says in l, before anything is built, why the minutes cannot be written to
-// out: a folder, or in a folder that does not exist or is a file.
-func checkOutput(l i18n.Lang, out, format, sessionID string) error {
+// out: a folder, in a folder that does not exist or is a file, not a regular file (a
+// device, a pipe), or one of own, the program's own files (its database, its keys).
+func checkOutput(l i18n.Lang, out, format, sessionID string, own ...string) error {
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		example := filepath.Join(out, "bien-ban-"+sessionID[:min(8, len(sessionID))]+"."+format)
 		return exitError{2, l.T("cli.export.isdir", out, example)}
+	}
+	if err := checkNotOwn(l, out, own...); err != nil {
+		return err
 	}
 	dir := filepath.Dir(out)
 	st, err := os.Stat(dir)
@@ -121,6 +127,31 @@ func checkOutput(l i18n.Lang, out, format, sessionID string) error {
 		return exitError{1, l.T("cli.export.nodir", out, dir)}
 	case err == nil && !st.IsDir():
 		return exitError{1, l.T("cli.export.parentfile", out, dir)}
+	}
+	return nil
+}
+
+// ownFiles are the data directory's files no output may replace.
+func ownFiles(dir string) []string {
+	db := filepath.Join(dir, store.FileName)
+	return []string{db, db + "-wal", db + "-shm", db + "-journal", filepath.Join(dir, bsync.KeysFile)}
+}
+
+// checkNotOwn refuses to write out over something that is not a regular file (a
+// device node, a pipe: writing "replaced" /dev/full as root) or over one of own
+// (the live database, overwritten with Markdown, said it had written the minutes).
+func checkNotOwn(l i18n.Lang, out string, own ...string) error {
+	st, err := os.Stat(out)
+	if err != nil {
+		return nil // a new file
+	}
+	if !st.Mode().IsRegular() {
+		return exitError{2, l.T("cli.file.notregular", out)}
+	}
+	for _, f := range own {
+		if o, err := os.Stat(f); err == nil && os.SameFile(st, o) {
+			return exitError{2, l.T("cli.export.own", out)}
+		}
 	}
 	return nil
 }

@@ -76,6 +76,10 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 				if err := hub.WriteReport(&buf, rep, format, l); err != nil {
 					return err
 				}
+				dbFile := h.path()
+				if err := checkNotOwn(l, outFile, dbFile, dbFile+"-wal", dbFile+"-shm"); err != nil {
+					return err
+				}
 				if err := atomicfile.Write(outFile, buf.Bytes(), 0o600); err != nil {
 					return exitError{1, err.Error()}
 				}

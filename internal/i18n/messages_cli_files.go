@@ -21,6 +21,7 @@ var cliFilesMessages = map[string][2]string{
 	"cli.file.denied":     {"không có quyền đọc tệp %s; kiểm tra quyền của tệp (ví dụ: chmod u+r %[1]s) hoặc chép tệp sang chỗ khác", "no permission to read %s; check the file's permissions (for example: chmod u+r %[1]s) or copy it elsewhere"},
 	"cli.file.isdir":      {"%s là một thư mục, không phải tệp; ghi đường dẫn của tệp danh sách (.csv hoặc .xlsx)", "%s is a folder, not a file; give the path of the roster file (.csv or .xlsx)"},
 	"cli.file.notregular": {"%s không phải một tệp (là thư mục, ống dẫn hay thiết bị); ghi đường dẫn của tệp", "%s is not a file (a folder, a pipe or a device); give the path of a file"},
+	"cli.export.own":      {"%s là tệp của chính chương trình (cơ sở dữ liệu hoặc khóa): không ghi đè; chọn tên tệp khác", "%s is one of the program's own files (its database or keys): not overwritten; choose another file name"},
 	"cli.file.open":       {"không mở được tệp %s: %v", "cannot open %s: %v"},
 
 	// roster import: what happened, or would have.
