@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"briefing/internal/deck"
+	"briefing/internal/i18n"
+
 	"github.com/spf13/cobra"
 )
 
@@ -25,9 +29,9 @@ func newDeckCheckCmd(g *globals) *cobra.Command {
 			lang, out := g.language(), cmd.OutOrStdout()
 			failed := false
 			for _, path := range expandDecks(args) {
-				data, err := os.ReadFile(path)
+				data, err := deck.ReadFile(path)
 				if err != nil {
-					fmt.Fprintf(out, "%s:1: %s\n", path, lang.T("cli.deck.read", path, err))
+					fmt.Fprintf(out, "%s:1: %s\n", path, lang.T("cli.deck.read", path, deckReadReason(lang, err)))
 					failed = true
 					continue
 				}
@@ -176,4 +180,17 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 func separator(n, total, width int) string {
 	label := fmt.Sprintf("── %d/%d ", n, total)
 	return label + strings.Repeat("─", max(width-len([]rune(label)), 0))
+}
+
+// deckReadReason says in l why a deck file could not be read.
+func deckReadReason(l i18n.Lang, err error) any {
+	switch {
+	case errors.Is(err, deck.ErrNotAFile):
+		return l.T("cli.deck.notfile")
+	case errors.Is(err, deck.ErrTooLarge):
+		return l.T("cli.deck.toolarge", deck.MaxFileBytes>>20)
+	case errors.Is(err, fs.ErrNotExist):
+		return l.T("cli.deck.missing")
+	}
+	return pathErrorReason(err)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -23,7 +22,7 @@ func newHubDeckPublishCmd(h *hubFlags) *cobra.Command {
 		Args:  argsExact(h.g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l := h.g.language()
-			data, err := os.ReadFile(args[0])
+			data, err := deck.ReadFile(args[0])
 			if err != nil {
 				return exitError{1, fmt.Sprintf("%s: %v", args[0], err)}
 			}

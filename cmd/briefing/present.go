@@ -113,7 +113,7 @@ func (e *env) presentable(name string) (*deck.Deck, error) {
 		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.lib()), ", "))}
 	}
 	if err != nil {
-		return nil, exitError{1, e.lang.T("cli.deck.read", name, err)}
+		return nil, exitError{1, e.lang.T("cli.deck.read", name, deckReadReason(e.lang, err))}
 	}
 	if deck.HasErrors(entry.Problems) {
 		var b strings.Builder

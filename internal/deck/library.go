@@ -28,7 +28,7 @@ func Library(embedded fs.FS, dir string) []Entry {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
 		sort.Strings(files)
 		for _, f := range files {
-			data, err := os.ReadFile(f)
+			data, err := ReadFile(f)
 			if err != nil {
 				continue
 			}
@@ -58,7 +58,7 @@ func Library(embedded fs.FS, dir string) []Entry {
 // Find resolves what a user typed: a path to a file, else a deck id from the library.
 func Find(lib []Entry, name string) (Entry, error) {
 	if strings.HasSuffix(name, ".md") || strings.ContainsAny(name, `/\`) {
-		data, err := os.ReadFile(name)
+		data, err := ReadFile(name)
 		if err != nil {
 			return Entry{}, err
 		}

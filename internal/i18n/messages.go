@@ -112,6 +112,9 @@ var catalog = map[string][2]string{
 	"cli.theme.bad":     {"--theme %q không có; dùng auto, dark, light hoặc high-contrast", "no theme %q; use auto, dark, light or high-contrast"},
 	"cli.resume.nodeck": {"phiên %s dùng bộ trình chiếu %q (phiên bản %s), bắt đầu trước khi thiết bị lưu bộ trình chiếu vào dữ liệu, và không tìm thấy bộ đó; chép tệp của bộ vào thư mục %s rồi chạy lại, hoặc kết thúc phiên bằng: briefing session end", "session %s uses deck %q (version %s); it started before the device kept decks in its data, and the deck cannot be found: copy the deck's file to %s and run this again, or end the session with: briefing session end"},
 	"cli.nodecks":       {"không có bộ trình chiếu nào dùng được", "no usable deck"},
+	"cli.deck.notfile":  {"không phải một tệp (là thư mục, ống dẫn hay thiết bị)", "not a file (a folder, a pipe or a device)"},
+	"cli.deck.toolarge": {"tệp lớn hơn %d MB, không phải một bộ trình chiếu", "the file is larger than %d MB: not a deck"},
+	"cli.deck.missing":  {"không có tệp này", "no such file"},
 	"cli.deck.read":     {"không đọc được %s: %v", "cannot read %s: %v"},
 	"cli.follow.none":   {"thiết bị này không có phiên nào đang mở; bắt đầu bằng: briefing present", "this device has no open session; start one with: briefing present"},
 	// Sessions on the command line.
