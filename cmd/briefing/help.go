@@ -120,6 +120,17 @@ func localizeHelp(root *cobra.Command, g *globals) {
 	walk = func(c *cobra.Command) {
 		if c.Name() == "help" && c.Parent() == root {
 			c.Use, c.Short, c.Long = l.T("cli.help.help.use"), l.T("cli.help.help.short"), l.T("cli.help.help.long")
+			// help TOPIC on no such command is a mistake (exit 1), as the
+			// command itself would be; cobra printed a line and exited 0.
+			c.Run = nil
+			c.RunE = func(c *cobra.Command, args []string) error {
+				cmd, rest, err := root.Find(args)
+				if cmd == nil || err != nil || len(rest) > 0 {
+					return exitError{1, l.T("cli.help.err.topic", strings.Join(args, " "))}
+				}
+				cmd.InitDefaultHelpFlag()
+				return cmd.Help()
+			}
 		}
 		c.InitDefaultHelpFlag()
 		c.Flags().Lookup("help").Usage = l.T("cli.help.flag.help", c.Name())
@@ -154,6 +165,8 @@ func flagErrorText(l i18n.Lang, err error) string {
 			name = "-" + noValue.GetSpecifiedName()
 		}
 		return l.T("cli.help.err.value", name)
+	case errors.As(err, &invalid) && errors.Is(err, errRepeated):
+		return l.T("cli.help.err.repeated", "--"+invalid.GetFlag().Name)
 	case errors.As(err, &invalid):
 		want := invalid.GetFlag().Value.Type()
 		if want == "int" || want == "bool" {

@@ -5,9 +5,11 @@ package main
 // builds, so that two runs in one process (the tests) share nothing.
 
 import (
+	"errors"
 	"strings"
 
 	"briefing/internal/i18n"
+
 	"github.com/spf13/cobra"
 )
 
@@ -57,6 +59,9 @@ func (g *globals) check() error {
 	if g.given("data") && strings.TrimSpace(g.data) == "" {
 		return exitError{2, l.T("cli.data.empty")}
 	}
+	if d := g.getenv("BRIEFING_DATA"); !g.given("data") && d != "" && strings.TrimSpace(d) == "" {
+		return exitError{2, l.T("cli.data.env.empty")}
+	}
 	return nil
 }
 
@@ -101,9 +106,12 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	}
 	g.root = root
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.data, "data", "", g.helpLang.T("cli.help.flag.data"))
-	pf.StringVar(&g.lang, "lang", "", g.helpLang.T("cli.help.flag.lang"))
-	pf.StringVar(&g.theme, "theme", "auto", g.helpLang.T("cli.help.flag.theme"))
+	// Each global flag once: with --data A --data B, which directory a
+	// script meant is anyone's guess.
+	pf.Var(&onceString{p: &g.data}, "data", g.helpLang.T("cli.help.flag.data"))
+	pf.Var(&onceString{p: &g.lang}, "lang", g.helpLang.T("cli.help.flag.lang"))
+	g.theme = "auto"
+	pf.Var(&onceString{p: &g.theme}, "theme", g.helpLang.T("cli.help.flag.theme"))
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
 	root.AddCommand(newHubCmd(g))
@@ -111,3 +119,29 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	localizeHelp(root, g)
 	return root
 }
+
+// onceString is a string flag that may be given once.
+type onceString struct {
+	p   *string
+	set bool
+}
+
+// errRepeated: a flag given twice.
+var errRepeated = errors.New("given twice")
+
+func (o *onceString) String() string {
+	if o == nil || o.p == nil {
+		return ""
+	}
+	return *o.p
+}
+
+func (o *onceString) Set(v string) error {
+	if o.set {
+		return errRepeated
+	}
+	*o.p, o.set = v, true
+	return nil
+}
+
+func (o *onceString) Type() string { return "string" }

@@ -11,10 +11,11 @@ var cliFilesMessages = map[string][2]string{
 	"cli.lang.env": {"cảnh báo: BRIEFING_LANG=%q không phải ngôn ngữ hỗ trợ (vi hoặc en); dùng tiếng Việt", "warning: BRIEFING_LANG=%q is not a supported language (vi or en); using Vietnamese"},
 
 	// The data directory.
-	"cli.data.empty":  {"--data được ghi nhưng để trống; ghi đường dẫn thư mục dữ liệu, hoặc bỏ hẳn --data để dùng thư mục mặc định", "--data is given but empty; give the data directory's path, or leave --data out to use the default one"},
-	"cli.data.file":   {"thư mục dữ liệu %s là một tệp, không phải thư mục; chọn thư mục khác bằng --data THƯ_MỤC", "the data directory %s is a file, not a folder; choose another with --data DIR"},
-	"cli.data.parent": {"không tạo được thư mục dữ liệu %s vì %s là một tệp, không phải thư mục; chọn thư mục khác bằng --data THƯ_MỤC", "cannot create the data directory %s: %s is a file, not a folder; choose another with --data DIR"},
-	"cli.data.denied": {"không có quyền ghi vào thư mục dữ liệu %s; kiểm tra quyền của thư mục, hoặc chọn thư mục khác bằng --data THƯ_MỤC", "no permission to write in the data directory %s; check the folder's permissions, or choose another with --data DIR"},
+	"cli.data.env.empty": {"BRIEFING_DATA chỉ có khoảng trắng; ghi đường dẫn thư mục dữ liệu, hoặc bỏ biến này để dùng thư mục mặc định", "BRIEFING_DATA is only spaces; set it to the data folder's path, or unset it to use the default folder"},
+	"cli.data.empty":     {"--data được ghi nhưng để trống; ghi đường dẫn thư mục dữ liệu, hoặc bỏ hẳn --data để dùng thư mục mặc định", "--data is given but empty; give the data directory's path, or leave --data out to use the default one"},
+	"cli.data.file":      {"thư mục dữ liệu %s là một tệp, không phải thư mục; chọn thư mục khác bằng --data THƯ_MỤC", "the data directory %s is a file, not a folder; choose another with --data DIR"},
+	"cli.data.parent":    {"không tạo được thư mục dữ liệu %s vì %s là một tệp, không phải thư mục; chọn thư mục khác bằng --data THƯ_MỤC", "cannot create the data directory %s: %s is a file, not a folder; choose another with --data DIR"},
+	"cli.data.denied":    {"không có quyền ghi vào thư mục dữ liệu %s; kiểm tra quyền của thư mục, hoặc chọn thư mục khác bằng --data THƯ_MỤC", "no permission to write in the data directory %s; check the folder's permissions, or choose another with --data DIR"},
 
 	// A file to read (roster import).
 	"cli.file.notfound":   {"không có tệp %s; kiểm tra lại đường dẫn và tên tệp", "%s does not exist; check the path and the file name"},

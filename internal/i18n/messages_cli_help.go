@@ -32,6 +32,8 @@ var cliHelpMessages = map[string][2]string{
 	"cli.help.err.flag":       {"không có tuỳ chọn %s", "unknown flag: %s"},
 	"cli.help.err.shorthand":  {"không có tuỳ chọn -%s (trong -%s)", "unknown shorthand flag: '%s' in -%s"},
 	"cli.help.err.value":      {"tuỳ chọn %s cần một giá trị", "flag needs an argument: %s"},
+	"cli.help.err.repeated":   {"%s được ghi hai lần; ghi một lần thôi", "%s is given twice; give it once"},
+	"cli.help.err.topic":      {"không có lệnh %q; xem: briefing --help", "no command %q; see: briefing --help"},
 	"cli.help.err.invalid":    {"giá trị %q không dùng được cho tuỳ chọn %s: cần %s", "invalid argument %q for %s: want %s"},
 	"cli.help.err.type.int":   {"một số nguyên", "a whole number"},
 	"cli.help.err.type.bool":  {"true hoặc false", "true or false"},
