@@ -18,6 +18,7 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
+	"briefing/internal/sqlitedb"
 	"briefing/internal/store"
 	bsync "briefing/internal/sync"
 	"briefing/internal/tui"
@@ -104,6 +105,10 @@ func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
 	st, err := store.Open(e.dir)
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, exitError{1, l.T("cli.data.denied", dir)}
+	}
+	var newer *sqlitedb.NewerSchemaError
+	if errors.As(err, &newer) {
+		return nil, exitError{1, l.T("cli.db.newer", dir, newer.Version, newer.Known)}
 	}
 	if err != nil {
 		return nil, exitError{1, l.T("cli.db.open", dir, err)}

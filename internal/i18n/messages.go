@@ -107,6 +107,7 @@ var catalog = map[string][2]string{
 	"start.scope":                {"Máy này ghi danh cho %[2]s: máy chủ quận sẽ không nhận phiên của %[1]s. Chọn %[2]s hoặc một đơn vị trực thuộc.", "This laptop is enrolled for %[2]s: the district hub will not accept a session of %[1]s. Choose %[2]s or a unit under it."},
 	"start.open.exists":          {"Thiết bị đang có phiên mở (%s): tiếp tục hoặc kết thúc phiên đó trước", "This device has an open session (%s): resume or end it first"},
 	// Command line.
+	"cli.db.newer":      {"Dữ liệu ở %s do một phiên bản mới hơn của briefing ghi (lược đồ %d, bản này chỉ biết tới %d): không mở, không ghi gì. Dùng bản briefing mới hơn trên máy này.", "The data in %s was written by a newer briefing (schema %d; this one knows up to %d): not opened, nothing written. Use the newer briefing on this laptop."},
 	"cli.db.open":       {"không mở được dữ liệu ở %s: %v", "cannot open the data in %s: %v"},
 	"cli.interrupted":   {"đã dừng theo Ctrl+C; việc đang ghi dở không được lưu", "stopped by Ctrl+C; the write in progress was not saved"},
 	"cli.theme.bad":     {"--theme %q không có; dùng auto, dark, light hoặc high-contrast", "no theme %q; use auto, dark, light or high-contrast"},

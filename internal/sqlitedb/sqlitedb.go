@@ -115,7 +115,34 @@ func LoadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
 // Migrate applies the migrations db lacks. Each runs in its own immediate
 // transaction that first checks whether it is applied, so two processes
 // opening a new file at once apply each migration exactly once.
+//
+// What is applied is read first, without a write: a database already up to
+// date is opened without waiting for another process's write (every command
+// waited behind a writer), and one a newer program wrote (a migration this
+// one does not know) is refused with a *NewerSchemaError, not written.
 func Migrate(ctx context.Context, db *sql.DB, all []Migration) error {
+	applied, err := appliedVersions(ctx, db)
+	if err != nil {
+		return fmt.Errorf("migrations table: %w", err)
+	}
+	known := 0
+	for _, m := range all {
+		known = max(known, m.Version)
+	}
+	missing := false
+	for v := range applied {
+		if v > known {
+			return &NewerSchemaError{Version: v, Known: known}
+		}
+	}
+	for _, m := range all {
+		if !applied[m.Version] {
+			missing = true
+		}
+	}
+	if !missing {
+		return nil
+	}
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT    NOT NULL,
@@ -129,6 +156,37 @@ func Migrate(ctx context.Context, db *sql.DB, all []Migration) error {
 		}
 	}
 	return nil
+}
+
+// NewerSchemaError: the database holds a migration this program does not
+// know; a newer version of it wrote the file.
+type NewerSchemaError struct{ Version, Known int }
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("the database was written by a newer version of the program (schema %d; this one knows up to %d)", e.Version, e.Known)
+}
+
+// appliedVersions reads the migrations applied (none before the first).
+func appliedVersions(ctx context.Context, db *sql.DB) (map[int]bool, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).
+		Scan(&n); err != nil || n == 0 {
+		return map[int]bool{}, err
+	}
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func apply(ctx context.Context, db *sql.DB, m Migration) error {
