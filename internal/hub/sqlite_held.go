@@ -100,54 +100,43 @@ func scanHeld(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]Held, e
 // fails again stays held. by names who released them.
 func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by string, now time.Time) (released, still []Held, err error) {
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		released, still = nil, nil
-		full := make([]string, len(ids))
-		for i, ref := range ids {
-			var err error
-			if full[i], err = heldID(ctx, tx, ref); err != nil {
-				return err
-			}
+		ids, err := heldIDs(ctx, tx, ids)
+		if err != nil {
+			return err
 		}
-		ids := full
 		held, err := readHeld(ctx, tx, false, ids, false)
 		if err != nil {
 			return err
 		}
-		if len(ids) > 0 {
-			found := map[string]bool{}
-			for _, h := range held {
-				found[h.ID] = true
-			}
-			for _, id := range ids {
-				if !found[id] {
-					return fmt.Errorf("%w: held record %s (or it was released already)", ErrNotFound, id)
-				}
-			}
-		}
-		released, still, err = s.releaseIn(ctx, tx, held, accept, by, now)
-		if err != nil {
+		if released, still, err = s.releaseIn(ctx, tx, held, accept, by, now); err != nil {
 			return err
 		}
-		// Other laptops' records that waited for a session applied here
-		// are checked now, as when a push brings one.
 		var sessions []string
 		for _, h := range released {
 			if h.Entity == "session" {
 				sessions = append(sessions, h.RecordID)
 			}
 		}
-		if len(sessions) == 0 {
-			return nil
-		}
-		waiting, err := heldUnder(ctx, tx, sessions)
-		if err != nil {
-			return err
-		}
-		more, _, err := s.releaseIn(ctx, tx, waiting, false, by, now)
+		more, err := s.releaseWaiting(ctx, tx, sessions, by, now)
 		released = append(released, more...)
 		return err
 	})
 	return released, still, err
+}
+
+// releaseWaiting checks and applies the records (of any laptop) that
+// waited for one of sessions, now at the hub: as a push that brings a
+// session does, and an acceptance that applies one.
+func (s *SQLite) releaseWaiting(ctx context.Context, tx *sql.Tx, sessions []string, by string, now time.Time) ([]Held, error) {
+	if len(sessions) == 0 {
+		return nil, nil
+	}
+	waiting, err := heldUnder(ctx, tx, sessions)
+	if err != nil {
+		return nil, err
+	}
+	released, _, err := s.releaseIn(ctx, tx, waiting, false, by, now)
+	return released, err
 }
 
 // Drop sets held records aside for good (the district looked and will not
@@ -157,13 +146,9 @@ func (s *SQLite) Release(ctx context.Context, ids []string, accept bool, by stri
 func (s *SQLite) Drop(ctx context.Context, ids []string, by string, now time.Time) ([]Held, error) {
 	var out []Held
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		out = nil
-		full := make([]string, len(ids))
-		for i, ref := range ids {
-			var err error
-			if full[i], err = heldID(ctx, tx, ref); err != nil {
-				return err
-			}
+		full, err := heldIDs(ctx, tx, ids)
+		if err != nil {
+			return err
 		}
 		for _, id := range full {
 			if _, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ?, dropped = 1
@@ -171,7 +156,6 @@ func (s *SQLite) Drop(ctx context.Context, ids []string, by string, now time.Tim
 				return err
 			}
 		}
-		var err error
 		out, err = scanHeld(ctx, tx, `SELECT `+heldColumns(true)+` FROM held h JOIN device d ON d.id = h.device_id
 			WHERE h.id IN (?`+strings.Repeat(", ?", len(full)-1)+`)`, anySlice(full)...)
 		return err
@@ -211,52 +195,51 @@ func (s *SQLite) releaseIn(ctx context.Context, tx *sql.Tx, held []Held, accept 
 	if err != nil {
 		return nil, nil, err
 	}
-	err = func() error {
-		var p *pusher
-		for _, h := range held {
-			if p == nil || p.dev.ID != h.Device || p.epoch != h.Epoch {
-				if p != nil {
-					if err := p.flush(); err != nil {
-						return err
-					}
+	var p *pusher
+	for _, h := range held {
+		if p == nil || p.dev.ID != h.Device || p.epoch != h.Epoch {
+			if p != nil {
+				if err := p.flush(); err != nil {
+					return nil, nil, err
 				}
-				var unitID string
-				if err := tx.QueryRowContext(ctx, `SELECT unit_id FROM device WHERE id = ?`, h.Device).Scan(&unitID); err != nil {
-					return err
-				}
-				p = &pusher{s: s, tx: tx, ctx: ctx, dev: Device{ID: h.Device, UnitID: unitID}, epoch: h.Epoch, now: now,
-					release: true, accept: accept && h.Reason == sync.HeldScope, cat: cat, scope: cat.Scope(unitID)}
 			}
-			p.accept = accept && h.Reason == sync.HeldScope
-			ok, err := p.reapply(h)
-			if err != nil {
-				return err
+			var unitID string
+			if err := tx.QueryRowContext(ctx, `SELECT unit_id FROM device WHERE id = ?`, h.Device).Scan(&unitID); err != nil {
+				return nil, nil, err
 			}
-			if !ok {
-				// Held again: for the reason it has now (a record that
-				// waited for its session may now be outside its units).
-				now := p.held[len(p.held)-1]
-				h.Reason, h.Field, h.Message = now.Reason, now.Field, now.Message
-				if _, err := tx.ExecContext(ctx, `UPDATE held SET reason = ?, field = ?, message = ? WHERE id = ?`,
-					h.Reason, h.Field, h.Message, h.ID); err != nil {
-					return err
-				}
-				still = append(still, h)
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ? WHERE id = ?`, ms(now), by, h.ID); err != nil {
-				return err
-			}
-			t := now.UTC()
-			h.ReleasedAt, h.ReleasedBy = &t, by
-			released = append(released, h)
+			p = &pusher{s: s, tx: tx, ctx: ctx, dev: Device{ID: h.Device, UnitID: unitID}, epoch: h.Epoch, now: now,
+				release: true, cat: cat, scope: cat.Scope(unitID)}
 		}
-		if p != nil {
-			return p.flush()
+		p.accept = accept && h.Reason == sync.HeldScope
+		ok, err := p.reapply(h)
+		if err != nil {
+			return nil, nil, err
 		}
-		return nil
-	}()
-	return released, still, err
+		if !ok {
+			// Held again: for the reason it has now (a record that
+			// waited for its session may now be outside its units).
+			again := p.held[len(p.held)-1]
+			h.Reason, h.Field, h.Message = again.Reason, again.Field, again.Message
+			if _, err := tx.ExecContext(ctx, `UPDATE held SET reason = ?, field = ?, message = ? WHERE id = ?`,
+				h.Reason, h.Field, h.Message, h.ID); err != nil {
+				return nil, nil, err
+			}
+			still = append(still, h)
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE held SET released_at = ?, released_by = ? WHERE id = ?`, ms(now), by, h.ID); err != nil {
+			return nil, nil, err
+		}
+		t := now.UTC()
+		h.ReleasedAt, h.ReleasedBy = &t, by
+		released = append(released, h)
+	}
+	if p != nil {
+		if err := p.flush(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return released, still, nil
 }
 
 // heldUnder reads the records still held waiting for one of sessions.
@@ -269,6 +252,19 @@ func heldUnder(ctx context.Context, tx *sql.Tx, sessions []string) ([]Held, erro
 		args = append(args, id)
 	}
 	return scanHeld(ctx, tx, q, args...)
+}
+
+// heldIDs resolves refs (ids, or their starts) to the ids of records
+// still held (ErrNotFound, ErrAmbiguous).
+func heldIDs(ctx context.Context, tx *sql.Tx, refs []string) ([]string, error) {
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		var err error
+		if ids[i], err = heldID(ctx, tx, ref); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // heldID is the id of the record still held that ref names: its id, or

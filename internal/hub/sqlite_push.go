@@ -147,14 +147,8 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		}
 		// Records of other laptops (or this one) that waited for a session
 		// this push brought are checked and applied now.
-		if len(p.arrived) > 0 {
-			waiting, err := heldUnder(ctx, tx, p.arrived)
-			if err != nil {
-				return err
-			}
-			if _, _, err := s.releaseIn(ctx, tx, waiting, false, "", now); err != nil {
-				return err
-			}
+		if _, err := s.releaseWaiting(ctx, tx, p.arrived, "", now); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
 			AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
@@ -180,10 +174,6 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		resp.HeldTotal, _, err = p.heldSize()
 		return err
 	})
-	var refusal *Refusal
-	if errors.As(err, &refusal) {
-		return resp, refusal
-	}
 	var conflict *errConflict
 	if errors.As(err, &conflict) {
 		if qerr := s.quarantine(ctx, dev, req.Epoch, conflict, now); qerr != nil {
