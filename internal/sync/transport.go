@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"briefing/internal/regularfile"
 	"bytes"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -14,9 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -74,25 +73,20 @@ type EnrolmentFile struct {
 // maxEnrolmentFile bounds what ReadEnrolmentFile reads.
 const maxEnrolmentFile = 64 << 10
 
+// ErrNotRegular: a path that is a folder, a pipe or a device, not a file.
+var ErrNotRegular = regularfile.ErrNotRegular
+
 // ReadEnrolmentFile reads an enrolment file. A pin in the file and a pin in
 // its code must agree.
-// ErrNotRegular: a path that is a folder, a pipe or a device, not a file.
-var ErrNotRegular = errors.New("not a regular file")
-
 func ReadEnrolmentFile(path string) (EnrolmentFile, error) {
-	// A pipe or a device would block the open or never end: only a file,
-	// checked on what was opened (without waiting for a pipe's writer).
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	data, err := regularfile.Read(path, maxEnrolmentFile)
+	if errors.Is(err, ErrNotRegular) {
+		return EnrolmentFile{}, fmt.Errorf("%s: %w", path, err)
+	}
 	if err != nil {
 		return EnrolmentFile{}, err
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil {
-		return EnrolmentFile{}, err
-	} else if !fi.Mode().IsRegular() {
-		return EnrolmentFile{}, fmt.Errorf("%s: %w", path, ErrNotRegular)
-	}
-	return DecodeEnrolmentFile(f)
+	return DecodeEnrolmentFile(bytes.NewReader(data))
 }
 
 // DecodeEnrolmentFile reads an enrolment file's JSON, bounded.

@@ -1,6 +1,6 @@
 //go:build unix
 
-package deck
+package regularfile
 
 import (
 	"errors"
@@ -11,21 +11,22 @@ import (
 	"time"
 )
 
-// A device, a pipe or a huge file given as a deck is refused at once:
-// `deck check /dev/zero` read for ever.
-func TestReadFileRefusesWhatIsNotADeckFile(t *testing.T) {
+// A device, a pipe, a folder or a file over the limit is refused at once:
+// `deck check /dev/zero` read for ever, a pipe hung `briefing enroll`.
+func TestReadRefusesWhatIsNotAFileOfItsSize(t *testing.T) {
+	const limit = 1 << 20
 	dir := t.TempDir()
 	pipe := filepath.Join(dir, "pipe.md")
 	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
 		t.Skip("no named pipes:", err)
 	}
 	big := filepath.Join(dir, "big.md")
-	if err := os.WriteFile(big, make([]byte, MaxFileBytes+1), 0o600); err != nil {
+	if err := os.WriteFile(big, make([]byte, limit+1), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for path, want := range map[string]error{"/dev/zero": ErrNotAFile, pipe: ErrNotAFile, dir: ErrNotAFile, big: ErrTooLarge} {
+	for path, want := range map[string]error{"/dev/zero": ErrNotRegular, pipe: ErrNotRegular, dir: ErrNotRegular, big: ErrTooLarge} {
 		done := make(chan error, 1)
-		go func() { _, err := ReadFile(path); done <- err }()
+		go func() { _, err := Read(path, limit); done <- err }()
 		select {
 		case err := <-done:
 			if !errors.Is(err, want) {
@@ -37,7 +38,7 @@ func TestReadFileRefusesWhatIsNotADeckFile(t *testing.T) {
 	}
 	ok := filepath.Join(dir, "ok.md")
 	os.WriteFile(ok, []byte("# Mở đầu\n"), 0o600)
-	if data, err := ReadFile(ok); err != nil || string(data) != "# Mở đầu\n" {
+	if data, err := Read(ok, limit); err != nil || string(data) != "# Mở đầu\n" {
 		t.Errorf("a deck file: %q %v", data, err)
 	}
 }
