@@ -472,13 +472,14 @@ func (m Model) syncLine() string {
 	case s.LastSync == nil:
 		return m.lang.T("home.sync.never", s.Hub, s.Pending)
 	}
-	result := m.lang.SyncResult(s.LastResult)
-	line := m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), result, s.Pending)
+	// What the clerk must act on comes before the hub's address, which an
+	// 80-column screen cuts.
+	extra := ""
 	if s.LastResult != "ok" && s.LastOK != nil {
-		line += m.lang.T("home.sync.lastok", s.LastOK.Local().Format("02/01 15:04"))
+		extra += m.lang.T("home.sync.lastok", s.LastOK.Local().Format("02/01 15:04"))
 	}
 	if s.Held > 0 {
-		line += m.lang.T("home.sync.held", s.Held)
+		extra += m.lang.T("home.sync.held", s.Held)
 	}
-	return line
+	return m.lang.T("home.sync.last", s.Hub, s.LastSync.Local().Format("02/01 15:04"), m.lang.SyncResult(s.LastResult), s.Pending, extra)
 }
