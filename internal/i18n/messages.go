@@ -78,7 +78,7 @@ var catalog = map[string][2]string{
 	"home.title":                 {"briefing · Tuyên truyền Nghị quyết 57-NQ/TW", "briefing · Resolution 57-NQ/TW briefings"},
 	"home.device":                {"Thiết bị: %s", "Device: %s"},
 	"home.sync.lastok":           {" · xong lần cuối %s", " · last complete %s"},
-	"home.sync.held":             {" · %d bản ghi bị giữ", " · %d held"},
+	"home.sync.held":             {" · bị giữ: %d", " · held: %d"},
 	"home.sync.none":             {"Đồng bộ: %d thay đổi chưa gửi · chưa ghi danh với máy chủ quận", "Sync: %d changes not sent · not enrolled at a district hub"},
 	"home.sync.never":            {"Đồng bộ: %[2]d thay đổi chưa gửi · chưa đồng bộ lần nào · máy chủ %[1]s", "Sync: %[2]d changes not sent · never synced · hub %[1]s"},
 	"home.sync.last":             {"Đồng bộ: %[4]d thay đổi chưa gửi · lần cuối %[2]s (%[3]s)%[5]s · máy chủ %[1]s", "Sync: %[4]d changes not sent · last %[2]s (%[3]s)%[5]s · hub %[1]s"},

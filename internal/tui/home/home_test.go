@@ -28,7 +28,7 @@ func TestSyncLine(t *testing.T) {
 		// What the hub holds, and the last complete sync after a failed one,
 		// come before the hub's address (which 80 columns cut).
 		{&bsync.Status{Enrolled: true, Hub: "https://hub:8443", LastSync: &last, LastResult: "error", LastOK: &last, Held: 3},
-			"Đồng bộ: 0 thay đổi chưa gửi · lần cuối 05/12 08:30 (lỗi mạng hoặc lỗi máy) · xong lần cuối 05/12 08:30 · 3 bản ghi bị giữ · máy chủ https://hub:8443"},
+			"Đồng bộ: 0 thay đổi chưa gửi · lần cuối 05/12 08:30 (lỗi mạng hoặc lỗi máy) · xong lần cuối 05/12 08:30 · bị giữ: 3 · máy chủ https://hub:8443"},
 	}
 	for _, c := range cases {
 		m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
