@@ -3,7 +3,6 @@ package main
 import (
 	"time"
 
-	"briefing/internal/attendance"
 	"briefing/internal/questions"
 	"briefing/internal/session"
 )
@@ -25,6 +24,6 @@ func (e *env) skewClock(getenv func(string) string) {
 	e.store.SetClock(e.now)
 	e.svc = session.New(e.store, e.now)
 	e.svc.UseLibrary(e.lib)
-	e.att = attendance.New(e.store, e.now)
+	e.att = e.newAttendance(e.now)
 	e.qs = questions.New(e.store, e.now)
 }

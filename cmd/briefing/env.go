@@ -116,9 +116,16 @@ func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
 	e.store = st
 	e.svc = session.New(st, nil)
 	e.svc.UseLibrary(e.lib)
-	e.att = attendance.New(st, nil)
+	e.att = e.newAttendance(nil)
 	e.qs = questions.New(st, nil)
 	return e, nil
+}
+
+// newAttendance is the attendance service over e's store with the clock now
+// (nil: time.Now), hashing citizen-ID numbers with the keys kept beside the
+// database (bsync.IDKeys): never with a key built into the program.
+func (e *env) newAttendance(now func() time.Time) *attendance.Service {
+	return attendance.New(e.store, now, attendance.WithKeys(bsync.IDKeys{Dir: e.dir}))
 }
 
 // checkDataDir says in l why dir cannot be the data directory: it, or the nearest part of

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -131,14 +132,21 @@ type Service struct {
 	st    *store.Store
 	now   func() time.Time
 	units *unit.Service
+	keys  KeySource
 }
 
 // New returns a Service; now is the clock for check-in times (nil: time.Now).
-func New(st *store.Store, now func() time.Time) *Service {
+// Without WithKeys, citizen-ID numbers are hashed under a key held in memory
+// (see WithKeys).
+func New(st *store.Store, now func() time.Time, opts ...Option) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{st: st, now: now, units: unit.New(st, now)}
+	s := &Service{st: st, now: now, units: unit.New(st, now), keys: newMemoryKeys()}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // CheckIn checks person into session, durably. A second check-in changes
@@ -415,14 +423,15 @@ func (s *Service) WithoutCardNamed(ctx context.Context, name string) ([]Person, 
 // only the device that made a record changes it.
 func (s *Service) CheckInWithCard(ctx context.Context, sessionID, personID, number string) (CheckIn, error) {
 	number = strings.TrimSpace(number)
-	hasher, err := s.Hasher(ctx)
+	hashers, err := s.hashers(ctx)
 	if err != nil {
 		return CheckIn{}, err
 	}
-	hash := hasher.Hash(number)
+	hashes := hashesOf(hashers, number)
+	hash := hashes[0]
 	return s.checkInTx(ctx, sessionID, personID, ByQR, true, func(tx *store.Tx, p *store.Person, now time.Time) error {
 		switch {
-		case p.IDHash == hash:
+		case slices.Contains(hashes, p.IDHash):
 		case p.IDHash != "":
 			return ErrOtherCard
 		case p.Origin == tx.DeviceID():
@@ -433,14 +442,23 @@ func (s *Service) CheckInWithCard(ctx context.Context, sessionID, personID, numb
 	})
 }
 
-// ByCitizenID finds the people whose card number is number (through its hash).
+// ByCitizenID finds the people whose card number is number (through its
+// hash under each key this installation holds: a card kept before the device
+// enrolled is still found).
 func (s *Service) ByCitizenID(ctx context.Context, number string) ([]Person, error) {
-	hasher, err := s.Hasher(ctx)
+	hashers, err := s.hashers(ctx)
 	if err != nil {
 		return nil, err
 	}
-	people, err := s.st.PeopleWithIDHash(ctx, hasher.Hash(strings.TrimSpace(number)))
-	return fromRecords(people), err
+	var found []store.Person
+	for _, hash := range hashesOf(hashers, strings.TrimSpace(number)) {
+		people, err := s.st.PeopleWithIDHash(ctx, hash)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, people...)
+	}
+	return fromRecords(found), nil
 }
 
 // MinIDPrefix is the fewest characters of a person's id Person takes.

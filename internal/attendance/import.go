@@ -28,7 +28,9 @@ type ImportOptions struct {
 	// Unit is given to rows that have none.
 	Unit string
 	// DryRun reads and checks everything, counts what would change, and
-	// writes nothing.
+	// writes nothing: the stored people are read with plain queries (no
+	// write transaction, so no writer waits on it), the file's rows are
+	// weighed against them in memory, and no key is made.
 	DryRun bool
 	// SkipInvalid imports the valid rows even when some are invalid.
 	SkipInvalid bool
@@ -89,8 +91,6 @@ const MaxProblems = 1000
 // ErrRejected: the roster has invalid rows, so nothing was imported.
 var ErrRejected = errors.New("roster has invalid rows; nothing was imported")
 
-var errDryRun = errors.New("dry run")
-
 // importBatch is how many new people go to the database at once.
 const importBatch = 1000
 
@@ -105,7 +105,10 @@ const importBatch = 1000
 // that repeats an earlier row's person is rejected. Importing
 // the same file again changes nothing. Empty cells keep what is stored.
 func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (ImportResult, error) {
-	hasher, err := s.Hasher(ctx)
+	if opt.DryRun {
+		return s.dryRun(ctx, r, opt)
+	}
+	hashers, err := s.hashers(ctx)
 	if err != nil {
 		return ImportResult{}, err
 	}
@@ -115,7 +118,7 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 		if err := tx.GrowCache(ctx, 128); err != nil {
 			return err
 		}
-		im := newImporter(ctx, tx, hasher, opt, s.now())
+		im := newImporter(ctx, tx, tx, hashers, opt, s.now())
 		if im.cat, err = s.units.CatalogInTx(ctx, tx); err != nil {
 			return err
 		}
@@ -125,17 +128,12 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 		if err := im.readAll(r, &res); err != nil {
 			return err
 		}
-		switch {
-		case res.Rejected > 0 && !opt.SkipInvalid:
+		if res.Rejected > 0 && !opt.SkipInvalid {
 			return ErrRejected
-		case opt.DryRun:
-			return errDryRun
 		}
 		return nil
 	})
 	switch {
-	case errors.Is(err, errDryRun):
-		return res, nil
 	case errors.Is(err, ErrRejected):
 		res.Refused = true
 		return res, ErrRejected
@@ -146,17 +144,60 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 	return res, nil
 }
 
+// dryRun is Import with DryRun: the same importer, reading the stored people
+// through the store's own queries and writing nothing. The hash keys are
+// the installation's if it has them; if not, a real import would make one,
+// and no stored hash can be under a key not yet made, so a key kept in
+// memory for the run compares the same.
+func (s *Service) dryRun(ctx context.Context, r RowReader, opt ImportOptions) (ImportResult, error) {
+	hashers, err := s.existingHashers(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if len(hashers) == 0 {
+		key := cccd.NewKey()
+		hashers = []cccd.Hasher{cccd.NewHasher(cccd.KeyID(key), key)}
+	}
+	var res ImportResult
+	im := newImporter(ctx, s.st, nil, hashers, opt, s.now())
+	if im.cat, err = s.units.Catalog(ctx); err != nil {
+		return res, fmt.Errorf("import roster: %w", err)
+	}
+	if err := im.loadKnown(); err != nil {
+		return res, fmt.Errorf("import roster: %w", err)
+	}
+	if err := im.readAll(r, &res); err != nil {
+		return res, fmt.Errorf("import roster: %w", err)
+	}
+	if res.Rejected > 0 && !opt.SkipInvalid {
+		res.Refused = true
+		return res, ErrRejected
+	}
+	return res, nil
+}
+
+// peopleReader is where an import reads the stored people: the write
+// transaction, or for a dry run the store itself.
+type peopleReader interface {
+	EachPerson(ctx context.Context, afterRow int64, fn func(store.Person) error) error
+	PersonAtRow(ctx context.Context, row int64) (store.Person, error)
+	DeviceID() string
+}
+
 // importer holds one import's state: the people already known (stored, or
 // seen earlier in the file), keyed by a 64-bit hash of their identity so a
 // million rows fit in tens of megabytes.
 type importer struct {
-	ctx    context.Context
-	tx     *store.Tx
-	hasher cccd.Hasher
-	opt    ImportOptions
-	now    time.Time
-	seed   maphash.Seed
-	known  map[uint64]known
+	ctx context.Context
+	db  peopleReader
+	tx  *store.Tx // nil in a dry run, which writes nothing
+	// hashers are the citizen-ID hashers, the current one first: a stored
+	// hash made under an older key of this installation is still recognised.
+	hashers []cccd.Hasher
+	opt     ImportOptions
+	now     time.Time
+	seed    maphash.Seed
+	known   map[uint64]known
 	// more holds a name key's other entries, for names that fold the same
 	// but differ in their diacritics: rare, so kept apart from known.
 	more  map[uint64][]known
@@ -185,9 +226,9 @@ type known struct {
 	hasMore bool
 }
 
-func newImporter(ctx context.Context, tx *store.Tx, hasher cccd.Hasher, opt ImportOptions, now time.Time) *importer {
+func newImporter(ctx context.Context, db peopleReader, tx *store.Tx, hashers []cccd.Hasher, opt ImportOptions, now time.Time) *importer {
 	return &importer{
-		ctx: ctx, tx: tx, hasher: hasher, opt: opt, now: now,
+		ctx: ctx, db: db, tx: tx, hashers: hashers, opt: opt, now: now,
 		seed: maphash.MakeSeed(), known: map[uint64]known{}, more: map[uint64][]known{}, units: map[string]string{},
 		unknown: map[string]int{},
 	}
@@ -319,6 +360,16 @@ func (im *importer) taken(k, marks uint64, rowid int64, line int32) {
 
 func (im *importer) idKey(hash string) uint64 { return maphash.String(im.seed, "id\x00"+hash) }
 
+// knownCard looks a card up by its hash under each key, the current first.
+func (im *importer) knownCard(hashes []string) (known, bool) {
+	for _, h := range hashes {
+		if kn, ok := im.known[im.idKey(h)]; ok {
+			return kn, true
+		}
+	}
+	return known{}, false
+}
+
 func (im *importer) nameKey(nameKey, unit, phone string) uint64 {
 	return maphash.String(im.seed, "name\x00"+nameKey+"\x00"+im.foldUnit(unit)+"\x00"+phone)
 }
@@ -390,7 +441,7 @@ func (im *importer) loadKnown() error {
 		}
 	}()
 	batch := <-free
-	err := im.tx.EachPerson(im.ctx, 0, func(p store.Person) error {
+	err := im.db.EachPerson(im.ctx, 0, func(p store.Person) error {
 		sp := storedPerson{
 			kn:   known{row: p.Row, fields: im.fieldsKey(p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash)},
 			name: p.Name, nameKey: im.nameKey(p.NameKey, p.Unit, p.Phone),
@@ -446,7 +497,7 @@ func (im *importer) index(sp storedPerson) {
 func (im *importer) readAll(r RowReader, res *ImportResult) error {
 	ctx, cancel := context.WithCancel(im.ctx)
 	batches := make(chan readBatch, 2)
-	go readAhead(ctx, r, im.hasher, im.seed, batches)
+	go readAhead(ctx, r, im.hashers, im.seed, batches)
 	defer func() {
 		cancel()
 		for range batches { // the reader is the caller's again only when this goroutine is done
@@ -471,6 +522,9 @@ func (im *importer) readAll(r RowReader, res *ImportResult) error {
 	if err := im.ctx.Err(); err != nil {
 		return err // reading stopped early
 	}
+	if im.tx == nil {
+		return nil
+	}
 	return im.flush()
 }
 
@@ -487,7 +541,9 @@ type readRow struct {
 	roster.Row
 	nameKey string
 	marks   uint64 // marksKey of the name
-	idHash  string // only for a row whose citizen ID is valid
+	// idHashes are the citizen ID's hashes under each hasher, the current
+	// one first; only for a row whose citizen ID is valid.
+	idHashes []string
 }
 
 // readBatchRows is how many rows a batch carries.
@@ -495,7 +551,7 @@ const readBatchRows = 2000
 
 // readAhead sends r's rows in batches until the end, an error or ctx is done,
 // then closes batches.
-func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, seed maphash.Seed, batches chan<- readBatch) {
+func readAhead(ctx context.Context, r RowReader, hashers []cccd.Hasher, seed maphash.Seed, batches chan<- readBatch) {
 	defer close(batches)
 	send := func(b readBatch) bool {
 		select {
@@ -518,7 +574,7 @@ func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, seed maphas
 			}
 			rr := readRow{Row: row, nameKey: textvi.Fold(row.Name), marks: marksKey(seed, row.Name)}
 			if row.CitizenID != "" && len(row.Problems) == 0 {
-				rr.idHash = hasher.Hash(row.CitizenID)
+				rr.idHashes = hashesOf(hashers, row.CitizenID)
 			}
 			rows = append(rows, rr)
 		}
@@ -531,7 +587,11 @@ func readAhead(ctx context.Context, r RowReader, hasher cccd.Hasher, seed maphas
 
 // row checks one row and, unless the import is already doomed, writes it.
 func (im *importer) row(rr readRow, res *ImportResult) error {
-	row, nameKey, idHash := rr.Row, rr.nameKey, rr.idHash
+	row, nameKey := rr.Row, rr.nameKey
+	idHash := ""
+	if len(rr.idHashes) > 0 {
+		idHash = rr.idHashes[0]
+	}
 	if row.Unit == "" {
 		row.Unit = im.opt.Unit
 	}
@@ -565,7 +625,7 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 		var ok bool
 		switch {
 		case hasID && i == 0:
-			kn, ok = im.known[k]
+			kn, ok = im.knownCard(rr.idHashes)
 		case i == phoneKey:
 			kn, ok = im.find(k, 0) // so a corrected spelling updates the person
 		default:
@@ -601,7 +661,7 @@ func (im *importer) row(rr readRow, res *ImportResult) error {
 	}
 	// Once a row is rejected nothing will be written, but the counts go on,
 	// so that the summary says what the file would do.
-	write := res.Rejected == 0 || im.opt.SkipInvalid
+	write := im.tx != nil && (res.Rejected == 0 || im.opt.SkipInvalid)
 	if match.row == 0 {
 		res.Imported++
 		if !write {
@@ -648,7 +708,7 @@ func (im *importer) flush() error {
 // only compares them; empty cells keep what is stored. It reports whether
 // anything changes.
 func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string, write bool) (bool, error) {
-	p, err := im.tx.PersonAtRow(im.ctx, rowid)
+	p, err := im.db.PersonAtRow(im.ctx, rowid)
 	if err != nil {
 		return false, err
 	}
@@ -677,7 +737,7 @@ func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string, 
 	if p == before {
 		return false, nil
 	}
-	if p.Origin != im.tx.DeviceID() {
+	if p.Origin != im.db.DeviceID() {
 		return false, nil // another device's record: it changes there, and reaches us by sync
 	}
 	if !write {

@@ -22,7 +22,9 @@
 // on every device of a district, so the district can tell that two devices
 // registered the same person by comparing hashes, while someone holding a
 // copy of the data cannot recover the numbers by hashing all possible ones
-// (there are only about 10^11) without the key. Each hash is prefixed with
+// (there are only about 10^11) without the key. No key is built into the
+// program: each installation makes its own (NewKey) until the district's
+// reaches it, and keeps it outside the database. Each hash is prefixed with
 // the identifier of the key that made it, so when the district moves to a
 // new key the old hashes are recognised as such rather than silently
 // failing to match. The full number lives only in memory, between the scan
@@ -31,6 +33,7 @@ package cccd
 
 import (
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -375,3 +378,30 @@ func (h Hasher) String() string { return "cccd.Hasher{" + h.keyID + "}" }
 
 // GoString hides the key in %#v too.
 func (h Hasher) GoString() string { return h.String() }
+
+// KeySize is the size of the keys NewKey makes.
+const KeySize = 32
+
+// NewKey makes a random hash key of KeySize bytes.
+func NewKey() []byte {
+	key := make([]byte, KeySize)
+	rand.Read(key) // never fails (crypto/rand since Go 1.24)
+	return key
+}
+
+// KeyID names key in the hashes made with it: "k" and 16 hex digits of a
+// SHA-256 of the key. Every device holding the same key names it the same,
+// so their hashes compare; the name gives nothing away about the key.
+func KeyID(key []byte) string {
+	sum := sha256.Sum256(append([]byte("briefing citizen-id key id\x00"), key...))
+	return "k" + hex.EncodeToString(sum[:8])
+}
+
+// KeyIDOf is the key id a hash was made under ("" when hash has none).
+func KeyIDOf(hash string) string {
+	id, _, ok := strings.Cut(hash, ":")
+	if !ok {
+		return ""
+	}
+	return id
+}
