@@ -64,8 +64,15 @@ func Open(dir string) (*Store, error) {
 }
 
 func (s *Store) init(ctx context.Context) error {
+	forgotten, err := applied(ctx, s.db, forgottenKeysMigration)
+	if err != nil {
+		return err
+	}
 	if err := migrate(ctx, s.db); err != nil {
 		return err
+	}
+	if !forgotten {
+		checkpointForgotten(ctx, s.db)
 	}
 	id, err := s.ensureDevice(ctx)
 	if err != nil {
