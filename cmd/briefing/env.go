@@ -149,26 +149,38 @@ func checkDataDir(l i18n.Lang, dir string) error {
 	}
 }
 
-// withDryRunEnv runs f for a dry run, which writes nothing: with the data directory's
-// database when there is one, else with an empty one in a temporary directory, removed
-// afterwards, so that a dry run in a new data directory does not create it.
+// withDryRunEnv runs f for a dry run, which writes nothing anywhere: the data
+// directory's database opened read-only (no write lock, no file made, so a
+// check-in elsewhere never waits on it and a read-only directory is fine), or,
+// without one, an empty database in memory, so that a dry run in a new data
+// directory creates nothing. A database from an older program is opened as
+// every command opens it (its migrations are the one write), since the dry
+// run must compare with the people as a real import would see them.
 func withDryRunEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 	l, dir := g.language(), dataDir(g)
 	if err := checkDataDir(l, dir); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, store.FileName)); !errors.Is(err, fs.ErrNotExist) {
+	st, err := store.OpenReadOnly(dir)
+	if errors.Is(err, store.ErrOlderSchema) {
 		return withEnv(cmd, g, f)
 	}
-	tmp, err := os.MkdirTemp("", "briefing-dry-run-")
-	if err != nil {
-		return exitError{1, l.T("cli.db.open", os.TempDir(), err)}
+	if errors.Is(err, fs.ErrPermission) {
+		return exitError{1, l.T("cli.data.denied", dir)}
 	}
-	defer os.RemoveAll(tmp)
-	e, err := openEnvAt(cmd, l, tmp)
-	if err != nil {
-		return err
+	var newer *sqlitedb.NewerSchemaError
+	if errors.As(err, &newer) {
+		return exitError{1, l.T("cli.db.newer", dir, newer.Version, newer.Known)}
 	}
+	if err != nil {
+		return exitError{1, l.T("cli.db.open", dir, err)}
+	}
+	e := newEnv(cmd, l, dir)
+	e.store = st
+	e.svc = session.New(st, nil)
+	e.svc.UseLibrary(e.lib)
+	e.att = e.newAttendance(nil)
+	e.qs = questions.New(st, nil)
 	defer e.close()
 	return f(e)
 }

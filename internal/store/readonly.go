@@ -5,7 +5,101 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"briefing/internal/sqlitedb"
 )
+
+// ErrOlderSchema: OpenReadOnly found a database that lacks migrations this
+// program would apply; only Open, which writes, can bring it up to date.
+var ErrOlderSchema = errors.New("the database needs migrations this program applies when it opens it for writing")
+
+// OpenReadOnly opens the database in dir for reading only, for a command
+// that must write nothing anywhere (a dry run): SQLite opens the file
+// read-only (mode=ro), so nothing can write through this Store, it takes no
+// write lock and makes no file. Without a database in dir it is an empty
+// one, migrated, in this process's memory: dir is not created either. A
+// database from an older program is ErrOlderSchema, from a newer one
+// *sqlitedb.NewerSchemaError. Its Tx fails: it is for reading.
+func OpenReadOnly(dir string) (*Store, error) {
+	ctx := context.Background()
+	path, err := filepath.Abs(filepath.Join(dir, FileName))
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	s := &Store{now: time.Now, writeTurn: make(chan struct{}, 1)}
+	_, err = os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return s, s.openMemory(ctx)
+	case err != nil:
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
+	db, err := sql.Open("sqlite", sqlitedb.DSN(path)+"&mode=ro")
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
+	s.db, s.stmts = db, sqlitedb.StmtCache{DB: db}
+	if err := s.checkSchema(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.QueryRowContext(ctx, `SELECT id FROM device`).Scan(&s.deviceID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
+	return s, nil
+}
+
+// openMemory makes s an empty database in memory, shared by the pool's
+// connections for as long as one of them is open.
+func (s *Store) openMemory(ctx context.Context) error {
+	q := url.Values{}
+	q.Set("mode", "memory")
+	q.Set("cache", "shared")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	name := "briefing-read-only-" + newID()
+	db, err := sql.Open("sqlite", "file:"+name+"?"+q.Encode())
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	db.SetMaxIdleConns(1) // keeps the memory database alive between queries
+	db.SetConnMaxLifetime(0)
+	s.db, s.stmts = db, sqlitedb.StmtCache{DB: db}
+	if err := s.init(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// checkSchema refuses a database whose migrations differ from this program's.
+func (s *Store) checkSchema(ctx context.Context) error {
+	all, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	known := 0
+	for _, m := range all {
+		known = max(known, m.Version)
+	}
+	var latest, count int
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(max(version), 0), count(*) FROM schema_migrations`).Scan(&latest, &count)
+	switch {
+	case err != nil:
+		return fmt.Errorf("store: %w", err)
+	case latest > known:
+		return &sqlitedb.NewerSchemaError{Version: latest, Known: known}
+	case count < len(all):
+		return ErrOlderSchema
+	}
+	return nil
+}
 
 // PersonAtRow reads the person with rowid row, outside any transaction
 // (a dry run reads this way, holding no lock).
