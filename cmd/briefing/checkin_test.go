@@ -18,6 +18,7 @@ import (
 	"briefing/internal/roster"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	bsync "briefing/internal/sync"
 )
 
 // checkinData is a data directory with a roster and an open session.
@@ -63,7 +64,7 @@ func (d checkinData) with(fn func(*store.Store, *attendance.Service)) {
 		d.t.Fatal(err)
 	}
 	defer st.Close()
-	fn(st, attendance.New(st, nil))
+	fn(st, attendance.New(st, nil, attendance.WithKeys(bsync.IDKeys{Dir: d.data})))
 }
 
 // checkinRun is what a command printed on stdout, its exit code, and its
