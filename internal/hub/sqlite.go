@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"briefing/internal/cccd"
 	"briefing/internal/sqlitedb"
 	"briefing/internal/sync"
 
@@ -32,6 +33,8 @@ type SQLite struct {
 	db    *sql.DB
 	hubID string
 	idKey string
+	// keyPath is the file of the citizen-ID key (IDKeyFile).
+	keyPath string
 	// writeTurn queues this process's writers in Go rather than in SQLite's
 	// busy handler, which sleeps.
 	writeTurn chan struct{}
@@ -47,7 +50,7 @@ func OpenSQLite(path string) (*SQLite, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	s := &SQLite{writeTurn: make(chan struct{}, 1)}
+	s := &SQLite{writeTurn: make(chan struct{}, 1), keyPath: IDKeyFile(path)}
 	// Every commit survives a power cut (synchronous=FULL): an acknowledged
 	// push, an enrolment code handed out or an answer the district saw saved
 	// must not come back lost; a device that has nothing new to push would
@@ -67,22 +70,66 @@ func (s *SQLite) init(ctx context.Context) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for key, gen := range map[string]func() string{
-			"hub_id": func() string { return uuid.Must(uuid.NewV7()).String() },
-			"id_key": func() string {
-				b := make32()
-				return base64.RawURLEncoding.EncodeToString(b)
-			},
-		} {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, key, gen()); err != nil {
-				return err
-			}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO hub_meta (key, value) VALUES ('hub_id', ?) ON CONFLICT (key) DO NOTHING`,
+			uuid.Must(uuid.NewV7()).String()); err != nil {
+			return err
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT value FROM hub_meta WHERE key = 'hub_id'`).Scan(&s.hubID); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, `SELECT value FROM hub_meta WHERE key = 'id_key'`).Scan(&s.idKey)
+		return s.loadIDKey(ctx, tx)
 	})
+}
+
+// IDKeyFile is the file beside the hub database (hub.db: hub-id-key.json)
+// that holds the district's citizen-ID hash key, which the hub hands every
+// device at enrolment. It is kept out of the database, as on the devices,
+// so that a copy of hub.db (a backup, a report taken away) cannot verify a
+// guessed citizen-ID number against the hashes it holds. Mode 0600.
+func IDKeyFile(dbPath string) string {
+	base := strings.TrimSuffix(dbPath, filepath.Ext(dbPath))
+	return base + "-id-key.json"
+}
+
+// loadIDKey reads the district key from its file, making it on the first
+// start. A hub that kept it in hub_meta (before this file existed) moves it
+// there: written to the file first, then deleted from the database, so a
+// crash between the two loses nothing and devices enrolled before keep the
+// same key.
+func (s *SQLite) loadIDKey(ctx context.Context, tx *sql.Tx) error {
+	var legacy string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM hub_meta WHERE key = 'id_key'`).Scan(&legacy)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	key, found, err := sync.LoadKeyFile(s.keyPath)
+	if err != nil {
+		return err
+	}
+	if found && legacy != "" && legacy != base64.RawURLEncoding.EncodeToString(key) {
+		return fmt.Errorf("%s and the database hold different citizen-ID keys: keep the one the devices were enrolled with", s.keyPath)
+	}
+	if !found {
+		key = cccd.NewKey()
+		if legacy != "" {
+			if key, err = base64.RawURLEncoding.DecodeString(legacy); err != nil || len(key) < 16 {
+				return errors.New("hub_meta id_key is not a base64url key of at least 16 bytes")
+			}
+		}
+		if key, err = sync.CreateKeyFile(s.keyPath, key); err != nil {
+			return fmt.Errorf("citizen-ID key file: %w", err)
+		}
+	}
+	if legacy != "" {
+		if _, err := tx.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM hub_meta WHERE key = 'id_key'`); err != nil {
+			return err
+		}
+	}
+	s.idKey = base64.RawURLEncoding.EncodeToString(key)
+	return nil
 }
 
 func make32() []byte {

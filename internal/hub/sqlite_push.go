@@ -576,7 +576,7 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))
 	case "person":
 		p.buffers()
-		return p.add(p.people, c, r, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), r.str("id_hash"))
+		return p.add(p.people, c, r, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), keptIDHash(r.str("id_hash")))
 	case "attendance":
 		if err := p.sessionInScope(c, r.str("session_id")); err != nil {
 			return err

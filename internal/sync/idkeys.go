@@ -53,12 +53,15 @@ func (k IDKeys) CitizenIDKeys(_ context.Context, create bool) ([]cccd.Hasher, er
 		}
 		out = append(out, cccd.NewHasher(cccd.KeyID(key), key))
 	}
-	own, found, err := loadOwnIDKey(k.Dir)
+	own, found, err := LoadKeyFile(filepath.Join(k.Dir, OwnIDKeyFile))
 	if err != nil {
 		return nil, err
 	}
 	if !found && create && len(out) == 0 {
-		if own, err = makeOwnIDKey(k.Dir); err != nil {
+		if err := os.MkdirAll(k.Dir, 0o700); err != nil {
+			return nil, err
+		}
+		if own, err = CreateKeyFile(filepath.Join(k.Dir, OwnIDKeyFile), cccd.NewKey()); err != nil {
 			return nil, err
 		}
 		found = true
@@ -69,10 +72,10 @@ func (k IDKeys) CitizenIDKeys(_ context.Context, create bool) ([]cccd.Hasher, er
 	return out, nil
 }
 
-// loadOwnIDKey reads OwnIDKeyFile in dir. A file another process is still
-// writing (empty or cut short) is read again for up to a second.
-func loadOwnIDKey(dir string) (key []byte, found bool, err error) {
-	path := filepath.Join(dir, OwnIDKeyFile)
+// LoadKeyFile reads a key file (OwnIDKeyFile, or the hub's): found is false
+// when there is none. A file another process is still writing (empty or cut
+// short) is read again for up to a second.
+func LoadKeyFile(path string) (key []byte, found bool, err error) {
 	for try := 0; ; try++ {
 		key, err = readOwnIDKey(path)
 		switch {
@@ -122,29 +125,25 @@ func isUnexpectedEnd(err error) bool {
 	return errors.As(err, &se) && se.Error() == "unexpected end of JSON input"
 }
 
-// makeOwnIDKey makes a key and creates OwnIDKeyFile with it, unless another
-// process did first: then that process's key is the one. The file is
-// written whole under a temporary name and linked into place, which fails
-// if the name exists; where links are not supported it is created
-// exclusively and written in place (a reader waits for it: loadOwnIDKey).
-func makeOwnIDKey(dir string) ([]byte, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
-	}
-	key := cccd.NewKey()
+// CreateKeyFile creates the key file path (mode 0600) holding key, unless
+// another process did first: then that process's key is the one returned.
+// The file is written whole under a temporary name and linked into place,
+// which fails if the name exists; where links are not supported it is
+// created exclusively and written in place (a reader waits: LoadKeyFile).
+func CreateKeyFile(path string, key []byte) ([]byte, error) {
+	dir := filepath.Dir(path)
 	data, err := json.MarshalIndent(ownIDKey{Key: base64.RawURLEncoding.EncodeToString(key)}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	data = append(data, '\n')
-	path := filepath.Join(dir, OwnIDKeyFile)
 	err = linkNew(dir, path, data)
 	if errors.Is(err, errNoLink) {
 		err = createNew(path, data)
 	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
-		key, _, err = loadOwnIDKey(dir)
+		key, _, err = LoadKeyFile(path)
 		return key, err
 	case err != nil:
 		return nil, err
@@ -161,7 +160,7 @@ var errNoLink = errors.New("hard links not supported")
 // linkNew writes data to a temporary file in dir and links it to path:
 // fs.ErrExist if path exists, errNoLink if the system cannot link.
 func linkNew(dir, path string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, "."+OwnIDKeyFile+".*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
