@@ -251,3 +251,20 @@ func TestRosterDryRunReadOnlyDataDir(t *testing.T) {
 		t.Fatalf("dry run in a read-only data directory:\n%s", r)
 	}
 }
+
+// A damaged key file is told in the interface language, naming the file and
+// what to do; nothing is written.
+func TestDamagedIDKeyFile(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	runIn(t, "", "--data", data, "session", "start", "nq57-toan-van", "--title", "Hội nghị").expect(t, "session start", 0, nil, nil)
+	keyFile := filepath.Join(data, bsync.OwnIDKeyFile)
+	if err := os.WriteFile(keyFile, []byte(`{"key":"abc"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	runIn(t, "", "--data", data, "checkin", "--qr", cardPayload).expect(t, "checkin --qr", 1,
+		[]string{"không đọc được khóa băm số CCCD: " + keyFile, "sao lưu"}, []string{"Đã điểm danh"})
+	runIn(t, "en", "--data", data, "checkin", "--qr", cardPayload).expect(t, "checkin --qr, en", 1,
+		[]string{"cannot read the citizen-ID hash key: " + keyFile, "backup"}, nil)
+	runIn(t, "", "--data", data, "attendance", "list").expect(t, "attendance list", 0, nil, []string{"Nguyễn Văn An"})
+}

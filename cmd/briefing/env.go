@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"briefing/internal/attendance"
+	"briefing/internal/cccd"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
@@ -125,7 +126,22 @@ func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
 // (nil: time.Now), hashing citizen-ID numbers with the keys kept beside the
 // database (bsync.IDKeys): never with a key built into the program.
 func (e *env) newAttendance(now func() time.Time) *attendance.Service {
-	return attendance.New(e.store, now, attendance.WithKeys(bsync.IDKeys{Dir: e.dir}))
+	return attendance.New(e.store, now, attendance.WithKeys(idKeys{bsync.IDKeys{Dir: e.dir}, e.lang}))
+}
+
+// idKeys are the data directory's citizen-ID keys, a problem with them told in
+// the interface language, naming the file and what to do.
+type idKeys struct {
+	bsync.IDKeys
+	lang i18n.Lang
+}
+
+func (k idKeys) CitizenIDKeys(ctx context.Context, create bool) ([]cccd.Hasher, error) {
+	all, err := k.IDKeys.CitizenIDKeys(ctx, create)
+	if err != nil {
+		return nil, exitError{1, k.lang.T("cli.idkey.problem", err)}
+	}
+	return all, nil
 }
 
 // checkDataDir says in l why dir cannot be the data directory: it, or the nearest part of

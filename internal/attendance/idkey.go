@@ -3,7 +3,6 @@ package attendance
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"briefing/internal/cccd"
 )
@@ -79,11 +78,8 @@ func (s *Service) existingHashers(ctx context.Context) ([]cccd.Hasher, error) {
 }
 
 func (s *Service) keysMade(ctx context.Context, create bool) ([]cccd.Hasher, error) {
-	all, err := s.keys.CitizenIDKeys(ctx, create)
-	if err != nil {
-		return nil, fmt.Errorf("citizen-ID key: %w", err)
-	}
-	return all, nil
+	// The source's error names its file and what is wrong: passed on as it is.
+	return s.keys.CitizenIDKeys(ctx, create)
 }
 
 // hashesOf is number's hash under each of hashers, the current one first.
