@@ -84,7 +84,7 @@ func LoadKeyFile(path string) (key []byte, found bool, err error) {
 		case err == nil:
 			return key, true, nil
 		case errors.Is(err, errPartialKey) && try < 20:
-			time.Sleep(50 * time.Millisecond)
+			time.Sleep(partialKeyWait)
 			continue
 		}
 		return nil, false, err
@@ -92,6 +92,10 @@ func LoadKeyFile(path string) (key []byte, found bool, err error) {
 }
 
 var errPartialKey = errors.New("not a whole key file")
+
+// partialKeyWait is how long LoadKeyFile waits before reading a partial
+// file again (twenty times at most).
+var partialKeyWait = 50 * time.Millisecond
 
 func readOwnIDKey(path string) ([]byte, error) {
 	f, err := os.Open(path)

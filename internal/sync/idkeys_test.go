@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	gosync "sync"
 	"testing"
 
@@ -116,4 +117,34 @@ func TestOwnIDKeyDamagedIsAnError(t *testing.T) {
 	if _, err := (IDKeys{Dir: dir}).CitizenIDKeys(context.Background(), true); err == nil {
 		t.Fatal("a key of 5 bytes was taken")
 	}
+}
+
+// FuzzLoadKeyFile: whatever a key file holds, LoadKeyFile returns a key of
+// 16 bytes or more, or an error naming the file; it never panics.
+func FuzzLoadKeyFile(f *testing.F) {
+	f.Add([]byte(`{"key":"` + base64.RawURLEncoding.EncodeToString(make([]byte, 32)) + `"}`))
+	f.Add([]byte(`{"key":"abc"}`))
+	f.Add([]byte(`{"key":`))
+	f.Add([]byte(""))
+	f.Add([]byte(`[1,2,3]`))
+	f.Add([]byte(`{"key":"AAAAAAAAAAAAAAAAAAAAAA==","key":null}`))
+	old := partialKeyWait
+	partialKeyWait = 0
+	f.Cleanup(func() { partialKeyWait = old })
+	dir := f.TempDir()
+	path := filepath.Join(dir, OwnIDKeyFile)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		key, found, err := LoadKeyFile(path)
+		switch {
+		case err != nil && (found || key != nil):
+			t.Fatalf("error %v with a key", err)
+		case err != nil && !strings.Contains(err.Error(), path):
+			t.Fatalf("error %q does not name the file", err)
+		case err == nil && (!found || len(key) < 16):
+			t.Fatalf("key of %d bytes, found %v", len(key), found)
+		}
+	})
 }
