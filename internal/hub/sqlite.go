@@ -2,7 +2,6 @@ package hub
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"embed"
 	"encoding/base64"
@@ -130,12 +129,6 @@ func (s *SQLite) loadIDKey(ctx context.Context, tx *sql.Tx) error {
 	}
 	s.idKey = base64.RawURLEncoding.EncodeToString(key)
 	return nil
-}
-
-func make32() []byte {
-	b := make([]byte, 32)
-	rand.Read(b)
-	return b
 }
 
 func migrate(ctx context.Context, db *sql.DB) error {
