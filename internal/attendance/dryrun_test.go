@@ -116,3 +116,24 @@ func TestDryRunDoesNotWaitForAWriter(t *testing.T) {
 		t.Fatalf("dry run beside a writer: %+v, %v after %v", countsOf(res), err, time.Since(start))
 	}
 }
+
+// BenchmarkRosterDryRun100k is a dry run of a 100,000-row roster against
+// the same 100,000 people stored: read queries only, counted in memory
+// (5,000 rows under -short).
+func BenchmarkRosterDryRun100k(b *testing.B) {
+	n := 100_000
+	if testing.Short() {
+		n = 5_000
+	}
+	path := writeRoster(b, n)
+	f := newFixture(b)
+	if res, err := f.importFile(b, path, ImportOptions{}); err != nil || res.Imported != n {
+		b.Fatalf("import = %+v, %v", res, err)
+	}
+	for b.Loop() {
+		res, err := f.importFile(b, path, ImportOptions{DryRun: true})
+		if err != nil || res.Unchanged != n || res.Applied {
+			b.Fatalf("dry run = %+v, %v", countsOf(res), err)
+		}
+	}
+}
