@@ -185,7 +185,19 @@ func TestRosterDryRunWritesNothing(t *testing.T) {
 	}
 	big := writeTestFile(t, dir, "big.csv", rows.String())
 
-	// Another process in the middle of a write transaction.
+	// Alone: not a file made, changed or removed, the folders' times included.
+	beforeData, beforeTmp := filesIn(t, data), filesIn(t, tmp)
+	if r := runBin(t, env, "--data", data, "roster", "import", big, "--dry-run"); r.code != 0 {
+		t.Fatal(r)
+	}
+	if after := filesIn(t, data); strings.Join(after, "\n") != strings.Join(beforeData, "\n") {
+		t.Errorf("the dry run changed the data directory:\nbefore %q\nafter  %q", beforeData, after)
+	}
+	if after := filesIn(t, tmp); strings.Join(after, "\n") != strings.Join(beforeTmp, "\n") {
+		t.Errorf("the dry run wrote to TMPDIR: %q", after)
+	}
+
+	// Beside another process in the middle of a write transaction.
 	db, err := sql.Open("sqlite", sqlitedb.DSN(filepath.Join(data, store.FileName)))
 	if err != nil {
 		t.Fatal(err)
@@ -197,7 +209,7 @@ func TestRosterDryRunWritesNothing(t *testing.T) {
 	if _, err := conn.ExecContext(context.Background(), `BEGIN IMMEDIATE`); err != nil {
 		t.Fatal(err)
 	}
-	beforeData, beforeTmp := filesIn(t, data), filesIn(t, tmp)
+	beforeData, beforeTmp = filesIn(t, data), filesIn(t, tmp)
 	start := time.Now()
 	r := runBin(t, env, "--data", data, "roster", "import", big, "--dry-run", "--json")
 	took := time.Since(start)

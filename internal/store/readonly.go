@@ -21,7 +21,7 @@ var ErrOlderSchema = errors.New("the database needs migrations this program appl
 // OpenReadOnly opens the database in dir for reading only, for a command
 // that must write nothing anywhere (a dry run): SQLite opens the file
 // read-only (mode=ro), so nothing can write through this Store, it takes no
-// write lock and makes no file. Without a database in dir it is an empty
+// write lock and makes no file (see readOnlyDSN). Without a database in dir it is an empty
 // one, migrated, in this process's memory: dir is not created either. A
 // database from an older program is ErrOlderSchema, from a newer one
 // *sqlitedb.NewerSchemaError. Its Tx fails: it is for reading.
@@ -39,7 +39,7 @@ func OpenReadOnly(dir string) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
-	db, err := sql.Open("sqlite", sqlitedb.DSN(path)+"&mode=ro")
+	db, err := sql.Open("sqlite", readOnlyDSN(path))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
@@ -53,6 +53,26 @@ func OpenReadOnly(dir string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	return s, nil
+}
+
+// readOnlyDSN is how OpenReadOnly opens the file at path. A read-only
+// connection to a WAL database creates its -wal and -shm files when they
+// are not there and, read-only, cannot remove them. They are there while
+// another process has the database open: then the connection shares them,
+// with the locks that keep what it reads consistent, and makes nothing. When
+// they are not, no process has the database open, and it is opened as
+// immutable: no lock and no file. A process that starts writing meanwhile
+// writes to its own WAL, which this connection does not see (the dry run
+// counts against the database as it was); if that process also copies its
+// WAL into the file while the dry run reads (at 1000 pages, or when it
+// closes), the dry run may fail with a read error or count against a mix:
+// the database is never harmed, and running it again gives the right counts.
+func readOnlyDSN(path string) string {
+	dsn := sqlitedb.DSN(path) + "&mode=ro"
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		dsn += "&immutable=1"
+	}
+	return dsn
 }
 
 // openMemory makes s an empty database in memory, shared by the pool's
