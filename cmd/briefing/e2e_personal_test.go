@@ -280,3 +280,32 @@ func TestDamagedIDKeyFile(t *testing.T) {
 		[]string{"cannot read the citizen-ID hash key: " + keyFile, "backup"}, nil)
 	runIn(t, "", "--data", data, "attendance", "list").expect(t, "attendance list", 0, nil, []string{"Nguyễn Văn An"})
 }
+
+// The key files are the program's own: an export or a hub report is not
+// written over them (the cards kept so far would no longer be found).
+func TestExportRefusesTheKeyFiles(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	id := strings.TrimSpace(mustCLI(t, "--data", data, "session", "start", "nq57-toan-van", "--title", "Hội nghị"))
+	mustCLI(t, "--data", data, "checkin", "--qr", cardPayload)
+	keyFile := filepath.Join(data, bsync.OwnIDKeyFile)
+	before, err := os.ReadFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := runCLI(t, "--data", data, "session", "export", id, "-o", keyFile, "--format", "md"); r.code != 2 {
+		t.Errorf("export -o %s: %s", keyFile, r)
+	}
+	if after, _ := os.ReadFile(keyFile); !bytes.Equal(after, before) {
+		t.Fatal("the key file was overwritten")
+	}
+	hubDB := filepath.Join(t.TempDir(), "hub.db")
+	mustCLI(t, "hub", "report", "--db", hubDB)
+	hubKey := filepath.Join(filepath.Dir(hubDB), "hub-id-key.json")
+	if _, err := os.Stat(hubKey); err != nil {
+		t.Fatalf("no hub key file beside hub.db: %v", err)
+	}
+	if r := runCLI(t, "hub", "report", "--db", hubDB, "-o", hubKey, "--format", "md"); r.code != 2 {
+		t.Errorf("hub report -o %s: %s", hubKey, r)
+	}
+}

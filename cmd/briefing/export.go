@@ -134,7 +134,7 @@ func checkOutput(l i18n.Lang, out, format, sessionID string, own ...string) erro
 // ownFiles are the data directory's files no output may replace.
 func ownFiles(dir string) []string {
 	db := filepath.Join(dir, store.FileName)
-	return []string{db, db + "-wal", db + "-shm", db + "-journal", filepath.Join(dir, bsync.KeysFile)}
+	return []string{db, db + "-wal", db + "-shm", db + "-journal", filepath.Join(dir, bsync.KeysFile), filepath.Join(dir, bsync.OwnIDKeyFile)}
 }
 
 // checkNotOwn refuses to write out over something that is not a regular file (a

@@ -77,7 +77,7 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 					return err
 				}
 				dbFile := h.path()
-				if err := checkNotOwn(l, outFile, dbFile, dbFile+"-wal", dbFile+"-shm"); err != nil {
+				if err := checkNotOwn(l, outFile, dbFile, dbFile+"-wal", dbFile+"-shm", hub.IDKeyFile(dbFile)); err != nil {
 					return err
 				}
 				if err := atomicfile.Write(outFile, buf.Bytes(), 0o600); err != nil {
