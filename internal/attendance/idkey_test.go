@@ -140,3 +140,28 @@ func TestScanAfterForgettingBuiltInKeyFindsByName(t *testing.T) {
 		t.Fatalf("scan again: %+v, %v; want AlreadyIn", again, err)
 	}
 }
+
+// A roster imported before enrolment and imported again after it: An is
+// recognised by his card under the older key (no second An), and his card
+// moves to the district's key.
+func TestImportAfterEnrolmentRecognisesOlderCards(t *testing.T) {
+	f := newFixture(t)
+	own, hub := hasherOf("o"), hasherOf("h")
+	keys := &switchKeys{all: []cccd.Hasher{own}}
+	f.svc = New(f.st, nil, WithKeys(keys))
+	if _, err := f.importCSV(t, rosterCSV, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	keys.set(hub, own)
+	moved := strings.Replace(rosterCSV, "Nguyễn Văn An;Phường 7;Công chức;0912345678", "Nguyễn Văn An;Phường 9;Công chức;0900000000", 1)
+	for _, dry := range []bool{true, false} {
+		res, err := f.importCSV(t, moved, ImportOptions{DryRun: dry})
+		if err != nil || res.Imported != 0 || res.Updated != 1 || res.Unchanged != 2 {
+			t.Fatalf("import after enrolment (dry run %v) = %+v, %v; want An updated, no one new", dry, countsOf(res), err)
+		}
+	}
+	an, err := f.st.PeopleWithNameKey(ctx, "nguyen van an")
+	if err != nil || len(an) != 1 || cccd.KeyIDOf(an[0].IDHash) != hub.KeyID() {
+		t.Fatalf("An: %+v, %v; want one An, his card under the hub's key", an, err)
+	}
+}
