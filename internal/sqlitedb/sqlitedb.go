@@ -63,8 +63,11 @@ func Open(path string, init func(*sql.DB) error) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	err = init(db)
-	for try := 1; err != nil && IsBusy(err) && try <= 40; try++ {
+	// The retries stop after four seconds in all: each busy statement has
+	// already waited its busy timeout, and forty of them were 400 s in silence.
+	for try := 1; err != nil && IsBusy(err) && time.Since(start) < 4*time.Second; try++ {
 		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
 		err = init(db)
 	}
