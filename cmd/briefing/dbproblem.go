@@ -9,10 +9,18 @@ import (
 	"briefing/internal/store"
 )
 
+// dataDB is the device database's file in the data directory dir.
+func dataDB(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Join(dir, store.FileName)
+}
+
 // dbProblem is err as the user should read it when it is trouble with the
-// database file in dir (sqlitedb classifies it): in l, naming the file, with
-// what to do. Any other error is returned as it is.
-func dbProblem(l i18n.Lang, dir string, err error) error {
+// database file at path (the device's or the hub's; sqlitedb classifies it):
+// in l, naming the file, with what to do. Any other error is returned as it is.
+func dbProblem(l i18n.Lang, path string, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -20,10 +28,11 @@ func dbProblem(l i18n.Lang, dir string, err error) error {
 	if errors.As(err, &ee) {
 		return err
 	}
-	if abs, e := filepath.Abs(dir); e == nil {
-		dir = abs
+	dir := filepath.Dir(path)
+	var newer *sqlitedb.NewerSchemaError
+	if errors.As(err, &newer) {
+		return exitError{1, l.T("cli.db.newer", path, newer.Version, newer.Known)}
 	}
-	path := filepath.Join(dir, store.FileName)
 	var fe *sqlitedb.FileError
 	if errors.As(err, &fe) {
 		switch fe.Kind {

@@ -18,7 +18,6 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
-	"briefing/internal/sqlitedb"
 	"briefing/internal/store"
 	bsync "briefing/internal/sync"
 	"briefing/internal/tui"
@@ -78,7 +77,7 @@ func withEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 		return err
 	}
 	defer e.close()
-	return dbProblem(e.lang, e.dir, f(e))
+	return dbProblem(e.lang, dataDB(e.dir), f(e))
 }
 
 // openEnv opens the database (creating it on first use) for cmd.
@@ -106,11 +105,7 @@ func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, exitError{1, l.T("cli.data.denied", dir)}
 	}
-	var newer *sqlitedb.NewerSchemaError
-	if errors.As(err, &newer) {
-		return nil, exitError{1, l.T("cli.db.newer", dir, newer.Version, newer.Known)}
-	}
-	if err := dbProblem(l, dir, err); err != nil {
+	if err := dbProblem(l, dataDB(dir), err); err != nil {
 		var ee exitError
 		if errors.As(err, &ee) {
 			return nil, ee
