@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"briefing/internal/i18n"
 	"briefing/internal/sqlitedb"
@@ -63,7 +66,23 @@ func dbProblem(l i18n.Lang, path string, err error) error {
 }
 
 // lockHolder names the process holding the database's write lock, as far as
-// the system tells.
+// the system tells: its pid and command line (control characters shown as ?,
+// at most 120 characters).
 func lockHolder(l i18n.Lang, path string) string {
-	return l.T("cli.db.busy.unknown")
+	pid, command, ok := sqlitedb.WriteLockHolder(path)
+	if !ok {
+		return l.T("cli.db.busy.unknown")
+	}
+	var b strings.Builder
+	for i, r := range []rune(command) {
+		if i == 120 {
+			b.WriteString("…")
+			break
+		}
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			r = '?'
+		}
+		b.WriteRune(r)
+	}
+	return l.T("cli.db.busy.pid", pid, b.String())
 }

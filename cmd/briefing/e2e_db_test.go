@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +173,9 @@ func TestCommandsBesideAWriter(t *testing.T) {
 	if !strings.Contains(r.stderr, "đang chờ…") || !strings.Contains(r.stderr, "đã thôi chờ") ||
 		!strings.Contains(r.stderr, path) || strings.Contains(r.stderr, "SQLITE_BUSY") || strings.Contains(r.stdout, "✓") {
 		t.Fatalf("checkin beside a writer said:\n%s", r)
+	}
+	// This test's process holds the lock; Linux tells who it is.
+	if runtime.GOOS == "linux" && !strings.Contains(r.stderr, fmt.Sprintf("tiến trình %d: ", os.Getpid())) {
+		t.Fatalf("checkin does not name the process holding the lock:\n%s", r)
 	}
 }

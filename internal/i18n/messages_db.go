@@ -35,6 +35,7 @@ var dbMessages = map[string][2]string{
 		"Another briefing process (%s) is still writing to %s, so this command stopped waiting; nothing was written. Wait for it to finish (an import, a sync…) or close that window, then run the command again.",
 	},
 	"cli.db.busy.unknown": {"không rõ tiến trình nào", "which one is not known"},
+	"cli.db.busy.pid":     {"tiến trình %d: %s", "process %d: %s"},
 	"cli.db.full": {
 		"Ổ đĩa chứa %s đã đầy nên không ghi được; không có gì được ghi. Giải phóng chỗ trống trên ổ đó rồi chạy lại, hoặc chuyển thư mục dữ liệu sang ổ khác và dùng --data THƯ_MỤC.",
 		"The disk holding %s is full, so nothing could be written; nothing was saved. Free some space on that disk and run again, or move the data directory to another disk and use --data DIR.",
