@@ -24,10 +24,17 @@ func newDB(t testing.TB, dir string, rows int) string {
 	if _, err := db.Exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range rows {
-		if _, err := db.Exec(`INSERT INTO t (name) VALUES (?)`, fmt.Sprintf("người số %d %s", i, strings.Repeat("x", 100))); err != nil {
+		if _, err := tx.Exec(`INSERT INTO t (name) VALUES (?)`, fmt.Sprintf("người số %d %s", i, strings.Repeat("x", 100))); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		t.Fatal(err)
