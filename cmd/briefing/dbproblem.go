@@ -29,7 +29,12 @@ func dbProblem(l i18n.Lang, path string, err error) error {
 	}
 	var ee exitError
 	if errors.As(err, &ee) {
-		return err
+		// A command's own message is kept, unless it carries SQLite's text
+		// ("cannot import x: … database or disk is full (13)").
+		if sqlitedb.Classify(errors.New(ee.msg)) == sqlitedb.NoProblem {
+			return err
+		}
+		err = errors.New(ee.msg)
 	}
 	dir := filepath.Dir(path)
 	var newer *sqlitedb.NewerSchemaError

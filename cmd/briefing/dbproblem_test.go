@@ -56,6 +56,7 @@ func TestDBProblemMessages(t *testing.T) {
 		{"busy", errors.New("store: begin: database is locked (5) (SQLITE_BUSY)"), "đã thôi chờ"},
 		{"corrupt", errors.New("database disk image is malformed (11)"), "bị hỏng"},
 		{"newer", &sqlitedb.NewerSchemaError{Version: 99, Known: 20}, "phiên bản mới hơn"},
+		{"a command's message", exitError{1, "không nhập được ds.csv: import roster: store: commit: database or disk is full (13); không có gì được ghi"}, "đã đầy"},
 	} {
 		if c.err == nil {
 			t.Fatalf("%s: no error to map", c.name)
@@ -72,9 +73,10 @@ func TestDBProblemMessages(t *testing.T) {
 			}
 		}
 	}
-	other := errors.New("UNIQUE constraint failed")
-	if got := dbProblem(i18n.VI, path, other); got != other {
-		t.Errorf("another error became %v", got)
+	for _, other := range []error{errors.New("UNIQUE constraint failed"), exitError{1, "không tìm thấy phiên"}} {
+		if got := dbProblem(i18n.VI, path, other); got != other {
+			t.Errorf("%v became %v", other, got)
+		}
 	}
 }
 
