@@ -179,3 +179,31 @@ func TestCommandsBesideAWriter(t *testing.T) {
 		t.Fatalf("checkin does not name the process holding the lock:\n%s", r)
 	}
 }
+
+// On a full disk (a 600 KB tmpfs; root only, else skipped) an import says so in the
+// interface language with what to do, not SQLite's "database or disk is full (13)".
+func TestFullDiskIsTold(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS != "linux" || os.Geteuid() != 0 {
+		t.Skip("mounting a tiny tmpfs needs root on Linux; dbProblem's mapping is tested by TestDBProblemMessages")
+	}
+	data := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", data).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", data).Run() })
+	mustCLI(t, "--data", data, "session", "list")
+	var b strings.Builder
+	b.WriteString("STT;Họ và tên;Đơn vị;Chức vụ;Thành phần\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "%d;Nguyễn Văn Người %d;Phường 4;;Nhân dân\n", i+1, i)
+	}
+	roster := filepath.Join(t.TempDir(), "ds.csv")
+	if err := os.WriteFile(roster, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "--data", data, "roster", "import", roster)
+	if r.code != 1 || !strings.Contains(r.stderr, "đã đầy") || strings.Contains(r.stderr, "(13)") {
+		t.Fatalf("an import onto a full disk: %s", r)
+	}
+}
