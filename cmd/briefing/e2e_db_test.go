@@ -207,3 +207,29 @@ func TestFullDiskIsTold(t *testing.T) {
 		t.Fatalf("an import onto a full disk: %s", r)
 	}
 }
+
+// A data directory on a read-only disk (a read-only bind mount; root only, else skipped:
+// chmod does not stop root) is told in the interface language with what to do, whether
+// the database is there or still to be made.
+func TestReadOnlyDataDirIsTold(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS != "linux" || os.Geteuid() != 0 {
+		t.Skip("a read-only bind mount needs root on Linux; the mapping is tested by TestDBProblemMessages")
+	}
+	data := t.TempDir()
+	mustCLI(t, "--data", data, "session", "list")
+	if out, err := exec.Command("mount", "--bind", data, data).CombinedOutput(); err != nil {
+		t.Skipf("cannot bind-mount: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", data).Run() })
+	if out, err := exec.Command("mount", "-o", "remount,ro,bind", data).CombinedOutput(); err != nil {
+		t.Skipf("cannot make the mount read-only: %v %s", err, out)
+	}
+	for _, dir := range []string{data, filepath.Join(data, "moi")} {
+		r := runCLI(t, "--data", dir, "checkin", "--query", "Lan")
+		if r.code != 1 || !strings.Contains(r.stderr, "--data THƯ_MỤC") || strings.Contains(r.stderr, "read-only file system") ||
+			strings.Contains(r.stderr, "(14)") || strings.Contains(r.stderr, "unable to open") {
+			t.Errorf("checkin in read-only %s: %s", dir, r)
+		}
+	}
+}

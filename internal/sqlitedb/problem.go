@@ -3,6 +3,7 @@ package sqlitedb
 import (
 	"errors"
 	"strings"
+	"syscall"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -47,6 +48,12 @@ func Classify(err error) Problem {
 	var fe *FileError
 	if errors.As(err, &fe) {
 		return NotADB
+	}
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return ReadOnly // creating the data directory on a read-only disk
+	case errors.Is(err, syscall.ENOSPC):
+		return Full
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
