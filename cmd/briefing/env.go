@@ -19,7 +19,6 @@ import (
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/session"
-	"briefing/internal/sqlitedb"
 	"briefing/internal/store"
 	bsync "briefing/internal/sync"
 	"briefing/internal/tui"
@@ -79,7 +78,7 @@ func withEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 		return err
 	}
 	defer e.close()
-	return f(e)
+	return dbProblem(e.lang, dataDB(e.dir), f(e))
 }
 
 // openEnv opens the database (creating it on first use) for cmd.
@@ -107,13 +106,14 @@ func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, exitError{1, l.T("cli.data.denied", dir)}
 	}
-	var newer *sqlitedb.NewerSchemaError
-	if errors.As(err, &newer) {
-		return nil, exitError{1, l.T("cli.db.newer", dir, newer.Version, newer.Known)}
-	}
-	if err != nil {
+	if err := dbProblem(l, dataDB(dir), err); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return nil, ee
+		}
 		return nil, exitError{1, l.T("cli.db.open", dir, err)}
 	}
+	st.OnWait(func() { e.warn(l.T("cli.db.waiting", st.Path())) })
 	e.store = st
 	e.svc = session.New(st, nil)
 	e.svc.UseLibrary(e.lib)
@@ -308,7 +308,11 @@ func (e *env) usableDecks() ([]*deck.Deck, error) {
 	return list, nil
 }
 
+// tuiOptions are the options of a full-screen face. A write waiting for another
+// process is shown on its own screen ("đang ghi"), never on stderr, which would
+// draw over it.
 func (e *env) tuiOptions(g *globals) (tui.Options, error) {
+	e.store.OnWait(nil)
 	t, ok := theme.Parse(g.theme)
 	if !ok {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}

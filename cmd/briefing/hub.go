@@ -6,6 +6,7 @@ package main
 // hub_report.go.
 
 import (
+	"errors"
 	"path/filepath"
 
 	"briefing/internal/hub"
@@ -32,6 +33,10 @@ func (h *hubFlags) open(f func(st hub.Store, l i18n.Lang) error) error {
 	l := h.g.language()
 	st, err := hub.OpenSQLite(h.path())
 	if err != nil {
+		path, _ := filepath.Abs(h.path())
+		if err := dbProblem(l, path, err); errors.As(err, new(exitError)) {
+			return err
+		}
 		return exitError{1, l.T("hub.db.open", h.path(), err)}
 	}
 	defer st.Close()

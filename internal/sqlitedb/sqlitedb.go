@@ -48,23 +48,26 @@ func DSN(path string) string {
 	return u.String()
 }
 
-// IsBusy reports whether err is SQLite's "another connection holds the lock".
-func IsBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
-}
-
 // Open opens the database at path (absolute) and runs init on it (migrations,
 // first rows). Two processes creating the file at the same moment can meet
 // SQLITE_BUSY while one switches it to WAL, a step SQLite's busy handler does
 // not wait on: init is tried again for up to about four seconds.
+//
+// A file at path that is not a database is refused first (CheckFile), before
+// SQLite would start a new database in it.
 func Open(path string, init func(*sql.DB) error) (*sql.DB, error) {
+	if err := CheckFile(path); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", DSN(path))
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	err = init(db)
-	for try := 1; err != nil && IsBusy(err) && try <= 40; try++ {
+	// The retries stop after four seconds in all: each busy statement has
+	// already waited its busy timeout, and forty of them were 400 s in silence.
+	for try := 1; err != nil && IsBusy(err) && time.Since(start) < 4*time.Second; try++ {
 		time.Sleep(time.Duration(try) * 5 * time.Millisecond)
 		err = init(db)
 	}
