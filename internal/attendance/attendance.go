@@ -286,9 +286,12 @@ func (n NewPerson) Check() error {
 
 // clean validates and normalises a walk-in's fields.
 func (n NewPerson) clean() (NewPerson, roster.Group, error) {
+	// One clean line each, without control or invisible characters: an
+	// escape sequence in a unit would reach every list that shows it. A
+	// name keeps them, for roster.CheckName to refuse and name.
 	n.Name = textvi.CleanSpaces(n.Name)
-	n.Unit = textvi.CleanSpaces(n.Unit)
-	n.Position = textvi.CleanSpaces(n.Position)
+	n.Unit = textvi.FieldText(n.Unit)
+	n.Position = textvi.FieldText(n.Position)
 	if n.Name == "" {
 		return n, "", &FieldError{Field: "name"}
 	}

@@ -304,4 +304,13 @@ func FieldText(s string) string {
 	return CleanSpaces(s)
 }
 
-func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+// invisible is a character FieldText changes: a control or format
+// character, or an invalid byte (read as utf8.RuneError), which becomes
+// U+FFFD rather than reach a terminal (a lone 0x9B is CSI to some).
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
+}
+
+// HasInvisible reports whether s holds a control or format character, or
+// an invalid byte, that FieldText would change (tab and line break included).
+func HasInvisible(s string) bool { return strings.IndexFunc(s, invisible) >= 0 }

@@ -589,6 +589,9 @@ func TestFieldText(t *testing.T) {
 		{"\u200b\u200b", ""},
 		{" a\t\nb \u0085c", "a b c"},
 		{"Phu\u031bo\u031b\u0300ng", "Phường"},
+		// A lone 0x9B byte is CSI to a terminal that reads C1 as bytes.
+		{"\x9b31mPhường", "\ufffd31mPhường"},
+		{"\u009b31mA", "31mA"},
 	} {
 		if got := FieldText(c.in); got != c.want {
 			t.Errorf("FieldText(%q) = %q, want %q", c.in, got, c.want)
