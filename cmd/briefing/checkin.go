@@ -13,8 +13,8 @@ import (
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
-	"briefing/internal/textvi"
 	"briefing/internal/i18n"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/theme"
 	"github.com/spf13/cobra"
 )
