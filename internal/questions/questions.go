@@ -481,6 +481,10 @@ func (s *Service) History(ctx context.Context, id string) ([]Version, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, v := range recs {
+		recs[i].Text, recs[i].Answer = textvi.Printable(v.Text), textvi.Printable(v.Answer)
+		recs[i].AskerName, recs[i].AskerUnit = textvi.FieldText(v.AskerName), textvi.FieldText(v.AskerUnit)
+	}
 	return recs, nil
 }
 
@@ -542,4 +546,13 @@ func (s *Service) Pinned(ctx context.Context, sessionID string) (string, error) 
 }
 
 // fromRecord is the store's record as the service returns it: the same shape.
-func fromRecord(r store.Question) Question { return r }
+// fromRecord is a stored question as the desk, the presenter, the CLI and
+// the minutes show it: its text and answer without control or invisible
+// characters but line breaks (textvi.Printable), the names one line each
+// (textvi.FieldText), so a question stored with an escape sequence (an old
+// database, a record synced in) shows harmless everywhere.
+func fromRecord(r store.Question) Question {
+	r.Text, r.Answer = textvi.Printable(r.Text), textvi.Printable(r.Answer)
+	r.AskerName, r.AskerUnit, r.AnsweredBy = textvi.FieldText(r.AskerName), textvi.FieldText(r.AskerUnit), textvi.FieldText(r.AnsweredBy)
+	return r
+}

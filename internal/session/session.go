@@ -484,11 +484,16 @@ func (s *Service) Units(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
+// fromRecord is a stored session as the screens, the CLI and the reports
+// show it: its title and details one line each without control or
+// invisible characters (textvi.FieldText), so a session stored with an
+// escape sequence (an old database, a record synced in) shows harmless.
 func fromRecord(r store.Session) Session {
+	f := textvi.FieldText
 	return Session{
 		ID:         r.ID,
-		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: r.DeckTitle, Slides: r.Slides, DurationMin: r.DurationMin},
-		Info:       Info{Title: r.Title, Unit: r.Unit, Venue: r.Venue, Form: r.Form, Rapporteur: r.Rapporteur},
+		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: f(r.DeckTitle), Slides: r.Slides, DurationMin: r.DurationMin},
+		Info:       Info{Title: f(r.Title), Unit: f(r.Unit), Venue: f(r.Venue), Form: f(r.Form), Rapporteur: f(r.Rapporteur)},
 		StartedAt:  r.StartedAt,
 		EndedAt:    r.EndedAt,
 		Slide:      r.Slide,

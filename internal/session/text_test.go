@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"briefing/internal/field"
+	"briefing/internal/store"
 )
 
 // A session's details are kept as clean lines: escape sequences (OSC window
@@ -65,5 +66,34 @@ func TestStartRefusesOverlongFields(t *testing.T) {
 		if cur, _ := svc.Current(context.Background()); cur != nil {
 			t.Errorf("%s over its limit started a session", tc.name)
 		}
+	}
+}
+
+// A session stored with escape sequences (an old database, a record synced
+// in) reads back clean, for every screen and command that shows it.
+func TestStoredEscapesReadBackClean(t *testing.T) {
+	svc, st, _ := newService(t)
+	ctx := context.Background()
+	s, err := svc.Start(ctx, nq57, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.Tx(ctx, func(tx *store.Tx) error {
+		rec, err := tx.Session(ctx, s.ID)
+		if err != nil {
+			return err
+		}
+		rec.Title, rec.Venue, rec.Unit = "\x1b]0;pwn\aX", "\x1b[31mV\u202e", "\u009b2JU"
+		return tx.UpdateSession(ctx, &rec)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.Get(ctx, s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Info.Title != "]0;pwn X" || got.Info.Venue != "[31mV" || got.Info.Unit != "2JU" {
+		t.Errorf("read back %+v", got.Info)
 	}
 }
