@@ -522,11 +522,11 @@ func (s *Service) Changes(ctx context.Context, sessionID string, since Cursor) (
 
 // fromRecord is a stored person as the desk, the CLI and the reports show
 // them: name, unit and position one line each without control or invisible
-// characters (textvi.FieldText), so a record stored with an escape sequence
+// characters (textvi.Shown), so a record stored with an escape sequence
 // (an old database, a record synced in) shows harmless everywhere.
 func fromRecord(p store.Person) Person {
 	return Person{
-		ID: p.ID, Name: textvi.FieldText(p.Name), Unit: textvi.FieldText(p.Unit), Position: textvi.FieldText(p.Position),
+		ID: p.ID, Name: textvi.Shown(p.Name), Unit: textvi.Shown(p.Unit), Position: textvi.Shown(p.Position),
 		Group: roster.Group(p.Group),
 		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row,
 	}

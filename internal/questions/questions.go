@@ -483,7 +483,7 @@ func (s *Service) History(ctx context.Context, id string) ([]Version, error) {
 	}
 	for i, v := range recs {
 		recs[i].Text, recs[i].Answer = textvi.Printable(v.Text), textvi.Printable(v.Answer)
-		recs[i].AskerName, recs[i].AskerUnit = textvi.FieldText(v.AskerName), textvi.FieldText(v.AskerUnit)
+		recs[i].AskerName, recs[i].AskerUnit = textvi.Shown(v.AskerName), textvi.Shown(v.AskerUnit)
 	}
 	return recs, nil
 }
@@ -549,10 +549,10 @@ func (s *Service) Pinned(ctx context.Context, sessionID string) (string, error) 
 // fromRecord is a stored question as the desk, the presenter, the CLI and
 // the minutes show it: its text and answer without control or invisible
 // characters but line breaks (textvi.Printable), the names one line each
-// (textvi.FieldText), so a question stored with an escape sequence (an old
+// (textvi.Shown), so a question stored with an escape sequence (an old
 // database, a record synced in) shows harmless everywhere.
 func fromRecord(r store.Question) Question {
 	r.Text, r.Answer = textvi.Printable(r.Text), textvi.Printable(r.Answer)
-	r.AskerName, r.AskerUnit, r.AnsweredBy = textvi.FieldText(r.AskerName), textvi.FieldText(r.AskerUnit), textvi.FieldText(r.AnsweredBy)
+	r.AskerName, r.AskerUnit, r.AnsweredBy = textvi.Shown(r.AskerName), textvi.Shown(r.AskerUnit), textvi.Shown(r.AnsweredBy)
 	return r
 }

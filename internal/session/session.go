@@ -486,10 +486,10 @@ func (s *Service) Units(ctx context.Context) ([]string, error) {
 
 // fromRecord is a stored session as the screens, the CLI and the reports
 // show it: its title and details one line each without control or
-// invisible characters (textvi.FieldText), so a session stored with an
+// invisible characters (textvi.Shown), so a session stored with an
 // escape sequence (an old database, a record synced in) shows harmless.
 func fromRecord(r store.Session) Session {
-	f := textvi.FieldText
+	f := textvi.Shown
 	return Session{
 		ID:         r.ID,
 		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: f(r.DeckTitle), Slides: r.Slides, DurationMin: r.DurationMin},

@@ -58,7 +58,7 @@ func NewCatalog(units []Unit, aliases []Alias) *Catalog {
 	for i, u := range units {
 		// Names are shown everywhere: one line without control or format
 		// characters, whatever a record synced in or an old database holds.
-		u.Name = textvi.FieldText(u.Name)
+		u.Name = textvi.Shown(u.Name)
 		units[i] = u
 		c.byID[u.ID] = i
 		if k := Key(u.Name); k != "" {
@@ -73,7 +73,7 @@ func NewCatalog(units []Unit, aliases []Alias) *Catalog {
 		}
 		if k := Key(a.Spelling); k != "" {
 			c.byAlias[k] = a.UnitID
-			c.aliases[a.UnitID] = append(c.aliases[a.UnitID], textvi.FieldText(a.Spelling))
+			c.aliases[a.UnitID] = append(c.aliases[a.UnitID], textvi.Shown(a.Spelling))
 		}
 	}
 	return c
