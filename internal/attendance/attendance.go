@@ -292,7 +292,8 @@ func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 	n.Name = textvi.CleanSpaces(n.Name)
 	n.Unit = textvi.FieldText(n.Unit)
 	n.Position = textvi.FieldText(n.Position)
-	if n.Name == "" {
+	if textvi.FieldText(n.Name) == "" { // invisible characters only: no name
+		n.Name = ""
 		return n, "", &FieldError{Field: "name"}
 	}
 	for _, f := range []struct {
