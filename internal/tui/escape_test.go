@@ -102,3 +102,17 @@ func TestDeskShowsStoredEscapesHarmless(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 }
+
+// TestStartFormRefusesOverlongTitle: a title over its limit is refused on
+// the form with the field's name and its limit, as the CLI refuses it.
+func TestStartFormRefusesOverlongTitle(t *testing.T) {
+	f := newFixture(t)
+	p := newProbe(NewStart(f.opts, []*deck.Deck{f.deck}, session.Info{Title: strings.Repeat("ệ", 400)}))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	waitScreen(t, p, "ệệệ")
+	press(tm, "enter")
+	waitScreen(t, p, "giới hạn 300 ký tự")
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}
