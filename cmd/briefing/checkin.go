@@ -14,6 +14,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/i18n"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/theme"
 	"github.com/spf13/cobra"
 )
@@ -276,5 +277,5 @@ func (e *env) printCheckIn(ctx context.Context, c attendance.CheckIn) {
 		key = "desk.already"
 	}
 	unit := theme.UnitSuffix(e.unitLabel(ctx, c.Person.Unit))
-	fmt.Fprintln(e.out, e.lang.T(key, c.Person.Name, unit, c.At.Local().Format("15:04:05")))
+	fmt.Fprintln(e.out, textvi.Printable(e.lang.T(key, c.Person.Name, unit, c.At.Local().Format("15:04:05"))))
 }

@@ -4,21 +4,44 @@ package main
 // so they all look the same.
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"briefing/internal/textvi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 )
 
-// writeJSON prints v as indented JSON, as every --json does.
+// writeJSON prints v as indented JSON, as every --json does. Characters a
+// terminal would act on or that reorder what follows (C1 controls such as
+// U+009B, CSI; format characters such as the bidi override U+202E) are
+// written as \u escapes, as JSON already writes C0 controls: the data stay
+// exact and the output is harmless on a terminal.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if textvi.HasInvisible(string(out)) {
+		var b strings.Builder
+		for _, r := range string(out) {
+			if r != '\n' && textvi.HasInvisible(string(r)) {
+				fmt.Fprintf(&b, "\\u%04x", r)
+				continue
+			}
+			b.WriteRune(r)
+		}
+		out = []byte(b.String())
+	}
+	_, err := w.Write(out)
+	return err
 }
 
 // table lays out rows of cells in columns two spaces apart, as text/tabwriter does
@@ -42,8 +65,17 @@ func (t *table) fitTerminal() *table {
 	return t
 }
 
-// row adds a row of cells.
-func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+// row adds a row of cells. A cell is one line without control or
+// invisible characters (textvi.FieldText), so a stored record that carries
+// an escape sequence (an old database, a record synced in) prints harmless.
+func (t *table) row(cells ...string) {
+	for i, c := range cells {
+		if textvi.HasInvisible(c) {
+			cells[i] = textvi.FieldText(c)
+		}
+	}
+	t.rows = append(t.rows, cells)
+}
 
 // line adds a row given as tab-separated cells (a header from the catalog).
 func (t *table) line(s string) { t.row(strings.Split(strings.TrimSuffix(s, "\n"), "\t")...) }

@@ -6,6 +6,7 @@ package main
 // group and what its subcommands share.
 
 import (
+	"briefing/internal/field"
 	"context"
 	"errors"
 	"io"
@@ -135,6 +136,12 @@ func (e *env) questionError(err error) error {
 	if errors.As(err, &fe) {
 		flag := map[string]string{"text": "--text", "answer": "--text", "slide": "--slide", "to": "--to"}[fe.Field]
 		if flag != "" {
+			msg = flag + ": " + msg
+		}
+	}
+	var tl *field.TooLongError
+	if errors.As(err, &tl) {
+		if flag := map[field.Name]string{field.Asker: "--asker", field.AskerUnit: "--asker-unit", field.AnsweredBy: "--by"}[tl.Field]; flag != "" {
 			msg = flag + ": " + msg
 		}
 	}

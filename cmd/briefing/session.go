@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/field"
 	"errors"
 	"fmt"
 	"time"
@@ -44,6 +45,9 @@ func newSessionStartCmd(g *globals) *cobra.Command {
 				var scope *session.OutsideScopeError
 				if errors.As(err, &scope) {
 					return exitError{1, e.lang.T("start.scope", scope.Unit, scope.Enrolled)}
+				}
+				if msg, ok := field.Message(e.lang, err); ok {
+					return exitError{1, msg}
 				}
 				if err != nil {
 					return err

@@ -11,6 +11,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
+	"briefing/internal/textvi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 )
@@ -109,6 +110,7 @@ func writeCounts(w io.Writer, l i18n.Lang, c attendance.Counts) {
 	var groups, units []row
 	width, unknown := 0, false
 	add := func(rows *[]row, label string, n int) {
+		label = textvi.FieldText(label) // a stored unit may carry escapes
 		*rows = append(*rows, row{label, n})
 		width = max(width, ansi.StringWidth(label))
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"errors"
 	"fmt"
 	"io"
@@ -123,7 +124,7 @@ func newUnitAddCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return unitError(e.lang, err)
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.added", u.Name, e.lang.UnitKind(u.Kind)))
+				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T("cli.unit.added", u.Name, e.lang.UnitKind(u.Kind))))
 				return nil
 			})
 		},
@@ -148,7 +149,7 @@ func newUnitAliasCmd(g *globals) *cobra.Command {
 				if res.Already {
 					key = "cli.unit.alias.already"
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T(key, strings.TrimSpace(args[0]), res.Unit.Name))
+				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T(key, strings.TrimSpace(args[0]), res.Unit.Name)))
 				return nil
 			})
 		},
@@ -166,8 +167,8 @@ func newUnitMergeCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return unitError(e.lang, err)
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.mergedinto", res.From.Name, res.Into.Name, res.Into.Name,
-					res.People, res.Sessions, res.Questions))
+				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T("cli.unit.mergedinto", res.From.Name, res.Into.Name, res.Into.Name,
+					res.People, res.Sessions, res.Questions)))
 				return nil
 			})
 		},

@@ -294,10 +294,14 @@ func (n NewPerson) Check() error {
 
 // clean validates and normalises a walk-in's fields.
 func (n NewPerson) clean() (NewPerson, roster.Group, error) {
+	// One clean line each, without control or invisible characters: an
+	// escape sequence in a unit would reach every list that shows it. A
+	// name keeps them, for roster.CheckName to refuse and name.
 	n.Name = textvi.CleanSpaces(n.Name)
-	n.Unit = textvi.CleanSpaces(n.Unit)
-	n.Position = textvi.CleanSpaces(n.Position)
-	if n.Name == "" {
+	n.Unit = textvi.FieldText(n.Unit)
+	n.Position = textvi.FieldText(n.Position)
+	if textvi.FieldText(n.Name) == "" { // invisible characters only: no name
+		n.Name = ""
 		return n, "", &FieldError{Field: "name"}
 	}
 	for _, f := range []struct {
@@ -535,9 +539,14 @@ func (s *Service) Changes(ctx context.Context, sessionID string, since Cursor) (
 	return people, checkIns, since, nil
 }
 
+// fromRecord is a stored person as the desk, the CLI and the reports show
+// them: name, unit and position one line each without control or invisible
+// characters (textvi.Shown), so a record stored with an escape sequence
+// (an old database, a record synced in) shows harmless everywhere.
 func fromRecord(p store.Person) Person {
 	return Person{
-		ID: p.ID, Name: p.Name, Unit: p.Unit, Position: p.Position, Group: roster.Group(p.Group),
+		ID: p.ID, Name: textvi.Shown(p.Name), Unit: textvi.Shown(p.Unit), Position: textvi.Shown(p.Position),
+		Group: roster.Group(p.Group),
 		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row,
 	}
 }

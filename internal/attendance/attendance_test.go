@@ -759,3 +759,20 @@ func TestImportCorrectedSpellingWithThePhoneUpdates(t *testing.T) {
 func sameName(a, b string) bool {
 	return textvi.Fold(a) == textvi.Fold(b) && marksAgree(textvi.Marks(a), textvi.Marks(b))
 }
+
+// A walk-in's name of invisible characters only is no name; a unit and a
+// position keep no escape sequence, bidi override or zero-width space.
+func TestWalkInInvisibleTextIsEmpty(t *testing.T) {
+	var fe *FieldError
+	if err := (NewPerson{Name: "\u200b\ufeff\u2060", Group: "Nhân dân"}).Check(); !errors.As(err, &fe) || fe.Field != "name" {
+		t.Errorf("a name of invisible characters: %v", err)
+	}
+	f := newFixture(t)
+	c, err := f.svc.RegisterWalkIn(ctx, f.session, NewPerson{Name: "Lê Văn Tám", Unit: "\x1b[31mPhường 7\u202e", Position: "Cán\u200b bộ\x1b]0;x\a", Group: "Nhân dân"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Person.Unit != "[31mPhường 7" || c.Person.Position != "Cán bộ ]0;x" {
+		t.Errorf("kept unit %q, position %q", c.Person.Unit, c.Person.Position)
+	}
+}

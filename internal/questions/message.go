@@ -3,6 +3,7 @@ package questions
 import (
 	"errors"
 
+	"briefing/internal/field"
 	"briefing/internal/i18n"
 )
 
@@ -11,6 +12,9 @@ import (
 // failed write), which the caller reports as it is.
 func Message(l i18n.Lang, err error) (msg string, ok bool) {
 	var fe *FieldError
+	if msg, ok := field.Message(l, err); ok {
+		return msg, true
+	}
 	switch {
 	case errors.Is(err, ErrEnded):
 		return l.T("questions.err.ended"), true

@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"briefing/internal/field"
 	"briefing/internal/record"
 	"briefing/internal/store"
 	"briefing/internal/textvi"
@@ -25,7 +26,7 @@ import (
 // MaxTextRunes is the longest question or answer, in characters: about
 // four pages, far more than anyone says from the floor, and still a size
 // that a minutes file and the audience screen can carry.
-const MaxTextRunes = 10_000
+const MaxTextRunes = field.MaxText
 
 var (
 	// ErrNotFound: no such question or session.
@@ -194,22 +195,22 @@ func New(st *store.Store, now func() time.Time) *Service {
 // cleanText makes text NFC with its ends trimmed and checks its length.
 // Control characters other than line breaks are dropped: pasted from a
 // terminal or a scanner, they would reach the projector and the minutes.
-func cleanText(field, text string, required bool) (string, error) {
+func cleanText(name, text string, required bool) (string, error) {
 	text = textvi.Printable(strings.ReplaceAll(text, "\r\n", "\n"))
 	text = strings.TrimSpace(textvi.NFC(text))
 	if text == "" && required {
-		return "", &FieldError{Field: field, Reason: "empty"}
+		return "", &FieldError{Field: name, Reason: "empty"}
 	}
 	if n := utf8.RuneCountInString(text); n > MaxTextRunes {
-		return "", &FieldError{Field: field, Reason: "too_long", Runes: n, Max: MaxTextRunes}
+		return "", &FieldError{Field: name, Reason: "too_long", Runes: n, Max: MaxTextRunes}
 	}
 	return text, nil
 }
 
-// cleanLine is a one-line field: NFC, control characters dropped, spaces
-// collapsed.
-func cleanLine(s string) string {
-	return textvi.CleanSpaces(textvi.OneLine(s))
+// cleanLine is a one-line field (field.Line): NFC, control and invisible
+// characters dropped, spaces collapsed, within the field's limit.
+func cleanLine(name field.Name, s string) (string, error) {
+	return field.Line(name, s)
 }
 
 // clean checks a draft against its session and normalises it.
@@ -225,7 +226,12 @@ func clean(d Draft, sess store.Session) (Draft, error) {
 	if d.Slide < 0 || d.Slide >= sess.Slides {
 		return d, &FieldError{Field: "slide", Reason: "range", Max: sess.Slides, Given: d.Slide + 1}
 	}
-	d.AskerName, d.AskerUnit = cleanLine(d.AskerName), cleanLine(d.AskerUnit)
+	if d.AskerName, err = cleanLine(field.Asker, d.AskerName); err != nil {
+		return d, err
+	}
+	if d.AskerUnit, err = cleanLine(field.AskerUnit, d.AskerUnit); err != nil {
+		return d, err
+	}
 	if d.AskerName == "" {
 		// Anonymous means nothing that points at the asker.
 		d.AskerUnit, d.AskerPersonID = "", ""
@@ -307,7 +313,9 @@ func (s *Service) Answer(ctx context.Context, id, text, by string) (Question, er
 		if err != nil {
 			return err
 		}
-		by = cleanLine(by)
+		if by, err = cleanLine(field.AnsweredBy, by); err != nil {
+			return err
+		}
 		switch q.Status {
 		case Open:
 			q.Status = Answered
@@ -473,6 +481,10 @@ func (s *Service) History(ctx context.Context, id string) ([]Version, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i, v := range recs {
+		recs[i].Text, recs[i].Answer = textvi.Printable(v.Text), textvi.Printable(v.Answer)
+		recs[i].AskerName, recs[i].AskerUnit = textvi.Shown(v.AskerName), textvi.Shown(v.AskerUnit)
+	}
 	return recs, nil
 }
 
@@ -534,4 +546,13 @@ func (s *Service) Pinned(ctx context.Context, sessionID string) (string, error) 
 }
 
 // fromRecord is the store's record as the service returns it: the same shape.
-func fromRecord(r store.Question) Question { return r }
+// fromRecord is a stored question as the desk, the presenter, the CLI and
+// the minutes show it: its text and answer without control or invisible
+// characters but line breaks (textvi.Printable), the names one line each
+// (textvi.Shown), so a question stored with an escape sequence (an old
+// database, a record synced in) shows harmless everywhere.
+func fromRecord(r store.Question) Question {
+	r.Text, r.Answer = textvi.Printable(r.Text), textvi.Printable(r.Answer)
+	r.AskerName, r.AskerUnit, r.AnsweredBy = textvi.Shown(r.AskerName), textvi.Shown(r.AskerUnit), textvi.Shown(r.AnsweredBy)
+	return r
+}

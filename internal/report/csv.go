@@ -37,9 +37,9 @@ func writeAttendanceRows(cw *csv.Writer, attendees []Attendee, l i18n.Lang, loc 
 	row := make([]string, len(columnKeys))
 	for i, p := range attendees {
 		row[0] = strconv.Itoa(i + 1)
-		row[1] = sheetcsv.Escape(p.Name)
-		row[2] = sheetcsv.Escape(p.Unit)
-		row[3] = sheetcsv.Escape(p.Position)
+		row[1] = csvText(p.Name)
+		row[2] = csvText(p.Unit)
+		row[3] = csvText(p.Position)
 		row[4] = sheetcsv.Escape(groupLabel(p.Group, l))
 		row[5] = p.CheckedInAt.In(loc).Format(timeLayout)
 		row[6] = sheetcsv.Escape(l.Method(p.Method))

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"briefing/internal/i18n"
 	"briefing/internal/textvi"
@@ -320,25 +319,18 @@ func mdCode(s string) string {
 }
 
 // cleanText is s as the minutes keep it: valid UTF-8 in NFC, line ends as
-// "\n" (Windows and Unicode line separators included), no control
-// characters (an escape sequence must not reach a terminal or an XML file).
+// "\n" (Windows and Unicode line separators included), no control or
+// format characters (textvi.Printable: an escape sequence or a bidi
+// override must not reach a terminal or an XML file).
 func cleanText(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+		if r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029' {
 			return '\n'
-		case r == '\n' || r == '\t':
-			return r
-		case r < 0x20 || (0x7f <= r && r < 0xa0):
-			return -1
 		}
 		return r
 	}, s)
-	return textvi.NFC(s)
+	return textvi.NFC(textvi.Printable(s))
 }
 
 // orText is s, or alt when s is blank.

@@ -133,7 +133,7 @@ func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendanc
 		title = l.T("report.title.none")
 	}
 	rows := [][]any{
-		{excelize.Cell{StyleID: st.title, Value: title}},
+		{excelize.Cell{StyleID: st.title, Value: cellText(title)}},
 		titleLine(st, l.T("report.info.unit"), s.Unit),
 		titleLine(st, l.T("report.info.venue"), s.Venue),
 		titleLine(st, l.T("report.info.time"), period(s, l, loc)),
@@ -156,9 +156,9 @@ func writeAttendanceSheet(f *excelize.File, sheet string, st styles, a Attendanc
 	row := make([]any, len(columnKeys))
 	for i, p := range a.Attendees {
 		row[0] = excelize.Cell{StyleID: st.cell, Value: i + 1}
-		row[1] = excelize.Cell{StyleID: st.cell, Value: p.Name}
-		row[2] = excelize.Cell{StyleID: st.cell, Value: p.Unit}
-		row[3] = excelize.Cell{StyleID: st.cell, Value: p.Position}
+		row[1] = excelize.Cell{StyleID: st.cell, Value: cellText(p.Name)}
+		row[2] = excelize.Cell{StyleID: st.cell, Value: cellText(p.Unit)}
+		row[3] = excelize.Cell{StyleID: st.cell, Value: cellText(p.Position)}
 		row[4] = excelize.Cell{StyleID: st.cell, Value: groupLabel(p.Group, l)}
 		row[5] = excelize.Cell{StyleID: st.time, Value: wallClock(p.CheckedInAt, loc)}
 		row[6] = excelize.Cell{StyleID: st.cell, Value: l.Method(p.Method)}
@@ -203,6 +203,9 @@ func headerCells(keys []string, style int, l i18n.Lang) []any {
 // titleLine is a row of the title block: a bold label over columns A-B and
 // its value in C.
 func titleLine(st styles, label string, value any) []any {
+	if s, ok := value.(string); ok {
+		value = cellText(s)
+	}
 	return []any{
 		excelize.Cell{StyleID: st.label, Value: label}, nil,
 		excelize.Cell{StyleID: st.value, Value: value},
@@ -250,7 +253,7 @@ func writeTotalsSheet(f *excelize.File, sheet string, st styles, a []Attendee, c
 		row++
 		sum := 0
 		for _, t := range totals {
-			line := []any{excelize.Cell{StyleID: st.cell, Value: t.Label}, excelize.Cell{StyleID: st.cell, Value: t.Count}}
+			line := []any{excelize.Cell{StyleID: st.cell, Value: cellText(t.Label)}, excelize.Cell{StyleID: st.cell, Value: t.Count}}
 			if err := sw.SetRow(cellName(1, row), line); err != nil {
 				return err
 			}

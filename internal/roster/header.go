@@ -166,15 +166,17 @@ const headerSearchRows = 10
 
 // cleanCell is a cell as stored: without a leading byte order mark, NFC,
 // trimmed, inner whitespace (line breaks included) collapsed to one space.
+// Control and invisible characters go too (textvi.FieldText): an escape
+// sequence in a unit would reach every list that shows it.
 func cleanCell(s string) string {
-	return textvi.CleanSpaces(strings.TrimPrefix(s, "\ufeff"))
+	return textvi.FieldText(s)
 }
 
 // cleanCellNFC is cleanCell(s) for a caller that has already asked
 // whether s is NFC: nfc must be textvi.IsNFC(s).
 func cleanCellNFC(s string, nfc bool) string {
-	if t := strings.TrimPrefix(s, "\ufeff"); len(t) != len(s) {
-		return textvi.CleanSpaces(t) // nfc was of the text with its mark
+	if textvi.HasInvisible(s) {
+		return textvi.FieldText(s) // a BOM, an escape: nfc was of the text with them
 	}
 	return textvi.CleanSpacesNFC(s, nfc)
 }

@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"briefing/internal/cccd"
+	limits "briefing/internal/field"
 	"briefing/internal/i18n"
 	"briefing/internal/textvi"
 )
@@ -185,10 +186,11 @@ func allDigits(s string) bool {
 // The longest name, unit and position accepted, in characters: real ones
 // are far shorter, and a longer cell is a mistake (a pasted paragraph) that
 // would stretch every list it appears in.
+// They are package field's, the one table of every field's limit.
 const (
-	MaxNameLength     = 200
-	MaxUnitLength     = 200
-	MaxPositionLength = 200
+	MaxNameLength     = limits.MaxName
+	MaxUnitLength     = limits.MaxName
+	MaxPositionLength = limits.MaxName
 )
 
 // Row is one attendee read from a roster.

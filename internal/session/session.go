@@ -16,7 +16,9 @@ import (
 	"time"
 
 	"briefing/internal/deck"
+	"briefing/internal/field"
 	"briefing/internal/store"
+	"briefing/internal/textvi"
 	"briefing/internal/unit"
 )
 
@@ -148,7 +150,11 @@ func (s *Service) UseLibrary(lib func() []deck.Entry) { s.library = lib }
 // Start begins a session on deck d at slide 0, step 0. A device presents one
 // session at a time: if one is open, Start returns an *OpenSessionError.
 func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, error) {
-	d, info = trimDeck(d), trimInfo(info)
+	d = trimDeck(d)
+	info, err := cleanInfo(info)
+	if err != nil {
+		return Session{}, fmt.Errorf("start: %w", err)
+	}
 	if d.ID == "" || d.Version == "" || d.Slides < 1 || d.DurationMin < 0 {
 		return Session{}, fmt.Errorf("start: deck %q version %q with %d slides: %w", d.ID, d.Version, d.Slides, ErrInvalid)
 	}
@@ -166,14 +172,14 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 		if err != nil {
 			return Session{}, err
 		}
-		info.Unit = strings.TrimSpace(dev.Unit)
+		info.Unit = textvi.FieldText(dev.Unit)
 	}
 	if err := s.checkScope(ctx, info.Unit); err != nil {
 		return Session{}, err
 	}
 	now := s.now()
 	var started store.Session
-	err := s.st.Tx(ctx, func(tx *store.Tx) error {
+	err = s.st.Tx(ctx, func(tx *store.Tx) error {
 		open, err := tx.OpenSession(ctx)
 		if err != nil {
 			return err
@@ -449,7 +455,13 @@ func (s *Service) Device(ctx context.Context) (Device, error) {
 
 // SetDevice saves the first-run profile: the device's name and its unit.
 func (s *Service) SetDevice(ctx context.Context, name, unit string) error {
-	name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+	name, err := field.Line(field.Device, name)
+	if err != nil {
+		return err
+	}
+	if unit, err = field.Line(field.Unit, unit); err != nil {
+		return err
+	}
 	if name == "" || unit == "" {
 		return fmt.Errorf("device name and unit are required: %w", ErrInvalid)
 	}
@@ -472,11 +484,16 @@ func (s *Service) Units(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
+// fromRecord is a stored session as the screens, the CLI and the reports
+// show it: its title and details one line each without control or
+// invisible characters (textvi.Shown), so a session stored with an
+// escape sequence (an old database, a record synced in) shows harmless.
 func fromRecord(r store.Session) Session {
+	f := textvi.Shown
 	return Session{
 		ID:         r.ID,
-		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: r.DeckTitle, Slides: r.Slides, DurationMin: r.DurationMin},
-		Info:       Info{Title: r.Title, Unit: r.Unit, Venue: r.Venue, Form: r.Form, Rapporteur: r.Rapporteur},
+		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: f(r.DeckTitle), Slides: r.Slides, DurationMin: r.DurationMin},
+		Info:       Info{Title: f(r.Title), Unit: f(r.Unit), Venue: f(r.Venue), Form: f(r.Form), Rapporteur: f(r.Rapporteur)},
 		StartedAt:  r.StartedAt,
 		EndedAt:    r.EndedAt,
 		Slide:      r.Slide,
@@ -485,18 +502,26 @@ func fromRecord(r store.Session) Session {
 	}
 }
 
-// trimDeck trims what a person may have typed; the source stays exact.
+// trimDeck trims what a person may have typed; the title is one clean
+// line (a deck's title reaches every list); the source stays exact.
 func trimDeck(d DeckRef) DeckRef {
-	d.ID, d.Version, d.Title = strings.TrimSpace(d.ID), strings.TrimSpace(d.Version), strings.TrimSpace(d.Title)
+	d.ID, d.Version, d.Title = strings.TrimSpace(d.ID), strings.TrimSpace(d.Version), textvi.FieldText(d.Title)
 	return d
 }
 
-func trimInfo(i Info) Info {
-	return Info{
-		Title:      strings.TrimSpace(i.Title),
-		Unit:       strings.TrimSpace(i.Unit),
-		Venue:      strings.TrimSpace(i.Venue),
-		Form:       strings.TrimSpace(i.Form),
-		Rapporteur: strings.TrimSpace(i.Rapporteur),
+// cleanInfo is what a person typed for a session as it is kept: each field
+// one line without control or invisible characters (an escape sequence in a
+// title would reach every terminal that lists it), within its limit, or a
+// *field.TooLongError that names the field.
+func cleanInfo(i Info) (Info, error) {
+	var err error
+	for _, f := range []struct {
+		name field.Name
+		v    *string
+	}{{field.Title, &i.Title}, {field.Unit, &i.Unit}, {field.Venue, &i.Venue}, {field.Form, &i.Form}, {field.Rapporteur, &i.Rapporteur}} {
+		if *f.v, err = field.Line(f.name, *f.v); err != nil {
+			return i, err
+		}
 	}
+	return i, nil
 }

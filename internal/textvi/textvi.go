@@ -289,7 +289,7 @@ func Printable(s string) string {
 // spaces are cleaned and the text is NFC. Text that is already so comes
 // back as it is, without allocating.
 func FieldText(s string) string {
-	if strings.IndexFunc(s, invisible) < 0 {
+	if !HasInvisible(s) {
 		return CleanSpaces(s)
 	}
 	s = strings.Map(func(r rune) rune {
@@ -304,4 +304,50 @@ func FieldText(s string) string {
 	return CleanSpaces(s)
 }
 
-func invisible(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+// invisible is a character FieldText changes: a control or format
+// character, or an invalid byte (read as utf8.RuneError), which becomes
+// U+FFFD rather than reach a terminal (a lone 0x9B is CSI to some).
+func invisible(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r < 0x20 || r == 0x7f
+	case r < 0x600: // Latin, with its marks: C1 and the soft hyphen only
+		return r < 0xa0 || r == 0xad
+	case 0x1e00 <= r && r < 0x2000: // Vietnamese letters, Greek
+		return false
+	}
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
+}
+
+// HasInvisible reports whether s holds a control or format character, or
+// an invalid byte, that FieldText would change (tab and line break included).
+func HasInvisible(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if invisible(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// Shown is one line of stored text as a screen or a command prints it: s
+// itself when it holds no control or format character (one scan, no
+// allocation: text cleaned by FieldText when it was written), else
+// FieldText(s), so that a record stored with an escape sequence by an old
+// version or synced in is harmless wherever it is shown.
+func Shown(s string) string {
+	if HasInvisible(s) {
+		return FieldText(s)
+	}
+	return s
+}

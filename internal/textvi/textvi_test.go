@@ -589,9 +589,47 @@ func TestFieldText(t *testing.T) {
 		{"\u200b\u200b", ""},
 		{" a\t\nb \u0085c", "a b c"},
 		{"Phu\u031bo\u031b\u0300ng", "Phường"},
+		// A lone 0x9B byte is CSI to a terminal that reads C1 as bytes.
+		{"\x9b31mPhường", "\ufffd31mPhường"},
+		{"\u009b31mA", "31mA"},
 	} {
 		if got := FieldText(c.in); got != c.want {
 			t.Errorf("FieldText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestShown(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Phường 4", "Phường 4"},
+		{"\x1b]0;PWNED\aPhường 4", "]0;PWNED Phường 4"},
+		{"Phường\u202e 9\u200b", "Phường 9"},
+		{"\x9bX", "\ufffdX"},
+	} {
+		if got := Shown(c.in); got != c.want {
+			t.Errorf("Shown(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = Shown("Nguyễn Văn An · Phường 4") }); n != 0 {
+		t.Errorf("Shown of clean text allocates %v times", n)
+	}
+}
+
+// BenchmarkShown is the cost a screen pays per stored field it shows.
+func BenchmarkShown(b *testing.B) {
+	s := "Nguyễn Thị Minh Khai · Phường Tân Sơn Hòa"
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Shown(s)
+	}
+}
+
+// invisible's fast paths agree with the Unicode tables on every code point.
+func TestInvisibleAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError
+		if got := invisible(r); got != want {
+			t.Fatalf("invisible(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

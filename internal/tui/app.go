@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"briefing/internal/field"
 	"context"
 	"errors"
 	"fmt"
@@ -198,6 +199,10 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				text = a.opts.Lang.T("start.open.exists", open.Session.Info.Title)
 			case errors.As(msg.err, &scope):
 				text = a.opts.Lang.T("start.scope", scope.Unit, scope.Enrolled)
+			default:
+				if m, ok := field.Message(a.opts.Lang, msg.err); ok {
+					text = m
+				}
 			}
 			return a.route(startform.ErrorMsg{Text: text})
 		}

@@ -11,6 +11,7 @@ package unit
 
 import (
 	"math"
+	"slices"
 
 	"briefing/internal/record"
 	"briefing/internal/textvi"
@@ -49,11 +50,16 @@ type Catalog struct {
 // NewCatalog builds a catalog from units in display order and aliases in
 // the order they were written (of two aliases with one key, the later wins).
 func NewCatalog(units []Unit, aliases []Alias) *Catalog {
+	units = slices.Clone(units)
 	c := &Catalog{
 		units: units, byID: map[string]int{}, byName: map[string]string{},
 		byAlias: map[string]string{}, aliases: map[string][]string{},
 	}
 	for i, u := range units {
+		// Names are shown everywhere: one line without control or format
+		// characters, whatever a record synced in or an old database holds.
+		u.Name = textvi.Shown(u.Name)
+		units[i] = u
 		c.byID[u.ID] = i
 		if k := Key(u.Name); k != "" {
 			if _, taken := c.byName[k]; !taken {
@@ -67,7 +73,7 @@ func NewCatalog(units []Unit, aliases []Alias) *Catalog {
 		}
 		if k := Key(a.Spelling); k != "" {
 			c.byAlias[k] = a.UnitID
-			c.aliases[a.UnitID] = append(c.aliases[a.UnitID], a.Spelling)
+			c.aliases[a.UnitID] = append(c.aliases[a.UnitID], textvi.Shown(a.Spelling))
 		}
 	}
 	return c

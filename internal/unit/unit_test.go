@@ -179,3 +179,21 @@ func TestLabelOfUnknownSpellingCarriesNoEscape(t *testing.T) {
 		t.Fatalf("Name = %q", got)
 	}
 }
+
+// A unit's name and alias stored with an escape sequence (a catalog pulled
+// from a hub, an old database) are shown as one clean line.
+func TestCatalogNamesCarryNoEscape(t *testing.T) {
+	c := NewCatalog([]Unit{{Meta: record.Meta{ID: "u1"}, Name: "\x1b[31mPhường 9\u202e"}},
+		[]Alias{{UnitID: "u1", Spelling: "P\x1b]0;x\a9"}})
+	if got, known := c.Label("\x1b[31mPhường 9"); got != "[31mPhường 9" || !known {
+		t.Errorf("Label = %q, %v", got, known)
+	}
+	if a := c.Aliases("u1"); len(a) != 1 || a[0] != "P ]0;x 9" {
+		t.Errorf("Aliases = %q", a)
+	}
+	for _, u := range c.Units() {
+		if u.Name != "[31mPhường 9" {
+			t.Errorf("Units: %q", u.Name)
+		}
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
@@ -81,7 +83,7 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catal
 	for i := range f.inputs {
 		in := textinput.New()
 		in.Prompt = ""
-		in.CharLimit = 200
+		in.CharLimit = attendance.MaxNameLength
 		// The form takes suggestions itself (accept): the input's own tab
 		// would append the rest of a suggestion to text typed without
 		// diacritics ("hoi viên/đoàn viên").
@@ -145,10 +147,35 @@ func (f walkInForm) update(msg tea.Msg, svc *attendance.Service, sessionID strin
 	if f.saving {
 		return f, nil
 	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// A paste is one clean line; one that would put the name or the
+		// unit over its limit is refused whole, with the field's error,
+		// rather than cut by the input and saved cut.
+		p.Content = textvi.FieldText(p.Content)
+		if key, limit := walkLimit(f.focus); limit > 0 {
+			if n := utf8.RuneCountInString(f.inputs[f.focus].Value()) + utf8.RuneCountInString(p.Content); n > limit {
+				f.err = f.lang.T("walkin.field."+key+".long", strconv.Itoa(n))
+				return f, nil
+			}
+		}
+		msg = p
+	}
 	var cmd tea.Cmd
 	f.inputs[f.focus], cmd = f.inputs[f.focus].Update(msg)
 	f.edited(before)
 	return f, cmd
+}
+
+// walkLimit is field i's key in the walk-in messages and its limit in
+// characters (attendance's, as the CLI's), or 0 for a field without one.
+func walkLimit(i int) (key string, limit int) {
+	switch i {
+	case walkName:
+		return "name", attendance.MaxNameLength
+	case walkUnit:
+		return "unit", attendance.MaxUnitLength
+	}
+	return "", 0
 }
 
 func (f walkInForm) values() [walkFields]string {

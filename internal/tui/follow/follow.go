@@ -224,7 +224,9 @@ func (m Model) chromeHeight() int {
 }
 
 func (m *Model) setNotes() {
-	notes := m.deck.Slides[m.pos.Slide].Notes
+	// A deck's notes are text, never terminal commands: an SGR or OSC
+	// sequence written in them is dropped (line breaks stay).
+	notes := textvi.Printable(m.deck.Slides[m.pos.Slide].Notes)
 	if strings.TrimSpace(notes) == "" {
 		notes = m.styles.Dim.Render(m.lang.T("follow.nonotes"))
 	}
@@ -338,7 +340,7 @@ func (m Model) View() string {
 	}
 	next := m.lang.T("follow.next.none")
 	if n := m.pos.Slide + 1; n < len(m.deck.Slides) {
-		next = fmt.Sprintf("%d. %s", n+1, m.deck.Slides[n].Title)
+		next = fmt.Sprintf("%d. %s", n+1, textvi.FieldText(m.deck.Slides[n].Title))
 	}
 	stepInfo := ""
 	if steps := m.deck.StepCount(m.pos.Slide); steps > 1 {
@@ -354,7 +356,7 @@ func (m Model) View() string {
 			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notesView())
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, slide, " ", right) + "\n")
 	} else {
-		cur := m.styles.Title.Render(fmt.Sprintf("%d/%d  %s", m.pos.Slide+1, len(m.deck.Slides), m.deck.Slides[m.pos.Slide].Title))
+		cur := m.styles.Title.Render(fmt.Sprintf("%d/%d  %s", m.pos.Slide+1, len(m.deck.Slides), textvi.FieldText(m.deck.Slides[m.pos.Slide].Title)))
 		b.WriteString(truncate(cur+stepInfo, m.width) + "\n")
 		b.WriteString(truncate(nextLine, m.width) + "\n")
 		b.WriteString(notesHead + "\n")

@@ -3,6 +3,7 @@
 package home
 
 import (
+	"briefing/internal/textvi"
 	"context"
 	"fmt"
 	"strings"
@@ -364,7 +365,7 @@ func (m Model) View() string {
 
 	b.WriteString(m.styles.Title.Render(m.lang.T("home.decks")) + "\n")
 	for i, e := range m.decks {
-		line := fmt.Sprintf("%-26s %3d %s  %s", e.Deck.Meta.ID, len(e.Deck.Slides), m.lang.T("form.slides"), e.Deck.Meta.Title)
+		line := fmt.Sprintf("%-26s %3d %s  %s", e.Deck.Meta.ID, len(e.Deck.Slides), m.lang.T("form.slides"), textvi.FieldText(e.Deck.Meta.Title))
 		if deck.HasErrors(e.Problems) {
 			line += "  " + m.lang.T("home.deck.haserrors")
 		}
@@ -441,7 +442,7 @@ func (m Model) choiceView() string {
 	b.WriteString(m.styles.Title.Render(m.lang.T("choice.title")) + "\n\n")
 	b.WriteString(m.lang.T("choice.open", m.open.Info.Title, m.open.Deck.Title, m.open.Slide+1, m.open.Deck.Slides,
 		m.open.StartedAt.Local().Format("02/01 15:04")) + "\n\n")
-	b.WriteString(m.lang.T("choice.want", m.pending.Meta.Title, m.pending.Meta.ID) + "\n\n")
+	b.WriteString(m.lang.T("choice.want", textvi.FieldText(m.pending.Meta.Title), m.pending.Meta.ID) + "\n\n")
 	// The three answers, one a line, from the same bindings as the keys.
 	for _, k := range m.ShortHelp() {
 		b.WriteString("  " + k.Help().Key + "  " + k.Help().Desc + "\n")

@@ -2,6 +2,7 @@
 package startform
 
 import (
+	"briefing/internal/field"
 	"context"
 	"fmt"
 	"strings"
@@ -71,10 +72,13 @@ func New(c common.Common, decks []*deck.Deck, info session.Info, svc *session.Se
 	if values[fieldForm] == "" {
 		values[fieldForm] = lang.T("form.default.form")
 	}
+	limits := [fieldCount]field.Name{field.Title, field.Unit, field.Venue, field.Form, field.Rapporteur}
 	for i := range m.inputs {
 		ti := textinput.New()
 		ti.Prompt = ""
-		ti.CharLimit = 200
+		// Room past the field's limit, so that a paste over it is refused
+		// by session.Start with the field's name, not cut short and saved.
+		ti.CharLimit = 4 * field.Max(limits[i])
 		ti.SetValue(values[i])
 		m.inputs[i] = ti
 	}
