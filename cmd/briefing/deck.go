@@ -129,6 +129,9 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, out := g.language(), cmd.OutOrStdout()
+			if width != 0 && !deck.ValidWidth(width) {
+				return exitError{1, lang.T("cli.deck.width", width, deck.MinRenderWidth, deck.MaxRenderWidth)}
+			}
 			e := newEnv(cmd, lang, dataDir(g))
 			d, err := e.presentable(args[0])
 			if err != nil {
@@ -136,7 +139,7 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 			}
 			tty := isTerminal(out)
 			if width <= 0 {
-				width = terminalWidth(out, 80)
+				width = min(terminalWidth(out, 80), deck.MaxRenderWidth)
 			}
 			style := deck.Dark
 			switch {
