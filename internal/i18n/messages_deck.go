@@ -15,3 +15,11 @@ var deckLimitMessages = map[string][2]string{
 	"deck.frontmatter.lang":      {"lang %q không hợp lệ; dùng vi (tiếng Việt) hoặc en (tiếng Anh)", "lang %q is not valid; use vi (Vietnamese) or en (English)"},
 	"cli.deck.width":             {"--width %d không hợp lệ: độ rộng phải từ %d đến %d cột", "--width %d is not valid: the width must be from %d to %d columns"},
 }
+
+func init() { register(xlsxLimitMessages) }
+
+// xlsxLimitMessages: a workbook that unzips past the import's limits.
+var xlsxLimitMessages = map[string][2]string{
+	"roster.xlsx.toolarge": {"bảng tính giải nén ra quá lớn (phần %s: %d MB, cả tệp đến đây: %d MB, giới hạn %d MB), nên không nhập dòng nào; tệp có thể bị hỏng hoặc cố ý làm hỏng. Hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng \"CSV UTF-8 (*.csv)\" rồi nhập tệp CSV",
+		"the workbook unzips too large (part %s: %d MB, the file so far: %d MB, limit %d MB), so no row of it is taken; it may be damaged or built to do harm. Open it in Excel or LibreOffice, save it as \"CSV UTF-8 (*.csv)\" and import the CSV"},
+}
