@@ -195,6 +195,16 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 	if len(d.Slides) > MaxSlides {
 		add(d.Slides[MaxSlides].Line, Error, "deck.limit.slides", MaxSlides)
 	}
+	render := 0
+	for _, s := range d.Slides {
+		for _, st := range s.Steps {
+			render += len(st)
+		}
+		if render > MaxRenderBytes {
+			add(s.Line, Error, "deck.limit.render", MaxRenderBytes>>10)
+			break
+		}
+	}
 	return d, problems
 }
 

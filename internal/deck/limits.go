@@ -22,11 +22,15 @@ const (
 	MaxSlides = 500
 	// MaxSlideBytes is the most text a slide may hold, notes aside: an 80x24 screen shows
 	// about 2 KB of it.
-	MaxSlideBytes = 8 << 10
+	MaxSlideBytes = 4 << 10
+	// MaxRenderBytes is the most slide text a deck may give to render, each slide counted
+	// once per step (the presenter renders every step): a 45-minute deck has about 60 KB;
+	// at the limit, rendering the whole deck takes a few seconds, in the background.
+	MaxRenderBytes = 512 << 10
 	// MaxSteps is the most steps ("<!-- pause -->" plus one) a slide is revealed in.
 	MaxSteps = 20
 	// MaxNesting is how deep lists and block quotes may nest in one another.
-	MaxNesting = 8
+	MaxNesting = 6
 	// MinRenderWidth and MaxRenderWidth bound the column width slides are rendered at.
 	MinRenderWidth = 10
 	MaxRenderWidth = 400

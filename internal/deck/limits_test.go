@@ -39,9 +39,10 @@ func TestLimitsAreProblems(t *testing.T) {
 		line       int
 	}{
 		{"list nested 400 levels (161 KB)", "# S\n" + nestedList(400), "deck.limit.slide", 6},
-		{"list nested 9 levels", "# S\n" + nestedList(9), "deck.limit.nesting", 15},
+		{"list nested one level too deep", "# S\n" + nestedList(MaxNesting+1), "deck.limit.nesting", 7 + MaxNesting},
 		{"list nested on one line", "# S\n" + strings.Repeat("- ", 400) + "a\n", "deck.limit.nesting", 7},
-		{"quotes nested 3,000 levels", "# S\n" + strings.Repeat("> ", 3000) + "a\n", "deck.limit.nesting", 7},
+		{"quotes nested 1,500 levels", "# S\n" + strings.Repeat("> ", 1500) + "a\n", "deck.limit.nesting", 7},
+		{"too much to render", strings.Repeat("# s\n"+strings.Repeat("chữ ", 500)+"\n<!-- pause -->\nb\n---\n", 200), "deck.limit.render", 6 + 5*(MaxRenderBytes/6009)}, // 6,009 bytes to render a slide
 		{"quote in a list nested", "# S\n\ntext\n\n" + strings.Repeat("- > ", 5) + "a\n", "deck.limit.nesting", 10},
 		{"1,000 steps", "# S\n" + pauses(1000), "deck.limit.steps", 7 + 2*MaxSteps - 1},
 		{"20 KB on one line", "# S\n" + strings.Repeat("chữ ", 5000) + "\n", "deck.limit.slide", 6},
