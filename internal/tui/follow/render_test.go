@@ -1,6 +1,7 @@
 package follow
 
 import (
+	"strings"
 	"testing"
 
 	"briefing/internal/deck"
@@ -29,5 +30,25 @@ func TestSlidePaneRendersOffTheUI(t *testing.T) {
 	}
 	if m = m.rendered(); !m.cache.Ready(m.pos) {
 		t.Fatal("not rendered by its Cmd")
+	}
+}
+
+// TestNotesNoEscapes: SGR and other escape codes in a deck's notes (they recoloured the
+// presenter view) never reach the frame: the deck's text comes without them.
+func TestNotesNoEscapes(t *testing.T) {
+	d, ps := deck.Parse("t.md", []byte("---\nid: t\ntitle: T\nlang: vi\n---\n# Một\n???\nghi \x1b[41mchú\x1b]0;PWNED\x07 \u202eđảo\n"))
+	if deck.HasErrors(ps) {
+		t.Fatal(ps)
+	}
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, nil, session.Session{ID: "s"}, d)
+	m, _ = m.step(tea.WindowSizeMsg{Width: 80, Height: 24})
+	view := m.View()
+	for _, bad := range []string{"\x1b[41m", "\x1b]0;", "\u202e"} {
+		if strings.Contains(view, bad) {
+			t.Errorf("the frame carries %q from the notes", bad)
+		}
+	}
+	if !strings.Contains(view, "chú") {
+		t.Errorf("the notes are not shown:\n%s", view)
 	}
 }
