@@ -74,3 +74,26 @@ func TestCLIDeckListNoEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestE2EPresentRefusesDeckPastLimits: present on a list nested 400 levels froze the
+// terminal for 47 s at 2 GB; it is refused at once, with the line, as deck check says.
+func TestE2EPresentRefusesDeckPastLimits(t *testing.T) {
+	t.Parallel()
+	tm := newTmux(t)
+	var b strings.Builder
+	b.WriteString("---\nid: x\ntitle: X\nlang: vi\n---\n# S\n")
+	for i := range 400 {
+		b.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	path := filepath.Join(tm.tmp, "sau.md")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := tm.startWatched("a", 100, 24, "present", path)
+	if code := p.waitExit(); code != "1" {
+		t.Fatalf("present exited %q, want 1; screen:\n%s", code, frame(p.screen()))
+	}
+	if s := p.screen(); !strings.Contains(s, "sau.md:6:") {
+		t.Fatalf("no problem at line 6 on the screen:\n%s", frame(s))
+	}
+}
