@@ -97,3 +97,25 @@ func TestE2EPresentRefusesDeckPastLimits(t *testing.T) {
 		t.Fatalf("no problem at line 6 on the screen:\n%s", frame(s))
 	}
 }
+
+// TestCLIDeckFileNameNoEscapes: a deck file whose name holds escape codes (a folder from a
+// USB stick) is named without them by deck check and deck list.
+func TestCLIDeckFileNameNoEscapes(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	mustCLI(t, "--data", data, "session", "list")
+	dir := filepath.Join(data, "decks")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "a\x1b]0;PWNED\x07\u202e.md")
+	if err := os.WriteFile(name, []byte("---\nid: ten\ntitle: T\ntitle: U\n---\n# a\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"deck", "check", dir}, {"deck", "list"}, {"deck", "list", "--json"}} {
+		r := runCLI(t, append([]string{"--data", data}, args...)...)
+		if strings.ContainsAny(r.stdout+r.stderr, "\x1b\x07\u202e") || !strings.Contains(r.stdout, "]0;PWNED") {
+			t.Errorf("%s: %q %q", strings.Join(args, " "), r.stdout, r.stderr)
+		}
+	}
+}

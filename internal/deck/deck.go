@@ -78,8 +78,12 @@ func (p Problem) Message(l i18n.Lang) string {
 
 // Format is the problem as "PATH:LINE: message".
 func (p Problem) Format(path string, l i18n.Lang) string {
-	return fmt.Sprintf("%s:%d: %s", path, p.Line, p.Message(l))
+	return fmt.Sprintf("%s:%d: %s", ShownPath(path), p.Line, p.Message(l))
 }
+
+// ShownPath is a deck's path or source as it may be printed: a file's name can hold escape
+// codes as its text can, and is shown without them (textvi.Printable).
+func ShownPath(path string) string { return textvi.Printable(path) }
 
 // HasErrors reports whether any problem is an error.
 func HasErrors(ps []Problem) bool {
