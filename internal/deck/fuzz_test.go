@@ -43,6 +43,9 @@ func FuzzParseDeck(f *testing.F) {
 			if !utf8.ValidString(s.Body()) {
 				t.Fatalf("slide %d body not UTF-8", i)
 			}
+			if len(s.Body()) <= MaxSlideBytes && shallow(s.Body()) && deepAt(s.Body()) >= 0 {
+				t.Fatalf("slide %d: the quick bound missed a nesting deeper than %d", i, MaxNesting)
+			}
 			if strings.ContainsAny(s.Body()+s.Notes+s.Title+d.Meta.Title, "\x1b\x9b\u202e\u200b") {
 				t.Fatalf("slide %d keeps a control character", i)
 			}

@@ -42,6 +42,14 @@ func ValidWidth(width int) bool { return width >= MinRenderWidth && width <= Max
 // nestingBeyond returns the byte offset in md of the first list or block quote nested deeper
 // than MaxNesting, or -1. md must be at most MaxSlideBytes: parsing is quadratic in depth.
 func nestingBeyond(md string) int {
+	if shallow(md) {
+		return -1
+	}
+	return deepAt(md)
+}
+
+// deepAt is nestingBeyond measured on goldmark's parse of md (the parser glamour renders).
+func deepAt(md string) int {
 	src := []byte(md)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
 	at, depth := -1, 0
@@ -60,6 +68,39 @@ func nestingBeyond(md string) int {
 		return ast.WalkContinue, nil
 	})
 	return at
+}
+
+// shallow reports, without parsing, that no list or quote in md can nest deeper than
+// MaxNesting: a container opens on a line whose start holds, for each container around it, a
+// ">" or the two or more columns of a list item's indent, and its own marker. A line's bound
+// is its markers plus half its columns of indent; most slides have no line near the limit.
+func shallow(md string) bool {
+	for line := range strings.SplitSeq(md, "\n") {
+		markers, cols := 0, 0
+	scan:
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; {
+			case c == ' ':
+				cols++
+			case c == '\t':
+				cols += 4
+			case c == '>' || c == '-' || c == '*' || c == '+':
+				markers++
+			case c >= '0' && c <= '9':
+				for i+1 < len(line) && line[i+1] >= '0' && line[i+1] <= '9' {
+					i++
+				}
+				markers++
+			case c == '.' || c == ')':
+			default:
+				break scan
+			}
+		}
+		if markers+cols/2 > MaxNesting {
+			return false
+		}
+	}
+	return true
 }
 
 // firstText is the offset of the first line of text in a block, -1 when it has none.

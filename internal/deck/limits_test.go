@@ -185,3 +185,32 @@ func TestControlCharactersStripped(t *testing.T) {
 		t.Error("the version must hash the file as written")
 	}
 }
+
+// TestShallowIsABound: the quick scan that spares most slides the parse never calls a
+// nesting past the limit shallow, however it is written.
+func TestShallowIsABound(t *testing.T) {
+	deep := MaxNesting + 1
+	var tabs, ordered, mixed strings.Builder
+	for i := range deep {
+		tabs.WriteString(strings.Repeat("\t", i) + "- a\n")
+		ordered.WriteString(strings.Repeat("   ", i) + "1. a\n")
+		if i%2 == 0 {
+			mixed.WriteString("> ")
+		} else {
+			mixed.WriteString("- ")
+		}
+	}
+	mixed.WriteString("a\n")
+	for _, md := range []string{nestedList(deep), tabs.String(), ordered.String(), mixed.String(),
+		strings.Repeat("+ ", deep) + "a", "- a\n\n  - b\n\n" + strings.Repeat("  ", 2) + strings.Repeat("* ", deep-2) + "c"} {
+		if deepAt(md) < 0 {
+			t.Errorf("goldmark finds no nesting past %d in %q", MaxNesting, md)
+		}
+		if shallow(md) {
+			t.Errorf("shallow(%q), nested %d deep", md, deep)
+		}
+	}
+	if !shallow(nestedList(3) + "2025 là năm\n| a | b |\n") {
+		t.Error("a plain slide is not shallow")
+	}
+}
