@@ -16,8 +16,8 @@ import (
 // about a size cannot make a reader go further than these limits either.
 const (
 	// MaxXLSXUnzipped is the most all parts of a workbook may unzip to: a
-	// roster of a million people is about 400 MB of XML.
-	MaxXLSXUnzipped = 1 << 30
+	// roster of a million people is about 200 MB of XML.
+	MaxXLSXUnzipped = 512 << 20
 	// MaxXLSXPart is the most any part but a worksheet may unzip to: excelize
 	// keeps those (shared strings, styles) in memory; worksheets it streams.
 	MaxXLSXPart = 256 << 20
