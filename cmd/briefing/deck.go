@@ -29,9 +29,10 @@ func newDeckCheckCmd(g *globals) *cobra.Command {
 			lang, out := g.language(), cmd.OutOrStdout()
 			failed := false
 			for _, path := range expandDecks(args) {
+				shown := deck.ShownPath(path)
 				data, err := deck.ReadFile(path)
 				if err != nil {
-					fmt.Fprintf(out, "%s:1: %s\n", path, lang.T("cli.deck.read", path, deckReadReason(lang, err)))
+					fmt.Fprintf(out, "%s:1: %s\n", shown, lang.T("cli.deck.read", shown, deckReadReason(lang, err)))
 					failed = true
 					continue
 				}
@@ -42,7 +43,7 @@ func newDeckCheckCmd(g *globals) *cobra.Command {
 				if deck.HasErrors(problems) {
 					failed = true
 				} else if d != nil {
-					fmt.Fprintln(out, lang.T("deck.check.ok", path, len(d.Slides)))
+					fmt.Fprintln(out, lang.T("deck.check.ok", shown, len(d.Slides)))
 				}
 			}
 			if failed {
@@ -99,7 +100,7 @@ func newDeckListCmd(g *globals) *cobra.Command {
 				infos = append(infos, deckInfo{
 					ID: e.Deck.Meta.ID, Title: e.Deck.Meta.Title, Label: e.Deck.Meta.Version,
 					Version: e.Deck.Version, Slides: len(e.Deck.Slides), Duration: e.Deck.Meta.Duration,
-					Source: e.Deck.Source, Errors: errs,
+					Source: deck.ShownPath(e.Deck.Source), Errors: errs,
 				})
 			}
 			if asJSON {
@@ -129,6 +130,9 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, out := g.language(), cmd.OutOrStdout()
+			if width != 0 && !deck.ValidWidth(width) {
+				return exitError{1, lang.T("cli.deck.width", width, deck.MinRenderWidth, deck.MaxRenderWidth)}
+			}
 			e := newEnv(cmd, lang, dataDir(g))
 			d, err := e.presentable(args[0])
 			if err != nil {
@@ -136,7 +140,7 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 			}
 			tty := isTerminal(out)
 			if width <= 0 {
-				width = terminalWidth(out, 80)
+				width = min(terminalWidth(out, 80), deck.MaxRenderWidth)
 			}
 			style := deck.Dark
 			switch {

@@ -110,10 +110,10 @@ func pathGone(name string) bool {
 func (e *env) presentable(name string) (*deck.Deck, error) {
 	entry, err := deck.Find(e.lib(), name)
 	if errors.Is(err, deck.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
-		return nil, exitError{1, e.lang.T("deck.notfound", name, strings.Join(deck.IDs(e.lib()), ", "))}
+		return nil, exitError{1, e.lang.T("deck.notfound", deck.ShownPath(name), strings.Join(deck.IDs(e.lib()), ", "))}
 	}
 	if err != nil {
-		return nil, exitError{1, e.lang.T("cli.deck.read", name, deckReadReason(e.lang, err))}
+		return nil, exitError{1, e.lang.T("cli.deck.read", deck.ShownPath(name), deckReadReason(e.lang, err))}
 	}
 	if deck.HasErrors(entry.Problems) {
 		var b strings.Builder

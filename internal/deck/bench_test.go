@@ -2,6 +2,7 @@ package deck
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,29 @@ func BenchmarkRenderSlide(b *testing.B) {
 	for b.Loop() {
 		if _, err := r.Render(d.Slides[7].Body()); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckAtLimits: deck check of a deck at its limits: slides of MaxSlideBytes with
+// lists nested MaxNesting levels, as many as MaxRenderBytes allows (8 under -short). The
+// limits bound what check, and the presenter's background render, spend on any deck.
+func BenchmarkCheckAtLimits(b *testing.B) {
+	var slide strings.Builder
+	slide.WriteString("# Trang\n")
+	for i := 0; slide.Len() < MaxSlideBytes-100; i++ {
+		slide.WriteString(strings.Repeat("  ", i%MaxNesting) + "- Nội dung đổi mới sáng tạo\n")
+	}
+	n := MaxRenderBytes / slide.Len()
+	if testing.Short() {
+		n = 8
+	}
+	data := []byte(limitsHead + strings.Repeat(slide.String()+"---\n", n))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		d, ps := Check("x.md", data)
+		if HasErrors(ps) || len(d.Slides) != n {
+			b.Fatalf("%d slides: %v", len(d.Slides), messages(ps))
 		}
 	}
 }

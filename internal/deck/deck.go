@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"briefing/internal/i18n"
@@ -77,8 +78,12 @@ func (p Problem) Message(l i18n.Lang) string {
 
 // Format is the problem as "PATH:LINE: message".
 func (p Problem) Format(path string, l i18n.Lang) string {
-	return fmt.Sprintf("%s:%d: %s", path, p.Line, p.Message(l))
+	return fmt.Sprintf("%s:%d: %s", ShownPath(path), p.Line, p.Message(l))
 }
+
+// ShownPath is a deck's path or source as it may be printed: a file's name can hold escape
+// codes as its text can, and is shown without them (textvi.Printable).
+func ShownPath(path string) string { return textvi.Printable(path) }
 
 // HasErrors reports whether any problem is an error.
 func HasErrors(ps []Problem) bool {
@@ -95,6 +100,9 @@ const (
 	notesSeparator = "???"
 	pauseMarker    = "<!-- pause -->"
 )
+
+// knownLangs are the lang values a deck may declare: the interface's languages.
+var knownLangs = map[string]bool{"vi": true, "en": true}
 
 var knownKeys = map[string]bool{"id": true, "title": true, "version": true, "lang": true, "duration": true, "audience": true}
 
@@ -135,6 +143,10 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 		problems = append(problems, Problem{Line: line, Severity: sev, Key: key, Args: args})
 	}
 
+	if len(data) > MaxFileBytes {
+		add(1, Error, "deck.limit.file", MaxFileBytes>>20)
+		return nil, problems
+	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
 		if name, ok := textvi.DetectLegacy(data); ok {
@@ -150,6 +162,13 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 		add(i+1, Warning, "deck.notnfc")
 	}
 	d := &Deck{Source: source, Version: versionOf(lines), Text: string(data)}
+	// The version hashes the text as written; what is shown has no control characters.
+	for i, l := range lines {
+		if clean, ok := printable(l); !ok {
+			lines[i] = clean
+			add(i+1, Warning, "deck.control")
+		}
+	}
 
 	// Front matter: the file must open with "---", the matter ends at the next "---".
 	body := 0
@@ -176,6 +195,19 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 	d.Slides = slides
 	if len(d.Slides) == 0 {
 		add(len(lines), Error, "deck.empty")
+	}
+	if len(d.Slides) > MaxSlides {
+		add(d.Slides[MaxSlides].Line, Error, "deck.limit.slides", MaxSlides)
+	}
+	render := 0
+	for _, s := range d.Slides {
+		for _, st := range s.Steps {
+			render += len(st)
+		}
+		if render > MaxRenderBytes {
+			add(s.Line, Error, "deck.limit.render", MaxRenderBytes>>10)
+			break
+		}
 	}
 	return d, problems
 }
@@ -207,18 +239,24 @@ func parseMeta(lines []string, firstLine int, m *Meta) []Problem {
 		return problems
 	}
 	root := doc.Content[0]
+	seen := map[string]int{} // key: its first line
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		line := firstLine + k.Line - 1
+		if first, ok := seen[k.Value]; ok {
+			add(line, "deck.frontmatter.duplicate", textvi.FieldText(k.Value), first)
+			continue
+		}
+		seen[k.Value] = line
 		if !knownKeys[k.Value] {
-			add(line, "deck.frontmatter.unknown", k.Value)
+			add(line, "deck.frontmatter.unknown", textvi.FieldText(k.Value))
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
 			add(line, "deck.frontmatter.scalar", k.Value)
 			continue
 		}
-		val := textvi.NFC(strings.TrimSpace(v.Value))
+		val := textvi.FieldText(v.Value)
 		switch k.Value {
 		case "id":
 			if !validID(val) {
@@ -230,6 +268,9 @@ func parseMeta(lines []string, firstLine int, m *Meta) []Problem {
 		case "version":
 			m.Version = val
 		case "lang":
+			if !knownLangs[val] {
+				add(line, "deck.frontmatter.lang", val)
+			}
 			m.Lang = val
 		case "audience":
 			m.Audience = val
@@ -292,7 +333,9 @@ func splitSlides(lines []string, firstLine int) ([]Slide, []Problem) {
 		start    = 0
 	)
 	flush := func(end int) {
-		if s, ok := buildSlide(lines[start:end], firstLine+start); ok {
+		s, ps, ok := buildSlide(lines[start:end], firstLine+start)
+		problems = append(problems, ps...)
+		if ok {
 			slides = append(slides, s)
 		}
 	}
@@ -352,12 +395,15 @@ func (f *fenceTracker) step(line string) bool {
 }
 
 // buildSlide turns one slide's lines into a Slide; ok is false for a slide with no text.
-func buildSlide(lines []string, firstLine int) (Slide, bool) {
+// Every step is a part of one string, the slide's text, so that steps cost no memory of
+// their own. A slide past a limit (limits.go) gets a problem and is shown whole, in one step.
+func buildSlide(lines []string, firstLine int) (s Slide, problems []Problem, ok bool) {
 	var body, notes []string
-	var steps []string
+	var bodyLines []int    // the file line of each body line
+	var cuts, pauses []int // len(body) at each pause, and the pause's file line
 	inNotes := false
 	var fences fenceTracker
-	for _, l := range lines {
+	for i, l := range lines {
 		trimmed := strings.TrimSpace(l)
 		inCode := fences.step(l) || fences.open()
 		switch {
@@ -366,23 +412,15 @@ func buildSlide(lines []string, firstLine int) (Slide, bool) {
 		case !inCode && trimmed == notesSeparator:
 			inNotes = true
 		case !inCode && trimmed == pauseMarker:
-			steps = append(steps, strings.TrimSpace(strings.Join(body, "\n")))
+			cuts, pauses = append(cuts, len(body)), append(pauses, firstLine+i)
 		default:
-			body = append(body, l)
+			body, bodyLines = append(body, l), append(bodyLines, firstLine+i)
 		}
 	}
-	full := strings.TrimSpace(strings.Join(body, "\n"))
+	raw := strings.Join(body, "\n")
+	full := strings.TrimSpace(raw)
 	if full == "" && strings.TrimSpace(strings.Join(notes, "\n")) == "" {
-		return Slide{}, false
-	}
-	var kept []string
-	for _, s := range steps {
-		if s != "" && (len(kept) == 0 || kept[len(kept)-1] != s) {
-			kept = append(kept, s)
-		}
-	}
-	if len(kept) == 0 || kept[len(kept)-1] != full {
-		kept = append(kept, full)
+		return Slide{}, nil, false
 	}
 	for _, l := range lines {
 		if strings.TrimSpace(l) != "" {
@@ -390,12 +428,41 @@ func buildSlide(lines []string, firstLine int) (Slide, bool) {
 		}
 		firstLine++ // point at the slide's first text, not the blank line after ---
 	}
+	problem := func(line int, key string, args ...any) {
+		problems = append(problems, Problem{Line: line, Severity: Error, Key: key, Args: args})
+	}
+	if len(cuts) >= MaxSteps {
+		problem(pauses[MaxSteps-1], "deck.limit.steps", MaxSteps)
+		cuts = nil
+	}
+	if len(full) > MaxSlideBytes {
+		problem(firstLine, "deck.limit.slide", MaxSlideBytes>>10)
+		cuts = nil
+	} else if at := nestingBeyond(full); at >= 0 {
+		lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		problem(bodyLines[strings.Count(raw[:lead+at], "\n")], "deck.limit.nesting", MaxNesting)
+		cuts = nil
+	}
+	ends := make([]int, len(body)+1) // ends[k]: the length of body[:k] joined
+	for k, l := range body {
+		ends[k+1] = ends[k] + len(l) + 1
+	}
+	var kept []string
+	for _, c := range cuts {
+		step := strings.TrimSpace(raw[:max(ends[c]-1, 0)])
+		if step != "" && (len(kept) == 0 || kept[len(kept)-1] != step) {
+			kept = append(kept, step)
+		}
+	}
+	if len(kept) == 0 || kept[len(kept)-1] != full {
+		kept = append(kept, full)
+	}
 	return Slide{
 		Line:  firstLine,
 		Title: slideTitle(body),
 		Steps: kept,
 		Notes: strings.TrimSpace(strings.Join(notes, "\n")),
-	}, true
+	}, problems, true
 }
 
 // slideTitle is the first heading's text, else the first non-blank line.

@@ -1,6 +1,7 @@
 package deck
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -39,9 +40,14 @@ type Renderer struct {
 	byWrap map[int]*glamour.TermRenderer // glamour renderers by word-wrap width
 }
 
-// NewRenderer builds a renderer for a column width (at least 10).
+// ErrOverLimit: Markdown past a slide's limits (limits.go), which Render refuses rather than
+// spend minutes and gigabytes on it.
+var ErrOverLimit = errors.New("slide over its limits")
+
+// NewRenderer builds a renderer for a column width, brought within MinRenderWidth and
+// MaxRenderWidth.
 func NewRenderer(width int, style Style) (*Renderer, error) {
-	r := &Renderer{Width: max(width, 10), style: style, byWrap: map[int]*glamour.TermRenderer{}}
+	r := &Renderer{Width: min(max(width, MinRenderWidth), MaxRenderWidth), style: style, byWrap: map[int]*glamour.TermRenderer{}}
 	if _, err := r.glamour(r.Width); err != nil {
 		return nil, err
 	}
@@ -62,7 +68,11 @@ func (r *Renderer) glamour(wrap int) (*glamour.TermRenderer, error) {
 
 // Render renders Markdown. Lines never exceed the width, measured as a terminal does
 // (combining marks take no column, wide characters two); blank lines around are trimmed.
+// Markdown past a slide's limits is refused with ErrOverLimit.
 func (r *Renderer) Render(md string) (string, error) {
+	if len(md) > MaxSlideBytes || nestingBeyond(md) >= 0 {
+		return "", ErrOverLimit
+	}
 	// Glamour wraps text before it adds list and quote indents, so an indented block can
 	// come out wider than asked: render again, narrower by the excess, before cutting words.
 	md = unquote(joinSoftBreaks(md))

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"sync/atomic"
 
@@ -26,13 +27,28 @@ type xlsxSource struct {
 	done   atomic.Int64
 	total  int64
 	types  *cellTypes // opened when first needed
+	tmp    string     // the folder excelize's temporary files go to, removed on close
 }
 
 // openXLSX opens the workbook and finds the first sheet with a header. f is
 // closed: excelize opens the file by its path.
-func (r *Reader) openXLSX(f readSeekCloser) error {
+func (r *Reader) openXLSX(f readSeekCloser) (err error) {
 	f.Close()
-	xf, err := excelize.OpenFile(r.path)
+	if fe := checkUnzipSize(r.path); fe != nil {
+		return fe
+	}
+	tmp, err := newTempDir()
+	if err != nil {
+		return &FileError{Path: r.path, Key: "roster.file.open", Args: []any{err.Error()}}
+	}
+	defer func() {
+		if err != nil { // every path but success: nothing of the workbook stays on disk
+			os.RemoveAll(tmp)
+		}
+	}()
+	xf, err := excelize.OpenFile(r.path, excelize.Options{
+		UnzipSizeLimit: MaxXLSXUnzipped, UnzipXMLSizeLimit: xlsxInMemory, TmpDir: tmp,
+	})
 	if err != nil {
 		return &FileError{Path: r.path, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
 	}
@@ -82,7 +98,7 @@ func (r *Reader) openXLSX(f readSeekCloser) error {
 			if i > 0 {
 				r.warn(line, "roster.xlsx.sheet", sheet)
 			}
-			src.part, src.maxRow = sc.name, sc.maxRow
+			src.part, src.maxRow, src.tmp = sc.name, sc.maxRow, tmp
 			src.total = sheetRows(xf, sheet)
 			r.src = src
 			return nil
@@ -172,6 +188,9 @@ func (s *xlsxSource) close() error {
 	}
 	if cerr := s.file.Close(); err == nil {
 		err = cerr
+	}
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
 	}
 	return err
 }

@@ -130,6 +130,7 @@ func TestPresentGolden(t *testing.T) {
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 			press(tm, "14", "enter", "right")
 			waitScreen(t, p, "15/27")
+			waitScreen(t, p, "Quy mô kinh tế số") // the slide, rendered off the UI goroutine
 			deadline := time.Now().Add(3 * time.Second)
 			for {
 				p, err := f.svc.Position(context.Background(), f.sess.ID)
@@ -163,6 +164,9 @@ func TestFollowGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			waitScreen(t, p, "5/27")
+			if size[0] >= 110 { // the slide beside the notes, rendered off the UI goroutine
+				waitScreen(t, p, "Phát triển khoa học")
+			}
 			tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 			golden.RequireEqual(t, []byte(app.View().Content))

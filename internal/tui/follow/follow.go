@@ -192,10 +192,11 @@ func (m Model) slidePaneWidth() int {
 func (m Model) relayout() (Model, tea.Cmd) {
 	m.help.SetWidth(m.width)
 	notesW := m.width
+	var now tea.Cmd
 	if pw := m.slidePaneWidth(); pw > 0 {
 		notesW = m.width - pw - 1
 		m.cache.Resize(pw-2, m.styles.Slide)
-		m.cache.Ensure(m.pos)
+		now = m.cache.Ensure(m.pos)
 	}
 	m.notes.SetWidth(max(notesW, 10))
 	m.notes.SetHeight(max(m.height-m.chromeHeight(), 1))
@@ -203,7 +204,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	m.setNotes()
 	m.notes.SetYOffset(offset)
 	if m.slidePaneWidth() > 0 {
-		return m, m.cache.RenderAllCmd()
+		return m, tea.Batch(now, m.cache.RenderAllCmd())
 	}
 	return m, nil
 }
@@ -269,10 +270,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if ended {
 			return m, func() tea.Msg { return DoneMsg{Ended: true} }
 		}
+		var render tea.Cmd
 		if moved {
-			m = m.show(slides.Clamp(m.deck, p))
+			m, render = m.show(slides.Clamp(m.deck, p))
 		}
-		return m, m.link.Poll()
+		return m, tea.Batch(render, m.link.Poll())
 	case slides.SavedMsg:
 		if msg.ID == m.sess.ID {
 			return m, m.link.Saved(msg, m.pos)
@@ -311,21 +313,23 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-func (m Model) show(p slides.Pos) Model {
+// show puts slide p on screen; the Cmd renders it when it is not rendered yet.
+func (m Model) show(p slides.Pos) (Model, tea.Cmd) {
 	changed := p.Slide != m.pos.Slide
 	m.pos = p
+	var render tea.Cmd
 	if m.slidePaneWidth() > 0 {
-		m.cache.Ensure(p)
+		render = m.cache.Ensure(p)
 	}
 	if changed {
 		m.setNotes()
 	}
-	return m
+	return m, render
 }
 
 func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
-	m = m.show(p)
-	return m, m.link.Moved(p)
+	m, render := m.show(p)
+	return m, tea.Batch(render, m.link.Moved(p))
 }
 
 // View draws the presenter view.

@@ -84,7 +84,7 @@ func (f questionsFixture) model(t *testing.T, lang i18n.Lang, w, h int) Model {
 	m := New(common.Common{Lang: lang, Styles: theme.New(theme.Dark, true)}, f.svc, f.sess, f.deck).
 		WithAttendance(f.att).WithQuestions(f.qs).WithClock(func() time.Time { return fixed.Add(75 * time.Second) })
 	m, _ = m.step(tea.WindowSizeMsg{Width: w, Height: h})
-	return f.refresh(t, m)
+	return f.refresh(t, m.rendered())
 }
 
 // refresh runs the once-a-second reads and one position poll.

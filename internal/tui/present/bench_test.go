@@ -48,8 +48,8 @@ func BenchmarkNextSlide(b *testing.B) {
 	svc := session.New(st, nil)
 	s, _ := svc.Current(context.Background())
 	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
-	m, cmd := m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m.cache.Merge(cmd().(slides.RenderedMsg))
+	m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = m.rendered()
 	next := tea.KeyPressMsg{Code: tea.KeyRight}
 	prev := tea.KeyPressMsg{Code: tea.KeyLeft}
 	i := 0

@@ -169,7 +169,7 @@ func TestPinGone(t *testing.T) {
 	if !strings.Contains(view, "Câu hỏi số 1 · trang 1") || !strings.Contains(statusOf(view), "2/27") {
 		t.Fatalf("after right the pin stays and the counter moves:\n%s", view)
 	}
-	m.cache.Ensure(m.Pos())
+	m = m.rendered()
 	// The write is still under way (its Cmd was not run): the pin must not wait for it.
 	if _, err := f.qs.Unpin(context.Background(), f.sess.ID); err != nil {
 		t.Fatal(err)

@@ -126,10 +126,10 @@ func (m Model) relayout() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.cache.Resize(w, m.styles.Slide)
-	m.cache.Ensure(m.pos)
+	now := m.cache.Ensure(m.pos)
 	m.help.SetWidth(m.width - 4)
 	m.search.SetWidth(m.width - 6)
-	return m, m.cache.RenderAllCmd()
+	return m, tea.Batch(now, m.cache.RenderAllCmd())
 }
 
 // Update handles a message.
@@ -161,11 +161,12 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if ended {
 			return m, func() tea.Msg { return DoneMsg{Ended: true} }
 		}
+		var render tea.Cmd
 		if moved {
 			m.pos = slides.Clamp(m.deck, p)
-			m.cache.Ensure(m.pos)
+			render = m.cache.Ensure(m.pos)
 		}
-		return m, m.link.Poll()
+		return m, tea.Batch(render, m.link.Poll())
 	case slides.SavedMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
@@ -323,8 +324,7 @@ func (m Model) overviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
 	m.pos = p
-	m.cache.Ensure(p)
-	return m, m.link.Moved(p)
+	return m, tea.Batch(m.cache.Ensure(p), m.link.Moved(p))
 }
 
 func (m Model) end() tea.Cmd {

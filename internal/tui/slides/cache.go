@@ -7,14 +7,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// Cache keeps a deck's slides rendered at one width and style. Rendering happens in Update
-// (one slide at a time when needed) or in a background Cmd (the whole deck); View only reads.
+// Cache keeps a deck's slides rendered at one width and style. Rendering happens only in
+// Cmds, off the UI goroutine (the slide needed now, or the whole deck in the background), so
+// that a slow slide never holds back a key: Update merges what they bring; View only reads.
 type Cache struct {
-	deck  *deck.Deck
-	width int
-	style deck.Style
-	steps [][]string // [slide][step], "" until rendered
-	r     *deck.Renderer
+	deck    *deck.Deck
+	width   int
+	style   deck.Style
+	steps   [][]string   // [slide][step], nil until rendered
+	pending map[int]bool // slides whose render Ensure started
 }
 
 // NewCache makes an empty cache for a deck.
@@ -25,8 +26,9 @@ func (c *Cache) Resize(width int, style deck.Style) {
 	if width == c.width && style == c.style && c.steps != nil {
 		return
 	}
-	c.width, c.style, c.r = width, style, nil
+	c.width, c.style = width, style
 	c.steps = make([][]string, len(c.deck.Slides))
+	c.pending = map[int]bool{}
 }
 
 // Width is the text width slides are rendered at.
@@ -37,19 +39,23 @@ func (c *Cache) Ready(p Pos) bool {
 	return c.steps != nil && c.steps[p.Slide] != nil && c.steps[p.Slide][p.Step] != ""
 }
 
-// Ensure renders one slide now if it is missing. Called from Update only.
-func (c *Cache) Ensure(p Pos) {
-	if c.steps == nil || c.Ready(p) {
-		return
+// Ensure asks for slide p: nil when it is rendered or on its way, else a Cmd that renders
+// it off the UI goroutine. Called from Update only.
+func (c *Cache) Ensure(p Pos) tea.Cmd {
+	if c.steps == nil || c.Ready(p) || c.pending[p.Slide] {
+		return nil
 	}
-	if c.r == nil {
-		r, err := deck.NewRenderer(c.width, c.style)
+	c.pending[p.Slide] = true
+	d, width, style, i := c.deck, c.width, c.style, p.Slide
+	return func() tea.Msg {
+		r, err := deck.NewRenderer(width, style)
 		if err != nil {
-			return
+			return nil
 		}
-		c.r = r
+		steps := make([][]string, len(d.Slides))
+		steps[i] = renderSlide(r, d.Slides[i])
+		return RenderedMsg{Deck: d, Width: width, Style: style, Steps: steps}
 	}
-	c.steps[p.Slide] = renderSlide(c.r, c.deck.Slides[p.Slide])
 }
 
 // Get returns a rendered step, "" when not rendered yet.
@@ -86,12 +92,13 @@ func (c *Cache) RenderAllCmd() tea.Cmd {
 
 // Merge takes a background render if it is for this cache's deck, width and style.
 func (c *Cache) Merge(m RenderedMsg) bool {
-	if m.Deck != c.deck || m.Width != c.width || m.Style != c.style {
+	if c.steps == nil || m.Deck != c.deck || m.Width != c.width || m.Style != c.style {
 		return false
 	}
 	for i, s := range m.Steps {
-		if c.steps[i] == nil {
+		if c.steps[i] == nil && s != nil {
 			c.steps[i] = s
+			delete(c.pending, i)
 		}
 	}
 	return true
@@ -101,8 +108,8 @@ func renderSlide(r *deck.Renderer, s deck.Slide) []string {
 	out := make([]string, len(s.Steps))
 	for i, md := range s.Steps {
 		text, err := r.Render(md)
-		if err != nil {
-			text = md
+		if err != nil { // past a slide's limits (a deck parsed with errors): its text as written
+			text = md[:min(len(md), deck.MaxSlideBytes)]
 		}
 		if text == "" {
 			text = " "

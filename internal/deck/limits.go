@@ -1,0 +1,139 @@
+package deck
+
+import (
+	"strings"
+
+	"briefing/internal/textvi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Limits a deck must keep. A deck is read from a file anyone may hand over on a USB stick,
+// from the hub and from a session's snapshot: past these, rendering grows without bound (a
+// list nested 400 levels took 25 s and 1 GB; a slide of 1,000 steps 69 s and 1.5 GB) while
+// no real slide comes near them. Parse reports a breach as an error at its line, so deck
+// check, present and hub deck publish refuse the deck alike.
+const (
+	// MaxFileBytes is the largest deck file read: a 2,000-slide deck is about
+	// 1 MB; /dev/zero or a video renamed .md is not a deck.
+	MaxFileBytes = 8 << 20
+	// MaxSlides is the most slides in a deck: a 45-minute talk has fewer than 100.
+	MaxSlides = 500
+	// MaxSlideBytes is the most text a slide may hold, notes aside: an 80x24 screen shows
+	// about 2 KB of it.
+	MaxSlideBytes = 4 << 10
+	// MaxRenderBytes is the most slide text a deck may give to render, each slide counted
+	// once per step (the presenter renders every step): a 45-minute deck has about 60 KB;
+	// at the limit, rendering the whole deck takes a few seconds, in the background.
+	MaxRenderBytes = 512 << 10
+	// MaxSteps is the most steps ("<!-- pause -->" plus one) a slide is revealed in.
+	MaxSteps = 20
+	// MaxNesting is how deep lists and block quotes may nest in one another.
+	MaxNesting = 6
+	// MinRenderWidth and MaxRenderWidth bound the column width slides are rendered at.
+	MinRenderWidth = 10
+	MaxRenderWidth = 400
+)
+
+// ValidWidth reports whether slides can be rendered at width columns.
+func ValidWidth(width int) bool { return width >= MinRenderWidth && width <= MaxRenderWidth }
+
+// nestingBeyond returns the byte offset in md of the first list or block quote nested deeper
+// than MaxNesting, or -1. md must be at most MaxSlideBytes: parsing is quadratic in depth.
+func nestingBeyond(md string) int {
+	if shallow(md) {
+		return -1
+	}
+	return deepAt(md)
+}
+
+// deepAt is nestingBeyond measured on goldmark's parse of md (the parser glamour renders).
+func deepAt(md string) int {
+	src := []byte(md)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	at, depth := -1, 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() != ast.KindList && n.Kind() != ast.KindBlockquote {
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		if depth++; depth > MaxNesting {
+			at = max(firstText(n), 0)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return at
+}
+
+// shallow reports, without parsing, that no list or quote in md can nest deeper than
+// MaxNesting: a container opens on a line whose start holds, for each container around it, a
+// ">" or the two or more columns of a list item's indent, and its own marker. A line's bound
+// is its markers plus half its columns of indent; most slides have no line near the limit.
+func shallow(md string) bool {
+	for line := range strings.SplitSeq(md, "\n") {
+		markers, cols := 0, 0
+	scan:
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; {
+			case c == ' ':
+				cols++
+			case c == '\t':
+				cols += 4
+			case c == '>' || c == '-' || c == '*' || c == '+':
+				markers++
+			case c >= '0' && c <= '9':
+				for i+1 < len(line) && line[i+1] >= '0' && line[i+1] <= '9' {
+					i++
+				}
+				markers++
+			case c == '.' || c == ')':
+			default:
+				break scan
+			}
+		}
+		if markers+cols/2 > MaxNesting {
+			return false
+		}
+	}
+	return true
+}
+
+// firstText is the offset of the first line of text in a block, -1 when it has none.
+func firstText(n ast.Node) int {
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if at := firstText(c); at >= 0 {
+			return at
+		}
+	}
+	return -1
+}
+
+// printable is a line of a deck as it is shown: without control characters, bidi overrides
+// or zero-width characters (textvi.Printable), which would reach the terminal raw, retitle
+// its window or write its clipboard; tabs stay, since they indent Markdown. ok is false when
+// the line had any.
+func printable(line string) (clean string, ok bool) {
+	if !strings.Contains(line, "\t") {
+		clean = textvi.Printable(line)
+		return clean, clean == line
+	}
+	parts := strings.Split(line, "\t")
+	ok = true
+	for i, p := range parts {
+		if c := textvi.Printable(p); c != p {
+			parts[i], ok = c, false
+		}
+	}
+	if ok {
+		return line, true
+	}
+	return strings.Join(parts, "\t"), false
+}
