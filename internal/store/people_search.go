@@ -90,24 +90,28 @@ func (s *Store) fillSearchKeys(ctx context.Context) error {
 		if _, pending, err := t.setting(ctx, "person_search_fill"); err != nil || !pending {
 			return err // another process filled them
 		}
+		// In batches, so that memory stays small whatever the roster.
 		const batch = 5000
-		var rows []int64
-		var people []*Person
-		err := t.EachPerson(ctx, 0, func(p Person) error {
-			rows = append(rows, p.Row)
-			people = append(people, &p)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for lo := 0; lo < len(rows); lo += batch {
-			hi := min(lo+batch, len(rows))
-			if err := t.writeSearchKeys(ctx, rows[lo:hi], people[lo:hi], false); err != nil {
+		after := int64(0)
+		for {
+			people, err := readPeople(ctx, t, `WHERE rowid > ? ORDER BY rowid LIMIT ?`, after, batch)
+			if err != nil || len(people) == 0 {
+				if err != nil {
+					return err
+				}
+				break
+			}
+			rows := make([]int64, len(people))
+			ptrs := make([]*Person, len(people))
+			for i := range people {
+				rows[i], ptrs[i] = people[i].Row, &people[i]
+			}
+			if err := t.writeSearchKeys(ctx, rows, ptrs, false); err != nil {
 				return err
 			}
+			after = rows[len(rows)-1]
 		}
-		_, err = t.exec(ctx, `DELETE FROM setting WHERE name = 'person_search_fill'`)
+		_, err := t.exec(ctx, `DELETE FROM setting WHERE name = 'person_search_fill'`)
 		return err
 	})
 }
