@@ -173,3 +173,32 @@ func (s *Service) searchable(ctx context.Context, query string, keep func(Person
 	}
 	return people, index, nil
 }
+
+// Search lists up to limit people query matches, ranked as Resolve and the
+// desk rank them (Rank), from the store's candidates only, so that it answers
+// quickly whatever the roster's size: for the desk while it indexes the
+// whole roster. ok is false when the query has more than CandidateLimit
+// candidates: too broad to search so.
+func (s *Service) Search(ctx context.Context, query string, limit int) (found []Person, ok bool, err error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, true, nil
+	}
+	rows, err := s.st.SearchCandidates(ctx, search.PlanQuery(query), CandidateLimit)
+	if err != nil || len(rows) > CandidateLimit {
+		return nil, false, err
+	}
+	recs, err := s.st.PeopleAtRows(ctx, rows)
+	if err != nil {
+		return nil, false, err
+	}
+	people := fromRecords(recs)
+	index := search.New(len(people))
+	for _, p := range people {
+		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	}
+	ranked := Rank(query, index.Search(query, limit), func(i int32) Person { return people[i] }, nil)
+	for _, r := range ranked {
+		found = append(found, people[r.Index])
+	}
+	return found, true, nil
+}

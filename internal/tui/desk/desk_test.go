@@ -356,3 +356,32 @@ func TestKeyBurstSearchesOnce(t *testing.T) {
 		t.Fatalf("after %d keys: %d searches, rows %v", n, m.searches, m.rows)
 	}
 }
+
+// Before the roster has loaded (a city's takes seconds), the desk searches
+// the database: what is typed lists its matches at once, and an answer for
+// an older query is dropped.
+func TestSearchesTheDatabaseWhileTheRosterLoads(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Quách Thị Uyên", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Lê Văn Tám", Unit: "Phường 8"})
+	m = New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, m.sess, s) // not loaded
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, r := range "le" {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	_, older := m.update(searchMsg{gen: m.searchGen})
+	for _, r := range " van" {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m, cmd := m.update(searchMsg{gen: m.searchGen})
+	if cmd == nil || older == nil {
+		t.Fatal("no database search while the roster loads")
+	}
+	m, _ = m.update(cmd())
+	m, _ = m.update(older()) // the answer for "le" comes late
+	if len(m.rows) != 1 || m.rows[0].person.Name != "Lê Văn Tám" {
+		t.Fatalf("rows = %v", m.rows)
+	}
+	if v := m.View(); !strings.Contains(v, "1 người khớp") || !strings.Contains(v, "Lê Văn Tám") {
+		t.Fatalf("view:\n%s", v)
+	}
+}
