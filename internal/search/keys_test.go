@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"briefing/internal/search"
@@ -31,4 +32,35 @@ func TestPlanHoldsEveryMatch(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzPlan: a roster (lines of name|unit|phone) and a query. Every entry
+// the query matches is in the superset its Plan describes (what a store
+// finds the candidates by), or the store would miss people.
+//
+//	go test -run XXX -fuzz FuzzPlan ./internal/search
+func FuzzPlan(f *testing.F) {
+	roster := "Nguyễn Văn An|Phường 7|0912345678\nĐặng Thị Hoa|UBND Phường 4|\nLê An Khang|Trường THCS Ngô Sĩ Liên|+84 388 000 111"
+	for _, q := range []string{"nguyen van an", "an", "ng v an", "an phuong 7", "345", "uyen", "n phu", "ĐẶNG", "0912 345", "a b c", "  "} {
+		f.Add(roster, q)
+	}
+	f.Fuzz(func(t *testing.T, roster, query string) {
+		var entries []search.Entry
+		for line := range strings.SplitSeq(roster, "\n") {
+			name, rest, _ := strings.Cut(line, "|")
+			unit, phone, _ := strings.Cut(rest, "|")
+			entries = append(entries, search.Entry{Name: name, Unit: unit, Phone: phone})
+		}
+		x := search.New(len(entries))
+		for _, e := range entries {
+			x.Add(e)
+		}
+		plan := search.PlanQuery(query)
+		for _, h := range x.Search(query, len(entries)) {
+			words, phone := search.Keys(entries[h.Index])
+			if !plan.Matches(words, phone) {
+				t.Fatalf("%q matches %+v outside its plan %+v", query, entries[h.Index], plan)
+			}
+		}
+	})
 }
