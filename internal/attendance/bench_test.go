@@ -12,6 +12,7 @@ import (
 	"briefing/internal/roster"
 	"briefing/internal/search/searchtest"
 	"briefing/internal/store"
+	"briefing/internal/textvi"
 )
 
 // BenchmarkCheckInDurable is one check-in committed with an fsync
@@ -149,4 +150,63 @@ func writeRoster(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// rosterDB returns the data directory of a device database holding n
+// generated people (searchtest.Names(n, 57)), built once and kept in the
+// temporary directory for later runs (a 1M roster takes minutes to insert).
+func rosterDB(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("briefing-bench-roster-%d-v15", n))
+	if _, err := os.Stat(filepath.Join(dir, "ready")); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	entries := searchtest.Names(n, 57)
+	for lo := 0; lo < n; lo += 50_000 {
+		var people []*store.Person
+		for _, e := range entries[lo:min(lo+50_000, n)] {
+			people = append(people, &store.Person{Name: e.Name, NameKey: textvi.Fold(e.Name), Unit: e.Unit,
+				Phone: e.Phone, Source: sourceRoster, CreatedAt: time.Now()})
+		}
+		if err := st.Tx(ctx, func(tx *store.Tx) error { return tx.InsertPeople(ctx, people) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ready"), nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkCheckInQuery1M is what briefing checkin --query does to find the
+// person, end to end but for printing: open the device database, resolve the
+// query (attendance.Resolve) among 1,000,000 people, close. The queries are
+// typical of a clerk: a full name, a name and unit, phone ends, a given name
+// and surname. Under -short the roster has 2,000 people; the full size:
+//
+//	go test ./internal/attendance -run '^$' -bench CheckInQuery1M -benchtime 20x
+func BenchmarkCheckInQuery1M(b *testing.B) {
+	n := 1_000_000
+	if testing.Short() {
+		n = 2000
+	}
+	dir := rosterDB(b, n)
+	queries := []string{"Quách Ngọc Uyên", "nguyen van an phuong 7", "45678", "kieu tuyet", "Trần Minh Châu"}
+	b.ResetTimer()
+	for i := range b.N {
+		st, err := store.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := New(st, nil).Resolve(ctx, queries[i%len(queries)], ""); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
 }

@@ -111,16 +111,11 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 			return Resolution{Candidates: found, ByCitizenID: true}, nil
 		}
 	}
-	var people []Person
-	index := search.New(0)
-	err = s.EachPerson(ctx, 0, func(p Person) error {
-		if inUnit(p) {
-			people = append(people, p)
-			index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
-		}
-		return nil
-	})
-	if err != nil || strings.TrimSpace(query) == "" {
+	if strings.TrimSpace(query) == "" {
+		return Resolution{}, nil
+	}
+	people, index, err := s.searchable(ctx, query, inUnit)
+	if err != nil {
 		return Resolution{}, err
 	}
 	ranked := Rank(query, index.Search(query, len(people)), func(i int32) Person { return people[i] }, nil)
@@ -132,4 +127,78 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 		res.Candidates = append(res.Candidates, people[r.Index])
 	}
 	return res, nil
+}
+
+// CandidateLimit is how many candidates of a query (store.SearchCandidates)
+// a search builds its index over at most; a query with more searches the
+// whole roster.
+const CandidateLimit = 20000
+
+// searchable returns the people among whom query is searched and a search
+// index over them (people[i] is entry i), keeping those keep accepts: the
+// query's candidates, which the store finds from its search tables and which
+// hold every person the query matches (search.Plan), in roster order, so that
+// the search ranks them as over the whole roster; or the whole roster when
+// the candidates are more than CandidateLimit.
+func (s *Service) searchable(ctx context.Context, query string, keep func(Person) bool) ([]Person, *search.Index, error) {
+	var people []Person
+	rows, err := s.st.SearchCandidates(ctx, search.PlanQuery(query), CandidateLimit)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(rows) <= CandidateLimit {
+		recs, err := s.st.PeopleAtRows(ctx, rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range recs {
+			if p := fromRecord(r); keep(p) {
+				people = append(people, p)
+			}
+		}
+	} else {
+		err = s.EachPerson(ctx, 0, func(p Person) error {
+			if keep(p) {
+				people = append(people, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	index := search.New(len(people))
+	for _, p := range people {
+		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	}
+	return people, index, nil
+}
+
+// Search lists up to limit people query matches, ranked as Resolve and the
+// desk rank them (Rank), from the store's candidates only, so that it answers
+// quickly whatever the roster's size: for the desk while it indexes the
+// whole roster. ok is false when the query has more than CandidateLimit
+// candidates: too broad to search so.
+func (s *Service) Search(ctx context.Context, query string, limit int) (found []Person, ok bool, err error) {
+	if strings.TrimSpace(query) == "" {
+		return nil, true, nil
+	}
+	rows, err := s.st.SearchCandidates(ctx, search.PlanQuery(query), CandidateLimit)
+	if err != nil || len(rows) > CandidateLimit {
+		return nil, false, err
+	}
+	recs, err := s.st.PeopleAtRows(ctx, rows)
+	if err != nil {
+		return nil, false, err
+	}
+	people := fromRecords(recs)
+	index := search.New(len(people))
+	for _, p := range people {
+		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	}
+	ranked := Rank(query, index.Search(query, limit), func(i int32) Person { return people[i] }, nil)
+	for _, r := range ranked {
+		found = append(found, people[r.Index])
+	}
+	return found, true, nil
 }

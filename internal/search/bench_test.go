@@ -65,12 +65,12 @@ func BenchmarkRosterSearch100k(b *testing.B) {
 		b.ReportMetric(float64(total.Nanoseconds())/float64(loops*len(typed)), "ns/key")
 		b.ReportMetric(float64(worst.Nanoseconds())/float64(loops), "worst-ns/key")
 	})
-	// 2,000 random queries of every kind (randomQueries): ns/op is the mean,
+	// 2,000 random queries of every kind (searchtest.Queries): ns/op is the mean,
 	// worst-ns/query the slowest query (taking each query's fastest run, so
 	// that a preemption does not make a query the worst).
 	b.Run("random_2000", func(b *testing.B) {
 		b.ReportAllocs()
-		qs := randomQueries(rand.New(rand.NewPCG(57, 1)), roster100k(), 2000)
+		qs := searchtest.Queries(rand.New(rand.NewPCG(57, 1)), roster100k(), 2000)
 		fastest := make([]time.Duration, len(qs))
 		k := 0
 		for b.Loop() {

@@ -47,6 +47,12 @@ type scratch struct {
 }
 
 func (s *scratch) prepare(q string, f *frozen) {
+	s.prepareWords(q)
+	s.prepareVocab(f)
+}
+
+// prepareWords splits the folded query q into words and digits.
+func (s *scratch) prepareWords(q string) {
 	s.q = q
 	s.words = s.words[:0]
 	for w := range strings.SplitSeq(q, " ") {
@@ -72,6 +78,10 @@ func (s *scratch) prepare(q string, f *frozen) {
 		}
 	}
 
+}
+
+// prepareVocab finds the query words in the vocabulary.
+func (s *scratch) prepareVocab(f *frozen) {
 	for i := range s.lo { // clear the previous query's masks
 		clear(s.wm[s.lo[i]:s.hi[i]])
 	}

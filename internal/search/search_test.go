@@ -4,15 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"briefing/internal/search"
 	"briefing/internal/search/searchtest"
-	"briefing/internal/textvi"
 )
 
 // modes builds an index over entries in each of the ways a search can see
@@ -395,7 +392,7 @@ func TestAgainstReference(t *testing.T) {
 	roster := searchtest.Names(5000, 2026)
 	idx := modes(roster)
 	rng := rand.New(rand.NewPCG(1, 2))
-	queries := randomQueries(rng, roster, 240)
+	queries := searchtest.Queries(rng, roster, 240)
 	for _, q := range queries {
 		want := refSearch(roster, q, len(roster))
 		for mode, x := range idx {
@@ -416,84 +413,4 @@ func firstDiff(got, want []search.Hit) string {
 		}
 	}
 	return fmt.Sprintf("at %d", min(len(got), len(want)))
-}
-
-// randomQueries returns n queries drawn from the roster: name prefixes, word
-// prefixes in and out of order, with unit words, substrings of the name and
-// of name and unit, phone ends and middles, short strings, in various cases
-// and forms.
-func randomQueries(rng *rand.Rand, roster []search.Entry, n int) []string {
-	prefix := func(s string) string {
-		r := []rune(s)
-		return string(r[:1+rng.IntN(len(r))])
-	}
-	sub := func(s string) string {
-		r := []rune(s)
-		i := rng.IntN(len(r))
-		return string(r[i : i+1+rng.IntN(len(r)-i)])
-	}
-	var out []string
-	for len(out) < n {
-		e := roster[rng.IntN(len(roster))]
-		words := strings.Fields(e.Name)
-		var q string
-		switch rng.IntN(12) {
-		case 0:
-			q = prefix(e.Name)
-		case 1:
-			q = e.Name
-		case 2, 3:
-			var parts []string
-			for _, w := range words {
-				if rng.IntN(3) > 0 {
-					parts = append(parts, prefix(w))
-				}
-			}
-			if rng.IntN(2) == 0 {
-				rng.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
-			}
-			q = strings.Join(parts, " ")
-		case 4:
-			q = prefix(words[len(words)-1])
-			if u := strings.Fields(e.Unit); len(u) > 0 {
-				q += " " + prefix(u[rng.IntN(len(u))])
-			}
-		case 5:
-			q = sub(e.Name)
-		case 6:
-			q = sub(e.Name + " " + e.Unit)
-		case 7:
-			if e.Phone == "" {
-				continue
-			}
-			q = e.Phone[len(e.Phone)-3-rng.IntN(5):]
-		case 8:
-			if e.Phone == "" {
-				continue
-			}
-			i := rng.IntN(len(e.Phone) - 3)
-			q = e.Phone[i : i+3+rng.IntN(len(e.Phone)-i-2)]
-		case 9:
-			const letters = "abcdeghiklmnopqrstuvxy0123456789 "
-			for range 1 + rng.IntN(3) {
-				q += string(letters[rng.IntN(len(letters))])
-			}
-		case 10:
-			q = sub(e.Unit + " ")
-		case 11:
-			q = prefix(words[0]) + " " + sub(words[len(words)-1])
-		}
-		switch rng.IntN(6) {
-		case 0:
-			q = strings.ToUpper(q)
-		case 1:
-			q = norm.NFD.String(q)
-		case 2:
-			q = textvi.Fold(q)
-		}
-		if strings.TrimSpace(q) != "" && utf8.ValidString(q) {
-			out = append(out, q)
-		}
-	}
-	return append(out, "xyzq", "n", "an", "0912", "phuong 7", "thi hoa")
 }

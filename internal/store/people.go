@@ -182,9 +182,12 @@ func (t *Tx) InsertPeople(ctx context.Context, people []*Person) error {
 				args = append(args, p.ID, p.Origin, p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group,
 					p.Phone, p.IDHash, p.IDLast4, p.Source, millisPtr(p.NoticeAt), toMillis(p.CreatedAt))
 			}
-			_, err := t.execRows(ctx, `INSERT OR FAIL INTO person (id, origin, hlc, name, name_key, unit, position, grp,
-				phone, id_hash, id_last4, source, notice_at, created_at) VALUES `, chi-clo, cols, args...)
-			return err
+			rows, err := t.insertPeopleRows(ctx, `INSERT OR FAIL INTO person (id, origin, hlc, name, name_key, unit, position, grp,
+				phone, id_hash, id_last4, source, notice_at, created_at) VALUES `, people[lo+clo:lo+chi], cols, args...)
+			if err != nil {
+				return err
+			}
+			return t.writeSearchKeys(ctx, rows, people[lo+clo:lo+chi], false)
 		})
 		if err != nil {
 			return fmt.Errorf("insert person: %w", err)
@@ -212,6 +215,13 @@ func (t *Tx) UpdatePerson(ctx context.Context, p *Person) error {
 		p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash, p.IDLast4,
 		millisPtr(p.NoticeAt), p.ID)
 	if err := checkUpdated(res, err, "person", p.ID); err != nil {
+		return err
+	}
+	var row int64
+	if err := t.QueryRowContext(ctx, `SELECT rowid FROM person WHERE id = ?`, p.ID).Scan(&row); err != nil {
+		return err
+	}
+	if err := t.writeSearchKeys(ctx, []int64{row}, []*Person{p}, true); err != nil {
 		return err
 	}
 	return t.logChange(ctx, EntityPerson, OpUpdate, p.Meta, p)

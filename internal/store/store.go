@@ -112,6 +112,9 @@ func (s *Store) init(ctx context.Context) error {
 		return err
 	}
 	s.deviceID = id
+	if err := s.fillSearchKeys(ctx); err != nil {
+		return err
+	}
 	s.positionStmt, err = s.db.PrepareContext(ctx,
 		`SELECT s.slide, s.step, s.position_at, s.ended_at IS NOT NULL, COALESCE(q.id, ''),
 			COALESCE(q.number, 0), COALESCE(q.slide, 0), COALESCE(q.text, ''), COALESCE(q.asker_name, ''),

@@ -372,6 +372,13 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	if err := sqlitedb.Migrate(ctx, db, upTo4); err != nil {
 		t.Fatal(err)
 	}
+	// Today's InsertPeople also writes the search tables of 0015: give it
+	// them for the old writes, and drop them (the old schema had none).
+	for _, table := range []string{"person_word (word, person)", "person_vocab (word)", "person_phone (rdigits, person)"} {
+		if _, err := db.Exec(`CREATE TABLE ` + table); err != nil {
+			t.Fatal(err)
+		}
+	}
 	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: sqlitedb.StmtCache{DB: db}}
 	if old.deviceID, err = old.ensureDevice(ctx); err != nil {
 		t.Fatal(err)
@@ -410,9 +417,22 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	if err != nil || len(before) != 8 {
 		t.Fatalf("before: %d changes, %v", len(before), err)
 	}
+	for _, table := range []string{"person_word", "person_vocab", "person_phone"} {
+		if _, err := db.Exec(`DROP TABLE ` + table); err != nil {
+			t.Fatal(err)
+		}
+	}
 	old.Close()
 
 	s := openTest(t, dir)
+	// The search tables are filled on open from the people already there.
+	var words, owners int
+	if err := s.db.QueryRow(`SELECT count(*), count(DISTINCT person) FROM person_word`).Scan(&words, &owners); err != nil || owners != len(people) || words != 2*len(people) {
+		t.Errorf("person_word after upgrade: %d rows for %d people (%v), want %d for %d", words, owners, err, 2*len(people), len(people))
+	}
+	if _, pending, err := s.Setting(ctx, "person_search_fill"); pending || err != nil {
+		t.Errorf("fill setting left: %v %v", pending, err)
+	}
 	after, err := s.Changes(ctx, 0, 0)
 	if err != nil {
 		t.Fatal(err)

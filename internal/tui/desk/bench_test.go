@@ -2,6 +2,9 @@ package desk
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,6 +14,7 @@ import (
 	"briefing/internal/search/searchtest"
 	"briefing/internal/session"
 	"briefing/internal/store"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
@@ -120,6 +124,82 @@ func benchKeystroke(b *testing.B, start, rest string) {
 			m.input.SetValue(start)
 		}
 		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m, _ = m.update(searchMsg{gen: m.searchGen}) // the search the key asked for
 		_ = m.View()
 	}
+}
+
+// rosterDB is a data directory with n generated people (searchtest.Names(n,
+// 57)), built once and kept in the temporary directory for later runs; the
+// same as attendance's BenchmarkCheckInQuery1M uses.
+func rosterDB(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("briefing-bench-roster-%d-v15", n))
+	if _, err := os.Stat(filepath.Join(dir, "ready")); err == nil {
+		return dir
+	}
+	os.RemoveAll(dir)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	entries := searchtest.Names(n, 57)
+	for lo := 0; lo < n; lo += 50_000 {
+		var people []*store.Person
+		for _, e := range entries[lo:min(lo+50_000, n)] {
+			people = append(people, &store.Person{Name: e.Name, NameKey: textvi.Fold(e.Name), Unit: e.Unit,
+				Phone: e.Phone, Source: "roster", CreatedAt: time.Now()})
+		}
+		if err := st.Tx(ctx, func(tx *store.Tx) error { return tx.InsertPeople(ctx, people) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ready"), nil, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkDeskColdStart1M is the time from opening the database to a desk
+// that answers a query, with 1,000,000 people: while the roster loads, the
+// desk searches the database (searchStore, attendance.Search); ns/op is
+// opening it and one such search. full-load-ms is the roster read and
+// indexed (loadBook), measured once, after which the desk searches in memory
+// and can check in. Under -short the roster has 2,000 people; the full size
+// (the fixture is built once, then kept in the temp dir):
+//
+//	go test ./internal/tui/desk -run '^$' -bench DeskColdStart1M -benchtime 10x
+func BenchmarkDeskColdStart1M(b *testing.B) {
+	n := 1_000_000
+	if testing.Short() {
+		n = 2000
+	}
+	dir := rosterDB(b, n)
+	ctx := context.Background()
+	queries := []string{"Quách Ngọc Uyên", "nguyen van an phuong 7", "45678", "kieu tuyet", "Trần Minh Châu"}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		st, err := store.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := attendance.New(st, nil).Search(ctx, queries[i%len(queries)], resultLimit); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+	b.StopTimer()
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now()
+	bk, err := loadBook(ctx, attendance.New(st, nil), "")
+	if err != nil || bk.index.Len() != n || len(bk.index.Search("nguyen van an", resultLimit)) == 0 {
+		b.Fatal("full load:", err)
+	}
+	b.ReportMetric(float64(time.Since(start).Milliseconds()), "full-load-ms")
 }

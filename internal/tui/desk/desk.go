@@ -72,6 +72,17 @@ type Model struct {
 	input   textinput.Model
 	hits    []search.Hit
 	rows    []row // what the list shows: matches, or recent check-ins
+	// stale: the query changed since rows were made. Typing does not search
+	// at once: it sends itself a searchMsg, which comes after the keys
+	// already waiting, and only the last one (searchGen) searches; so a
+	// burst of keys (a scanner gone wild) searches once, not once a key.
+	// A key that acts on the list searches first.
+	stale     bool
+	searchGen uint64
+	searches  int // searches run, for tests
+	// tooBroad: while the roster loads, the query was too broad for the
+	// database's search (attendance.Search).
+	tooBroad bool
 	// misspelled: the query has diacritics and no match is spelled that way,
 	// so every row is someone else ("Lê Văn Tâm" for "Lê Văn Tám").
 	misspelled bool
@@ -270,6 +281,29 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		s, cmd := m.SetSize(msg.Width, msg.Height)
 		return s.(Model), cmd
 
+	case searchMsg:
+		if msg.gen != m.searchGen || !m.stale {
+			return m, nil
+		}
+		if m.book == nil {
+			m.stale = false
+			return m, m.searchStore(m.input.Value(), msg.gen)
+		}
+		m.refresh()
+		return m, nil
+
+	case storeFoundMsg:
+		if m.book != nil || msg.gen != m.searchGen || m.card != nil {
+			return m, nil // the roster has loaded, or the query changed since
+		}
+		m.rows = m.rows[:0]
+		for _, p := range msg.people {
+			m.rows = append(m.rows, row{person: p})
+		}
+		m.tooBroad = !msg.ok
+		m.sel = 0
+		return m, nil
+
 	case loadedMsg:
 		if msg.err != nil {
 			m.loadErr = msg.err
@@ -401,13 +435,41 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 	if m.input.Value() != before {
 		m.card = nil // typing is a new search
 		m.sel = 0
-		m.refresh()
+		m.stale = true
+		m.searchGen++
+		gen := m.searchGen
+		cmd = tea.Batch(cmd, func() tea.Msg { return searchMsg{gen: gen} })
 	}
 	return m, cmd
 }
 
+// searchMsg asks for the search of the query as it was at searchGen gen.
+type searchMsg struct{ gen uint64 }
+
+// storeFoundMsg is what the database's search found for the query of
+// searchGen gen (attendance.Search), while the roster loads.
+type storeFoundMsg struct {
+	gen    uint64
+	people []attendance.Person
+	ok     bool // false: the query is too broad to search without the roster
+}
+
+// searchStore searches query in the database, off the UI goroutine: the
+// desk is searchable at once, before a large roster has been read and
+// indexed. An error shows as no match; the roster's load reports its own.
+func (m Model) searchStore(query string, gen uint64) tea.Cmd {
+	svc := m.svc
+	return func() tea.Msg {
+		found, ok, _ := svc.Search(context.Background(), query, resultLimit)
+		return storeFoundMsg{gen: gen, people: found, ok: ok}
+	}
+}
+
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	keys := m.keys
+	if m.stale && msg.Text == "" {
+		m.refresh() // the list acted on is the query's
+	}
 	if key.Matches(msg, keys.Quit) {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
@@ -517,11 +579,12 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // refresh recomputes the list: matches for the query, or the latest
 // check-ins when the box is empty.
 func (m *Model) refresh() {
+	if m.book == nil {
+		return // the database's search fills the rows meanwhile (searchStore)
+	}
+	m.stale = false
 	m.rows = m.rows[:0]
 	m.misspelled = false
-	if m.book == nil {
-		return
-	}
 	q := m.input.Value()
 	switch {
 	case m.card != nil:
@@ -535,6 +598,7 @@ func (m *Model) refresh() {
 	case cccd.LooksLikeQR(q):
 		// a scanner is typing a card; the list waits for Enter
 	default:
+		m.searches++
 		m.hits = m.book.index.SearchInto(m.hits[:0], q, resultLimit)
 		// The rule Resolve picks by (briefing checkin --query), so that Enter
 		// on the first row checks in whom the CLI would; within a rank, people

@@ -66,6 +66,9 @@ func run(t *testing.T, m Model, msgs ...tea.Msg) Model {
 		}
 		queue = append(queue, drain(cmd)...)
 	}
+	if m.stale { // the searchMsg of the last letter, which the runtime would deliver
+		m, _ = m.update(searchMsg{gen: m.searchGen})
+	}
 	return m
 }
 
@@ -323,5 +326,62 @@ func TestWalkInFlagsAUnitNotInTheCatalog(t *testing.T) {
 	list, err := svc.Attendees(context.Background(), s.ID)
 	if err != nil || len(list) != 1 || list[0].Person.Unit != "p.47x" {
 		t.Fatalf("attendees = %+v, %v; want Hồ Văn Mới under p.47x as typed", list, err)
+	}
+}
+
+// 20,000 keys at once (a scanner gone wild) search once, not once a key,
+// and the list is the final query's: the searchMsg of each key comes after
+// the keys already waiting, and only the last searches.
+func TestKeyBurstSearchesOnce(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Lê Thị Hoa", Unit: "Phường 8"})
+	const n = 20_000
+	for i := range n {
+		r := rune('a' + i%26)
+		if i == n-1 {
+			m, _ = m.update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+			m, _ = m.update(tea.KeyPressMsg{Code: tea.KeyEscape})
+			m, _ = m.update(tea.KeyPressMsg{Code: tea.KeyEscape})
+			for _, k := range "hoa" {
+				m, _ = m.update(tea.KeyPressMsg{Code: k, Text: string(k)})
+			}
+			break
+		}
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	for g := uint64(1); g <= m.searchGen; g++ { // as the runtime delivers them, after the keys
+		m, _ = m.update(searchMsg{gen: g})
+	}
+	if m.searches > 3 || len(m.rows) != 1 || m.rows[0].person.Name != "Lê Thị Hoa" {
+		t.Fatalf("after %d keys: %d searches, rows %v", n, m.searches, m.rows)
+	}
+}
+
+// Before the roster has loaded (a city's takes seconds), the desk searches
+// the database: what is typed lists its matches at once, and an answer for
+// an older query is dropped.
+func TestSearchesTheDatabaseWhileTheRosterLoads(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Quách Thị Uyên", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Lê Văn Tám", Unit: "Phường 8"})
+	m = New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, m.sess, s) // not loaded
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, r := range "le" {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	_, older := m.update(searchMsg{gen: m.searchGen})
+	for _, r := range " van" {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m, cmd := m.update(searchMsg{gen: m.searchGen})
+	if cmd == nil || older == nil {
+		t.Fatal("no database search while the roster loads")
+	}
+	m, _ = m.update(cmd())
+	m, _ = m.update(older()) // the answer for "le" comes late
+	if len(m.rows) != 1 || m.rows[0].person.Name != "Lê Văn Tám" {
+		t.Fatalf("rows = %v", m.rows)
+	}
+	if v := m.View(); !strings.Contains(v, "1 người khớp") || !strings.Contains(v, "Lê Văn Tám") {
+		t.Fatalf("view:\n%s", v)
 	}
 }

@@ -117,6 +117,10 @@ func (m Model) heading(w int) string {
 	switch {
 	case m.loadErr != nil:
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.load.failed", m.loadErr.Error()), w, "…"))
+	case m.book == nil && q != "" && m.tooBroad:
+		text = m.lang.T("desk.loading.broad")
+	case m.book == nil && q != "" && len(m.rows) > 0:
+		text = m.lang.T("desk.loading.found", len(m.rows))
 	case m.book == nil:
 		text = m.lang.T("desk.loading")
 	case m.card != nil:
@@ -183,7 +187,9 @@ func (m Model) rowLine(i, nameW, unitW, groupW, w int) string {
 		mark = "› "
 	}
 	state := ""
-	if c, ok := m.book.present[p.ID]; ok {
+	if m.book == nil {
+		// still loading: who is here is not known yet
+	} else if c, ok := m.book.present[p.ID]; ok {
 		state = "✓ " + m.clockText(c.At)
 	}
 	if m.pending[p.ID] {
