@@ -184,11 +184,11 @@ func withDryRunEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 	if errors.Is(err, fs.ErrPermission) {
 		return exitError{1, l.T("cli.data.denied", dir)}
 	}
-	var newer *sqlitedb.NewerSchemaError
-	if errors.As(err, &newer) {
-		return exitError{1, l.T("cli.db.newer", dir, newer.Version, newer.Known)}
-	}
-	if err != nil {
+	if err := dbProblem(l, dataDB(dir), err); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee
+		}
 		return exitError{1, l.T("cli.db.open", dir, err)}
 	}
 	e := newEnv(cmd, l, dir)
