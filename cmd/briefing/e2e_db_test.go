@@ -180,7 +180,7 @@ func TestCommandsBesideAWriter(t *testing.T) {
 	}
 }
 
-// On a full disk (a 600 KB tmpfs; root only, else skipped) an import says so in the
+// On a full disk (a 2 MB tmpfs; root only, else skipped) an import says so in the
 // interface language with what to do, not SQLite's "database or disk is full (13)".
 func TestFullDiskIsTold(t *testing.T) {
 	t.Parallel()
@@ -188,7 +188,7 @@ func TestFullDiskIsTold(t *testing.T) {
 		t.Skip("mounting a tiny tmpfs needs root on Linux; dbProblem's mapping is tested by TestDBProblemMessages")
 	}
 	data := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", data).CombinedOutput(); err != nil {
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", data).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
 	}
 	t.Cleanup(func() { exec.Command("umount", data).Run() })

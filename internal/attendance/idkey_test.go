@@ -110,7 +110,7 @@ func TestScanAfterForgettingBuiltInKeyFindsByName(t *testing.T) {
 	}
 	for _, q := range []string{
 		`UPDATE person SET id_hash = 'd0:` + strings.Repeat("ab", 32) + `' WHERE name = 'Nguyễn Văn An'`,
-		`DELETE FROM schema_migrations WHERE version >= 14`,
+		`DELETE FROM schema_migrations WHERE version = 14`,
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(err)
