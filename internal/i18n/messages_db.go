@@ -48,4 +48,10 @@ var dbMessages = map[string][2]string{
 		"Không mở hay tạo được cơ sở dữ liệu %s: thư mục dữ liệu %s không cho ghi, không tồn tại hoặc ổ đĩa đầy. Kiểm tra quyền ghi và chỗ trống của thư mục đó, hoặc chọn thư mục khác bằng --data THƯ_MỤC.",
 		"Cannot open or create the database %s: the data directory %s is not writable, does not exist, or its disk is full. Check that folder's permissions and free space, or choose another with --data DIR.",
 	},
+
+	// The desk's line when a check-in could not be written (short: one line at 80 columns).
+	"desk.db.busy":     {"Chưa ghi được: một chương trình briefing khác đang ghi. Chờ vài giây rồi Enter lại", "Not saved: another briefing program is writing. Wait a few seconds, press Enter again"},
+	"desk.db.full":     {"Chưa ghi được: ổ đĩa đã đầy. Giải phóng chỗ trống rồi Enter lại", "Not saved: the disk is full. Free some space and press Enter again"},
+	"desk.db.readonly": {"Chưa ghi được: thư mục dữ liệu không cho ghi. Báo người phụ trách máy", "Not saved: the data folder cannot be written. Tell whoever looks after this laptop"},
+	"desk.db.damaged":  {"Chưa ghi được: tệp dữ liệu bị hỏng. Dừng lại, khôi phục từ bản sao lưu", "Not saved: the database file is damaged. Stop and restore it from its backup"},
 }

@@ -40,3 +40,29 @@ func TestWalkInPasteOverLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkInTypedPastLimit: a name typed key by key (a scanner, a terminal
+// that sends a paste as keys) past its limit is refused on Enter with the
+// field's limit, not cut at 200 characters and registered.
+func TestWalkInTypedPastLimit(t *testing.T) {
+	f := newFixture(t)
+	p, tm := openWalkIn(t, f, "Lê Văn Tám")
+	for _, r := range strings.Repeat(" Nguyễn", 40) { // 280 more characters
+		tm.Send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	press(tm, "enter")
+	waitPlain(t, p, "the error over the limit", func(s string) bool {
+		return strings.Contains(s, "quá giới hạn 200 ký tự")
+	})
+	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	list, err := f.att.Attendees(context.Background(), f.sess.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range list {
+		if strings.HasPrefix(c.Person.Name, "Lê Văn Tám Nguyễn") {
+			t.Errorf("registered a name cut from what was typed: %d characters", len([]rune(c.Person.Name)))
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"briefing/internal/questions"
 	"briefing/internal/search"
 	"briefing/internal/session"
+	"briefing/internal/sqlitedb"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
@@ -831,6 +832,16 @@ func (m Model) catalog() *unit.Catalog {
 func (m Model) writeError(err error) string {
 	if msg, ok := attendance.Message(m.lang, err, attendance.AtDesk); ok {
 		return msg
+	}
+	switch sqlitedb.Classify(err) {
+	case sqlitedb.Busy:
+		return m.lang.T("desk.db.busy")
+	case sqlitedb.Full:
+		return m.lang.T("desk.db.full")
+	case sqlitedb.ReadOnly, sqlitedb.CantOpen:
+		return m.lang.T("desk.db.readonly")
+	case sqlitedb.Corrupt, sqlitedb.NotADB:
+		return m.lang.T("desk.db.damaged")
 	}
 	return m.lang.T("desk.write.failed", err.Error())
 }

@@ -83,7 +83,10 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catal
 	for i := range f.inputs {
 		in := textinput.New()
 		in.Prompt = ""
-		in.CharLimit = attendance.MaxNameLength
+		// Typed text past a field's limit stays visible and is refused by
+		// name on Enter (n.Check): the input's own cap would cut it silently
+		// and save it cut. This cap only bounds a runaway keyboard.
+		in.CharLimit = 4 * attendance.MaxNameLength
 		// The form takes suggestions itself (accept): the input's own tab
 		// would append the rest of a suggestion to text typed without
 		// diacritics ("hoi viên/đoàn viên").
