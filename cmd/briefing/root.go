@@ -116,6 +116,7 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
 	root.AddCommand(newHubCmd(g))
 	root.AddCommand(newEnrollCmd(g), newSyncCmd(g))
+	onceFlags(root)
 	localizeHelp(root, g)
 	return root
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -161,7 +162,29 @@ func (s *xlsxSource) next() (int, []string, error) {
 	if err != nil {
 		return s.row, nil, &FileError{Line: s.row, Key: "roster.file.badxlsx", Args: []any{err.Error()}}
 	}
+	for i, c := range cells {
+		cells[i] = cutCell(c)
+	}
 	return s.row, cells, nil
+}
+
+// maxCellBytes bounds a cell as read. A workbook of a few KB can point
+// thousands of cells at one shared string of megabytes (37 KB took 126 s and
+// 12.8 GB): every cell was cleaned, folded and kept in full. No field of a
+// roster is near this long, so a cut cell is still refused by its field's
+// limit, never imported cut.
+const maxCellBytes = 4 << 10
+
+// cutCell is c, or its first maxCellBytes bytes on a character boundary.
+func cutCell(c string) string {
+	if len(c) <= maxCellBytes {
+		return c
+	}
+	n := maxCellBytes
+	for n > 0 && !utf8.RuneStart(c[n]) {
+		n--
+	}
+	return strings.Clone(c[:n])
 }
 
 // numeric reports whether the cell is an Excel number, not text. The row
