@@ -62,6 +62,11 @@ func Picked(ranked []Ranked) (int32, bool) {
 	if len(ranked) == 1 && ranked[0].Agrees {
 		return ranked[0].Index, true
 	}
+	return pickedByName(ranked)
+}
+
+// pickedByName is the only hit whose whole name was typed (Exact), if one.
+func pickedByName(ranked []Ranked) (int32, bool) {
 	var one int32
 	exact := 0
 	for _, r := range ranked {
@@ -82,6 +87,10 @@ type Resolution struct {
 	One        *Person
 	Candidates []Person
 	More       int
+	// Broad: the query matched more people than CandidateLimit, and the
+	// Candidates are the best of a pool of them (Service.pool): More is
+	// then how many more at least.
+	Broad bool
 	// ByCitizenID: the query was a citizen-ID number found on file.
 	ByCitizenID bool
 }
@@ -114,15 +123,22 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 	if strings.TrimSpace(query) == "" {
 		return Resolution{}, nil
 	}
-	people, index, err := s.searchable(ctx, query, inUnit)
+	found, err := s.pool(ctx, query, inUnit)
 	if err != nil {
 		return Resolution{}, err
 	}
-	ranked := Rank(query, index.Search(query, len(people)), func(i int32) Person { return people[i] }, nil)
-	if i, ok := Picked(ranked); ok {
-		return Resolution{One: &people[i]}, nil
+	people := found.people
+	ranked := Rank(query, found.index.Search(query, len(people)), func(i int32) Person { return people[i] }, nil)
+	picked, ok := Picked(ranked)
+	if found.broad {
+		// Not all matches are in the pool: only a whole name typed picks,
+		// since the pool holds every person of that name.
+		picked, ok = pickedByName(ranked)
 	}
-	res := Resolution{More: max(len(ranked)-MaxCandidates, 0)}
+	if ok {
+		return Resolution{One: &people[picked]}, nil
+	}
+	res := Resolution{More: max(len(ranked)-MaxCandidates, 0), Broad: found.broad}
 	for _, r := range ranked[:min(len(ranked), MaxCandidates)] {
 		res.Candidates = append(res.Candidates, people[r.Index])
 	}
@@ -130,75 +146,73 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 }
 
 // CandidateLimit is how many candidates of a query (store.SearchCandidates)
-// a search builds its index over at most; a query with more searches the
-// whole roster.
-const CandidateLimit = 20000
+// are searched at most. A broader query is searched in a pool: that many of
+// its candidates and that many people whose name starts with the query,
+// among them everyone whose name it is (store.NameCandidates). It keeps a
+// CLI check-in among 1,000,000 people well under 0.3 s whatever is typed.
+const CandidateLimit = 2000
 
-// searchable returns the people among whom query is searched and a search
-// index over them (people[i] is entry i), keeping those keep accepts: the
-// query's candidates, which the store finds from its search tables and which
-// hold every person the query matches (search.Plan), in roster order, so that
-// the search ranks them as over the whole roster; or the whole roster when
-// the candidates are more than CandidateLimit.
-func (s *Service) searchable(ctx context.Context, query string, keep func(Person) bool) ([]Person, *search.Index, error) {
-	var people []Person
+// searchPool is the people a query is searched among (people[i] is entry i
+// of index), and whether they are only a pool of its matches (broad).
+type searchPool struct {
+	people []Person
+	index  *search.Index
+	broad  bool
+}
+
+// pool returns the people among whom query is searched, keeping those keep
+// accepts: the query's candidates, which the store finds from its search
+// tables and which hold every person the query matches (search.Plan), in
+// roster order, so that the search ranks them as over the whole roster; or,
+// when they are more than CandidateLimit, a pool (see CandidateLimit).
+func (s *Service) pool(ctx context.Context, query string, keep func(Person) bool) (searchPool, error) {
+	var p searchPool
 	rows, err := s.st.SearchCandidates(ctx, search.PlanQuery(query), CandidateLimit)
 	if err != nil {
-		return nil, nil, err
+		return p, err
 	}
-	if len(rows) <= CandidateLimit {
-		recs, err := s.st.PeopleAtRows(ctx, rows)
+	if len(rows) > CandidateLimit {
+		p.broad = true
+		named, _, err := s.st.NameCandidates(ctx, textvi.Fold(query), CandidateLimit)
 		if err != nil {
-			return nil, nil, err
+			return p, err
 		}
-		for _, r := range recs {
-			if p := fromRecord(r); keep(p) {
-				people = append(people, p)
-			}
-		}
-	} else {
-		err = s.EachPerson(ctx, 0, func(p Person) error {
-			if keep(p) {
-				people = append(people, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, err
+		rows = append(rows[:CandidateLimit], named...)
+		slices.Sort(rows)
+		rows = slices.Compact(rows)
+	}
+	recs, err := s.st.PeopleAtRows(ctx, rows)
+	if err != nil {
+		return p, err
+	}
+	for _, r := range recs {
+		if person := fromRecord(r); keep == nil || keep(person) {
+			p.people = append(p.people, person)
 		}
 	}
-	index := search.New(len(people))
-	for _, p := range people {
-		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	p.index = search.New(len(p.people))
+	for _, person := range p.people {
+		p.index.Add(search.Entry{Name: person.Name, Unit: person.Unit, Phone: person.Phone})
 	}
-	return people, index, nil
+	return p, nil
 }
 
 // Search lists up to limit people query matches, ranked as Resolve and the
 // desk rank them (Rank), from the store's candidates only, so that it answers
 // quickly whatever the roster's size: for the desk while it indexes the
-// whole roster. ok is false when the query has more than CandidateLimit
-// candidates: too broad to search so.
-func (s *Service) Search(ctx context.Context, query string, limit int) (found []Person, ok bool, err error) {
+// whole roster. broad: the query matched more than CandidateLimit people and
+// these are the best of a pool of them.
+func (s *Service) Search(ctx context.Context, query string, limit int) (found []Person, broad bool, err error) {
 	if strings.TrimSpace(query) == "" {
-		return nil, true, nil
+		return nil, false, nil
 	}
-	rows, err := s.st.SearchCandidates(ctx, search.PlanQuery(query), CandidateLimit)
-	if err != nil || len(rows) > CandidateLimit {
-		return nil, false, err
-	}
-	recs, err := s.st.PeopleAtRows(ctx, rows)
+	p, err := s.pool(ctx, query, nil)
 	if err != nil {
 		return nil, false, err
 	}
-	people := fromRecords(recs)
-	index := search.New(len(people))
-	for _, p := range people {
-		index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
-	}
-	ranked := Rank(query, index.Search(query, limit), func(i int32) Person { return people[i] }, nil)
+	ranked := Rank(query, p.index.Search(query, limit), func(i int32) Person { return p.people[i] }, nil)
 	for _, r := range ranked {
-		found = append(found, people[r.Index])
+		found = append(found, p.people[r.Index])
 	}
-	return found, true, nil
+	return found, p.broad, nil
 }

@@ -78,16 +78,86 @@ func TestCandidatesSearchLikeWholeRoster(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 3))
 		queries := append(searchtest.Queries(rng, roster, 300), "quach tinh", "tinh 4", "ngo si lien", "038800011",
 			people[3].Name, people[40].Name, "0912345678", "345 678")
+		broad := 0
 		for _, q := range queries {
 			want := hitsOver(all, index, q)
-			got, gotIndex, err := f.svc.searchable(ctx, q, func(Person) bool { return true })
+			p, err := f.svc.pool(ctx, q, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if g := hitsOver(got, gotIndex, q); !slices.Equal(g, want) {
+			g := hitsOver(p.people, p.index, q)
+			if p.broad {
+				// A pool: its hits are hits of the whole roster, with their scores.
+				broad++
+				if len(want) <= CandidateLimit/2 {
+					t.Errorf("query %q: %d hits, searched as broad", q, len(want))
+				}
+				for _, h := range g {
+					if !slices.Contains(want, h) {
+						t.Fatalf("query %q: the pool's hit %s is not a hit of the whole roster", q, h)
+					}
+				}
+				continue
+			}
+			if !slices.Equal(g, want) {
 				t.Fatalf("query %q: candidates (%d people) give %d hits, the whole roster %d:\n%v\n%v",
-					q, len(got), len(g), len(want), g[:min(len(g), 8)], want[:min(len(want), 8)])
+					q, len(p.people), len(g), len(want), g[:min(len(g), 8)], want[:min(len(want), 8)])
 			}
 		}
+		if broad == 0 || broad > len(queries)/4 {
+			t.Errorf("%d of %d queries broad", broad, len(queries))
+		}
+	}
+}
+
+// A query that matches more people than CandidateLimit is answered from a
+// pool that holds everyone whose name it is and names that start with it:
+// the one person whose whole name was typed is picked wherever the roster
+// has them, two of that name are listed first, and otherwise the list
+// starts with the best matches, More counting at least the others.
+func TestResolveBroadQuery(t *testing.T) {
+	f := newFixture(t)
+	var roster []search.Entry
+	for i := range 3 * CandidateLimit {
+		surname := "Nguyễn"
+		if i%2 == 1 {
+			surname = "Trần"
+		}
+		roster = append(roster, search.Entry{Name: fmt.Sprintf("%s Văn Người %d", surname, i), Unit: "Phường 7"})
+	}
+	roster = append(roster, search.Entry{Name: "Nguyễn Văn", Unit: "Phường 9"}, search.Entry{Name: "Trần Văn", Unit: "Phường 9"},
+		search.Entry{Name: "Trần Văn", Unit: "Phường 10"})
+	insertEntries(t, f.st, roster)
+
+	res, err := f.svc.Resolve(ctx, "nguyen van", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.One == nil || res.One.Name != "Nguyễn Văn" {
+		t.Fatalf("nguyen van: %+v, want Nguyễn Văn picked", res)
+	}
+
+	res, err = f.svc.Resolve(ctx, "van", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.One != nil || !res.Broad || len(res.Candidates) != MaxCandidates || res.More < CandidateLimit-MaxCandidates {
+		t.Fatalf("van: one %v, broad %v, %d candidates, %d more", res.One, res.Broad, len(res.Candidates), res.More)
+	}
+
+	res, err = f.svc.Resolve(ctx, "tran van", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.One != nil || !res.Broad || len(res.Candidates) != MaxCandidates || res.Candidates[0].Name != "Trần Văn" || res.Candidates[1].Name != "Trần Văn" {
+		t.Fatalf("tran van: %+v, want both Trần Văn listed", res)
+	}
+
+	found, broad, err := f.svc.Search(ctx, "nguyen", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !broad || len(found) != 5 || found[0].Name != "Nguyễn Văn" {
+		t.Fatalf("search nguyen: broad %v, %v", broad, found)
 	}
 }

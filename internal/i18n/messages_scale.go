@@ -4,6 +4,6 @@ func init() { register(scaleMessages) }
 
 // scaleMessages: the desk searching the database while it loads a large roster.
 var scaleMessages = map[string][2]string{
-	"desk.loading.found": {"Đang tải danh sách… %d người khớp; Enter điểm danh được khi tải xong", "Loading the roster… %d people match; Enter checks in once it has loaded"},
-	"desk.loading.broad": {"Đang tải danh sách… gõ thêm để tìm ngay", "Loading the roster… type more to search now"},
+	"desk.loading.found": {"Đang tải danh sách… %d người khớp", "Loading the roster… %d people match"},
+	"desk.loading.broad": {"Đang tải danh sách… rất nhiều người khớp, gõ thêm để thu hẹp", "Loading the roster… very many people match, type more to narrow"},
 }

@@ -5,9 +5,11 @@ package store
 // queries that find a search's candidates from them.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"briefing/internal/search"
@@ -24,8 +26,10 @@ func (t *Tx) writeSearchKeys(ctx context.Context, rows []int64, people []*Person
 				return err
 			}
 		}
-		if n := len(vargs); n > 0 {
-			if _, err := t.execRows(ctx, `INSERT OR IGNORE INTO person_vocab (word) VALUES `, n, 1, vargs...); err != nil {
+		if n := len(vargs) / 2; n > 0 {
+			query := `INSERT INTO person_vocab (word, people) VALUES ` + sqlitedb.ValuesList(n, 2) +
+				` ON CONFLICT (word) DO UPDATE SET people = people + 1`
+			if _, err := t.tx.ExecContext(ctx, query, vargs...); err != nil {
 				return err
 			}
 		}
@@ -40,6 +44,11 @@ func (t *Tx) writeSearchKeys(ctx context.Context, rows []int64, people []*Person
 	for i, p := range people {
 		row := rows[i]
 		if replace {
+			_, err := t.exec(ctx, `UPDATE person_vocab SET people = people - 1
+				WHERE word IN (SELECT word FROM person_word WHERE person = ?)`, row)
+			if err != nil {
+				return err
+			}
 			if _, err := t.exec(ctx, `DELETE FROM person_word WHERE person = ?`, row); err != nil {
 				return err
 			}
@@ -55,7 +64,7 @@ func (t *Tx) writeSearchKeys(ctx context.Context, rows []int64, people []*Person
 				}
 			}
 			wargs = append(wargs, w, row)
-			vargs = append(vargs, w)
+			vargs = append(vargs, w, 1)
 		}
 		if phone != "" {
 			pargs = append(pargs, reverse(phone), row)
@@ -130,49 +139,125 @@ func (t *Tx) setting(ctx context.Context, name string) (string, bool, error) {
 func prefixEnd(prefix string) string { return prefix + "\U0010FFFF" }
 
 // SearchCandidates returns the rowids of the people in the superset plan
-// describes (search.Plan), at most limit+1 of them, ascending: more than limit
-// means the query is too broad for candidates to pay, and the caller searches
-// the whole roster instead.
+// describes (search.Plan), ascending, or more than limit of them (limit+1,
+// which ones unspecified) when the superset is larger: the query is too broad
+// for its candidates to be searched, and the caller searches a pool instead
+// (NameCandidates). The words are read from the condition met by the fewest
+// people (conditionOrder), the others tested per person, and reading stops
+// at limit+1 people, so that a broad query costs about as little as a narrow
+// one.
 func (s *Store) SearchCandidates(ctx context.Context, plan search.Plan, limit int) ([]int64, error) {
-	var parts []string
-	var args []any
-	if len(plan.Conditions) > 0 {
-		var conds []string
-		for _, c := range plan.Conditions {
-			if c.Inside {
-				conds = append(conds, `SELECT person FROM person_word WHERE word IN
-					(SELECT word FROM person_vocab WHERE instr(word, ?) > 0)`)
-				args = append(args, c.Text)
-			} else {
-				conds = append(conds, `SELECT person FROM person_word WHERE word >= ? AND word < ?`)
-				args = append(args, c.Text, prefixEnd(c.Text))
+	seen := make(map[int64]bool)
+	var out []int64
+	collect := func(query string, args ...any) error {
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("search candidates: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() && len(out) <= limit {
+			var r int64
+			if err := rows.Scan(&r); err != nil {
+				return err
+			}
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, r)
 			}
 		}
-		parts = append(parts, strings.Join(conds, " INTERSECT "))
+		return rows.Err()
 	}
-	if plan.Digits != "" {
-		parts = append(parts, `SELECT person FROM person_phone WHERE instr(rdigits, ?) > 0`)
-		args = append(args, reverse(plan.Digits))
-	}
-	if len(parts) == 0 {
-		return nil, nil
-	}
-	query := `SELECT DISTINCT person FROM (` + strings.Join(parts, " UNION ") + `) ORDER BY person LIMIT ?`
-	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("search candidates: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var r int64
-		if err := rows.Scan(&r); err != nil {
+	if len(plan.Conditions) > 0 {
+		order, err := s.conditionOrder(ctx, plan.Conditions)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		where, args := wordCondition("w", plan.Conditions[order[0]])
+		query := `SELECT DISTINCT w.person FROM person_word w WHERE ` + where
+		for i, o := range order[1:] {
+			alias := fmt.Sprintf("x%d", i)
+			cond, cargs := wordCondition(alias, plan.Conditions[o])
+			query += ` AND EXISTS (SELECT 1 FROM person_word ` + alias + ` WHERE ` + alias + `.person = w.person AND ` + cond + `)`
+			args = append(args, cargs...)
+		}
+		if err := collect(query+` LIMIT ?`, append(args, limit+1)...); err != nil {
+			return nil, err
+		}
 	}
-	return out, rows.Err()
+	if plan.Digits != "" && len(out) <= limit {
+		err := collect(`SELECT person FROM person_phone WHERE instr(rdigits, ?) > 0 LIMIT ?`, reverse(plan.Digits), limit+1)
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// wordCondition is the SQL test of c on the person_word row alias, and its
+// arguments.
+func wordCondition(alias string, c search.Condition) (string, []any) {
+	if c.Inside {
+		return alias + `.word IN (SELECT word FROM person_vocab WHERE instr(word, ?) > 0)`, []any{c.Text}
+	}
+	return alias + `.word >= ? AND ` + alias + `.word < ?`, []any{c.Text, prefixEnd(c.Text)}
+}
+
+// conditionOrder returns the indexes of conds from the one met by the
+// fewest people to the most, as person_vocab.people estimates them, so that
+// candidates are read from the sparsest and the others tested in the order
+// most likely to reject.
+func (s *Store) conditionOrder(ctx context.Context, conds []search.Condition) ([]int, error) {
+	order := make([]int, len(conds))
+	estimate := make([]int64, len(conds))
+	for i, c := range conds {
+		order[i] = i
+		if len(conds) == 1 {
+			break
+		}
+		query, args := `SELECT coalesce(sum(people), 0) FROM person_vocab WHERE word >= ? AND word < ?`, []any{c.Text, prefixEnd(c.Text)}
+		if c.Inside {
+			query, args = `SELECT coalesce(sum(people), 0) FROM person_vocab WHERE instr(word, ?) > 0`, []any{c.Text}
+		}
+		if err := s.db.QueryRowContext(ctx, query, args...).Scan(&estimate[i]); err != nil {
+			return nil, fmt.Errorf("search candidates: %w", err)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(estimate[a], estimate[b]) })
+	return order, nil
+}
+
+// NameCandidates returns the rowids of the people whose folded name is key
+// (every one of them when they are at most limit) and of up to limit people
+// whose folded name starts with it, in the order of folded names: the pool in
+// which a broad query's best matches are searched, since a name that is the
+// query, or starts with it, is the best match there is. exact is how many
+// have key as their name, counted up to limit+1.
+func (s *Store) NameCandidates(ctx context.Context, key string, limit int) (rows []int64, exact int, err error) {
+	read := func(query string, args ...any) error {
+		r, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("name candidates: %w", err)
+		}
+		defer r.Close()
+		for r.Next() {
+			var row int64
+			if err := r.Scan(&row); err != nil {
+				return err
+			}
+			rows = append(rows, row)
+		}
+		return r.Err()
+	}
+	if err := read(`SELECT rowid FROM person WHERE name_key = ? LIMIT ?`, key, limit+1); err != nil {
+		return nil, 0, err
+	}
+	exact = len(rows)
+	err = read(`SELECT rowid FROM person WHERE name_key > ? AND name_key < ? ORDER BY name_key LIMIT ?`, key, prefixEnd(key), limit)
+	if err != nil {
+		return nil, 0, err
+	}
+	return rows, exact, nil
 }
 
 // PeopleAtRows reads the people at rowids rows, in rowid order.

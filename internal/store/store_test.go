@@ -374,7 +374,7 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	}
 	// Today's InsertPeople also writes the search tables of 0015: give it
 	// them for the old writes, and drop them (the old schema had none).
-	for _, table := range []string{"person_word (word, person)", "person_vocab (word)", "person_phone (rdigits, person)"} {
+	for _, table := range []string{"person_word (word, person)", "person_vocab (word PRIMARY KEY, people INTEGER NOT NULL DEFAULT 0)", "person_phone (rdigits, person)"} {
 		if _, err := db.Exec(`CREATE TABLE ` + table); err != nil {
 			t.Fatal(err)
 		}
@@ -433,6 +433,7 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	if _, pending, err := s.Setting(ctx, "person_search_fill"); pending || err != nil {
 		t.Errorf("fill setting left: %v %v", pending, err)
 	}
+	checkVocabCounts(t, s)
 	after, err := s.Changes(ctx, 0, 0)
 	if err != nil {
 		t.Fatal(err)

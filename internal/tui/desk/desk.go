@@ -81,9 +81,11 @@ type Model struct {
 	stale     bool
 	searchGen uint64
 	searches  int // searches run, for tests
-	// tooBroad: while the roster loads, the query was too broad for the
-	// database's search (attendance.Search).
+	// tooBroad: while the roster loads, the query matched more people than
+	// the database's search ranks (attendance.Search), and rowsGen is the
+	// searchGen of the query its rows are for.
 	tooBroad bool
+	rowsGen  uint64
 	// misspelled: the query has diacritics and no match is spelled that way,
 	// so every row is someone else ("Lê Văn Tâm" for "Lê Văn Tám").
 	misspelled bool
@@ -301,7 +303,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		for _, p := range msg.people {
 			m.rows = append(m.rows, row{person: p})
 		}
-		m.tooBroad = !msg.ok
+		m.tooBroad = msg.broad
+		m.rowsGen = msg.gen
 		m.sel = 0
 		return m, nil
 
@@ -452,7 +455,7 @@ type searchMsg struct{ gen uint64 }
 type storeFoundMsg struct {
 	gen    uint64
 	people []attendance.Person
-	ok     bool // false: the query is too broad to search without the roster
+	broad  bool // the best of a pool of the many people the query matched
 }
 
 // searchStore searches query in the database, off the UI goroutine: the
@@ -461,8 +464,8 @@ type storeFoundMsg struct {
 func (m Model) searchStore(query string, gen uint64) tea.Cmd {
 	svc := m.svc
 	return func() tea.Msg {
-		found, ok, _ := svc.Search(context.Background(), query, resultLimit)
-		return storeFoundMsg{gen: gen, people: found, ok: ok}
+		found, broad, _ := svc.Search(context.Background(), query, resultLimit)
+		return storeFoundMsg{gen: gen, people: found, broad: broad}
 	}
 }
 
@@ -581,7 +584,11 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // check-ins when the box is empty.
 func (m *Model) refresh() {
 	if m.book == nil {
-		return // the database's search fills the rows meanwhile (searchStore)
+		// The database's search fills the rows meanwhile (searchStore).
+		if strings.TrimSpace(m.input.Value()) == "" {
+			m.rows, m.tooBroad = m.rows[:0], false
+		}
+		return
 	}
 	m.stale = false
 	m.rows = m.rows[:0]
@@ -631,10 +638,6 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.refresh()
 		return m.scan(q)
 	}
-	if m.book == nil {
-		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
-		return m, nil
-	}
 	if number, ok := cccd.ParseNumber(q); ok {
 		m.input.SetValue("") // like a check-in: the next person can be typed at once
 		m.refresh()
@@ -644,6 +647,13 @@ func (m Model) enter() (Model, tea.Cmd) {
 			return idLookupMsg{number: number, res: res, err: err}
 		}
 	}
+	if m.book == nil && (len(m.rows) == 0 || m.rowsGen != m.searchGen) {
+		// While the roster loads, Enter checks in from the database's
+		// search, once it has answered this query; a walk-in waits for the
+		// roster, against which it is checked.
+		m.status = theme.Notice{Kind: theme.NoticeInfo, Text: m.lang.T("desk.loading")}
+		return m, nil
+	}
 	if len(m.rows) == 0 {
 		if q != "" {
 			return m.openWalkIn(q)
@@ -651,10 +661,12 @@ func (m Model) enter() (Model, tea.Cmd) {
 		return m, nil
 	}
 	p := m.rows[m.sel].person
-	if c, ok := m.book.present[p.ID]; ok && !m.pending[p.ID] {
-		m.status = m.alreadyStatus(p, c)
-		m.replaceQuery = true // ↑↓ Enter can still pick another; typing starts anew
-		return m, nil
+	if m.book != nil {
+		if c, ok := m.book.present[p.ID]; ok && !m.pending[p.ID] {
+			m.status = m.alreadyStatus(p, c)
+			m.replaceQuery = true // ↑↓ Enter can still pick another; typing starts anew
+			return m, nil
+		}
 	}
 	m.input.SetValue("") // the next person in the queue can be typed at once
 	m.refresh()
@@ -693,7 +705,9 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	} else {
 		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk.checkedin", p.Name, m.unitSuffix(p.Unit), m.clockText(c.At))}
 	}
-	m.book.set(c)
+	if m.book != nil { // else the roster's load or its next poll has it
+		m.book.set(c)
+	}
 	m.refresh()
 	return m
 }

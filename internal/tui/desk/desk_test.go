@@ -385,3 +385,50 @@ func TestSearchesTheDatabaseWhileTheRosterLoads(t *testing.T) {
 		t.Fatalf("view:\n%s", v)
 	}
 }
+
+// While the roster loads, Enter checks in the person the database's search
+// found for the query on screen, not for an earlier one: the queue at the
+// door does not wait for a city's roster to be indexed.
+func TestEnterChecksInWhileTheRosterLoads(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Quách Thị Uyên", Unit: "Phường 7"},
+		attendance.NewPerson{Name: "Lê Văn Tám", Unit: "Phường 8"})
+	m = New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, m.sess, s) // not loaded
+	m, _ = m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = typeAndFind(m, "quach")
+	for _, r := range "x" { // typed on: the rows are an older query's until the search answers
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m = run(t, m, enter)
+	if got := present(t, svc, s); len(got) != 0 {
+		t.Fatalf("Enter on an older query's rows checked in %v", got)
+	}
+	m, _ = m.update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	m, cmd := m.update(searchMsg{gen: m.searchGen})
+	m, _ = m.update(cmd())
+	m = run(t, m, enter)
+	if got := present(t, svc, s); len(got) != 1 || got[0] != "Quách Thị Uyên" {
+		t.Fatalf("present = %v", got)
+	}
+	if v := m.View(); !strings.Contains(v, "Quách Thị Uyên") || m.input.Value() != "" {
+		t.Fatalf("after Enter: query %q, view:\n%s", m.input.Value(), v)
+	}
+	m = typeAndFind(m, "quach")
+	m = run(t, m, enter) // again: already here, said so
+	if got := present(t, svc, s); len(got) != 1 {
+		t.Fatalf("present = %v", got)
+	}
+	if v := m.View(); !strings.Contains(v, "Quách Thị Uyên · Phường 7 đã điểm danh lúc") {
+		t.Fatalf("Enter on someone here already, view:\n%s", v)
+	}
+}
+
+// typeAndFind types text into a desk whose roster has not loaded, and
+// delivers the database's answer.
+func typeAndFind(m Model, text string) Model {
+	for _, r := range text {
+		m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	m, cmd := m.update(searchMsg{gen: m.searchGen})
+	m, _ = m.update(cmd())
+	return m
+}
