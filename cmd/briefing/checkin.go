@@ -142,9 +142,9 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 		return *res.One, nil
 	case res.ByCitizenID:
 		number, _ := cccd.ParseNumber(query)
-		return attendance.Person{}, e.severalError(ctx, "…"+cccd.Last4(number), res.Candidates, 0)
+		return attendance.Person{}, e.severalError(ctx, "…"+cccd.Last4(number), attendance.Resolution{Candidates: res.Candidates})
 	case len(res.Candidates) > 0:
-		return attendance.Person{}, e.severalError(ctx, query, res.Candidates, res.More)
+		return attendance.Person{}, e.severalError(ctx, query, res)
 	}
 	if number, ok := cccd.ParseNumber(query); ok {
 		return attendance.Person{}, exitError{1, e.lang.T("cli.checkin.nomatch.id", "…"+cccd.Last4(number))}
@@ -156,12 +156,15 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 }
 
 // severalError lists the people a query matches, with more not shown.
-func (e *env) severalError(ctx context.Context, query string, people []attendance.Person, more int) error {
+func (e *env) severalError(ctx context.Context, query string, res attendance.Resolution) error {
 	var b strings.Builder
 	b.WriteString(e.lang.T("cli.checkin.several", query) + "\n")
-	e.writePeople(ctx, &b, people)
-	if more > 0 {
-		b.WriteString(e.lang.T("cli.checkin.several.more", more) + "\n")
+	e.writePeople(ctx, &b, res.Candidates)
+	switch {
+	case res.Broad:
+		b.WriteString(e.lang.T("cli.checkin.several.broad", res.More) + "\n")
+	case res.More > 0:
+		b.WriteString(e.lang.T("cli.checkin.several.more", res.More) + "\n")
 	}
 	b.WriteString(e.lang.T("cli.checkin.several.hint"))
 	return exitError{1, b.String()}

@@ -147,10 +147,14 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 
 // CandidateLimit is how many candidates of a query (store.SearchCandidates)
 // are searched at most. A broader query is searched in a pool: that many of
-// its candidates and that many people whose name starts with the query,
+// its candidates and nameCandidates people whose name starts with the query,
 // among them everyone whose name it is (store.NameCandidates). It keeps a
 // CLI check-in among 1,000,000 people well under 0.3 s whatever is typed.
-const CandidateLimit = 2000
+const CandidateLimit = 1000
+
+// nameCandidates is how many people whose name starts with a broad query its
+// pool holds (and of those whose name it is, all when they are no more).
+const nameCandidates = 500
 
 // searchPool is the people a query is searched among (people[i] is entry i
 // of index), and whether they are only a pool of its matches (broad).
@@ -173,7 +177,7 @@ func (s *Service) pool(ctx context.Context, query string, keep func(Person) bool
 	}
 	if len(rows) > CandidateLimit {
 		p.broad = true
-		named, _, err := s.st.NameCandidates(ctx, textvi.Fold(query), CandidateLimit)
+		named, _, err := s.st.NameCandidates(ctx, textvi.Fold(query), nameCandidates)
 		if err != nil {
 			return p, err
 		}

@@ -89,7 +89,7 @@ func TestCandidatesSearchLikeWholeRoster(t *testing.T) {
 			if p.broad {
 				// A pool: its hits are hits of the whole roster, with their scores.
 				broad++
-				if len(want) <= CandidateLimit/2 {
+				if len(want) <= MaxCandidates {
 					t.Errorf("query %q: %d hits, searched as broad", q, len(want))
 				}
 				for _, h := range g {
