@@ -37,7 +37,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.list"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				out := cmd.OutOrStdout()
 				units := unit.New(e.store, nil)
 				if unknown {

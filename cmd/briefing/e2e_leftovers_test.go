@@ -1,0 +1,82 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"briefing/internal/store"
+)
+
+// readOnlyDataDir makes data impossible to write for the commands the test
+// runs: a read-only bind mount as root (chmod does not stop root), else
+// chmod. It skips where neither can be done.
+func readOnlyDataDir(t *testing.T, data string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(data, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.Chmod(data, 0o700) })
+		db := filepath.Join(data, store.FileName)
+		os.Chmod(db, 0o400)
+		t.Cleanup(func() { os.Chmod(db, 0o600) })
+		return
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("root writes anywhere; a read-only bind mount needs Linux")
+	}
+	if out, err := exec.Command("mount", "--bind", data, data).CombinedOutput(); err != nil {
+		t.Skipf("cannot bind-mount: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", data).Run() })
+	if out, err := exec.Command("mount", "-o", "remount,ro,bind", data).CombinedOutput(); err != nil {
+		t.Skipf("cannot make the mount read-only: %v %s", err, out)
+	}
+}
+
+// Commands that only read work in a data directory that cannot be written
+// (a read-only disk, chmod -R a-w); commands that write still refuse, in the
+// interface language, and nothing is made in the directory.
+func TestReadOnlyDataDirReads(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	id := strings.TrimSpace(mustCLI(t, "--data", data, "session", "start", "nq57-toan-van", "--title", "Hội nghị chỉ đọc"))
+	mustCLI(t, "--data", data, "checkin", "--walk-in", "--name", "Trần Thị Bích", "--unit", "Phường 4")
+	mustCLI(t, "--data", data, "question", "add", "--text", "Câu hỏi về chuyển đổi số")
+	readOnlyDataDir(t, data)
+	export := filepath.Join(t.TempDir(), "bien-ban.md")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"session", "list"}, "Hội nghị chỉ đọc"},
+		{[]string{"session", "show", id}, "Hội nghị chỉ đọc"},
+		{[]string{"attendance", "list"}, "Trần Thị Bích"},
+		{[]string{"question", "list"}, "chuyển đổi số"},
+		{[]string{"unit", "list"}, "Phường 4"},
+		{[]string{"deck", "list"}, "nq57-toan-van"},
+		{[]string{"sync", "status"}, ""},
+		{[]string{"session", "export", id, "-o", export}, ""},
+	} {
+		r := runCLI(t, append([]string{"--data", data}, c.args...)...)
+		if r.code != 0 || !strings.Contains(r.stdout, c.want) {
+			t.Errorf("%s in a read-only data directory: %s", strings.Join(c.args, " "), r)
+		}
+	}
+	if b, err := os.ReadFile(export); err != nil || !strings.Contains(string(b), "Câu hỏi về chuyển đổi số") {
+		t.Errorf("the minutes exported from a read-only data directory: %v\n%s", err, b)
+	}
+	r := runCLI(t, "--data", data, "checkin", "--walk-in", "--name", "Lê Văn Cường")
+	if r.code != 1 || !strings.Contains(r.stderr, "--data THƯ_MỤC") || strings.Contains(r.stderr, "(14)") ||
+		strings.Contains(r.stderr, "(8)") || strings.Contains(r.stdout, "✓") {
+		t.Errorf("checkin in a read-only data directory: %s", r)
+	}
+	entries, _ := os.ReadDir(data)
+	if len(entries) != 1 {
+		t.Errorf("the read-only data directory holds %v, want only %s", entries, store.FileName)
+	}
+}
