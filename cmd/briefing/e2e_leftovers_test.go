@@ -80,3 +80,37 @@ func TestReadOnlyDataDirReads(t *testing.T) {
 		t.Errorf("the read-only data directory holds %v, want only %s", entries, store.FileName)
 	}
 }
+
+// A disk too full for SQLite's -shm file (the database closed, so its -shm
+// is made again at the next open) is told as a full disk in the interface
+// language, not as "disk I/O error (4874)".
+func TestFullDiskAtOpenIsTold(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS != "linux" || os.Geteuid() != 0 {
+		t.Skip("mounting a tiny tmpfs needs root on Linux")
+	}
+	data := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", data).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", data).Run() })
+	mustCLI(t, "--data", data, "session", "list")
+	f, err := os.Create(filepath.Join(data, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := make([]byte, 4096)
+	for {
+		if _, err := f.Write(block); err != nil {
+			break
+		}
+	}
+	f.Close()
+	for _, args := range [][]string{{"session", "list"}, {"checkin", "--walk-in", "--name", "Lê Văn Cường"}} {
+		r := runCLI(t, append([]string{"--data", data}, args...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "đã đầy") || strings.Contains(r.stderr, "4874") ||
+			strings.Contains(r.stderr, "I/O") {
+			t.Errorf("%s on a full disk: %s", args[0], r)
+		}
+	}
+}
