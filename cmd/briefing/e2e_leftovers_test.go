@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -112,5 +113,57 @@ func TestFullDiskAtOpenIsTold(t *testing.T) {
 			strings.Contains(r.stderr, "I/O") {
 			t.Errorf("%s on a full disk: %s", args[0], r)
 		}
+	}
+}
+
+// Every id deck list shows is one deck check, deck render and session start
+// are given and find: an id the commands would read as a file name (ending
+// in .md) or a flag (a leading dash) is a deck-check error, and deck check
+// takes a deck id as deck render does.
+func TestDeckListIDsAreAccepted(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	decks := filepath.Join(data, "decks")
+	if err := os.MkdirAll(decks, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, id := range map[string]string{"a.md": "gioi-thieu.md", "b.md": "-x", "c.md": "bai_1.2"} {
+		text := "---\nid: \"" + id + "\"\ntitle: Bài " + name + "\n---\n\n# Mở đầu\n\nXin chào.\n"
+		if err := os.WriteFile(filepath.Join(decks, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var list []deckInfo
+	if err := json.Unmarshal([]byte(mustCLI(t, "--data", data, "deck", "list", "--json")), &list); err != nil || len(list) < 5 {
+		t.Fatalf("deck list --json: %v %+v", err, list)
+	}
+	usable := 0
+	for _, d := range list {
+		check := runCLI(t, "--data", data, "deck", "check", "--", d.ID)
+		render := runCLI(t, "--data", data, "deck", "render", "--", d.ID)
+		want := 0
+		if d.Errors > 0 {
+			want = 1
+		}
+		if check.code != want || strings.Contains(check.stdout, "không đọc được") {
+			t.Errorf("deck check %q (listed with %d errors): %s", d.ID, d.Errors, check)
+		}
+		if render.code != want || strings.Contains(render.stderr, "không tìm thấy") {
+			t.Errorf("deck render %q (listed with %d errors): %s", d.ID, d.Errors, render)
+		}
+		if d.ID == "gioi-thieu.md" || d.ID == "-x" {
+			if d.Errors == 0 {
+				t.Errorf("deck id %q is listed as usable", d.ID)
+			}
+			continue
+		}
+		if d.Errors == 0 {
+			usable++
+			id := strings.TrimSpace(mustCLI(t, "--data", data, "session", "start", "--", d.ID))
+			mustCLI(t, "--data", data, "session", "end", id)
+		}
+	}
+	if usable != 3 {
+		t.Errorf("%d decks usable, want 3 (bai_1.2 and the two built in)", usable)
 	}
 }
