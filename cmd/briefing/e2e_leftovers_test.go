@@ -167,3 +167,42 @@ func TestDeckListIDsAreAccepted(t *testing.T) {
 		t.Errorf("%d decks usable, want 3 (bai_1.2 and the two built in)", usable)
 	}
 }
+
+// A unit name and an alias holding control characters and a bidi override
+// are echoed by unit add and unit alias as unit list shows them: one
+// cleaning for every print, with nothing a terminal would act on.
+func TestUnitNamesPrintedAlike(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	name, spelling := "Tổ\x1b[31m dân phố \u202e9", "TDP\x1b]0;x\x07 9\u202e"
+	added := mustCLI(t, "--data", data, "unit", "add", name, "--kind", "other")
+	aliased := mustCLI(t, "--data", data, "unit", "alias", spelling, name)
+	table := mustCLI(t, "--data", data, "unit", "list")
+	var list []unitJSON
+	if err := json.Unmarshal([]byte(mustCLI(t, "--data", data, "unit", "list", "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	var kept unitJSON
+	for _, u := range list {
+		if strings.HasPrefix(u.Name, "Tổ") {
+			kept = u
+		}
+	}
+	if len(kept.Aliases) != 1 {
+		t.Fatalf("unit list --json: %+v", list)
+	}
+	shownName, shownAlias := kept.Name, kept.Aliases[0]
+	for what, out := range map[string]string{"unit add": added, "unit alias": aliased, "unit list": table} {
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%s prints control characters: %q", what, out)
+		}
+		if !strings.Contains(out, shownName) {
+			t.Errorf("%s does not show the unit as %q: %q", what, shownName, out)
+		}
+	}
+	for what, out := range map[string]string{"unit alias": aliased, "unit list": table} {
+		if !strings.Contains(out, shownAlias) {
+			t.Errorf("%s does not show the alias as %q: %q", what, shownAlias, out)
+		}
+	}
+}

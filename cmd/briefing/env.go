@@ -280,7 +280,7 @@ func (e *env) noteUnit(ctx context.Context, spelling string) {
 		return
 	}
 	if _, ok := cat.Resolve(spelling); !ok {
-		e.warn(e.lang.T("cli.unit.note.unknown", spelling, spelling))
+		e.warn(e.lang.T("cli.unit.note.unknown", shownUnit(spelling), shownUnit(spelling)))
 	}
 }
 
@@ -290,11 +290,11 @@ func (e *env) unitLabel(ctx context.Context, spelling string) string {
 	if e.catalog == nil {
 		cat, err := e.att.Catalog(ctx)
 		if err != nil {
-			return spelling
+			return shownUnit(spelling)
 		}
 		e.catalog = cat
 	}
-	return e.catalog.Name(spelling)
+	return shownUnit(e.catalog.Name(spelling))
 }
 
 // fillUnit gives a new session's host unit this device's unit, unless one
