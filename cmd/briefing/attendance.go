@@ -34,7 +34,7 @@ func newAttendanceListCmd(g *globals) *cobra.Command {
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				s, err := e.targetSession(ctx, sessionID)
 				if err != nil {
 					return err

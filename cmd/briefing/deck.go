@@ -28,9 +28,19 @@ func newDeckCheckCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lang, out := g.language(), cmd.OutOrStdout()
 			failed := false
+			var lib []deck.Entry
 			for _, path := range expandDecks(args) {
-				shown := deck.ShownPath(path)
 				data, err := deck.ReadFile(path)
+				// Not a file: a deck id, as deck list shows it and deck render takes it.
+				if errors.Is(err, fs.ErrNotExist) {
+					if lib == nil {
+						lib = library(dataDir(g), nil)
+					}
+					if entry, ferr := deck.Find(lib, path); ferr == nil {
+						path, data, err = entry.Deck.Source, []byte(entry.Deck.Text), nil
+					}
+				}
+				shown := deck.ShownPath(path)
 				if err != nil {
 					fmt.Fprintf(out, "%s:1: %s\n", shown, lang.T("cli.deck.read", shown, deckReadReason(lang, err)))
 					failed = true

@@ -73,7 +73,18 @@ func dataDir(g *globals) string {
 
 // withEnv runs f with the device database open.
 func withEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
-	e, err := openEnv(cmd, g)
+	return runEnv(cmd, g, store.Open, f)
+}
+
+// withReadEnv runs f, which only reads, with the device database open as
+// store.OpenToRead opens it: in a data directory that cannot be written (a
+// read-only disk) too, where withEnv's open fails.
+func withReadEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
+	return runEnv(cmd, g, store.OpenToRead, f)
+}
+
+func runEnv(cmd *cobra.Command, g *globals, open func(dir string) (*store.Store, error), f func(e *env) error) error {
+	e, err := openEnvWith(cmd, g, open)
 	if err != nil {
 		return err
 	}
@@ -83,11 +94,15 @@ func withEnv(cmd *cobra.Command, g *globals, f func(e *env) error) error {
 
 // openEnv opens the database (creating it on first use) for cmd.
 func openEnv(cmd *cobra.Command, g *globals) (*env, error) {
+	return openEnvWith(cmd, g, store.Open)
+}
+
+func openEnvWith(cmd *cobra.Command, g *globals, open func(dir string) (*store.Store, error)) (*env, error) {
 	l, dir := g.language(), dataDir(g)
 	if err := checkDataDir(l, dir); err != nil {
 		return nil, err
 	}
-	e, err := openEnvAt(cmd, l, dir)
+	e, err := openEnvAt(cmd, l, dir, open)
 	if err == nil {
 		e.skewClock(g.getenv)
 	}
@@ -99,10 +114,10 @@ func newEnv(cmd *cobra.Command, l i18n.Lang, dir string) *env {
 	return &env{lang: l, dir: dir, out: cmd.OutOrStdout(), errOut: cmd.ErrOrStderr(), in: cmd.InOrStdin()}
 }
 
-// openEnvAt opens the database in dir.
-func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string) (*env, error) {
+// openEnvAt opens the database in dir with open (store.Open or store.OpenToRead).
+func openEnvAt(cmd *cobra.Command, l i18n.Lang, dir string, open func(dir string) (*store.Store, error)) (*env, error) {
 	e := newEnv(cmd, l, dir)
-	st, err := store.Open(e.dir)
+	st, err := open(e.dir)
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, exitError{1, l.T("cli.data.denied", dir)}
 	}
@@ -265,7 +280,7 @@ func (e *env) noteUnit(ctx context.Context, spelling string) {
 		return
 	}
 	if _, ok := cat.Resolve(spelling); !ok {
-		e.warn(e.lang.T("cli.unit.note.unknown", spelling, spelling))
+		e.warn(e.lang.T("cli.unit.note.unknown", shownUnit(spelling), shownUnit(spelling)))
 	}
 }
 
@@ -275,11 +290,11 @@ func (e *env) unitLabel(ctx context.Context, spelling string) string {
 	if e.catalog == nil {
 		cat, err := e.att.Catalog(ctx)
 		if err != nil {
-			return spelling
+			return shownUnit(spelling)
 		}
 		e.catalog = cat
 	}
-	return e.catalog.Name(spelling)
+	return shownUnit(e.catalog.Name(spelling))
 }
 
 // fillUnit gives a new session's host unit this device's unit, unless one

@@ -33,7 +33,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				format, err := exportFormat(e.lang, format, cmd.Flags().Changed("format"), out)
 				if err != nil {
 					return err

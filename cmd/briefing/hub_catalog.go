@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"errors"
 	"fmt"
 	"strings"
@@ -57,15 +58,15 @@ func hubUnitError(l i18n.Lang, err error, other string) error {
 	var ne *unit.NameError
 	switch {
 	case errors.As(err, &fe):
-		return exitError{1, l.T("hub.unit.field", fe.Field, fe.Value, fe.Problem)}
+		return exitError{1, l.T("hub.unit.field", fe.Field, textvi.Shown(fe.Value), fe.Problem)}
 	case errors.As(err, &ne) && errors.Is(err, unit.ErrUnknown):
-		return exitError{1, l.T("hub.unit.unknown", ne.Spelling)}
+		return exitError{1, l.T("hub.unit.unknown", shownUnit(ne.Spelling))}
 	case errors.As(err, &ne) && errors.Is(err, unit.ErrExists):
-		return exitError{1, l.T("hub.unit.exists", ne.Unit.Name)}
+		return exitError{1, l.T("hub.unit.exists", shownUnit(ne.Unit.Name))}
 	case errors.As(err, &ne) && errors.Is(err, unit.ErrIsUnit):
-		return exitError{1, l.T("hub.unit.isunit", ne.Spelling)}
+		return exitError{1, l.T("hub.unit.isunit", shownUnit(ne.Spelling))}
 	case errors.As(err, &ne) && errors.Is(err, unit.ErrSame):
-		return exitError{1, l.T("hub.unit.same", ne.Spelling, other)}
+		return exitError{1, l.T("hub.unit.same", shownUnit(ne.Spelling), shownUnit(other))}
 	}
 	return err
 }
@@ -125,7 +126,7 @@ func newHubUnitAddCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return hubUnitError(l, err, "")
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.unit.added", u.Name))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.unit.added", shownUnit(u.Name)))
 				return nil
 			})
 		},
@@ -150,7 +151,7 @@ func newHubUnitAliasCmd(h *hubFlags) *cobra.Command {
 				if already {
 					key = "hub.unit.already"
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), l.T(key, args[0], u.Name))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T(key, shownUnit(args[0]), shownUnit(u.Name)))
 				return nil
 			})
 		},
@@ -168,7 +169,7 @@ func newHubUnitMergeCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return hubUnitError(l, err, args[1])
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.unit.merged", from.Name, into.Name))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("hub.unit.merged", shownUnit(from.Name), shownUnit(into.Name)))
 				return nil
 			})
 		},

@@ -40,7 +40,7 @@ func newQuestionListCmd(g *globals) *cobra.Command {
 				filter.Slide = slide - 1
 			}
 			ctx := cmd.Context()
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				s, err := e.targetSession(ctx, sessionID)
 				if err != nil {
 					return err

@@ -25,7 +25,7 @@ func newQuestionShowCmd(g *globals) *cobra.Command {
 		Args:  oneRef(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				q, err := e.findQuestion(ctx, cmd, sessionID, args[0])
 				if err != nil {
 					return err

@@ -122,7 +122,7 @@ func newSessionListCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.session.list"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				list, err := e.svc.List(cmd.Context(), 0)
 				if err != nil {
 					return err

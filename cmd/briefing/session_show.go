@@ -24,7 +24,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 		Args:  argsExact(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				s, err := e.getSession(ctx, args[0])
 				if err != nil {
 					return err

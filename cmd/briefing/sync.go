@@ -408,7 +408,7 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.sync.status"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				ctx, l, out := cmd.Context(), e.lang, cmd.OutOrStdout()
 				status, err := bsync.ReadStatus(ctx, e.store)
 				if err != nil {

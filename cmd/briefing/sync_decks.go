@@ -21,7 +21,7 @@ func library(dir string, st *store.Store) []deck.Entry {
 		if _, err := os.Stat(filepath.Join(dir, store.FileName)); errors.Is(err, fs.ErrNotExist) {
 			return lib
 		}
-		opened, err := store.Open(dir)
+		opened, err := store.OpenToRead(dir)
 		if err != nil {
 			return lib
 		}

@@ -37,7 +37,7 @@ func newUnitListCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.unit.list"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return withEnv(cmd, g, func(e *env) error {
+			return withReadEnv(cmd, g, func(e *env) error {
 				out := cmd.OutOrStdout()
 				units := unit.New(e.store, nil)
 				if unknown {
@@ -124,7 +124,7 @@ func newUnitAddCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return unitError(e.lang, err)
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T("cli.unit.added", u.Name, e.lang.UnitKind(u.Kind))))
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.added", shownUnit(u.Name), e.lang.UnitKind(u.Kind)))
 				return nil
 			})
 		},
@@ -149,12 +149,17 @@ func newUnitAliasCmd(g *globals) *cobra.Command {
 				if res.Already {
 					key = "cli.unit.alias.already"
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T(key, strings.TrimSpace(args[0]), res.Unit.Name)))
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T(key, shownUnit(res.Spelling), shownUnit(res.Unit.Name)))
 				return nil
 			})
 		},
 	}
 }
+
+// shownUnit is a unit's name or spelling as every command prints it: the
+// cleaning unit list's table gives its cells (textvi.Shown), so that an echo,
+// a note and the list show a name holding control characters the same way.
+func shownUnit(s string) string { return textvi.Shown(s) }
 
 func newUnitMergeCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
@@ -167,8 +172,9 @@ func newUnitMergeCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return unitError(e.lang, err)
 				}
-				fmt.Fprintln(cmd.OutOrStdout(), textvi.Printable(e.lang.T("cli.unit.mergedinto", res.From.Name, res.Into.Name, res.Into.Name,
-					res.People, res.Sessions, res.Questions)))
+				into := shownUnit(res.Into.Name)
+				fmt.Fprintln(cmd.OutOrStdout(), e.lang.T("cli.unit.mergedinto", shownUnit(res.From.Name), into, into,
+					res.People, res.Sessions, res.Questions))
 				return nil
 			})
 		},
@@ -181,24 +187,24 @@ func unitError(l i18n.Lang, err error) error {
 	if errors.As(err, &ne) {
 		switch {
 		case errors.Is(err, unit.ErrUnknown):
-			return exitError{1, l.T("cli.unit.err.unknown", ne.Spelling)}
+			return exitError{1, l.T("cli.unit.err.unknown", shownUnit(ne.Spelling))}
 		case errors.Is(err, unit.ErrExists):
-			return exitError{1, l.T("cli.unit.err.exists", ne.Spelling, ne.Unit.Name)}
+			return exitError{1, l.T("cli.unit.err.exists", shownUnit(ne.Spelling), shownUnit(ne.Unit.Name))}
 		case errors.Is(err, unit.ErrIsUnit):
-			return exitError{1, l.T("cli.unit.err.isunit", ne.Spelling, ne.Unit.Name)}
+			return exitError{1, l.T("cli.unit.err.isunit", shownUnit(ne.Spelling), shownUnit(ne.Unit.Name))}
 		case errors.Is(err, unit.ErrSame):
-			return exitError{1, l.T("cli.unit.err.same", ne.Spelling, ne.Unit.Name)}
+			return exitError{1, l.T("cli.unit.err.same", shownUnit(ne.Spelling), shownUnit(ne.Unit.Name))}
 		}
 	}
 	var fe *unit.FieldError
 	if errors.As(err, &fe) {
 		switch fe.Problem {
 		case unit.UnknownKind:
-			return exitError{2, l.T("cli.unit.err.kind", fe.Value, strings.Join(unit.Kinds, ", "))}
+			return exitError{2, l.T("cli.unit.err.kind", textvi.Shown(fe.Value), strings.Join(unit.Kinds, ", "))}
 		case unit.TooLong:
 			return exitError{2, l.T("cli.unit.err.long", unit.MaxName)}
 		}
-		return exitError{2, l.T("cli.unit.err.empty", fe.Value)}
+		return exitError{2, l.T("cli.unit.err.empty", textvi.Shown(fe.Value))}
 	}
 	return err
 }

@@ -188,7 +188,14 @@ func (s *Service) checkInTx(ctx context.Context, sessionID, personID string, m M
 // checkIn writes the attendance row: new, renewed after an undo, or left as
 // it is when the person is already in. The returned record's HLC is empty in
 // the last case, which is how callers tell.
+//
+// The attendance table is checked first (store.Tx.CheckTable): the check-in
+// is confirmed (✓) only into a table that is not damaged, even in a file too
+// large for Open to check whole.
 func checkIn(ctx context.Context, tx *store.Tx, existing *store.Attendance, sessionID, personID string, m Method, now time.Time, noticeShown bool) (store.Attendance, error) {
+	if err := tx.CheckTable(ctx, "attendance"); err != nil {
+		return store.Attendance{}, err
+	}
 	var notice *time.Time
 	if noticeShown {
 		notice = &now

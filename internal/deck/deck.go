@@ -259,8 +259,11 @@ func parseMeta(lines []string, firstLine int, m *Meta) []Problem {
 		val := textvi.FieldText(v.Value)
 		switch k.Value {
 		case "id":
-			if !validID(val) {
+			switch {
+			case !validID(val):
 				add(line, "deck.frontmatter.id", val)
+			case !typableID(val):
+				add(line, "deck.frontmatter.id.form", val)
 			}
 			m.ID = val
 		case "title":
@@ -289,6 +292,14 @@ func parseMeta(lines []string, firstLine int, m *Meta) []Problem {
 		add(firstLine, "deck.frontmatter.missing", "title")
 	}
 	return problems
+}
+
+// typableID reports whether a valid id can be given to a command as an id:
+// one starting with a dash would be read as a flag, one of dots as a folder,
+// one ending in .md as a file name (Find).
+func typableID(s string) bool {
+	c := s[0]
+	return (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') && !strings.HasSuffix(s, ".md")
 }
 
 func validID(s string) bool {

@@ -59,6 +59,13 @@ func Library(embedded fs.FS, dir string) []Entry {
 func Find(lib []Entry, name string) (Entry, error) {
 	if strings.HasSuffix(name, ".md") || strings.ContainsAny(name, `/\`) {
 		data, err := ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			// No such file: the id of a deck that deck list shows (an id
+			// ending in .md is refused by Parse, yet listed).
+			if e, ok := byID(lib, name); ok {
+				return e, nil
+			}
+		}
 		if err != nil {
 			return Entry{}, err
 		}
@@ -68,15 +75,23 @@ func Find(lib []Entry, name string) (Entry, error) {
 		}
 		return Entry{Deck: d, Problems: ps}, nil
 	}
-	for _, e := range lib {
-		if e.Deck.Meta.ID == name {
-			return e, nil
-		}
+	if e, ok := byID(lib, name); ok {
+		return e, nil
 	}
 	if _, err := os.Stat(name); err == nil {
 		return Find(lib, "./"+name)
 	}
 	return Entry{}, ErrNotFound
+}
+
+// byID is the first deck of lib whose id is id.
+func byID(lib []Entry, id string) (Entry, bool) {
+	for _, e := range lib {
+		if e.Deck.Meta.ID == id {
+			return e, true
+		}
+	}
+	return Entry{}, false
 }
 
 // IDs lists the deck ids in the library, for "did you mean" messages.

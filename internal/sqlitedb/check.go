@@ -118,8 +118,24 @@ func (e *DamagedError) Error() string {
 // Check runs SQLite's quick_check on db (the file at path): the structure of
 // every page (the b-trees, their cells, free lists, NOT NULL), in time
 // proportional to the file's size. A failed check is a *DamagedError.
-func Check(ctx context.Context, db *sql.DB, path string) error {
-	rows, err := db.QueryContext(ctx, `PRAGMA quick_check(3)`)
+func Check(ctx context.Context, db Querier, path string) error {
+	return quickCheck(ctx, db, path, `PRAGMA quick_check(3)`)
+}
+
+// CheckTable is Check limited to table and its indexes (quick_check(table)),
+// in time proportional to that table's size rather than the file's. table is
+// one of the program's own table names, never user input.
+func CheckTable(ctx context.Context, db Querier, path, table string) error {
+	return quickCheck(ctx, db, path, `PRAGMA quick_check("`+table+`")`)
+}
+
+// Querier is what a check reads through: a *sql.DB or a *sql.Tx.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func quickCheck(ctx context.Context, db Querier, path, pragma string) error {
+	rows, err := db.QueryContext(ctx, pragma)
 	if err != nil {
 		return damaged(path, err)
 	}

@@ -223,6 +223,8 @@ func TestClassify(t *testing.T) {
 		{"damaged", &DamagedError{Path: "x"}, Corrupt},
 		{"mkdir on a read-only disk", &os.PathError{Op: "mkdir", Path: "/x", Err: syscall.EROFS}, ReadOnly},
 		{"no space", &os.PathError{Op: "write", Path: "/x", Err: syscall.ENOSPC}, Full},
+		{"shm cannot grow", errors.New("store: open /d: disk I/O error (4874)"), Full},
+		{"another I/O error", errors.New("disk I/O error (778)"), NoProblem},
 		{"nil", nil, NoProblem},
 		{"other", errors.New("UNIQUE constraint failed"), NoProblem},
 	} {

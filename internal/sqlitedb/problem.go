@@ -66,6 +66,11 @@ func Classify(err error) Problem {
 
 // byCode maps a (possibly extended) SQLite result code.
 func byCode(code int) Problem {
+	// The -shm file could not grow to its size (a full disk): the first
+	// open of a database whose -shm is gone fails so, before any write.
+	if code == sqlite3.SQLITE_IOERR_SHMSIZE {
+		return Full
+	}
 	switch code & 0xff {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return Busy
@@ -89,7 +94,8 @@ func byText(msg string) Problem {
 	case strings.Contains(msg, "SQLITE_BUSY"), strings.Contains(msg, "database is locked"),
 		strings.Contains(msg, "database table is locked"):
 		return Busy
-	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"):
+	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"),
+		strings.Contains(msg, "disk I/O error (4874)"), strings.Contains(msg, "SQLITE_IOERR_SHMSIZE"):
 		return Full
 	case strings.Contains(msg, "attempt to write a readonly database"), strings.Contains(msg, "SQLITE_READONLY"):
 		return ReadOnly

@@ -158,3 +158,29 @@ func TestTxSaysWhenItWaits(t *testing.T) {
 		t.Fatalf("a write without waiting: %v, told %d", err, told.Load())
 	}
 }
+
+// OpenToRead in a directory that can be written is Open: it sees what
+// another process writes after it opened (an immutable open would not).
+func TestOpenToReadWritableSeesWrites(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	r, err := OpenToRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := w.db.Exec(`UPDATE device SET created_at = 42`); err != nil {
+		t.Fatal(err)
+	}
+	var at int64
+	if err := r.db.QueryRow(`SELECT created_at FROM device`).Scan(&at); err != nil || at != 42 {
+		t.Fatalf("OpenToRead reads created_at %d (%v), want 42", at, err)
+	}
+	if _, err := r.db.Exec(`UPDATE device SET created_at = 43`); err != nil {
+		t.Fatalf("OpenToRead in a writable directory cannot write: %v", err)
+	}
+}

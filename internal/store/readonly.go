@@ -24,14 +24,15 @@ var ErrOlderSchema = errors.New("the database needs migrations this program appl
 // write lock and makes no file (see readOnlyDSN). Without a database in dir it is an empty
 // one, migrated, in this process's memory: dir is not created either. A
 // database from an older program is ErrOlderSchema, from a newer one
-// *sqlitedb.NewerSchemaError. Its Tx fails: it is for reading.
+// *sqlitedb.NewerSchemaError; a damaged one is checked and refused as Open
+// does. Its Tx fails: it is for reading.
 func OpenReadOnly(dir string) (*Store, error) {
 	ctx := context.Background()
 	path, err := filepath.Abs(filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
-	s := &Store{now: time.Now, writeTurn: make(chan struct{}, 1)}
+	s := &Store{now: time.Now, writeTurn: make(chan struct{}, 1), path: path}
 	_, err = os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -52,7 +53,52 @@ func OpenReadOnly(dir string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
+	if err := s.check(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", dir, err)
+	}
 	return s, nil
+}
+
+// OpenToRead opens the database in dir for a command that only reads. It is
+// Open wherever dir can be written: another process may be writing there, and
+// only Open's connection sees its writes safely. Where dir cannot be written
+// (a read-only disk, a folder the user may only read), Open fails, since
+// SQLite cannot make the database's -wal and -shm files; then the database is
+// opened read-only (OpenReadOnly), so that reading works where writing cannot.
+// A database there that still needs migrations gets Open's error.
+func OpenToRead(dir string) (*Store, error) {
+	s, err := Open(dir)
+	if err == nil || !cannotWrite(err) || writable(dir) {
+		return s, err
+	}
+	ro, roErr := OpenReadOnly(dir)
+	if errors.Is(roErr, ErrOlderSchema) {
+		return nil, err
+	}
+	return ro, roErr
+}
+
+// cannotWrite reports whether err may be Open failing for want of write access.
+func cannotWrite(err error) bool {
+	switch sqlitedb.Classify(err) {
+	case sqlitedb.ReadOnly, sqlitedb.CantOpen:
+		return true
+	}
+	return errors.Is(err, fs.ErrPermission)
+}
+
+// writable reports whether a file can be made in dir, by making one and
+// removing it: the one test that holds for permissions, read-only mounts and
+// every OS alike. Only asked after Open failed, so a usual open pays nothing.
+func writable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".briefing-write-test-*")
+	if err != nil {
+		return false
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return true
 }
 
 // readOnlyDSN is how OpenReadOnly opens the file at path. A read-only

@@ -84,7 +84,8 @@ func Open(dir string) (*Store, error) {
 // the whole file: about 10 ms a megabyte (2 s for 300,000 people, 211 MB), too
 // slow for a check-in on a city's roster; a larger file relies on SQLite
 // reporting the damaged pages a statement reads (SQLITE_CORRUPT), which the
-// commands report the same way.
+// commands report the same way, and a check-in checks the attendance table
+// it writes (Tx.CheckTable).
 const CheckLimit = 48 << 20
 
 // check runs quick_check on a file no larger than CheckLimit.
@@ -182,7 +183,7 @@ func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	tx := &Tx{tx: sqlTx, deviceID: s.deviceID, now: s.now, stmts: &s.stmts}
+	tx := &Tx{tx: sqlTx, path: s.path, deviceID: s.deviceID, now: s.now, stmts: &s.stmts}
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
 		return err

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strconv"
 	"time"
 )
@@ -14,6 +15,7 @@ import (
 // syncable records change: each stamps the record and logs it.
 type Tx struct {
 	tx       *sql.Tx
+	path     string // the database file
 	deviceID string
 	now      func() time.Time
 	stmts    *sqlitedb.StmtCache
@@ -22,6 +24,19 @@ type Tx struct {
 
 // DeviceID is this device's id.
 func (t *Tx) DeviceID() string { return t.deviceID }
+
+// CheckTable checks table and its indexes page by page (quick_check(table))
+// when the file is larger than CheckLimit, which Open does not check whole: a
+// write that is confirmed to the user (a check-in's ✓) first checks the table
+// it writes, in time proportional to that table, not to the file (seconds
+// for a city's roster). A damaged table is a *sqlitedb.DamagedError; damage
+// elsewhere in the file is not looked for (see CheckLimit).
+func (t *Tx) CheckTable(ctx context.Context, table string) error {
+	if st, err := os.Stat(t.path); err != nil || st.Size() <= CheckLimit {
+		return nil
+	}
+	return sqlitedb.CheckTable(ctx, t.tx, t.path, table)
+}
 
 // maxCounter is the largest HLC counter that fits its five digits; past it the
 // stamp borrows the next millisecond, which keeps the text order right.

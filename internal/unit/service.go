@@ -178,7 +178,8 @@ func nextSortOrder(c *Catalog) int {
 
 // AliasResult is what Alias did.
 type AliasResult struct {
-	Unit Unit
+	Spelling string // the spelling as kept (cleaned as every unit name is)
+	Unit     Unit
 	// Already: the spelling named that unit before; nothing was written.
 	Already bool
 }
@@ -191,7 +192,7 @@ func (s *Service) Alias(ctx context.Context, spelling, target string) (AliasResu
 	if err := checkName("spelling", spelling); err != nil {
 		return AliasResult{}, err
 	}
-	var res AliasResult
+	res := AliasResult{Spelling: spelling}
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
 		cat, err := catalogInTx(ctx, tx)
 		if err != nil {
