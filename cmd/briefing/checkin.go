@@ -13,6 +13,7 @@ import (
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
+	"briefing/internal/field"
 	"briefing/internal/i18n"
 	"briefing/internal/textvi"
 	"briefing/internal/tui/theme"
@@ -137,6 +138,9 @@ func (e *env) findOne(ctx context.Context, query, unit string) (attendance.Perso
 	res, err := e.att.Resolve(ctx, query, unit)
 	switch {
 	case err != nil:
+		if msg, ok := field.Message(e.lang, err); ok {
+			return attendance.Person{}, exitError{2, msg}
+		}
 		return attendance.Person{}, err
 	case res.One != nil:
 		return *res.One, nil

@@ -126,8 +126,13 @@ func TestE2EFieldLimits(t *testing.T) {
 			t.Errorf("%s: %s", strings.Join(args[:4], " "), r)
 		}
 	}
+	// A search past a name and a unit is refused by name, not echoed back whole.
+	r := runCLI(t, "--data", data, "checkin", "--query", long)
+	if r.code != 2 || !strings.Contains(r.stderr, "Nội dung tìm") || !strings.Contains(r.stderr, "400") || len(r.stderr) > 1000 {
+		t.Errorf("checkin --query of 40,000 characters: %s", r)
+	}
 	mustCLI(t, "--data", data, "question", "add", "--text", "Hỏi?")
-	r := runCLI(t, "--data", data, "question", "answer", "1", "--text", "Đáp.", "--by", long)
+	r = runCLI(t, "--data", data, "question", "answer", "1", "--text", "Đáp.", "--by", long)
 	if r.code == 0 || !strings.Contains(r.stderr, "--by") || !strings.Contains(r.stderr, "Người trả lời") {
 		t.Errorf("question answer --by of 40,000 characters: %s", r)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"briefing/internal/cccd"
+	"briefing/internal/field"
 	"briefing/internal/search"
 	"briefing/internal/textvi"
 )
@@ -123,6 +124,9 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 	if strings.TrimSpace(query) == "" {
 		return Resolution{}, nil
 	}
+	if _, err := field.Line(field.Query, query); err != nil {
+		return Resolution{}, err
+	}
 	found, err := s.pool(ctx, query, inUnit)
 	if err != nil {
 		return Resolution{}, err
@@ -207,8 +211,8 @@ func (s *Service) pool(ctx context.Context, query string, keep func(Person) bool
 // whole roster. broad: the query matched more than CandidateLimit people and
 // these are the best of a pool of them.
 func (s *Service) Search(ctx context.Context, query string, limit int) (found []Person, broad bool, err error) {
-	if strings.TrimSpace(query) == "" {
-		return nil, false, nil
+	if _, err := field.Line(field.Query, query); strings.TrimSpace(query) == "" || err != nil {
+		return nil, false, nil // past a name and a unit: no one
 	}
 	p, err := s.pool(ctx, query, nil)
 	if err != nil {

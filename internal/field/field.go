@@ -34,6 +34,8 @@ const (
 	Answer     Name = "answer"
 	AnsweredBy Name = "answered_by"
 	Device     Name = "device"
+	// Query is what is typed to find a person: a name and a unit at most.
+	Query Name = "query"
 )
 
 // The limits, in characters (runes) after cleaning. A name, a unit or a
@@ -51,6 +53,7 @@ var limits = map[Name]int{
 	Asker: MaxName, AskerUnit: MaxName, AnsweredBy: MaxName, Form: MaxName, Device: MaxName,
 	Title: MaxTitle, Venue: MaxTitle,
 	Question: MaxText, Answer: MaxText,
+	Query: 2 * MaxName,
 }
 
 // Max is field n's longest length in characters.

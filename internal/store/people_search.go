@@ -167,16 +167,16 @@ func (s *Store) SearchCandidates(ctx context.Context, plan search.Plan, limit in
 		}
 		return rows.Err()
 	}
-	if len(plan.Conditions) > 0 {
-		order, err := s.conditionOrder(ctx, plan.Conditions)
+	if conds := searchConditions(plan.Conditions); len(conds) > 0 {
+		order, err := s.conditionOrder(ctx, conds)
 		if err != nil {
 			return nil, err
 		}
-		where, args := wordCondition("w", plan.Conditions[order[0]])
+		where, args := wordCondition("w", conds[order[0]])
 		query := `SELECT DISTINCT w.person FROM person_word w WHERE ` + where
 		for i, o := range order[1:] {
 			alias := fmt.Sprintf("x%d", i)
-			cond, cargs := wordCondition(alias, plan.Conditions[o])
+			cond, cargs := wordCondition(alias, conds[o])
 			query += ` AND EXISTS (SELECT 1 FROM person_word ` + alias + ` WHERE ` + alias + `.person = w.person AND ` + cond + `)`
 			args = append(args, cargs...)
 		}
@@ -192,6 +192,27 @@ func (s *Store) SearchCandidates(ctx context.Context, plan search.Plan, limit in
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// maxConditions is how many of a plan's conditions a search tests at most:
+// fewer conditions find more candidates, never fewer, so a long query stays
+// one small statement (3,000 words made SQLite refuse it as too deep).
+const maxConditions = 8
+
+// searchConditions returns the distinct conditions of a plan, the longest
+// (likely the sparsest) maxConditions of them when there are more.
+func searchConditions(conds []search.Condition) []search.Condition {
+	var out []search.Condition
+	for _, c := range conds {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) > maxConditions {
+		slices.SortStableFunc(out, func(a, b search.Condition) int { return cmp.Compare(len(b.Text), len(a.Text)) })
+		out = out[:maxConditions]
+	}
+	return out
 }
 
 // wordCondition is the SQL test of c on the person_word row alias, and its

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +94,21 @@ func TestSearchCandidatesFromSparsestWord(t *testing.T) {
 	rows, exact, err := s.NameCandidates(ctx, "nguyen van an", 100)
 	if err != nil || exact != 1 || !slices.Equal(rows, rowOf(people[302])) {
 		t.Errorf("name candidates: %v, %d exact (%v)", rows, exact, err)
+	}
+}
+
+// A query of thousands of words is one small statement (SQLite refused
+// 3,000 conditions as too deep), and finds no fewer candidates.
+func TestSearchCandidatesOfAVeryLongQuery(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	people := insertNamed(t, s, "Nguyễn Văn An", "Lê Thị Hoa")
+	query := strings.Repeat("an nguyen van ", 1000) + "phuong 7 ngu v va ph phu phuo nguy"
+	got, err := s.SearchCandidates(ctx, search.PlanQuery(query), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Person(ctx, people[0].ID)
+	if err != nil || !slices.Contains(got, p.Row) {
+		t.Fatalf("candidates %v (%v), want Nguyễn Văn An's row among them", got, err)
 	}
 }
