@@ -54,22 +54,22 @@ type Model struct {
 	latest *latestQuestion
 	pinned *session.Pinned // from the position poll
 
-	pos           slides.Pos
-	notes         viewport.Model
-	help          help.Model
-	helping       bool // "?": every key, in place of the notes
-	overview      bool // "o": the slide titles, in place of the notes
-	selected      int  // overview cursor
-	searching     bool // "/": the search line, in place of the help line
-	search        textinput.Model
-	query         string // the last search, for "n"
-	jump          string // digits typed before enter
-	notice        string // one line in place of the help line until the next key
+	pos       slides.Pos
+	notes     viewport.Model
+	help      help.Model
+	helping   bool // "?": every key, in place of the notes
+	overview  bool // "o": the slide titles, in place of the notes
+	selected  int  // overview cursor
+	searching bool // "/": the search line, in place of the help line
+	search    textinput.Model
+	query     string // the last search, for "n"
+	jump      string // digits typed before enter
+	notice    string // one line in place of the help line until the next key
 
-	black        bool // the audience screen is black
-	blackWriting bool // our b is on its way: polls still bring the old state
-	onSlide      session.SlideClock
-	ended        bool // the session was ended in another window: say so, then close
+	black         bool // the audience screen is black
+	blackWriting  bool // our b is on its way: polls still bring the old state
+	onSlide       session.SlideClock
+	ended         bool // the session was ended in another window: say so, then close
 	width, height int
 	now           time.Time
 
