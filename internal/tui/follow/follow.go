@@ -641,7 +641,9 @@ func (m Model) clockBar() string {
 func (m Model) slideTime() time.Duration {
 	c := m.onSlide
 	if c.At.IsZero() || c.Slide != m.pos.Slide {
-		return 0
+		// Not read yet for this slide (a second at most): since the position changed, which
+		// on a slide just entered is the same.
+		return max(m.now.Sub(m.link.Since()), 0)
 	}
 	return c.Spent + max(m.now.Sub(c.At), 0)
 }
