@@ -433,7 +433,12 @@ func TestE2EQuestionPin(t *testing.T) {
 		}
 	}
 
+	// → under the pin does not move the slide unseen; a slide number does, under the pin.
 	p.send("Right")
+	waitFor(t, p, "Câu hỏi đang che trang chiếu", waitTimeout)
+	p.assertCounter("right under the pin", 1, total)
+	p.typeText("2")
+	p.send("Enter")
 	s = p.waitCounter(2, total)
 	if !strings.Contains(s, "Câu hỏi số 1") {
 		t.Fatalf("the pin should stay while the slide moves under it:\n%s", frame(s))

@@ -102,6 +102,7 @@ func (r *Renderer) Render(md string) (string, error) {
 		}
 		wrap -= widest - r.Width
 	}
+	lines = hangItems(lines, r.Width)
 	for i, l := range lines {
 		if r.style == Plain {
 			l = strings.TrimRight(l, " ")
@@ -133,6 +134,9 @@ func styleConfig(s Style) glamouransi.StyleConfig {
 	for _, h := range []*glamouransi.StyleBlock{&c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
 		h.Prefix = ""
 	}
+	// The # title starts where the text below it starts; its background, if any, still
+	// runs one cell past its end.
+	c.H1.Prefix = ""
 	if s == HighContrast || s == Plain {
 		white, yellow := "15", "11"
 		c.Document.Color = &white

@@ -411,7 +411,8 @@ func (s *Service) End(ctx context.Context, id string) error {
 
 // Timeline returns, per slide shown, how often it was entered and how long it
 // stayed on screen: each view lasts until the next one, the last until the
-// session ended (or until now while it is open). Steps count toward their slide.
+// session ended (or until now while it is open). Steps count toward their slide; time when
+// no presenter ran (live.go) counts toward none.
 func (s *Service) Timeline(ctx context.Context, id string) ([]SlideTime, error) {
 	rec, views, err := s.st.SessionWithViews(ctx, id)
 	if err != nil {
@@ -420,6 +421,10 @@ func (s *Service) Timeline(ctx context.Context, id string) ([]SlideTime, error) 
 	end := s.now()
 	if rec.EndedAt != nil {
 		end = *rec.EndedAt
+	}
+	gaps, err := s.gaps(ctx, id, end)
+	if err != nil {
+		return nil, err
 	}
 	bySlide := map[int]*SlideTime{}
 	for i, v := range views {
@@ -435,9 +440,7 @@ func (s *Service) Timeline(ctx context.Context, id string) ([]SlideTime, error) 
 		if i == 0 || views[i-1].Slide != v.Slide {
 			st.Views++
 		}
-		if spent := until.Sub(v.ShownAt); spent > 0 { // a clock set back spends nothing
-			st.Spent += spent
-		}
+		st.Spent += presented(v.ShownAt, until, gaps)
 	}
 	timeline := make([]SlideTime, 0, len(bySlide))
 	for _, st := range bySlide {

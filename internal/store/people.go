@@ -21,6 +21,16 @@ func (s *Store) Setting(ctx context.Context, name string) (value string, ok bool
 	return value, err == nil, err
 }
 
+// BlackSetting is the device setting that names the session whose audience
+// screen is blacked out: a state of the screens, not a record, so not synced.
+const BlackSetting = "projector_black"
+
+// Setting reads a device setting inside a transaction; ok is false when it
+// was never set.
+func (t *Tx) Setting(ctx context.Context, name string) (value string, ok bool, err error) {
+	return t.setting(ctx, name)
+}
+
 // SetSetting writes a device setting.
 func (t *Tx) SetSetting(ctx context.Context, name, value string) error {
 	_, err := t.exec(ctx,

@@ -226,7 +226,7 @@ func (s *Store) Position(ctx context.Context, id string) (Position, error) {
 	var at int64
 	var q Pinned
 	err := s.positionStmt.QueryRowContext(ctx, id).Scan(&p.Slide, &p.Step, &at, &p.Ended,
-		&q.ID, &q.Number, &q.Slide, &q.Text, &q.AskerName, &q.AskerUnit, &q.Press)
+		&q.ID, &q.Number, &q.Slide, &q.Text, &q.AskerName, &q.AskerUnit, &q.Press, &p.Black)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, fmt.Errorf("session %s: %w", id, ErrNotFound)
 	}

@@ -35,6 +35,7 @@ type Position struct {
 	At          time.Time
 	Ended       bool
 	Pinned      *Pinned
+	Black       bool // the audience screen is blacked out (BlackSetting)
 }
 
 // Pinned is what the audience screen shows of a pinned question.

@@ -119,7 +119,8 @@ func (s *Store) init(ctx context.Context) error {
 	s.positionStmt, err = s.db.PrepareContext(ctx,
 		`SELECT s.slide, s.step, s.position_at, s.ended_at IS NOT NULL, COALESCE(q.id, ''),
 			COALESCE(q.number, 0), COALESCE(q.slide, 0), COALESCE(q.text, ''), COALESCE(q.asker_name, ''),
-			COALESCE(q.asker_unit, ''), COALESCE(q.press, 0)
+			COALESCE(q.asker_unit, ''), COALESCE(q.press, 0),
+			EXISTS (SELECT 1 FROM setting WHERE name = '`+BlackSetting+`' AND value = s.id)
 		FROM session s LEFT JOIN question q ON q.id = s.pinned_question
 		WHERE s.id = ?`)
 	return err

@@ -120,7 +120,7 @@ func (a App) newForm(decks []*deck.Deck, info session.Info) common.Screen {
 }
 
 func (a App) newPresent(s session.Session, d *deck.Deck) common.Screen {
-	return present.New(a.common, a.opts.Service, s, d)
+	return present.New(a.common, a.opts.Service, s, d).WithQuestions(a.opts.Questions)
 }
 
 func (a App) newDesk(s session.Session) common.Screen {

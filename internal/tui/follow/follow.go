@@ -5,6 +5,7 @@ package follow
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -38,8 +40,10 @@ type Model struct {
 	styles theme.Styles
 
 	deck  *deck.Deck
+	index slides.Index
 	cache *slides.Cache // the current slide, at the width of its pane
 	link  *slides.Link
+	svc   *session.Service
 	sess  session.Session
 
 	att    *attendance.Service // nil: no attendance line
@@ -50,10 +54,22 @@ type Model struct {
 	latest *latestQuestion
 	pinned *session.Pinned // from the position poll
 
-	pos           slides.Pos
-	notes         viewport.Model
-	help          help.Model
-	helping       bool // "?": every key, in place of the notes
+	pos       slides.Pos
+	notes     viewport.Model
+	help      help.Model
+	helping   bool // "?": every key, in place of the notes
+	overview  bool // "o": the slide titles, in place of the notes
+	selected  int  // overview cursor
+	searching bool // "/": the search line, in place of the help line
+	search    textinput.Model
+	query     string // the last search, for "n"
+	jump      string // digits typed before enter
+	notice    string // one line in place of the help line until the next key
+
+	black         bool // the audience screen is black
+	blackWriting  bool // our b is on its way: polls still bring the old state
+	onSlide       session.SlideClock
+	ended         bool // the session was ended in another window: say so, then close
 	width, height int
 	now           time.Time
 
@@ -64,9 +80,12 @@ type Model struct {
 // New makes the follow screen for an open session.
 func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck) Model {
 	lang, styles := c.Lang, c.Styles
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = lang.T("present.search.placeholder")
 	m := Model{
-		lang: lang, keys: theme.NewKeys(lang), styles: styles,
-		deck: d, cache: slides.NewCache(d), link: slides.NewLink(svc, s), sess: s,
+		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: ti,
+		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		notes: viewport.New(), help: help.New(),
 		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
@@ -86,7 +105,25 @@ func tick() tea.Cmd {
 
 // Init starts the clock and the poll.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tick(), m.link.Poll(), m.countsCmd(), m.questionsCmd())
+	return tea.Batch(tick(), m.link.Poll(), m.countsCmd(), m.questionsCmd(), m.onSlideCmd())
+}
+
+type onSlideMsg struct {
+	clock session.SlideClock
+	err   error
+}
+
+// onSlideCmd reads the time on the current slide, as the session counts it (steps do not
+// restart it; time when no presenter ran is not in it).
+func (m Model) onSlideCmd() tea.Cmd {
+	if m.svc == nil {
+		return nil
+	}
+	svc, id := m.svc, m.sess.ID
+	return func() tea.Msg {
+		c, err := svc.OnSlide(context.Background(), id)
+		return onSlideMsg{clock: c, err: err}
+	}
 }
 
 // WithAttendance shows the desk's counters, read once a second.
@@ -173,13 +210,18 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 
 // ShortHelp is the help line under the notes.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.ScrollDown, m.keys.Help, m.keys.Quit}
+	// Few enough to be whole at 80 columns; "?" lists the rest.
+	return []key.Binding{m.keys.Next, m.keys.Prev, m.keys.Black, m.keys.Help, m.keys.Quit}
 }
 
 // FullHelp is every key of the screen, for "?".
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.keys
-	return [][]key.Binding{{k.Next, k.Prev, k.First, k.Last}, {k.ScrollUp, k.ScrollDown}, {k.Help, k.Quit, k.Leave}}
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.First, k.Last, k.Jump},
+		{k.Search, k.SearchNext, k.Overview, k.Black},
+		{k.ScrollUp, k.ScrollDown, k.Help, k.Quit, k.Leave},
+	}
 }
 
 func (m Model) slidePaneWidth() int {
@@ -191,6 +233,7 @@ func (m Model) slidePaneWidth() int {
 
 func (m Model) relayout() (Model, tea.Cmd) {
 	m.help.SetWidth(m.width)
+	m.search.SetWidth(max(m.width-4, 1))
 	notesW := m.width
 	var now tea.Cmd
 	if pw := m.slidePaneWidth(); pw > 0 {
@@ -248,7 +291,33 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.Clock != nil {
 			m.now = m.Clock()
 		}
-		return m, tea.Batch(tick(), m.countsCmd(), m.questionsCmd())
+		return m, tea.Batch(tick(), m.countsCmd(), m.questionsCmd(), m.onSlideCmd())
+	case onSlideMsg:
+		if msg.err == nil {
+			m.onSlide = msg.clock
+		}
+		return m, nil
+	case slides.BlackSavedMsg:
+		if msg.ID == m.sess.ID {
+			m.blackWriting = false
+			if msg.Err != nil {
+				m.black = !msg.On
+				m.notice = m.lang.T("present.black.failed", msg.Err)
+			}
+		}
+		return m, nil
+	case slides.CloseMsg:
+		if msg.ID == m.sess.ID {
+			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+		}
+		return m, nil
+	case tea.PasteMsg:
+		if m.searching {
+			var cmd tea.Cmd
+			m.search, cmd = m.search.Update(msg)
+			return m, cmd
+		}
+		return m, nil
 	case countsMsg:
 		if msg.err == nil {
 			m.counts = msg.counts
@@ -265,10 +334,17 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if msg.Err == nil { // the pin comes with every read, even while our own write holds the position back
 			m.pinned = msg.Pos.Pinned
+			if !m.blackWriting {
+				m.black = msg.Pos.Black
+			}
 		}
 		p, moved, ended := m.link.Polled(msg)
 		if ended {
-			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+			if m.ended {
+				return m, nil
+			}
+			m.ended = true // ended in another window: say so before closing
+			return m, slides.CloseLater(m.sess.ID)
 		}
 		var render tea.Cmd
 		if moved {
@@ -280,35 +356,138 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.link.Saved(msg, m.pos)
 		}
 	case tea.KeyPressMsg:
-		k := m.keys
-		if m.helping { // any key closes the overview, as on the presenter
-			m.helping = false
-			if !key.Matches(msg, k.Quit, k.Leave) {
-				return m, nil
-			}
-		}
-		switch {
-		case key.Matches(msg, k.Help):
-			m.helping = true
-		case key.Matches(msg, k.Quit, k.Leave):
-			return m, func() tea.Msg { return DoneMsg{} }
-		case key.Matches(msg, k.Next):
-			return m.goTo(slides.Next(m.deck, m.pos))
-		case key.Matches(msg, k.Prev):
-			return m.goTo(slides.Prev(m.deck, m.pos))
-		case key.Matches(msg, k.First):
-			return m.goTo(slides.First(m.deck))
-		case key.Matches(msg, k.Last):
-			return m.goTo(slides.Last(m.deck))
-		case key.Matches(msg, k.ScrollUp):
-			m.notes.ScrollUp(1)
-		case key.Matches(msg, k.ScrollDown):
-			m.notes.ScrollDown(1)
-		}
+		return m.key(msg)
 	case tea.MouseWheelMsg:
 		var cmd tea.Cmd
 		m.notes, cmd = m.notes.Update(msg)
 		return m, cmd
+	}
+	return m, nil
+}
+
+// key answers the keys the README lists for the presenter and follow, the same way.
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	if m.ended {
+		return m, func() tea.Msg { return DoneMsg{Ended: true} }
+	}
+	if key.Matches(msg, k.Leave) {
+		return m, func() tea.Msg { return DoneMsg{} }
+	}
+	m.notice = ""
+	switch {
+	case m.searching:
+		return m.searchKey(msg)
+	case m.overview:
+		return m.overviewKey(msg)
+	case m.helping: // any key closes the keys, as on the presenter
+		m.helping = false
+		if !key.Matches(msg, k.Quit) {
+			return m, nil
+		}
+	}
+	if len(msg.Text) == 1 && msg.Text[0] >= '0' && msg.Text[0] <= '9' {
+		if len(m.jump) < 4 {
+			m.jump += msg.Text
+		}
+		return m, nil
+	}
+	if m.jump != "" {
+		n, _ := strconv.Atoi(m.jump)
+		m.jump = ""
+		switch msg.String() {
+		case "enter":
+			p, ok := slides.Jump(m.deck, n)
+			if !ok {
+				m.notice = m.lang.T("deck.slide.outofrange", n, len(m.deck.Slides))
+				return m, nil
+			}
+			return m.goTo(p)
+		case "esc", "backspace":
+			return m, nil // the typed number is dropped
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Help):
+		m.helping = true
+	case key.Matches(msg, k.Quit):
+		return m, func() tea.Msg { return DoneMsg{} }
+	case key.Matches(msg, k.Next):
+		return m.goTo(slides.Next(m.deck, m.pos))
+	case key.Matches(msg, k.Prev):
+		return m.goTo(slides.Prev(m.deck, m.pos))
+	case key.Matches(msg, k.First):
+		return m.goTo(slides.First(m.deck))
+	case key.Matches(msg, k.Last):
+		return m.goTo(slides.Last(m.deck))
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.search.SetValue("")
+		return m, m.search.Focus()
+	case key.Matches(msg, k.SearchNext):
+		return m.find(m.query)
+	case key.Matches(msg, k.Overview):
+		m.overview, m.selected = true, m.pos.Slide
+	case key.Matches(msg, k.Black):
+		m.black, m.blackWriting = !m.black, true
+		return m, m.link.SetBlack(m.black)
+	case key.Matches(msg, k.ScrollUp):
+		m.notes.ScrollUp(1)
+	case key.Matches(msg, k.ScrollDown):
+		m.notes.ScrollDown(1)
+	}
+	return m, nil
+}
+
+func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.searching = false
+		m.search.Blur()
+		return m, nil
+	case "enter":
+		m.searching = false
+		m.search.Blur()
+		m.query = m.search.Value()
+		return m.find(m.query)
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+func (m Model) find(q string) (Model, tea.Cmd) {
+	if strings.TrimSpace(q) == "" {
+		return m, nil
+	}
+	i, ok := m.index.Search(q, m.pos.Slide)
+	if !ok {
+		m.notice = m.lang.T("present.search.none", q)
+		return m, nil
+	}
+	return m.goTo(slides.Pos{Slide: i})
+}
+
+func (m Model) overviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	n := len(m.deck.Slides)
+	switch msg.String() {
+	case "esc", "o", "q":
+		m.overview = false
+	case "up", "k", "shift+tab":
+		m.selected = (m.selected - 1 + n) % n
+	case "down", "j", "tab":
+		m.selected = (m.selected + 1) % n
+	case "pgup":
+		m.selected = max(m.selected-10, 0)
+	case "pgdown":
+		m.selected = min(m.selected+10, n-1)
+	case "home", "g":
+		m.selected = 0
+	case "end", "G":
+		m.selected = n - 1
+	case "enter", "space":
+		m.overview = false
+		return m.goTo(slides.Pos{Slide: m.selected})
 	}
 	return m, nil
 }
@@ -336,6 +515,10 @@ func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
 func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString(m.clockBar() + "\n")
+	if m.ended {
+		msg := m.styles.Box.Width(min(m.width, 70)).Render(m.styles.Warn.Render(m.lang.T("session.ended.elsewhere", int(slides.EndedGrace/time.Second))))
+		return b.String() + lipgloss.Place(m.width, max(m.height-1, 1), lipgloss.Center, lipgloss.Center, msg)
+	}
 	if m.att != nil {
 		b.WriteString(m.attendanceLine() + "\n")
 	}
@@ -355,7 +538,11 @@ func (m Model) View() string {
 
 	if pw := m.slidePaneWidth(); pw > 0 {
 		h := max(m.height-m.chromeHeight()+2, 1)
-		slide := m.styles.Box.Width(pw).Height(h).Render(fitLines(m.cache.Get(m.pos), h-2))
+		shown := fitLines(m.cache.Get(m.pos), h-2)
+		if m.black { // what the audience sees: nothing
+			shown = m.styles.Warn.Render(m.lang.T("follow.black"))
+		}
+		slide := m.styles.Box.Width(pw).Height(h).Render(shown)
 		right := lipgloss.JoinVertical(lipgloss.Left,
 			truncate(nextLine+stepInfo, m.width-pw-1), notesHead, m.notesView())
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, slide, " ", right) + "\n")
@@ -366,12 +553,30 @@ func (m Model) View() string {
 		b.WriteString(notesHead + "\n")
 		b.WriteString(m.notesView() + "\n")
 	}
-	b.WriteString(common.HelpLine(m.styles, m.width, m.ShortHelp()))
+	b.WriteString(m.bottomLine())
 	return b.String()
+}
+
+// bottomLine is the help line, or what is being typed (a search, a slide number), or a notice.
+func (m Model) bottomLine() string {
+	switch {
+	case m.searching:
+		return truncate(" "+m.search.View(), m.width)
+	case m.jump != "":
+		return truncate(" "+m.lang.T("present.jump", m.jump), m.width)
+	case m.notice != "":
+		return truncate(" "+m.styles.Warn.Render(m.notice), m.width)
+	case m.link.Err != nil:
+		return truncate(" "+m.styles.Warn.Render(m.lang.T("present.save.failed", m.link.Err)), m.width)
+	}
+	return common.HelpLine(m.styles, m.width, m.ShortHelp())
 }
 
 // notesView is the notes, or every key while "?" is on.
 func (m Model) notesView() string {
+	if m.overview {
+		return m.overviewView()
+	}
 	if !m.helping {
 		return m.notes.View()
 	}
@@ -381,20 +586,89 @@ func (m Model) notesView() string {
 	return lipgloss.PlaceVertical(m.notes.Height(), lipgloss.Top, fitLines(h.View(m), m.notes.Height()))
 }
 
-// clockBar: slide N/M, elapsed, time on this slide, pace against the plan, wall clock.
+// overviewView is the slide titles, the chosen one marked, in place of the notes.
+func (m Model) overviewView() string {
+	h := max(m.notes.Height(), 1)
+	rows := max(h-1, 1)
+	n := len(m.deck.Slides)
+	first := min(max(m.selected-rows/2, 0), max(n-rows, 0))
+	lines := []string{m.styles.Dim.Render(truncate(m.lang.T("present.overview.title"), m.notes.Width()))}
+	for i := first; i < min(first+rows, n); i++ {
+		line := truncate(fmt.Sprintf("%3d  %s", i+1, textvi.FieldText(m.deck.Slides[i].Title)), m.notes.Width())
+		switch i {
+		case m.selected:
+			line = m.styles.Selected.Render(line)
+		case m.pos.Slide:
+			line = m.styles.Accent.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return lipgloss.PlaceVertical(h, lipgloss.Top, strings.Join(lines, "\n"))
+}
+
+// clockBar: slide N/M, a warning near the end of the planned time, elapsed, time on this
+// slide, pace against the plan, wall clock; first of all, that the audience sees black.
 func (m Model) clockBar() string {
 	elapsed := m.now.Sub(m.sess.StartedAt)
+	head := " " + fmt.Sprintf("%d/%d", m.pos.Slide+1, len(m.deck.Slides)) + "  ·  "
+	var warns []string
+	if m.black {
+		warns = append(warns, m.lang.T("follow.black"))
+	}
+	if w := m.timeWarning(elapsed); w != "" {
+		warns = append(warns, w)
+	}
+	warn := strings.Join(warns, "  ·  ")
 	parts := []string{
-		fmt.Sprintf("%d/%d", m.pos.Slide+1, len(m.deck.Slides)),
 		m.lang.T("follow.elapsed", slides.Clock(elapsed)),
-		m.lang.T("follow.onslide", slides.Clock(m.now.Sub(m.link.Since()))),
+		m.lang.T("follow.onslide", slides.Clock(m.slideTime())),
 	}
 	if pace := Pace(m.deck.Meta.Duration, len(m.deck.Slides), m.pos.Slide, elapsed); m.deck.Meta.Duration > 0 {
 		parts = append(parts, m.paceText(pace))
 	}
 	parts = append(parts, m.now.Format("15:04"))
-	bar := " " + strings.Join(parts, "  ·  ") + " "
-	return m.styles.Status.Render(truncate(bar+strings.Repeat(" ", max(m.width-ansi.StringWidth(bar), 0)), m.width))
+	rest := strings.Join(parts, "  ·  ") + " "
+	if warn != "" {
+		rest = "  ·  " + rest
+	}
+	rest += strings.Repeat(" ", max(m.width-ansi.StringWidth(head+warn+rest), 0))
+	bar := m.styles.Status.Render(head) + m.styles.Warn.Bold(true).Render(warn) + m.styles.Status.Render(rest)
+	return truncate(bar, m.width)
+}
+
+// slideTime is the time on the slide on screen: the session's count, read once a second,
+// carried on to now; 0:00 for a slide it has not counted yet.
+func (m Model) slideTime() time.Duration {
+	c := m.onSlide
+	if c.At.IsZero() || c.Slide != m.pos.Slide {
+		// Not read yet for this slide (a second at most): since the position changed, which
+		// on a slide just entered is the same.
+		return max(m.now.Sub(m.link.Since()), 0)
+	}
+	return c.Spent + max(m.now.Sub(c.At), 0)
+}
+
+// warnBefore is how long before the planned end follow starts warning.
+const warnBefore = 5 * time.Minute
+
+// timeWarning says the planned time is nearly up (5 minutes or less left) or past; "" before
+// that or without a plan.
+func (m Model) timeWarning(elapsed time.Duration) string {
+	if m.deck.Meta.Duration <= 0 {
+		return ""
+	}
+	left := time.Duration(m.deck.Meta.Duration)*time.Minute - elapsed
+	minutes := int((left.Abs() + time.Minute - 1) / time.Minute) // started minutes: 4:10 left says 5
+	switch {
+	case left > warnBefore:
+		return ""
+	case left > 0:
+		return m.lang.T("follow.pace.left", minutes)
+	case left > -time.Minute:
+		return m.lang.T("follow.pace.overnow")
+	default:
+		return m.lang.T("follow.pace.over", int(-left/time.Minute))
+	}
 }
 
 // attendanceLine: present now, by group, and the largest units.

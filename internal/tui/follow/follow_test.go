@@ -50,6 +50,7 @@ type questionsFixture struct {
 	qs   *questions.Service
 	sess session.Session
 	deck *deck.Deck
+	now  *time.Time // the services' clock: fixed unless a test moves it
 }
 
 func newQuestionsFixture(t *testing.T) questionsFixture {
@@ -59,7 +60,8 @@ func newQuestionsFixture(t *testing.T) questionsFixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	clock := func() time.Time { return fixed }
+	now := fixed
+	clock := func() time.Time { return now }
 	svc := session.New(st, clock)
 	e, err := deck.Find(deck.Library(decks.FS, ""), "nq57-toan-van")
 	if err != nil {
@@ -75,7 +77,7 @@ func newQuestionsFixture(t *testing.T) questionsFixture {
 	if _, err := att.RegisterWalkIn(context.Background(), s.ID, attendance.NewPerson{Name: "Đặng Thị Bình", Unit: "Phường 7", Group: "Nhân dân"}); err != nil {
 		t.Fatal(err)
 	}
-	return questionsFixture{svc: svc, att: att, qs: questions.New(st, clock), sess: s, deck: d}
+	return questionsFixture{svc: svc, att: att, qs: questions.New(st, clock), sess: s, deck: d, now: &now}
 }
 
 // model is the follow screen with both counter lines, its reads done as the Cmds would.
@@ -92,6 +94,7 @@ func (f questionsFixture) refresh(t *testing.T, m Model) Model {
 	t.Helper()
 	m, _ = m.step(m.countsCmd()())
 	m, _ = m.step(m.questionsCmd()())
+	m, _ = m.step(m.onSlideCmd()())
 	p, err := f.svc.Position(context.Background(), f.sess.ID)
 	if err != nil {
 		t.Fatal(err)

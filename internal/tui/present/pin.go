@@ -19,12 +19,16 @@ import (
 // projector's width, short enough that the eye finds the next line from the back of a hall.
 const pinMeasure = 100
 
+// maxPinPages bounds the parts a pinned question is read in; a question longer than that
+// (the desk takes at most a few thousand characters) ends with "…" on the last part.
+const maxPinPages = 50
+
 // setPin takes the pinned question of a poll (nil: none) and lays it out when it changed.
 func (m Model) setPin(p *session.Pinned) Model {
 	if samePin(m.pin, p) {
 		return m
 	}
-	m.pin = p
+	m.pin, m.pinPage = p, 0
 	return m.layoutPin()
 }
 
@@ -58,8 +62,9 @@ func (m Model) layoutPin() Model {
 	textW := max(min(pinMeasure, m.width-2-frameW), 1)
 	boxW := textW + frameW
 	boxH := max(bodyH-2*marginY, frameH+1)
-	// Title and asker take two lines and a blank line parts them from the text.
-	textH := max(boxH-frameH-3, 1)
+	// Title and asker take two lines and a blank line parts them from the text; below it a
+	// blank line and the keys that take it down or page it.
+	textH := max(boxH-frameH-5, 1)
 
 	l := m.lang
 	title := l.T("present.pin.title", q.Number, q.Slide+1)
@@ -79,14 +84,23 @@ func (m Model) layoutPin() Model {
 	if press != "" {
 		asker += m.styles.Warn.Render(press)
 	}
-	lines := wrapCut(textvi.Printable(q.Text), textW, textH)
+	// A long question is read in parts, a screen each (→ ←), never cut.
+	all := wrapCut(textvi.Printable(q.Text), textW, textH*maxPinPages)
+	m.pinPages = max((len(all)+textH-1)/textH, 1)
+	m.pinPage = min(m.pinPage, m.pinPages-1)
+	lines := all[m.pinPage*textH : min((m.pinPage+1)*textH, len(all))]
 	sep := "\n"
-	if 2*len(lines)-1 <= textH {
+	if m.pinPages == 1 && 2*len(lines)-1 <= textH {
 		sep = "\n\n" // a short question double-spaced reads better from afar
 	}
 	text := m.styles.Input.Bold(true).Render(strings.Join(lines, sep))
+	keys := l.T("present.pin.keys")
+	if m.pinPages > 1 {
+		keys = l.T("present.pin.page", m.pinPage+1, m.pinPages) + " · " + keys
+	}
 	content := lipgloss.JoinVertical(lipgloss.Left,
-		m.styles.Title.Render(ansi.Truncate(title, textW, "…")), ansi.Truncate(asker, textW, "…"), "", text)
+		m.styles.Title.Render(ansi.Truncate(title, textW, "…")), ansi.Truncate(asker, textW, "…"), "", text,
+		"", m.styles.Dim.Render(ansi.Truncate(keys, textW, "…")))
 	framed := box.Width(boxW).Height(boxH).AlignVertical(lipgloss.Center).Render(content)
 	// A terminal too small for the frame and four lines cuts the box rather than scroll.
 	m.pinBox = theme.Clip(lipgloss.Place(m.width, bodyH, lipgloss.Center, lipgloss.Center, framed), m.width, bodyH)

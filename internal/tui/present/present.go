@@ -10,6 +10,7 @@ import (
 
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/questions"
 	"briefing/internal/session"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/slides"
@@ -32,7 +33,6 @@ const (
 	overview
 	searching
 	helping
-	black
 	confirmQuit
 )
 
@@ -64,8 +64,25 @@ type Model struct {
 	help     help.Model
 	notice   string
 
-	pin    *session.Pinned // the question the desk pinned, shown in place of the slide; nil: none
-	pinBox string          // pin laid out for the screen (pin.go)
+	pin       *session.Pinned // the question the desk pinned, shown in place of the slide; nil: none
+	pinBox    string          // pin laid out for the screen (pin.go)
+	pinPage   int             // the part of a long pinned question on screen (0-based)
+	pinPages  int             // how many parts it takes
+	qs        *questions.Service
+	unpinKey  key.Binding
+	unpinning bool // our unpin is on its way: polls still bring the pin until it is written
+
+	black        bool // the audience screen is black (shared: follow's b too)
+	blackWriting bool // our b is on its way: polls still bring the old state
+
+	beatAt time.Time // the last presenter beat (session.Beat)
+	ended  bool      // the session was ended in another window: say so, then close
+}
+
+// WithQuestions lets the presenter take a pinned question down itself (nil: it cannot).
+func (m Model) WithQuestions(qs *questions.Service) Model {
+	m.qs = qs
+	return m
 }
 
 // New makes the screen for an open session of deck d.
@@ -83,6 +100,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 		width: 80, height: 24,
 	}
 	m.help.ShowAll = true
+	m.unpinKey = key.NewBinding(key.WithKeys("p", "esc"), key.WithHelp("p/esc", lang.T("key.unpin")))
 	return m
 }
 
@@ -94,8 +112,24 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 // Pos is the slide on screen.
 func (m Model) Pos() slides.Pos { return m.pos }
 
-// Init starts the clock and the position poll.
-func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
+// Init starts the clock and the position poll, and says that a presenter runs.
+func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll(), m.beat()) }
+
+type beatMsg struct{}
+
+// beat tells the session a presenter runs, so that time when none ran is no slide's time.
+func (m Model) beat() tea.Cmd {
+	svc, id := m.svc, m.sess.ID
+	if svc == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		_ = svc.Beat(ctx(), id) // a missed beat only counts a few seconds less
+		return beatMsg{}
+	}
+}
+
+type unpinnedMsg struct{ err error }
 
 // WithClock fixes the time source (tests).
 func (m Model) WithClock(clock func() time.Time) Model {
@@ -147,19 +181,51 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.Clock != nil {
 			m.now = m.Clock()
 		}
-		return m, tick()
+		var beat tea.Cmd
+		if t := time.Time(msg); t.Sub(m.beatAt) >= session.BeatEvery {
+			m.beatAt, beat = t, m.beat()
+		}
+		return m, tea.Batch(tick(), beat)
+	case unpinnedMsg:
+		m.unpinning = false
+		if msg.err != nil {
+			m.notice = m.lang.T("present.unpin.failed", msg.err)
+		}
+		return m, nil
+	case slides.BlackSavedMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		m.blackWriting = false
+		if msg.Err != nil {
+			m.black = !msg.On
+			m.notice = m.lang.T("present.black.failed", msg.Err)
+		}
+		return m, nil
+	case slides.CloseMsg:
+		if msg.ID == m.sess.ID {
+			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+		}
+		return m, nil
 	case slides.PolledMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
 		}
 		// The pin comes with every read, whatever the slide does: a write of ours under way
 		// holds back the position, not the pin.
-		if msg.Err == nil {
+		if msg.Err == nil && !m.unpinning {
 			m = m.setPin(msg.Pos.Pinned)
+		}
+		if msg.Err == nil && !m.blackWriting {
+			m.black = msg.Pos.Black
 		}
 		p, moved, ended := m.link.Polled(msg)
 		if ended {
-			return m, func() tea.Msg { return DoneMsg{Ended: true} }
+			if m.ended {
+				return m, nil
+			}
+			m.ended = true // ended in another window: say so before closing
+			return m, slides.CloseLater(m.sess.ID)
 		}
 		var render tea.Cmd
 		if moved {
@@ -192,18 +258,22 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if m.ended {
+		return m, func() tea.Msg { return DoneMsg{Ended: true} }
+	}
 	if key.Matches(msg, m.keys.Leave) {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
 	m.notice = ""
+	if m.black && m.mode == normal {
+		if msg.String() == "b" || msg.String() == "esc" || key.Matches(msg, m.keys.Next, m.keys.Prev) {
+			return m.setBlack(false)
+		}
+		return m, nil
+	}
 	switch m.mode {
 	case helping:
 		m.mode = normal
-		return m, nil
-	case black:
-		if msg.String() == "b" || msg.String() == "esc" || key.Matches(msg, m.keys.Next, m.keys.Prev) {
-			m.mode = normal
-		}
 		return m, nil
 	case confirmQuit:
 		switch msg.String() {
@@ -242,6 +312,28 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil // the typed number is dropped
 		}
 	}
+	if m.pin != nil {
+		// The question covers the slide: its keys are the pin's, so that → never moves
+		// the slide unseen.
+		switch {
+		case key.Matches(msg, m.unpinKey):
+			return m.unpin()
+		case key.Matches(msg, m.keys.Next):
+			if m.pinPage+1 < m.pinPages {
+				m.pinPage++
+				return m.layoutPin(), nil
+			}
+			m.notice = m.lang.T("present.pin.blocks")
+			return m, nil
+		case key.Matches(msg, m.keys.Prev):
+			if m.pinPage > 0 {
+				m.pinPage--
+				return m.layoutPin(), nil
+			}
+			m.notice = m.lang.T("present.pin.blocks")
+			return m, nil
+		}
+	}
 	switch {
 	case key.Matches(msg, m.keys.Next):
 		return m.goTo(slides.Next(m.deck, m.pos))
@@ -260,7 +352,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Overview):
 		m.mode, m.selected = overview, m.pos.Slide
 	case key.Matches(msg, m.keys.Black):
-		m.mode = black
+		return m.setBlack(true)
 	case key.Matches(msg, m.keys.Help):
 		m.mode = helping
 	case key.Matches(msg, m.keys.Quit):
@@ -322,6 +414,26 @@ func (m Model) overviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// setBlack blacks out the audience screen, or brings it back, in every window.
+func (m Model) setBlack(on bool) (Model, tea.Cmd) {
+	m.black, m.blackWriting = on, true
+	return m, m.link.SetBlack(on)
+}
+
+// unpin takes the pinned question down, at once on this screen.
+func (m Model) unpin() (Model, tea.Cmd) {
+	if m.qs == nil {
+		return m, nil
+	}
+	m = m.setPin(nil)
+	m.unpinning = true
+	qs, id := m.qs, m.sess.ID
+	return m, func() tea.Msg {
+		_, err := qs.Unpin(ctx(), id)
+		return unpinnedMsg{err: err}
+	}
+}
+
 func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
 	m.pos = p
 	return m, tea.Batch(m.cache.Ensure(p), m.link.Moved(p))
@@ -338,9 +450,13 @@ func (m Model) end() tea.Cmd {
 func (m Model) View() string {
 	bodyH := max(m.height-1, 1)
 	var body string
-	switch m.mode {
-	case black:
+	if m.ended {
+		return m.centered(m.box(m.styles.Warn.Render(m.lang.T("session.ended.elsewhere", int(slides.EndedGrace/time.Second)))), bodyH) + "\n" + m.statusLine()
+	}
+	if m.black && m.mode == normal {
 		return strings.Repeat("\n", m.height-1)
+	}
+	switch m.mode {
 	case helping:
 		body = m.centered(m.box(m.styles.Title.Render(m.lang.T("present.help.title"))+"\n\n"+m.help.View(m)), bodyH)
 	case overview:
@@ -352,9 +468,28 @@ func (m Model) View() string {
 			body = m.pinBox // over whatever slide is current: the keys still move it underneath
 			break
 		}
-		body = m.centered(fit(m.cache.Get(m.pos), bodyH), bodyH)
+		body = m.slideView(bodyH)
 	}
 	return body + "\n" + m.statusLine()
+}
+
+// slideView places the step on screen where the slide fully revealed would stand: a step
+// adds lines below and never moves what is already shown.
+func (m Model) slideView(h int) string {
+	step := fit(m.cache.Get(m.pos), h)
+	full := step
+	if last := (slides.Pos{Slide: m.pos.Slide, Step: m.deck.StepCount(m.pos.Slide) - 1}); m.cache.Ready(last) {
+		full = fit(m.cache.Get(last), h)
+	}
+	fullH, fullW := lipgloss.Height(full), max(lipgloss.Width(full), lipgloss.Width(step))
+	top, left := max((h-fullH)/2, 0), max((m.width-fullW)/2, 0)
+	lines := strings.Split(step, "\n")
+	pad := strings.Repeat(" ", left)
+	for i, l := range lines {
+		lines[i] = pad + l
+	}
+	out := strings.Repeat("\n", top) + strings.Join(lines, "\n")
+	return lipgloss.PlaceVertical(h, lipgloss.Top, theme.Clip(out, m.width, h))
 }
 
 func (m Model) centered(s string, h int) string {
@@ -409,8 +544,18 @@ func (m Model) statusLine() string {
 	case m.notice != "":
 		left = " " + m.notice
 	default:
+		// The title gives way to the key hint: the hint is how a newcomer finds the keys.
 		h := m.keys.Help.Help()
-		left = " " + m.deck.Meta.Title + m.styles.Dim.Render("  "+h.Key+" "+h.Desc)
+		hint := "  " + h.Key + " " + h.Desc
+		if m.pin != nil {
+			hint = "  " + m.lang.T("present.pin.keys")
+		}
+		room := m.width - lipgloss.Width(right) - 1 - lipgloss.Width(hint)
+		title := ""
+		if room > 1 {
+			title = ansi.Truncate(m.deck.Meta.Title, room, "…")
+		}
+		left = " " + title + m.styles.Dim.Render(hint)
 	}
 	rw := lipgloss.Width(right)
 	left = ansi.Truncate(left, max(m.width-rw, 0), "…")
@@ -430,6 +575,6 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.First, k.Last, k.Jump},
 		{k.Search, k.SearchNext, k.Overview, k.Black},
-		{k.Help, k.Quit, k.Leave},
+		{m.unpinKey, k.Help, k.Quit, k.Leave},
 	}
 }
