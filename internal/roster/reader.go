@@ -3,6 +3,7 @@ package roster
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,9 +28,16 @@ type Reader struct {
 
 	// Warnings given once.
 	nfcWarned, zeroWarned bool
+	zeroCSVWarned, capsWarned bool
+	aliasWarned               map[string]bool // group spellings read as a plan's group
 	quietNFC              bool // the file was converted from another encoding: NFC is expected, not news
 
 	groups map[string]groupResult // ParseGroup cache
+
+	// rows maps a hash of each row's cells (rowKey) to its line, to find a
+	// row pasted twice: 12 bytes a row, 12 MB for a million.
+	rows map[uint64]int32
+	seed maphash.Seed
 }
 
 // source is where the cells come from: a CSV stream or a sheet.
@@ -243,6 +251,14 @@ func (r *Reader) Next() (Row, error) {
 			return Row{}, r.err
 		}
 		if blank(cells, r.cols[fieldSTT]) {
+			continue
+		}
+		if r.isFooter(cells) {
+			r.warn(line, "roster.footer", footerText(cells))
+			continue
+		}
+		if first, dup := r.seenRow(line, cells); dup {
+			r.warn(line, "roster.row.same", first)
 			continue
 		}
 		return r.makeRow(line, cells), nil
