@@ -27,10 +27,10 @@ type Reader struct {
 	err         error // sticky: io.EOF or the *FileError that ended the file
 
 	// Warnings given once.
-	nfcWarned, zeroWarned bool
+	nfcWarned, zeroWarned     bool
 	zeroCSVWarned, capsWarned bool
 	aliasWarned               map[string]bool // group spellings read as a plan's group
-	quietNFC              bool // the file was converted from another encoding: NFC is expected, not news
+	quietNFC                  bool            // the file was converted from another encoding: NFC is expected, not news
 
 	groups map[string]groupResult // ParseGroup cache
 
