@@ -23,7 +23,10 @@ func newRosterCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.roster.import"),
 		Args: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("undo") {
-				return argsExact(g, 0)(cmd, args)
+				if len(args) > 0 {
+					return exitError{2, g.language().T("cli.roster.undo.args", args[0])}
+				}
+				return nil
 			}
 			return argsExact(g, 1)(cmd, args)
 		},

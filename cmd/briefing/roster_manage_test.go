@@ -67,6 +67,7 @@ func TestRosterManage(t *testing.T) {
 	r.expect(t, "after undo 2", 0, []string{"3 người"}, []string{"Võ Văn Đức", "Chủ tịch"})
 	run("roster", "import", "--undo", "2").expect(t, "undo 2 again", 1, []string{"đã được hoàn tác rồi"}, nil)
 	run("roster", "import", "--undo", "7").expect(t, "undo 7", 1, []string{"không có lần nhập số 7"}, nil)
+	run("roster", "import", b, "--undo", "2").expect(t, "undo with a file", 2, []string{"--undo N hoàn tác"}, nil)
 	run("roster", "imports", "--json").expect(t, "imports --json", 0, []string{`"undone_at": "`}, nil)
 
 	// Removed while checked in: off the roster, still in the session's record.
@@ -86,5 +87,32 @@ func TestRosterManage(t *testing.T) {
 	run("session", "export", sessions[0].ID, "-o", minutes).expect(t, "export", 0, nil, nil)
 	if md, err := os.ReadFile(minutes); err != nil || !strings.Contains(string(md), "Số người tham dự: 1 người") {
 		t.Errorf("the minutes lost the removed attendee: %v\n%s", err, md)
+	}
+}
+
+// TestE2ERosterRemoveSyncs: a removal reaches the district hub as any change
+// does: the hub applies the person's update, holds nothing back, and the
+// laptop has nothing left to push.
+func TestE2ERosterRemoveSyncs(t *testing.T) {
+	hub := startRealHub(t)
+	data := hub.enrol(t, "Phường 7")
+	csv := writeTestFile(t, t.TempDir(), "ds.csv", "Họ và tên,Đơn vị\nNguyễn Văn An,Phường 7\nĐặng Thị Bình,Phường 7\n")
+	mustCLI(t, "--data", data, "roster", "import", csv)
+	mustCLI(t, "--data", data, "sync")
+	var people []struct{ ID, Name string }
+	if err := json.Unmarshal([]byte(mustCLI(t, "--data", data, "roster", "list", "--json")), &people); err != nil || len(people) != 2 {
+		t.Fatalf("roster list --json: %v %v", people, err)
+	}
+	mustCLI(t, "--data", data, "roster", "remove", people[0].ID)
+	mustCLI(t, "--data", data, "sync")
+	if n := hubInt(t, hub, `SELECT count(*) FROM change_in WHERE entity = 'person' AND op = 'update' AND record_id = ? AND applied = 1`, people[0].ID); n != 1 {
+		t.Errorf("the removal applied at the hub %d times, want 1\n%s", n, hub.log)
+	}
+	if n := hubInt(t, hub, `SELECT count(*) FROM held`); n != 0 {
+		t.Errorf("%d changes held at the hub\n%s", n, hub.log)
+	}
+	var st syncStatusJSON
+	if err := json.Unmarshal([]byte(mustCLI(t, "--data", data, "sync", "status", "--json")), &st); err != nil || st.Pending != 0 {
+		t.Errorf("sync status after the removal: %+v %v", st, err)
 	}
 }

@@ -79,7 +79,10 @@ var roster13Messages = map[string][2]string{
 		"NO.\tIMPORTED\tFILE\tNEW\tUPDATED\tUNCHANGED\tREJECTED"},
 	"cli.roster.imports.undone": {"đã hoàn tác lúc %s", "undone at %s"},
 	"cli.roster.undo.notfound":  {"không có lần nhập số %d trên máy này; xem các lần nhập bằng: briefing roster imports", "there is no import number %d on this device; list the imports with: briefing roster imports"},
-	"cli.roster.undo.already":   {"lần nhập số %d đã được hoàn tác rồi", "import %d was undone already"},
+	"cli.roster.undo.args": {
+		"--undo N hoàn tác một lần nhập đã có, không đọc tệp nào; bỏ %q, hoặc bỏ --undo để nhập tệp",
+		"--undo N undoes an earlier import and reads no file; leave out %q, or leave out --undo to import the file"},
+	"cli.roster.undo.already": {"lần nhập số %d đã được hoàn tác rồi", "import %d was undone already"},
 	"cli.roster.undo.touched": {
 		"không hoàn tác lần nhập số %d: %d người của lần đó đã được sửa, bỏ, nhập lại hoặc điểm danh sau đó, chưa thay đổi gì:",
 		"import %d was not undone: %d of its people were corrected, removed, imported again or checked in since; nothing was changed:"},
