@@ -195,9 +195,17 @@ func (r *Reader) seenRow(line int, cells []string) (int, bool) {
 	if first, ok := r.rows[k]; ok {
 		return int(first), true
 	}
-	r.rows[k] = int32(line)
+	if len(r.rows) < maxSameRows {
+		r.rows[k] = int32(line)
+	}
 	return 0, false
 }
+
+// maxSameRows is how many rows are remembered to find a row pasted twice:
+// a ward's list has hundreds, and a city's million would cost some 40 MB.
+// A repeat after them is left to the import, which refuses a person named
+// twice.
+const maxSameRows = 200_000
 
 // footerText is a total row's filled cells, for the warning.
 func footerText(cells []string) string {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"briefing/internal/i18n"
+	"briefing/internal/textvi"
 )
 
 // A ward's list as wards send it: a title row, a name in capitals, groups
@@ -177,4 +178,24 @@ func TestSameRow(t *testing.T) {
 	if len(warnings) != 1 || warnings[0].Key != "roster.row.same" || warnings[0].Line != 3 || warnings[0].Args[0] != 2 {
 		t.Errorf("warnings %v", warnings)
 	}
+}
+
+// The lenient readers never panic; a kept phone is a valid number, a
+// name in capitals keeps its letters, and a group alias is a plan's group.
+func FuzzLenient(f *testing.F) {
+	for _, s := range []string{"0912345678 / 0987654321", "LƯU BÍCH HẠNH", "Hội viên Hội Phụ nữ", "Tổng cộng: 301 người", "H'HEN NIÊ", "Cộng 12", "\xff/0912345678"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if first, _, ok := splitPhones(s); ok && !validPhone(first) {
+			t.Errorf("splitPhones(%q) kept %q", s, first)
+		}
+		if n, ok := TitleCaseName(s); ok && textvi.Fold(n) != textvi.Fold(s) {
+			t.Errorf("TitleCaseName(%q) = %q changed the letters", s, n)
+		}
+		if g, ok := GroupAlias(s); ok && g.Label(i18n.VI) == "" {
+			t.Errorf("GroupAlias(%q) = %q", s, g)
+		}
+		isTotal(headerKey(s))
+	})
 }
