@@ -17,11 +17,24 @@ func newRosterCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "roster", Short: g.helpLang.T("cli.help.cmd.roster")}
 	var opt attendance.ImportOptions
 	var asJSON bool
+	var undo int64
 	imp := &cobra.Command{
 		Use:   "import FILE",
 		Short: g.helpLang.T("cli.help.cmd.roster.import"),
-		Args:  argsExact(g, 1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("undo") {
+				if len(args) > 0 {
+					return exitError{2, g.language().T("cli.roster.undo.args", args[0])}
+				}
+				return nil
+			}
+			return argsExact(g, 1)(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("undo") {
+				return withEnv(cmd, g, func(e *env) error { return e.undoImport(cmd.Context(), undo) })
+			}
+			opt.File = args[0]
 			open := withEnv
 			if opt.DryRun {
 				open = withDryRunEnv
@@ -34,7 +47,9 @@ func newRosterCmd(g *globals) *cobra.Command {
 	f.BoolVar(&opt.DryRun, "dry-run", false, g.helpLang.T("cli.help.flag.roster.dryrun"))
 	f.BoolVar(&opt.SkipInvalid, "skip-invalid", false, g.helpLang.T("cli.help.flag.roster.skip"))
 	f.BoolVar(&asJSON, "json", false, g.helpLang.T("cli.help.flag.roster.json"))
+	f.Int64Var(&undo, "undo", 0, g.helpLang.T("cli.help.flag.roster.undo"))
 	cmd.AddCommand(imp)
+	cmd.AddCommand(newRosterManageCmds(g)...)
 	return cmd
 }
 
@@ -46,6 +61,7 @@ type importJSON struct {
 	Updated   int           `json:"updated"`
 	Unchanged int           `json:"unchanged"`
 	Rejected  int           `json:"rejected"`
+	ImportID  int64         `json:"import_id,omitempty"`
 	Problems  []problemJSON `json:"problems"`
 	Warnings  []problemJSON `json:"warnings"`
 }
@@ -106,7 +122,7 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 	if asJSON {
 		out := importJSON{
 			File: path, DryRun: opt.DryRun, Applied: res.Applied && !res.Outcome().Failed(), Imported: res.Imported, Updated: res.Updated,
-			Unchanged: res.Unchanged, Rejected: res.Rejected, Problems: []problemJSON{}, Warnings: []problemJSON{},
+			Unchanged: res.Unchanged, Rejected: res.Rejected, ImportID: res.ImportID, Problems: []problemJSON{}, Warnings: []problemJSON{},
 		}
 		for _, p := range res.Problems {
 			out.Problems = append(out.Problems, problemJSON{Line: p.Line, Message: p.Format(path, l)})
@@ -139,6 +155,9 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 		e.warn(l.T("cli.roster.unknownunit", u.Unit, u.Count, u.Unit))
 	}
 	fmt.Fprintln(e.out, summary)
+	if res.ImportID > 0 && res.Imported+res.Updated > 0 {
+		fmt.Fprintln(e.out, l.T("cli.roster.import.number", res.ImportID))
+	}
 	return nil
 }
 

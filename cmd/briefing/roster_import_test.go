@@ -138,3 +138,30 @@ func TestRosterImportFile(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterImportWardFile: a ward's list that a clerk would call fine (a
+// name in capitals, groups by association, two phones in a cell, an ID cut
+// to 11 digits, a row pasted twice, a total row) imports whole without
+// --skip-invalid, each change said as FILE:LINE.
+func TestRosterImportWardFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	src, err := os.ReadFile("../../internal/roster/testdata/phuong7-ward.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := writeTestFile(t, dir, "phuong7.csv", string(src))
+	runIn(t, "", "--data", data, "roster", "import", csv).expect(t, "a ward's file", 0,
+		[]string{
+			"Mới: 5, cập nhật: 0, không đổi: 0",
+			csv + ":3: họ tên viết hoa",
+			csv + ":4: ô điện thoại có nhiều số: giữ số 0912345602",
+			csv + ":5: thành phần \"Cựu chiến binh\" được ghi nhận là \"Hội viên/đoàn viên\"",
+			csv + ":7: dòng này giống hệt dòng 6",
+			csv + ":9: dòng tổng cộng",
+		},
+		[]string{"bị từ chối", "Tổng cộng: 6 người\t"})
+	out := runIn(t, "", "--data", data, "roster", "import", csv, "--dry-run")
+	out.expect(t, "again", 0, []string{"sẽ nhập mới: 0, sẽ cập nhật: 0, không đổi: 5"}, nil)
+}

@@ -36,6 +36,9 @@ type ImportOptions struct {
 	SkipInvalid bool
 	// Progress, if set, is called now and then with the reader's progress.
 	Progress func(done, total int64)
+	// File is the file's name as the clerk gave it, kept with the import's
+	// record (roster imports).
+	File string
 }
 
 // ImportResult says what an import did (or, in a dry run, would do).
@@ -47,6 +50,9 @@ type ImportResult struct {
 	Applied bool
 	// Refused: rejected rows stopped the import (ErrRejected); nothing was written.
 	Refused bool
+	// ImportID is the number of the import's record, for roster import
+	// --undo; 0 when nothing was written.
+	ImportID int64
 	// UnknownUnits are the units, as typed on accepted rows, that the unit
 	// catalog does not know, with how many rows carry each, in file order:
 	// kept as typed, for the clerk to alias (unit alias).
@@ -122,6 +128,10 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 		if im.cat, err = s.units.CatalogInTx(ctx, tx); err != nil {
 			return err
 		}
+		firstRow, err := tx.MaxPersonRow(ctx)
+		if err != nil {
+			return err
+		}
 		if err := im.loadKnown(); err != nil {
 			return err
 		}
@@ -131,6 +141,15 @@ func (s *Service) Import(ctx context.Context, r RowReader, opt ImportOptions) (I
 		if res.Rejected > 0 && !opt.SkipInvalid {
 			return ErrRejected
 		}
+		// Kept so that it can be undone: what it added, and what it changed.
+		rec := store.RosterImport{
+			File: opt.File, At: im.now, Added: res.Imported, Updated: res.Updated, Unchanged: res.Unchanged,
+			Reject: res.Rejected, FirstRow: firstRow,
+		}
+		if err := tx.AddRosterImport(ctx, &rec, im.changes); err != nil {
+			return err
+		}
+		res.ImportID = rec.ID
 		return nil
 	})
 	switch {
@@ -206,6 +225,9 @@ type importer struct {
 	// unknown indexes res.UnknownUnits by spelling.
 	unknown map[string]int
 	batch   []*store.Person
+	// changes are the stored people the import updated, as they were, for
+	// the import's record.
+	changes []store.ImportChange
 }
 
 type known struct {
@@ -743,7 +765,11 @@ func (im *importer) update(rowid int64, row roster.Row, nameKey, idHash string, 
 	if !write {
 		return true, nil
 	}
-	return true, im.tx.UpdatePerson(im.ctx, &p)
+	if err := im.tx.UpdatePerson(im.ctx, &p); err != nil {
+		return true, err
+	}
+	im.changes = append(im.changes, store.ImportChange{Before: before, HLC: p.HLC})
+	return true, nil
 }
 
 // sameOrWeaker reports whether v says nothing that stored does not: the same

@@ -61,6 +61,12 @@ func fields(spec string) map[string]fieldType {
 
 const metaFields = "id:uuid origin:uuid hlc:hlc "
 
+// addedLater are the nullable fields a payload of an earlier version of the
+// program lacks: absent, they read as null.
+var addedLater = map[string]map[string]bool{
+	"person": {"removed_at": true},
+}
+
 // contract is the payload of every entity a device may push.
 var contract = map[string]*entitySpec{
 	"deck": {ops: []string{"insert", "update"}, fields: fields(metaFields +
@@ -72,7 +78,7 @@ var contract = map[string]*entitySpec{
 	"slide_view": {ops: []string{"insert"}, fields: fields(metaFields + "session_id:uuid slide:int step:int shown_at:time")},
 	"person": {ops: []string{"insert", "insert_many", "update"}, fields: fields(metaFields +
 		"name:string name_key:string unit:string position:string grp:string phone:string id_hash:string " +
-		"id_last4:string source:string notice_at:time? created_at:time")},
+		"id_last4:string source:string notice_at:time? created_at:time removed_at:time?")},
 	"attendance": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"session_id:uuid person_id:uuid method:string checked_in_at:time undone_at:time? notice_at:time?")},
 	"question": {ops: []string{"insert", "update"}, fields: fields(metaFields +
@@ -233,6 +239,9 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 			return nil, bad(at+unknown, "not a field of entity %q", entity)
 		}
 		for i, name := range spec.names {
+			if vals[i] == nil && addedLater[entity][name] {
+				vals[i] = json.RawMessage("null") // a device of an earlier version
+			}
 			if vals[i] == nil {
 				return nil, bad(at+name, "missing")
 			}

@@ -36,6 +36,12 @@ func AppendPersonJSON(b []byte, p *Person) []byte {
 	}
 	b = append(b, `,"created_at":`...)
 	b = appendJSONTime(b, p.CreatedAt)
+	b = append(b, `,"removed_at":`...)
+	if p.RemovedAt == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendJSONTime(b, *p.RemovedAt)
+	}
 	return append(b, '}')
 }
 

@@ -91,6 +91,10 @@ type Person struct {
 	Source    string     `json:"source"`
 	NoticeAt  *time.Time `json:"notice_at"`
 	CreatedAt time.Time  `json:"created_at"`
+	// RemovedAt is when the person was taken off the roster (roster remove,
+	// an import undone); nil while on it. The record stays, for the
+	// sessions that name them.
+	RemovedAt *time.Time `json:"removed_at"`
 	// Row is the table's rowid: people only ever get larger ones, so a
 	// poller asks for those after the last it saw. Not synced.
 	Row int64 `json:"-"`

@@ -3,6 +3,7 @@ package roster
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,10 +27,17 @@ type Reader struct {
 	err         error // sticky: io.EOF or the *FileError that ended the file
 
 	// Warnings given once.
-	nfcWarned, zeroWarned bool
-	quietNFC              bool // the file was converted from another encoding: NFC is expected, not news
+	nfcWarned, zeroWarned     bool
+	zeroCSVWarned, capsWarned bool
+	aliasWarned               map[string]bool // group spellings read as a plan's group
+	quietNFC                  bool            // the file was converted from another encoding: NFC is expected, not news
 
 	groups map[string]groupResult // ParseGroup cache
+
+	// rows maps a hash of each row's cells (rowKey) to its line, to find a
+	// row pasted twice (of the first maxSameRows rows).
+	rows map[uint64]int32
+	seed maphash.Seed
 }
 
 // source is where the cells come from: a CSV stream or a sheet.
@@ -243,6 +251,14 @@ func (r *Reader) Next() (Row, error) {
 			return Row{}, r.err
 		}
 		if blank(cells, r.cols[fieldSTT]) {
+			continue
+		}
+		if r.isFooter(cells) {
+			r.warn(line, "roster.footer", footerText(cells))
+			continue
+		}
+		if first, dup := r.seenRow(line, cells); dup {
+			r.warn(line, "roster.row.same", first)
 			continue
 		}
 		return r.makeRow(line, cells), nil

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"briefing/internal/cccd"
+	"briefing/internal/i18n"
 	"briefing/internal/textvi"
 )
 
@@ -50,6 +52,13 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	}
 
 	row.Name = get(fieldName)
+	if n, ok := TitleCaseName(row.Name); ok {
+		if !r.capsWarned {
+			r.capsWarned = true
+			r.warn(line, "roster.name.caps", row.Name, n)
+		}
+		row.Name = n
+	}
 	row.Unit = get(fieldUnit)
 	row.Position = get(fieldPosition)
 	group := get(fieldGroup)
@@ -84,6 +93,17 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 	}
 	if g, ok := r.parseGroup(group); ok {
 		row.Group = g
+	} else if g, ok := GroupAlias(group); ok {
+		// Said once for each spelling: a ward writes its groups the same way
+		// on every row.
+		row.Group = g
+		if !r.aliasWarned[group] && len(r.aliasWarned) < 64 {
+			if r.aliasWarned == nil {
+				r.aliasWarned = map[string]bool{}
+			}
+			r.aliasWarned[strings.Clone(group)] = true
+			r.warn(line, "roster.group.alias", group, g.Label(i18n.VI), g.Label(i18n.EN))
+		}
 	} else {
 		add("roster.row.group", group, groupList())
 	}
@@ -93,6 +113,11 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 		row.Phone = phone
 	} else if p, ok := NormalizePhone(phone); ok {
 		row.Phone = p
+	} else if first, rest, ok := splitPhones(phone); ok {
+		// Two numbers in one cell: the person has one phone here, and the
+		// clerk is told which was kept and what was left out.
+		row.Phone = first
+		r.warn(line, "roster.phone.more", first, rest)
 	} else {
 		row.Phone = p
 		add("roster.row.phone", phone)
@@ -111,6 +136,15 @@ func (r *Reader) makeRow(line int, cells []string) Row {
 		if !r.zeroWarned {
 			r.zeroWarned = true
 			r.warn(line, "roster.id.zero")
+		}
+	case len(id) == 11 && r.isCSV() && cccd.ValidNumber("0"+id):
+		// CSV keeps no cell types, but a CCCD number starts with 0 and a
+		// province code: 11 digits that make one with the 0 back are
+		// Excel's doing, as in a workbook's number cell.
+		id = "0" + id
+		if !r.zeroCSVWarned {
+			r.zeroCSVWarned = true
+			r.warn(line, "roster.id.zero.csv")
 		}
 	case len(id) == 11:
 		add("roster.row.id.eleven")
@@ -229,4 +263,10 @@ func filledWidth(cells []string) int {
 		}
 	}
 	return 0
+}
+
+// isCSV reports a CSV file, whose cells have no types.
+func (r *Reader) isCSV() bool {
+	_, ok := r.src.(*csvSource)
+	return ok
 }

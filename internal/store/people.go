@@ -42,15 +42,20 @@ func (t *Tx) SetSetting(ctx context.Context, name, value string) error {
 // --- people ---
 
 const personColumns = `rowid, id, origin, hlc, name, name_key, unit, position, grp, phone,
-	id_hash, id_last4, source, notice_at, created_at`
+	id_hash, id_last4, source, notice_at, created_at, removed_at`
+
+// onRoster is the condition of the people on the roster: those taken off it
+// are kept for the sessions that name them, and found only by id.
+const onRoster = `removed_at IS NULL`
 
 func scanPerson(row rowScanner) (Person, error) {
 	var p Person
-	var notice sql.NullInt64
+	var notice, removed sql.NullInt64
 	var created int64
 	err := row.Scan(&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group,
-		&p.Phone, &p.IDHash, &p.IDLast4, &p.Source, &notice, &created)
+		&p.Phone, &p.IDHash, &p.IDLast4, &p.Source, &notice, &created, &removed)
 	p.NoticeAt = timePtr(notice)
+	p.RemovedAt = timePtr(removed)
 	p.CreatedAt = fromMillis(created)
 	return p, err
 }
@@ -85,7 +90,7 @@ func (t *Tx) EachPerson(ctx context.Context, afterRow int64, fn func(Person) err
 
 func eachPerson(ctx context.Context, q querier, afterRow int64, fn func(Person) error) error {
 	rows, err := q.QueryContext(ctx,
-		`SELECT `+personColumns+` FROM person WHERE rowid > ? ORDER BY rowid`, afterRow)
+		`SELECT `+personColumns+` FROM person WHERE rowid > ? AND `+onRoster+` ORDER BY rowid`, afterRow)
 	if err != nil {
 		return err
 	}
@@ -131,17 +136,17 @@ func (s *Store) Person(ctx context.Context, id string) (Person, error) {
 
 // PeopleWithIDHash lists the people whose citizen-ID hash is hash.
 func (s *Store) PeopleWithIDHash(ctx context.Context, hash string) ([]Person, error) {
-	return readPeople(ctx, s.db, `WHERE id_hash = ? AND id_hash <> '' ORDER BY rowid`, hash)
+	return readPeople(ctx, s.db, `WHERE id_hash = ? AND id_hash <> '' AND `+onRoster+` ORDER BY rowid`, hash)
 }
 
 // PeopleWithNameKey lists the people whose folded name is key.
 func (s *Store) PeopleWithNameKey(ctx context.Context, key string) ([]Person, error) {
-	return readPeople(ctx, s.db, `WHERE name_key = ? ORDER BY rowid`, key)
+	return readPeople(ctx, s.db, `WHERE name_key = ? AND `+onRoster+` ORDER BY rowid`, key)
 }
 
 // PeopleWithIDPrefix lists up to limit people whose id starts with prefix.
 func (s *Store) PeopleWithIDPrefix(ctx context.Context, prefix string, limit int) ([]Person, error) {
-	return readPeople(ctx, s.db, `WHERE id >= ? AND id < ? ORDER BY id LIMIT ?`, prefix, prefix+"~", limit)
+	return readPeople(ctx, s.db, `WHERE id >= ? AND id < ? AND `+onRoster+` ORDER BY id LIMIT ?`, prefix, prefix+"~", limit)
 }
 
 // InsertPerson stores a new person.
@@ -217,13 +222,13 @@ func (t *Tx) UpdatePerson(ctx context.Context, p *Person) error {
 		return err
 	}
 	// created_at is not rewritten, but the payload carries it: as stored.
-	p.NoticeAt, p.CreatedAt = normalizePtr(p.NoticeAt), normalize(p.CreatedAt)
+	p.NoticeAt, p.CreatedAt, p.RemovedAt = normalizePtr(p.NoticeAt), normalize(p.CreatedAt), normalizePtr(p.RemovedAt)
 	res, err := t.exec(ctx, `
 		UPDATE person SET hlc = ?, name = ?, name_key = ?, unit = ?, position = ?, grp = ?, phone = ?,
-			id_hash = ?, id_last4 = ?, notice_at = ?
+			id_hash = ?, id_last4 = ?, notice_at = ?, removed_at = ?
 		WHERE id = ?`,
 		p.HLC, p.Name, p.NameKey, p.Unit, p.Position, p.Group, p.Phone, p.IDHash, p.IDLast4,
-		millisPtr(p.NoticeAt), p.ID)
+		millisPtr(p.NoticeAt), millisPtr(p.RemovedAt), p.ID)
 	if err := checkUpdated(res, err, "person", p.ID); err != nil {
 		return err
 	}
@@ -388,19 +393,19 @@ func normalizePtr(t *time.Time) *time.Time {
 // check-in waits on every statement it runs.
 func (t *Tx) CheckInState(ctx context.Context, sessionID, personID string) (p Person, a *Attendance, ended bool, err error) {
 	var aID, aOrigin, aHLC, aSession, aPerson, aMethod sql.NullString
-	var aChecked, aUndone, aNotice, notice sql.NullInt64
+	var aChecked, aUndone, aNotice, notice, removed sql.NullInt64
 	var sessionEnded sql.NullBool
 	var created, clockRow, clockSeq int64
 	var clockHLC string
 	err = t.QueryRowContext(ctx, `
 		SELECT p.rowid, p.id, p.origin, p.hlc, p.name, p.name_key, p.unit, p.position, p.grp, p.phone,
-			p.id_hash, p.id_last4, p.source, p.notice_at, p.created_at,
+			p.id_hash, p.id_last4, p.source, p.notice_at, p.created_at, p.removed_at,
 			a.id, a.origin, a.hlc, a.session_id, a.person_id, a.method, a.checked_in_at, a.undone_at, a.notice_at,
 			(SELECT s.ended_at IS NOT NULL FROM session s WHERE s.id = ?1), `+clockColumns("?3")+`
 		FROM person p LEFT JOIN attendance a ON a.session_id = ?1 AND a.person_id = p.id
 		WHERE p.id = ?2`, sessionID, personID, t.deviceID).Scan(
 		&p.Row, &p.ID, &p.Origin, &p.HLC, &p.Name, &p.NameKey, &p.Unit, &p.Position, &p.Group, &p.Phone,
-		&p.IDHash, &p.IDLast4, &p.Source, &notice, &created,
+		&p.IDHash, &p.IDLast4, &p.Source, &notice, &created, &removed,
 		&aID, &aOrigin, &aHLC, &aSession, &aPerson, &aMethod, &aChecked, &aUndone, &aNotice, &sessionEnded,
 		&clockRow, &clockSeq, &clockHLC)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -417,7 +422,7 @@ func (t *Tx) CheckInState(ctx context.Context, sessionID, personID string) (p Pe
 	if !sessionEnded.Valid {
 		return p, nil, false, fmt.Errorf("session %s: %w", sessionID, ErrNotFound)
 	}
-	p.NoticeAt, p.CreatedAt = timePtr(notice), fromMillis(created)
+	p.NoticeAt, p.CreatedAt, p.RemovedAt = timePtr(notice), fromMillis(created), timePtr(removed)
 	if aID.Valid {
 		a = &Attendance{
 			Meta:      Meta{ID: aID.String, Origin: aOrigin.String, HLC: aHLC.String},

@@ -56,6 +56,9 @@ func (t *Tx) writeSearchKeys(ctx context.Context, rows []int64, people []*Person
 				return err
 			}
 		}
+		if p.RemovedAt != nil {
+			continue // off the roster: no search finds them
+		}
 		words, phone := search.Keys(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
 		for _, w := range words {
 			if len(wargs)/2 == rowsPerInsert {
@@ -270,11 +273,11 @@ func (s *Store) NameCandidates(ctx context.Context, key string, limit int) (rows
 		}
 		return r.Err()
 	}
-	if err := read(`SELECT rowid FROM person WHERE name_key = ? LIMIT ?`, key, limit+1); err != nil {
+	if err := read(`SELECT rowid FROM person WHERE name_key = ? AND `+onRoster+` LIMIT ?`, key, limit+1); err != nil {
 		return nil, 0, err
 	}
 	exact = len(rows)
-	err = read(`SELECT rowid FROM person WHERE name_key > ? AND name_key < ? ORDER BY name_key LIMIT ?`, key, prefixEnd(key), limit)
+	err = read(`SELECT rowid FROM person WHERE name_key > ? AND name_key < ? AND `+onRoster+` ORDER BY name_key LIMIT ?`, key, prefixEnd(key), limit)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -291,7 +294,7 @@ func (s *Store) PeopleAtRows(ctx context.Context, rows []int64) ([]Person, error
 		for i, r := range rows[lo:hi] {
 			args[i] = r
 		}
-		got, err := readPeople(ctx, s.db, `WHERE rowid IN (`+strings.Repeat(",?", hi-lo)[1:]+`) ORDER BY rowid`, args...)
+		got, err := readPeople(ctx, s.db, `WHERE rowid IN (`+strings.Repeat(",?", hi-lo)[1:]+`) AND `+onRoster+` ORDER BY rowid`, args...)
 		if err != nil {
 			return nil, err
 		}
