@@ -91,6 +91,13 @@ func (f *checkinFlags) check(cmd *cobra.Command, l i18n.Lang) error {
 			return exitError{2, l.T("cli.checkin.unitonly")}
 		}
 	}
+	// Nothing to search by: spaces, invisible characters or punctuation only.
+	if f.query != "" && !textvi.HasLetterOrDigit(f.query) {
+		return exitError{2, l.T("cli.checkin.query.nothing", "--query")}
+	}
+	if changed("unit") && !f.walkIn && !textvi.HasLetterOrDigit(f.np.Unit) {
+		return exitError{2, l.T("cli.checkin.query.nothing", "--unit")}
+	}
 	if f.isNew && !(f.walkIn || f.qr != "" && f.personID == "") {
 		return exitError{2, l.T("cli.checkin.newonly")}
 	}

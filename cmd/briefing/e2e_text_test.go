@@ -131,6 +131,15 @@ func TestE2EFieldLimits(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "Nội dung tìm") || !strings.Contains(r.stderr, "400") || len(r.stderr) > 1000 {
 		t.Errorf("checkin --query of 40,000 characters: %s", r)
 	}
+	for _, args := range [][]string{
+		{"checkin", "--query", " \u200b "}, {"checkin", "--query", "%_'"}, {"checkin", "--query", "an", "--unit", "%"},
+		{"checkin", "--query", "an", "--unit", long}, {"unit", "alias", "Phường 7 cũ", long},
+	} {
+		r := runCLI(t, append([]string{"--data", data}, args...)...)
+		if r.code != 2 || len(r.stderr) > 1000 {
+			t.Errorf("%q: %s", args, r)
+		}
+	}
 	mustCLI(t, "--data", data, "question", "add", "--text", "Hỏi?")
 	r = runCLI(t, "--data", data, "question", "answer", "1", "--text", "Đáp.", "--by", long)
 	if r.code == 0 || !strings.Contains(r.stderr, "--by") || !strings.Contains(r.stderr, "Người trả lời") {

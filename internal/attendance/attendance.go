@@ -303,8 +303,10 @@ func (n NewPerson) Check() error {
 func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 	// One clean line each, without control or invisible characters: an
 	// escape sequence in a unit would reach every list that shows it. A
-	// name keeps them, for roster.CheckName to refuse and name.
-	n.Name = textvi.CleanSpaces(n.Name)
+	// name loses its format characters (a bidi override, a zero-width
+	// space: invisible, they would hide it from searches) and keeps its
+	// control characters, for roster.CheckName to refuse and name.
+	n.Name = textvi.CleanSpaces(textvi.DropFormat(n.Name))
 	n.Unit = textvi.FieldText(n.Unit)
 	n.Position = textvi.FieldText(n.Position)
 	if textvi.FieldText(n.Name) == "" { // invisible characters only: no name

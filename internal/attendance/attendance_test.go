@@ -776,3 +776,21 @@ func TestWalkInInvisibleTextIsEmpty(t *testing.T) {
 		t.Errorf("kept unit %q, position %q", c.Person.Unit, c.Person.Position)
 	}
 }
+
+// A walk-in's name loses its bidi overrides and zero-width spaces: kept,
+// they hid the person from a search by the same name, and a second walk-in
+// of that name was registered without a warning.
+func TestWalkInNameDropsFormatCharacters(t *testing.T) {
+	f := newFixture(t)
+	c, err := f.svc.RegisterWalkIn(ctx, f.session, NewPerson{Name: "Tr\u202ean Van\u200b Zed", Unit: "P\u202e4", Group: "Nhân dân"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Person.Name != "Tran Van Zed" {
+		t.Fatalf("kept name %q", c.Person.Name)
+	}
+	res, err := f.svc.Resolve(ctx, "tran van zed", "")
+	if err != nil || res.One == nil || res.One.ID != c.Person.ID {
+		t.Fatalf("tran van zed: %+v, %v", res, err)
+	}
+}

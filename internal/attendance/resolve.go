@@ -106,6 +106,9 @@ func (s *Service) Resolve(ctx context.Context, query, unit string) (Resolution, 
 	if err != nil {
 		return Resolution{}, err
 	}
+	if _, err := field.Line(field.Unit, unit); err != nil {
+		return Resolution{}, err
+	}
 	inUnit := func(p Person) bool { return unit == "" || cat.Same(p.Unit, unit) }
 	if number, ok := cccd.ParseNumber(query); ok {
 		found, err := s.ByCitizenID(ctx, number)

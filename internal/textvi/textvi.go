@@ -304,6 +304,32 @@ func FieldText(s string) string {
 	return CleanSpaces(s)
 }
 
+// DropFormat returns s without its format characters (Unicode Cf: bidi
+// overrides, zero-width spaces, the soft hyphen), which show as nothing and
+// would make a name differ from the same name typed.
+func DropFormat(s string) string {
+	if !HasInvisible(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// HasLetterOrDigit reports whether s has a letter or a digit: something a
+// search or a name can go by.
+func HasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // invisible is a character FieldText changes: a control or format
 // character, or an invalid byte (read as utf8.RuneError), which becomes
 // U+FFFD rather than reach a terminal (a lone 0x9B is CSI to some).

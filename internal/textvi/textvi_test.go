@@ -633,3 +633,14 @@ func TestInvisibleAgreesWithUnicode(t *testing.T) {
 		}
 	}
 }
+
+func TestDropFormatAndHasLetterOrDigit(t *testing.T) {
+	if got := DropFormat("Tr\u202ean\u200b Văn\u00ad\x1b"); got != "Tran Văn\x1b" {
+		t.Errorf("DropFormat = %q", got)
+	}
+	for s, want := range map[string]bool{"": false, " \u200b": false, "%_'": false, "a": true, "7": true, "Đ": true} {
+		if HasLetterOrDigit(s) != want {
+			t.Errorf("HasLetterOrDigit(%q) = %v", s, !want)
+		}
+	}
+}

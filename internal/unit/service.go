@@ -192,6 +192,9 @@ func (s *Service) Alias(ctx context.Context, spelling, target string) (AliasResu
 	if err := checkName("spelling", spelling); err != nil {
 		return AliasResult{}, err
 	}
+	if err := checkName("unit", target); err != nil {
+		return AliasResult{}, err // a unit no catalog name can be: not echoed back whole
+	}
 	res := AliasResult{Spelling: spelling}
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
 		cat, err := catalogInTx(ctx, tx)
@@ -253,6 +256,11 @@ type MergeResult struct {
 // are theirs to change; they resolve through the alias.
 func (s *Service) Merge(ctx context.Context, from, into string) (MergeResult, error) {
 	from, into = clean(from), clean(into)
+	for _, name := range []string{from, into} {
+		if err := checkName("unit", name); err != nil {
+			return MergeResult{}, err
+		}
+	}
 	var res MergeResult
 	now := s.now()
 	err := s.st.Tx(ctx, func(tx *store.Tx) error {
