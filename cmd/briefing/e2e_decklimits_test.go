@@ -118,4 +118,14 @@ func TestCLIDeckFileNameNoEscapes(t *testing.T) {
 			t.Errorf("%s: %q %q", strings.Join(args, " "), r.stdout, r.stderr)
 		}
 	}
+	// A line break in the name: each problem is still one PATH:LINE: line.
+	if err := os.Rename(name, filepath.Join(dir, "b\nc.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "--data", data, "deck", "check", dir)
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if !strings.Contains(line, ".md:") {
+			t.Errorf("deck check printed a line without its file: %q in\n%s", line, r.stdout)
+		}
+	}
 }

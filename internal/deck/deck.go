@@ -82,8 +82,9 @@ func (p Problem) Format(path string, l i18n.Lang) string {
 }
 
 // ShownPath is a deck's path or source as it may be printed: a file's name can hold escape
-// codes as its text can, and is shown without them (textvi.Printable).
-func ShownPath(path string) string { return textvi.Printable(path) }
+// codes as its text can, and line breaks, and is shown on one line without them
+// (textvi.Shown), so that each problem stays one PATH:LINE: line.
+func ShownPath(path string) string { return textvi.Shown(path) }
 
 // HasErrors reports whether any problem is an error.
 func HasErrors(ps []Problem) bool {
