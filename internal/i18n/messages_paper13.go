@@ -1,0 +1,39 @@
+package i18n
+
+func init() { register(paper13Messages) }
+
+// paper13Messages: minutes on paper (PDF, DOCX), the chair and the
+// secretary who sign them, the sign-in sheet and the deck's handout.
+var paper13Messages = map[string][2]string{
+	// The session's signers.
+	"form.chair":                {"Chủ trì", "Chair"},
+	"form.secretary":            {"Thư ký", "Secretary"},
+	"field.label.chair":         {"Người chủ trì", "The chair"},
+	"field.label.secretary":     {"Thư ký", "The secretary"},
+	"cli.help.flag.chair":       {"họ tên người chủ trì (ký biên bản)", "the chair's name (signs the minutes)"},
+	"cli.help.flag.secretary":   {"họ tên thư ký (ký biên bản)", "the secretary's name (signs the minutes)"},
+	"cli.help.cmd.session.edit": {"ghi người chủ trì và thư ký của một phiên (mặc định: phiên đang mở)", "set a session's chair and secretary (default: the open session)"},
+	"cli.session.edit.none":     {"không có gì để ghi; dùng --chair HỌ_TÊN và/hoặc --secretary HỌ_TÊN", "nothing to set; use --chair NAME and/or --secretary NAME"},
+	"cli.session.edit.done":     {"Phiên %s: chủ trì %s, thư ký %s", "Session %s: chair %s, secretary %s"},
+
+	// The minutes on paper (Decree 30/2020/NĐ-CP).
+	"paper.number":      {"Số: …/BB-%s", "No.: …/BB-%s"},
+	"paper.number.bare": {"Số: …/BB", "No.: …/BB"},
+	"paper.dateline":    {"%s, ngày %s tháng %s năm %s", "%s, %s/%s/%s"},
+	"paper.dots":        {"……………", "……………"},
+	"paper.chair":       {"Chủ trì", "Chair"},
+	"paper.secretary":   {"Thư ký", "Secretary"},
+	"paper.invited":     {"Số người được mời", "Invited"},
+	"paper.absent":      {"Số người vắng mặt", "Absent"},
+	"paper.byunit":      {"1. Theo đơn vị", "1. By unit"},
+	"paper.bygroup":     {"2. Có mặt theo thành phần", "2. Present by group"},
+	"paper.col.invited": {"Được mời", "Invited"},
+	"paper.col.present": {"Có mặt", "Present"},
+	"paper.col.absent":  {"Vắng", "Absent"},
+	"paper.timeline":    {"Thời gian trình chiếu theo trang", "Time per slide"},
+
+	// Formats and file names.
+	"paper.export.format": {"định dạng %q không có; dùng --format md, csv, xlsx, pdf hoặc docx", "no format %q; use --format md, csv, xlsx, pdf or docx"},
+	"paper.export.badext": {"-o %s: không có định dạng nào có đuôi %s; đặt tên tệp .md, .csv, .xlsx, .pdf hoặc .docx, hoặc chọn --format", "-o %s: no format has the extension %s; name the file .md, .csv, .xlsx, .pdf or .docx, or choose --format"},
+	"paper.export.tty":    {"tệp %s không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.%[1]s", "a %s file cannot go to the terminal; name a file with -o FILE.%[1]s"},
+}
