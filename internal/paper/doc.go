@@ -40,6 +40,10 @@ type Para struct {
 	Indent bool
 	// Before is extra space above, in points.
 	Before float64
+	// Keep is room in millimetres the paragraph keeps below itself on its
+	// page, so that it is not parted from what follows (the closing
+	// sentence from the signatures).
+	Keep float64
 }
 
 // Table is a table with a header row, rows and an optional footer row in

@@ -132,7 +132,13 @@ func (x *docxDoc) run(r Run, size float64) {
 // p writes a paragraph: alignment, space before (points), first-line
 // indent, an optional bottom rule of ruleTwips width, and its runs.
 func (x *docxDoc) p(runs []Run, align Align, size, before float64, indent bool, after int) {
-	fmt.Fprintf(x.b, `<w:p><w:pPr><w:spacing w:before="%d" w:after="%d"/>`, int(before*20), after)
+	x.b.WriteString(`<w:p><w:pPr>`)
+	x.pBody(runs, align, size, before, indent, after)
+}
+
+// pBody is the rest of a paragraph after the start of its properties.
+func (x *docxDoc) pBody(runs []Run, align Align, size, before float64, indent bool, after int) {
+	fmt.Fprintf(x.b, `<w:spacing w:before="%d" w:after="%d"/>`, int(before*20), after)
 	if indent {
 		fmt.Fprintf(x.b, `<w:ind w:firstLine="%d"/>`, twips(indentMM))
 	}
@@ -143,7 +149,15 @@ func (x *docxDoc) p(runs []Run, align Align, size, before float64, indent bool, 
 	x.b.WriteString(`</w:p>`)
 }
 
-func (x *docxDoc) para(p Para) { x.p(p.Runs, p.Align, p.Size, p.Before, p.Indent, 0) }
+func (x *docxDoc) para(p Para) {
+	if p.Keep > 0 {
+		// Word keeps it on the page of the next paragraph.
+		x.b.WriteString(`<w:p><w:pPr><w:keepNext/>`)
+		x.pBody(p.Runs, p.Align, p.Size, p.Before, p.Indent, 0)
+		return
+	}
+	x.p(p.Runs, p.Align, p.Size, p.Before, p.Indent, 0)
+}
 
 // cellOpen opens a table cell of width w twips; borders: a single line.
 func (x *docxDoc) cellOpen(w int, borders bool) {

@@ -196,7 +196,11 @@ func (p *pdfDoc) para(para Para) {
 	if para.Indent {
 		indent = indentMM
 	}
-	for _, ln := range p.breakLines(para.Runs, size, p.textWidth(), indent) {
+	lines := p.breakLines(para.Runs, size, p.textWidth(), indent)
+	if para.Keep > 0 {
+		p.room(float64(len(lines))*lh + para.Keep)
+	}
+	for _, ln := range lines {
 		p.room(lh)
 		x := marginLeft + indent
 		avail := p.textWidth() - indent
@@ -242,7 +246,7 @@ func (p *pdfDoc) space(st string, size float64) float64 {
 // where it must.
 func (p *pdfDoc) breakLines(runs []Run, size, width, indent float64) []line {
 	var words [][]fragment // a word: fragments with no space between them
-	var hard []bool         // a hard line break after words[i]
+	var hard []bool        // a hard line break after words[i]
 	space := false
 	for _, r := range runs {
 		st := style(r.Bold, r.Italic)
