@@ -36,4 +36,20 @@ var paper13Messages = map[string][2]string{
 	"paper.export.format": {"định dạng %q không có; dùng --format md, csv, xlsx, pdf hoặc docx", "no format %q; use --format md, csv, xlsx, pdf or docx"},
 	"paper.export.badext": {"-o %s: không có định dạng nào có đuôi %s; đặt tên tệp .md, .csv, .xlsx, .pdf hoặc .docx, hoặc chọn --format", "-o %s: no format has the extension %s; name the file .md, .csv, .xlsx, .pdf or .docx, or choose --format"},
 	"paper.export.tty":    {"tệp %s không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.%[1]s", "a %s file cannot go to the terminal; name a file with -o FILE.%[1]s"},
+
+	// The sign-in sheet.
+	"paper.sheet.title":             {"DANH SÁCH ĐẠI BIỂU DỰ HỘI NGHỊ", "ATTENDANCE SIGN-IN SHEET"},
+	"paper.sheet.when":              {"Thời gian: %s · Địa điểm: %s", "Time: %s · Venue: %s"},
+	"paper.sheet.unit":              {"Đơn vị: %s", "Unit: %s"},
+	"paper.sheet.empty":             {"Danh sách chưa có ai; ghi thêm vào các dòng trống.", "No one is on the roster yet; write people in the blank rows."},
+	"paper.sheet.name":              {"Danh sách ký tên", "Sign-in sheet"},
+	"paper.col.sign":                {"Ký tên", "Signature"},
+	"cli.help.cmd.attendance.sheet": {"in danh sách ký tên trước hội nghị (STT, họ tên, đơn vị, chức vụ, cột ký tên) ra tệp pdf hoặc xlsx", "print a sign-in sheet before the session (no., name, unit, position, a signature column) as pdf or xlsx"},
+	"cli.help.flag.sheet.unit":      {"chỉ những người của đơn vị này", "only the people of this unit"},
+	"cli.help.flag.sheet.format":    {"định dạng: pdf (mặc định) hoặc xlsx; đuôi của -o cũng chọn được", "format: pdf (default) or xlsx; -o's extension picks it too"},
+	"cli.help.flag.paper.output":    {"tệp cần ghi (- hoặc bỏ trống: ra màn hình, chỉ khi không phải màn hình)", "the file to write (- or none: standard output, unless it is a terminal)"},
+	"cli.sheet.format":              {"định dạng %q không có; dùng --format pdf hoặc --format xlsx", "no format %q; use --format pdf or --format xlsx"},
+	"cli.sheet.badext":              {"-o %s: danh sách ký tên ghi ra .pdf hoặc .xlsx, không ra %s; đổi đuôi tệp", "-o %s: a sign-in sheet is written as .pdf or .xlsx, not %s; change the file's extension"},
+	"cli.sheet.nounit":              {"không ai trong danh sách thuộc đơn vị %q; xem các đơn vị bằng: briefing unit list", "no one on the roster is in unit %q; see the units with: briefing unit list"},
+	"cli.sheet.done":                {"Đã ghi danh sách ký tên %s (%d người)", "Wrote the sign-in sheet %s (%d people)"},
 }

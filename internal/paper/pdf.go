@@ -397,8 +397,10 @@ func (p *pdfDoc) table(t Table) {
 			case i < len(t.Align) && t.Align[i] == Right:
 				align = "R"
 			}
+			// Text sits in the middle of a row made taller than it.
+			top := y + cellPad - 0.5 + max(h-(float64(max(len(split[i]), 1))*lh+2*cellPad-1), 0)/2
 			for j, ln := range split[i] {
-				p.f.SetXY(x+cellPad, y+cellPad-0.5+float64(j)*lh)
+				p.f.SetXY(x+cellPad, top+float64(j)*lh)
 				p.f.CellFormat(w-2*cellPad, lh, ln, "", 0, align, false, 0, "")
 			}
 			x += w
