@@ -52,4 +52,14 @@ var paper13Messages = map[string][2]string{
 	"cli.sheet.badext":              {"-o %s: danh sách ký tên ghi ra .pdf hoặc .xlsx, không ra %s; đổi đuôi tệp", "-o %s: a sign-in sheet is written as .pdf or .xlsx, not %s; change the file's extension"},
 	"cli.sheet.nounit":              {"không ai trong danh sách thuộc đơn vị %q; xem các đơn vị bằng: briefing unit list", "no one on the roster is in unit %q; see the units with: briefing unit list"},
 	"cli.sheet.done":                {"Đã ghi danh sách ký tên %s (%d người)", "Wrote the sign-in sheet %s (%d people)"},
+
+	// The deck's handout.
+	"handout.slide":                    {"Trang %d/%d", "Slide %d/%d"},
+	"handout.notes":                    {"Ghi chú", "Notes"},
+	"handout.duration":                 {"%d phút", "%d min"},
+	"cli.help.flag.deck.render.notes":  {"in kèm ghi chú của báo cáo viên sau mỗi trang", "print the presenter's notes after each slide"},
+	"cli.help.flag.deck.render.format": {"định dạng: text (mặc định, ra màn hình) hoặc pdf (tài liệu phát tay, kèm ghi chú với --notes); đuôi của -o cũng chọn được", "format: text (default, to the terminal) or pdf (a handout, with the notes under --notes); -o's extension picks it too"},
+	"cli.deck.format":                  {"định dạng %q không có; dùng --format text hoặc --format pdf", "no format %q; use --format text or --format pdf"},
+	"cli.deck.badext":                  {"-o %s: tài liệu phát tay ghi ra .pdf hoặc .txt, không ra %s; đổi đuôi tệp", "-o %s: a handout is written as .pdf or .txt, not %s; change the file's extension"},
+	"cli.deck.done":                    {"Đã ghi tài liệu phát tay %s (%d trang)", "Wrote the handout %s (%d slides)"},
 }

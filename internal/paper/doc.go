@@ -40,6 +40,11 @@ type Para struct {
 	Indent bool
 	// Before is extra space above, in points.
 	Before float64
+	// Bullet, when set, is a list item's mark ("•", "2."), hung in the
+	// margin before the text, whose lines all start Left in.
+	Bullet string
+	// Left indents every line, in millimetres.
+	Left float64
 	// Keep is room in millimetres the paragraph keeps below itself on its
 	// page, so that it is not parted from what follows (the closing
 	// sentence from the signatures).

@@ -150,6 +150,27 @@ func (x *docxDoc) pBody(runs []Run, align Align, size, before float64, indent bo
 }
 
 func (x *docxDoc) para(p Para) {
+	if p.Bullet != "" || p.Left > 0 {
+		// The mark hangs in the indent; a tab takes the text to it.
+		x.b.WriteString(`<w:p><w:pPr>`)
+		if p.Keep > 0 {
+			x.b.WriteString(`<w:keepNext/>`)
+		}
+		fmt.Fprintf(x.b, `<w:spacing w:before="%d" w:after="0"/><w:ind w:left="%d"`, int(p.Before*20), twips(p.Left))
+		if p.Bullet != "" {
+			fmt.Fprintf(x.b, ` w:hanging="%d"`, twips(bulletMM))
+		}
+		fmt.Fprintf(x.b, `/><w:jc w:val="%s"/></w:pPr>`, jc(p.Align))
+		if p.Bullet != "" {
+			x.run(Run{Text: p.Bullet}, p.Size)
+			x.b.WriteString(`<w:r><w:tab/></w:r>`)
+		}
+		for _, r := range p.Runs {
+			x.run(r, p.Size)
+		}
+		x.b.WriteString(`</w:p>`)
+		return
+	}
 	if p.Keep > 0 {
 		// Word keeps it on the page of the next paragraph.
 		x.b.WriteString(`<w:p><w:pPr><w:keepNext/>`)

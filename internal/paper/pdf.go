@@ -34,6 +34,7 @@ const (
 	ptMM     = 25.4 / 72 // one point in millimetres
 	indentMM = 10.0      // a paragraph's first-line indent (the decree: 1-1.27 cm)
 	cellPad  = 1.5       // a table cell's inner margin
+	bulletMM = 6.0       // the room of a list item's mark
 )
 
 // lineHeight is the height of a line of text of size points, in mm.
@@ -196,14 +197,20 @@ func (p *pdfDoc) para(para Para) {
 	if para.Indent {
 		indent = indentMM
 	}
-	lines := p.breakLines(para.Runs, size, p.textWidth(), indent)
+	left := para.Left
+	lines := p.breakLines(para.Runs, size, p.textWidth()-left, indent)
 	if para.Keep > 0 {
 		p.room(float64(len(lines))*lh + para.Keep)
 	}
-	for _, ln := range lines {
+	for i, ln := range lines {
 		p.room(lh)
-		x := marginLeft + indent
-		avail := p.textWidth() - indent
+		if i == 0 && para.Bullet != "" {
+			p.f.SetFont(family, "", size)
+			p.f.SetXY(marginLeft+left-bulletMM, p.f.GetY())
+			p.f.CellFormat(bulletMM, lh, para.Bullet, "", 0, "L", false, 0, "")
+		}
+		x := marginLeft + left + indent
+		avail := p.textWidth() - left - indent
 		indent = 0
 		used, gaps := 0.0, 0
 		for i, fr := range ln.frags {
