@@ -30,7 +30,7 @@ func HandoutDoc(d *Deck, notes bool, l i18n.Lang) paper.Doc {
 		add(paper.Para{Runs: []paper.Run{{Text: strings.Join(sub, " · "), Italic: true}}, Align: paper.Center})
 	}
 	for i, s := range d.Slides {
-		add(paper.Para{Runs: paper.Bold(l.T("handout.slide", i+1, len(d.Slides))), Before: 12, Size: 11, Keep: 25})
+		add(paper.Para{Runs: paper.Bold(l.T("handout.slide", i+1, len(d.Slides))), Before: 12, Size: 11, KeepNext: true})
 		add(markdownBlocks(s.Body())...)
 		if notes && strings.TrimSpace(s.Notes) != "" {
 			add(paper.Para{Runs: []paper.Run{{Text: l.T("handout.notes") + ": ", Bold: true, Italic: true}, {Text: strings.TrimSpace(s.Notes), Italic: true}},

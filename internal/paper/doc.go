@@ -45,6 +45,9 @@ type Para struct {
 	Bullet string
 	// Left indents every line, in millimetres.
 	Left float64
+	// KeepNext keeps the paragraph on the page of what follows (a heading,
+	// a table's caption).
+	KeepNext bool
 	// Keep is room in millimetres the paragraph keeps below itself on its
 	// page, so that it is not parted from what follows (the closing
 	// sentence from the signatures).

@@ -153,7 +153,7 @@ func (x *docxDoc) para(p Para) {
 	if p.Bullet != "" || p.Left > 0 {
 		// The mark hangs in the indent; a tab takes the text to it.
 		x.b.WriteString(`<w:p><w:pPr>`)
-		if p.Keep > 0 {
+		if p.Keep > 0 || p.KeepNext {
 			x.b.WriteString(`<w:keepNext/>`)
 		}
 		fmt.Fprintf(x.b, `<w:spacing w:before="%d" w:after="0"/><w:ind w:left="%d"`, int(p.Before*20), twips(p.Left))
@@ -171,7 +171,7 @@ func (x *docxDoc) para(p Para) {
 		x.b.WriteString(`</w:p>`)
 		return
 	}
-	if p.Keep > 0 {
+	if p.Keep > 0 || p.KeepNext {
 		// Word keeps it on the page of the next paragraph.
 		x.b.WriteString(`<w:p><w:pPr><w:keepNext/>`)
 		x.pBody(p.Runs, p.Align, p.Size, p.Before, p.Indent, 0)
@@ -223,7 +223,7 @@ func (x *docxDoc) header(h Header) {
 	x.p(Text(h.Number), Center, BodySize, 6, false, 0)
 	x.b.WriteString(`</w:tc>`)
 	x.cellOpen(cols[1], false)
-	x.p(Bold(h.Nation), Center, 12.5, 0, false, 0)
+	x.p(Bold(h.Nation), Center, 12, 0, false, 0)
 	x.p(Bold(h.Motto), Center, 13.5, 0, false, 0)
 	x.rule(cols[1], twips(62))
 	x.p([]Run{{Text: h.Dateline, Italic: true}}, Center, BodySize, 6, false, 0)

@@ -78,9 +78,12 @@ func WritePDF(w io.Writer, d Doc) error {
 	if d.Header != nil {
 		p.header(*d.Header)
 	}
-	for _, b := range d.Blocks {
+	for i, b := range d.Blocks {
 		switch b := b.(type) {
 		case Para:
+			if b.KeepNext && i+1 < len(d.Blocks) {
+				b.Keep = max(b.Keep, p.lead(d.Blocks[i+1]))
+			}
 			p.para(b)
 		case Table:
 			p.table(b)
@@ -152,7 +155,7 @@ func (p *pdfDoc) header(h Header) {
 	leftY := y + 1.5
 
 	p.f.SetXY(rightX, y0)
-	p.centred(rightX, rightW, h.Nation, "B", 12.5)
+	p.centred(rightX, rightW, h.Nation, "B", 12)
 	wide = p.centred(rightX, rightW, h.Motto, "B", 13.5)
 	y = p.f.GetY() + 0.8
 	p.f.Line(rightX+(rightW-wide)/2, y, rightX+(rightW+wide)/2, y)
@@ -361,20 +364,70 @@ func (p *pdfDoc) fit(fr fragment, avail, size float64) (fragment, fragment) {
 
 // table draws a bordered table; a row that does not fit on the page goes
 // to the next, under the header row again.
-func (p *pdfDoc) table(t Table) {
-	size := t.Size
+// tableLayout is t's font size, line height and column widths in mm.
+func (p *pdfDoc) tableLayout(t Table) (size, lh float64, cols []float64) {
+	size = t.Size
 	if size == 0 {
 		size = BodySize - 1
 	}
-	lh := lineHeight(size)
 	total := 0.0
 	for _, w := range t.Widths {
 		total += w
 	}
-	cols := make([]float64, len(t.Widths))
+	cols = make([]float64, len(t.Widths))
 	for i, w := range t.Widths {
 		cols[i] = w / total * p.textWidth()
 	}
+	return size, lineHeight(size), cols
+}
+
+// rowHeight is the height of a row of cells of t, in mm.
+func (p *pdfDoc) rowHeight(t Table, cells []string, bold bool) float64 {
+	size, lh, cols := p.tableLayout(t)
+	p.f.SetFont(family, style(bold, false), size)
+	h := 0.0
+	for i := range cols {
+		if i < len(cells) {
+			h = max(h, float64(max(len(p.f.SplitText(clean(cells[i]), cols[i]-2*cellPad)), 1))*lh)
+		}
+	}
+	return max(h+2*cellPad-1, t.MinRow)
+}
+
+// lead is the room the start of block b needs: a table whole when it fits
+// on a page (else its header and first rows), two lines of a paragraph,
+// the signatures whole. A heading keeps that much below itself.
+func (p *pdfDoc) lead(b Block) float64 {
+	switch b := b.(type) {
+	case Table:
+		whole := p.rowHeight(b, b.Head, true)
+		for i, r := range b.Rows {
+			whole += p.rowHeight(b, r, false)
+			if i == 2 && whole > p.height-marginTop-marginBottom {
+				return whole
+			}
+		}
+		if b.Foot != nil {
+			whole += p.rowHeight(b, b.Foot, true)
+		}
+		if whole > p.height-marginTop-marginBottom {
+			return p.rowHeight(b, b.Head, true) * 4
+		}
+		return whole
+	case Para:
+		size := b.Size
+		if size == 0 {
+			size = BodySize
+		}
+		return 2*lineHeight(size) + b.Before*ptMM
+	case Signatures:
+		return lineHeight(BodySize)*4 + 28
+	}
+	return 0
+}
+
+func (p *pdfDoc) table(t Table) {
+	size, lh, cols := p.tableLayout(t)
 	p.f.SetLineWidth(0.2)
 	row := func(cells []string, bold, head bool) {
 		st := style(bold, false)
@@ -414,15 +467,18 @@ func (p *pdfDoc) table(t Table) {
 		}
 		p.f.SetXY(marginLeft, y+h)
 	}
-	height := func(cells []string, bold bool) float64 {
-		p.f.SetFont(family, style(bold, false), size)
-		h := 0.0
-		for i := range cols {
-			if i < len(cells) {
-				h = max(h, float64(max(len(p.f.SplitText(clean(cells[i]), cols[i]-2*cellPad)), 1))*lh)
-			}
-		}
-		return max(h+2*cellPad-1, t.MinRow)
+	height := func(cells []string, bold bool) float64 { return p.rowHeight(t, cells, bold) }
+	// A table that fits on a page is not split: it starts on the next page
+	// when it does not fit on this one.
+	whole := height(t.Head, true)
+	for _, r := range t.Rows {
+		whole += height(r, false)
+	}
+	if t.Foot != nil {
+		whole += height(t.Foot, true)
+	}
+	if whole <= p.height-marginTop-marginBottom {
+		p.room(whole)
 	}
 	p.room(height(t.Head, true) + lh*2)
 	row(t.Head, true, true)

@@ -45,7 +45,7 @@ func MinutesDoc(m Minutes, l i18n.Lang, loc *time.Location) paper.Doc {
 	}
 	d.Header = minutesHeader(m, l, loc)
 	add := func(b ...paper.Block) { d.Blocks = append(d.Blocks, b...) }
-	heading := func(text string) { add(paper.Para{Runs: paper.Bold(text), Before: 8}) }
+	heading := func(text string) { add(paper.Para{Runs: paper.Bold(text), Before: 8, KeepNext: true}) }
 	item := func(label, value string) { add(paper.Item(label, oneLine(value))) }
 
 	add(paper.Para{Runs: paper.Bold(l.T("minutes.title")), Align: paper.Center, Size: 14, Before: 10})
@@ -82,16 +82,16 @@ func MinutesDoc(m Minutes, l i18n.Lang, loc *time.Location) paper.Doc {
 		for i, t := range tallies {
 			rows[i] = []string{t.Label, strconv.Itoa(t.Invited), strconv.Itoa(t.Present), strconv.Itoa(t.Absent)}
 		}
-		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4},
+		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4, KeepNext: true},
 			paper.Table{Widths: []float64{10, 3, 3, 3}, Align: []paper.Align{paper.Left, paper.Right, paper.Right, paper.Right},
 				Head: []string{l.T("report.col.unit"), l.T("paper.col.invited"), l.T("paper.col.present"), l.T("paper.col.absent")},
 				Rows: rows, Foot: []string{l.T("report.totals.total"), strconv.Itoa(in), strconv.Itoa(present), strconv.Itoa(absent)}})
 	} else {
 		item(l.T("report.info.present"), l.T("minutes.people", len(m.Attendees)))
-		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4},
+		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4, KeepNext: true},
 			totalsTable(l.T("report.col.unit"), TotalsByUnit(m.Attendees, m.Units, l), l))
 	}
-	add(paper.Para{Runs: paper.Bold(l.T("paper.bygroup")), Before: 4},
+	add(paper.Para{Runs: paper.Bold(l.T("paper.bygroup")), Before: 4, KeepNext: true},
 		totalsTable(l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l))
 
 	// III. Content.
@@ -109,7 +109,7 @@ func MinutesDoc(m Minutes, l i18n.Lang, loc *time.Location) paper.Doc {
 	item(l.T("minutes.actual"), actualText(s, l))
 	views, spent := timelineSums(m.Timeline)
 	item(l.T("minutes.presented"), humanDuration(spent, l))
-	add(paper.Para{Runs: paper.Bold(l.T("paper.timeline")), Before: 4})
+	add(paper.Para{Runs: paper.Bold(l.T("paper.timeline")), Before: 4, KeepNext: true})
 	if len(m.Timeline) == 0 {
 		add(paper.Para{Runs: paper.Text(l.T("minutes.timeline.none"))})
 	} else {
@@ -218,7 +218,7 @@ func questionBlocks(i int, q Question, l i18n.Lang, loc *time.Location) []paper.
 		asker += " " + l.T("minutes.q.press")
 	}
 	out := []paper.Block{
-		paper.Para{Runs: paper.Bold(l.T("minutes.q.heading", n) + " — " + ref), Before: 6},
+		paper.Para{Runs: paper.Bold(l.T("minutes.q.heading", n) + " — " + ref), Before: 6, KeepNext: true},
 		paper.Item(l.T("minutes.q.asker"), asker),
 		paper.Item(l.T("minutes.q.asked"), dateTime(q.CreatedAt, l, loc)),
 		paper.Item(l.T("minutes.col.status"), statusLabel(string(q.Status), l)),
