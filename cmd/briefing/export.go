@@ -98,8 +98,9 @@ func exportFormat(l i18n.Lang, format string, given bool, out string) (string, e
 	return formatOf(l, format, given, out, "md", minutesOfExt)
 }
 
-// minutesOfExt: the formats of the minutes a file's extension names.
-var minutesOfExt = map[string]string{".md": "md", ".markdown": "md", ".csv": "csv", ".xlsx": "xlsx", ".pdf": "pdf", ".docx": "docx"}
+// minutesOfExt: the formats of the minutes a file's extension names (.txt:
+// Markdown is plain text).
+var minutesOfExt = map[string]string{".md": "md", ".markdown": "md", ".txt": "md", ".csv": "csv", ".xlsx": "xlsx", ".pdf": "pdf", ".docx": "docx"}
 
 // formatFor is the format of a file written to out: format when given on the command line,
 // else the one out's extension names, else fallback. A file whose extension names another

@@ -34,7 +34,7 @@ var paper13Messages = map[string][2]string{
 
 	// Formats and file names.
 	"paper.export.format": {"định dạng %q không có; dùng --format md, csv, xlsx, pdf hoặc docx", "no format %q; use --format md, csv, xlsx, pdf or docx"},
-	"paper.export.badext": {"-o %s: không có định dạng nào có đuôi %s; đặt tên tệp .md, .csv, .xlsx, .pdf hoặc .docx, hoặc chọn --format", "-o %s: no format has the extension %s; name the file .md, .csv, .xlsx, .pdf or .docx, or choose --format"},
+	"paper.export.badext": {"-o %s: không có định dạng nào có đuôi %s; đặt tên tệp .md, .txt, .csv, .xlsx, .pdf hoặc .docx", "-o %s: no format has the extension %s; name the file .md, .txt, .csv, .xlsx, .pdf or .docx"},
 	"paper.export.tty":    {"tệp %s không in ra màn hình được; chỉ tệp cần ghi bằng -o TỆP.%[1]s", "a %s file cannot go to the terminal; name a file with -o FILE.%[1]s"},
 
 	// The sign-in sheet.

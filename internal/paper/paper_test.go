@@ -17,6 +17,9 @@ func text(t *testing.T, pdf []byte) string {
 	t.Helper()
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is not installed; .ci/run installs poppler-utils")
+		}
 		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
 	}
 	file := filepath.Join(t.TempDir(), "doc.pdf")

@@ -52,6 +52,9 @@ func need(t testing.TB, tool string) string {
 	t.Helper()
 	path, err := exec.LookPath(tool)
 	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed; .ci/run installs poppler-utils", tool)
+		}
 		t.Skipf("%s is not installed (apt-get install poppler-utils)", tool)
 	}
 	return path
