@@ -283,3 +283,17 @@ func BenchmarkMinutesPDF300(b *testing.B) {
 		}
 	}
 }
+
+// The Markdown minutes name the chair and the secretary too, and sign
+// under their names.
+func TestMinutesMarkdownSigners(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMinutesMarkdown(&buf, paperMinutes(), i18n.VI, ict); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"- Chủ trì: Nguyễn Thị Chủ Trì\n", "- Thư ký: Lê Văn Thư Ký\n", "| THƯ KÝ | CHỦ TRÌ |", "| **Lê Văn Thư Ký** | **Nguyễn Thị Chủ Trì** |"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("no %q in:\n%s", want, buf.String())
+		}
+	}
+}
