@@ -53,7 +53,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 				} else if (format == "pdf" || format == "docx") && isTerminal(e.out) {
 					return exitError{2, e.lang.T("paper.export.tty", format)}
 				}
-				m, err := e.minutes(ctx, s)
+				m, err := e.minutes(ctx, s, format == "pdf" || format == "docx")
 				if err != nil {
 					return err
 				}
@@ -196,8 +196,10 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 	"docx": report.WriteMinutesDOCX,
 }
 
-// minutes gathers everything the minutes of session s show.
-func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, error) {
+// minutes gathers everything the minutes of session s show; with invited,
+// the roster too (only the paper minutes count the invited and the absent,
+// and a large roster takes a while to read).
+func (e *env) minutes(ctx context.Context, s session.Session, invited bool) (report.Minutes, error) {
 	checkIns, err := e.att.Attendees(ctx, s.ID)
 	if err != nil {
 		return report.Minutes{}, err
@@ -230,15 +232,16 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 		},
 		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
 	}
-	// The invited are everyone on the roster: only the paper minutes
-	// count them, and a 300-person roster reads in milliseconds. An empty
-	// roster leaves Invited nil: the minutes then count those present.
-	err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
-		m.Invited = append(m.Invited, report.Attendee{PersonID: p.ID, Name: p.Name, Unit: p.Unit, Position: p.Position, Group: string(p.Group)})
-		return nil
-	})
-	if err != nil {
-		return report.Minutes{}, err
+	// The invited are everyone on the roster. An empty roster leaves
+	// Invited nil: the minutes then count those present.
+	if invited {
+		err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
+			m.Invited = append(m.Invited, report.Attendee{PersonID: p.ID, Unit: p.Unit})
+			return nil
+		})
+		if err != nil {
+			return report.Minutes{}, err
+		}
 	}
 	for _, c := range checkIns {
 		m.Attendees = append(m.Attendees, report.Attendee{
