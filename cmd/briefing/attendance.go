@@ -8,7 +8,7 @@ import (
 
 func newAttendanceCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "attendance", Short: g.helpLang.T("cli.help.cmd.attendance")}
-	cmd.AddCommand(newAttendanceListCmd(g))
+	cmd.AddCommand(newAttendanceListCmd(g), newAttendanceSheetCmd(g))
 	return cmd
 }
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,6 +12,7 @@ import (
 
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/paper"
 
 	"github.com/spf13/cobra"
 )
@@ -134,6 +137,8 @@ func newDeckListCmd(g *globals) *cobra.Command {
 
 func newDeckRenderCmd(g *globals) *cobra.Command {
 	var width, slide int
+	var notes bool
+	var format, outFile string
 	cmd := &cobra.Command{
 		Use:   "render DECK",
 		Short: g.helpLang.T("cli.help.cmd.deck.render"),
@@ -144,24 +149,17 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 				return exitError{1, lang.T("cli.deck.width", width, deck.MinRenderWidth, deck.MaxRenderWidth)}
 			}
 			e := newEnv(cmd, lang, dataDir(g))
-			d, err := e.presentable(args[0])
+			if strings.EqualFold(strings.TrimSpace(format), "text") {
+				format = "txt"
+			}
+			format, err := paperFormat(e, format, cmd.Flags().Changed("format"), outFile, []string{"txt", "pdf"}, "cli.deck.format", "cli.deck.badext")
 			if err != nil {
 				return err
 			}
-			tty := isTerminal(out)
-			if width <= 0 {
-				width = min(terminalWidth(out, 80), deck.MaxRenderWidth)
+			if err := checkPaperOut(e, outFile, format, "tai-lieu"); err != nil {
+				return err
 			}
-			style := deck.Dark
-			switch {
-			case !tty || g.getenv("NO_COLOR") != "":
-				style = deck.Plain
-			case g.theme == "light":
-				style = deck.Light
-			case g.theme == "high-contrast":
-				style = deck.HighContrast
-			}
-			r, err := deck.NewRenderer(width, style)
+			d, err := e.presentable(args[0])
 			if err != nil {
 				return err
 			}
@@ -172,22 +170,70 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 				}
 				first, last = slide-1, slide-1
 			}
-			for i := first; i <= last; i++ {
-				text, err := r.Render(d.Slides[i].Body())
-				if err != nil {
+			var buf bytes.Buffer
+			if format == "pdf" {
+				picked := *d
+				picked.Slides = d.Slides[first : last+1]
+				if err := paper.WritePDF(&buf, deck.HandoutDoc(&picked, notes, lang)); err != nil {
 					return err
 				}
-				if first != last {
-					fmt.Fprintln(out, separator(i+1, len(d.Slides), r.Width))
-				}
-				fmt.Fprintln(out, text)
+			} else if err := renderText(&buf, g, d, first, last, width, notes, lang, outFile == "" && isTerminal(out), out); err != nil {
+				return err
 			}
+			wrote, err := writePaperOut(e, outFile, buf.Bytes())
+			if err != nil || !wrote {
+				return err
+			}
+			fmt.Fprintln(e.errOut, lang.T("cli.deck.done", outFile, last-first+1))
 			return nil
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 0, g.helpLang.T("cli.help.flag.deck.render.width"))
 	cmd.Flags().IntVar(&slide, "slide", 0, g.helpLang.T("cli.help.flag.deck.render.slide"))
+	cmd.Flags().BoolVar(&notes, "notes", false, g.helpLang.T("cli.help.flag.deck.render.notes"))
+	cmd.Flags().StringVar(&format, "format", "", g.helpLang.T("cli.help.flag.deck.render.format"))
+	cmd.Flags().StringVarP(&outFile, "output", "o", "", g.helpLang.T("cli.help.flag.paper.output"))
 	return cmd
+}
+
+// renderText writes slides first to last as the terminal shows them (in
+// colour on a terminal tty), each followed by its notes when notes is set.
+func renderText(w io.Writer, g *globals, d *deck.Deck, first, last, width int, notes bool, lang i18n.Lang, tty bool, out io.Writer) error {
+	if width <= 0 {
+		width = 80
+		if tty {
+			width = min(terminalWidth(out, 80), deck.MaxRenderWidth)
+		}
+	}
+	style := deck.Dark
+	switch {
+	case !tty || g.getenv("NO_COLOR") != "":
+		style = deck.Plain
+	case g.theme == "light":
+		style = deck.Light
+	case g.theme == "high-contrast":
+		style = deck.HighContrast
+	}
+	r, err := deck.NewRenderer(width, style)
+	if err != nil {
+		return err
+	}
+	for i := first; i <= last; i++ {
+		text, err := r.Render(d.Slides[i].Body())
+		if err != nil {
+			return err
+		}
+		if first != last {
+			fmt.Fprintln(w, separator(i+1, len(d.Slides), r.Width))
+		}
+		fmt.Fprintln(w, text)
+		if notes {
+			if n := deck.HandoutNotes(d.Slides[i], r.Width, lang); n != "" {
+				fmt.Fprintln(w, n)
+			}
+		}
+	}
+	return nil
 }
 
 // separator is the line between slides in a handout: "── 3/25 ────…", width columns.

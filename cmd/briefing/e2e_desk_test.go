@@ -343,8 +343,8 @@ func TestCLICheckIn(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "\ufeff") || !strings.Contains(r.stdout, "Lê Văn Mới") {
 		t.Fatalf("export csv: %s", r)
 	}
-	if r := cli("session", "export", id, "--format", "pdf"); r.code != 2 {
-		t.Fatalf("export pdf: %s", r)
+	if r := cli("session", "export", id, "--format", "odt"); r.code != 2 {
+		t.Fatalf("export odt: %s", r)
 	}
 	assertNoCitizenID(t, data, "079203001234")
 	assertNoCitizenID(t, data, "079203009999")

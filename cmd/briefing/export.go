@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"briefing/internal/atomicfile"
+	"briefing/internal/attendance"
 	"briefing/internal/i18n"
 	"briefing/internal/questions"
 	"briefing/internal/report"
@@ -49,8 +50,10 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 					}
 				} else if format == "xlsx" && isTerminal(e.out) {
 					return exitError{2, e.lang.T("cli.export.tty")}
+				} else if (format == "pdf" || format == "docx") && isTerminal(e.out) {
+					return exitError{2, e.lang.T("paper.export.tty", format)}
 				}
-				m, err := e.minutes(ctx, s)
+				m, err := e.minutes(ctx, s, format == "pdf" || format == "docx")
 				if err != nil {
 					return err
 				}
@@ -76,24 +79,41 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 }
 
 // exportFormat is the format of the minutes: --format in any case (given: on the command
-// line), else the one out's extension names, else md.
+// line), else the one out's extension names, else md. An extension no format has (.odt,
+// .txt) is refused: the minutes would open as garbage under that name.
 func exportFormat(l i18n.Lang, format string, given bool, out string) (string, error) {
 	format = strings.ToLower(strings.TrimSpace(format))
 	if given {
 		if _, ok := minutesWriters[format]; !ok {
-			return "", exitError{2, l.T("cli.export.format", format)}
+			return "", exitError{2, l.T("paper.export.format", format)}
 		}
 	}
-	return formatFor(l, format, given, out, "md")
+	if out != "" && out != "-" {
+		if ext := strings.ToLower(filepath.Ext(out)); ext != "" {
+			if _, ok := minutesOfExt[ext]; !ok {
+				return "", exitError{2, l.T("paper.export.badext", out, ext)}
+			}
+		}
+	}
+	return formatOf(l, format, given, out, "md", minutesOfExt)
 }
+
+// minutesOfExt: the formats of the minutes a file's extension names (.txt:
+// Markdown is plain text).
+var minutesOfExt = map[string]string{".md": "md", ".markdown": "md", ".txt": "md", ".csv": "csv", ".xlsx": "xlsx", ".pdf": "pdf", ".docx": "docx"}
 
 // formatFor is the format of a file written to out: format when given on the command line,
 // else the one out's extension names, else fallback. A file whose extension names another
 // format than the one given is refused: Markdown in a .xlsx file opens as garbage.
 func formatFor(l i18n.Lang, format string, given bool, out, fallback string) (string, error) {
+	return formatOf(l, format, given, out, fallback, formatOfExt)
+}
+
+// formatOf is formatFor with the extensions of exts.
+func formatOf(l i18n.Lang, format string, given bool, out, fallback string, exts map[string]string) (string, error) {
 	ext := ""
 	if out != "" && out != "-" {
-		ext = formatOfExt[strings.ToLower(filepath.Ext(out))]
+		ext = exts[strings.ToLower(filepath.Ext(out))]
 	}
 	switch {
 	case !given && ext != "":
@@ -172,10 +192,14 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 	"md":   report.WriteMinutesMarkdown,
 	"csv":  report.WriteMinutesCSV,
 	"xlsx": report.WriteMinutesXLSX,
+	"pdf":  report.WriteMinutesPDF,
+	"docx": report.WriteMinutesDOCX,
 }
 
-// minutes gathers everything the minutes of session s show.
-func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, error) {
+// minutes gathers everything the minutes of session s show; with invited,
+// the roster too (only the paper minutes count the invited and the absent,
+// and a large roster takes a while to read).
+func (e *env) minutes(ctx context.Context, s session.Session, invited bool) (report.Minutes, error) {
 	checkIns, err := e.att.Attendees(ctx, s.ID)
 	if err != nil {
 		return report.Minutes{}, err
@@ -203,13 +227,25 @@ func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, e
 		Session: report.Session{
 			ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
 			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
+			Chair: s.Info.Chair, Secretary: s.Info.Secretary,
 			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
 		},
 		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
 	}
+	// The invited are everyone on the roster. An empty roster leaves
+	// Invited nil: the minutes then count those present.
+	if invited {
+		err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
+			m.Invited = append(m.Invited, report.Attendee{PersonID: p.ID, Unit: p.Unit})
+			return nil
+		})
+		if err != nil {
+			return report.Minutes{}, err
+		}
+	}
 	for _, c := range checkIns {
 		m.Attendees = append(m.Attendees, report.Attendee{
-			Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
+			PersonID: c.Person.ID, Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
 			Group: string(c.Person.Group), Method: string(c.Method), CheckedInAt: c.At,
 		})
 	}

@@ -66,7 +66,7 @@ func TestHelpLanguage(t *testing.T) {
 		[]string{"import a roster from CSV or XLSX", "briefing roster import FILE [flags]", "Global Flags:", "check and count, write nothing"},
 		[]string{"Tuỳ chọn"})
 	assertHas(t, "help session export", mustHelp(t, "", "help", "session", "export"),
-		[]string{"Ghi toàn bộ phiên", "md, csv hoặc xlsx", "theo đuôi của tệp -o"}, cobraWords)
+		[]string{"Ghi toàn bộ phiên", "md, csv, xlsx, pdf hoặc docx", "theo đuôi của tệp -o"}, cobraWords)
 }
 
 // TestHelpEveryCommand: every command and flag of the tree has its help in both

@@ -35,6 +35,8 @@ func infoFlags(g *globals, cmd *cobra.Command, info *session.Info) {
 	f.StringVar(&info.Venue, "venue", "", g.helpLang.T("cli.help.flag.venue"))
 	f.StringVar(&info.Form, "form", "", g.helpLang.T("cli.help.flag.form"))
 	f.StringVar(&info.Rapporteur, "rapporteur", "", g.helpLang.T("cli.help.flag.rapporteur"))
+	f.StringVar(&info.Chair, "chair", "", g.helpLang.T("cli.help.flag.chair"))
+	f.StringVar(&info.Secretary, "secretary", "", g.helpLang.T("cli.help.flag.secretary"))
 }
 
 func newPresentCmd(g *globals) *cobra.Command {

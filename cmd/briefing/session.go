@@ -13,7 +13,8 @@ import (
 
 func newSessionCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "session", Short: g.helpLang.T("cli.help.cmd.session")}
-	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g), newSessionExportCmd(g))
+	cmd.AddCommand(newSessionStartCmd(g), newSessionListCmd(g), newSessionShowCmd(g), newSessionEndCmd(g), newSessionExportCmd(g),
+		newSessionEditCmd(g))
 	return cmd
 }
 
@@ -70,6 +71,8 @@ type sessionJSON struct {
 	Venue      string         `json:"venue"`
 	Form       string         `json:"form"`
 	Rapporteur string         `json:"rapporteur"`
+	Chair      string         `json:"chair"`
+	Secretary  string         `json:"secretary"`
 	DeckID     string         `json:"deck_id"`
 	DeckTitle  string         `json:"deck_title"`
 	DeckVer    string         `json:"deck_version"`
@@ -110,7 +113,7 @@ type slideTimeRow struct {
 func toJSON(s session.Session) sessionJSON {
 	return sessionJSON{
 		ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
-		Rapporteur: s.Info.Rapporteur, DeckID: s.Deck.ID, DeckTitle: s.Deck.Title, DeckVer: s.Deck.Version,
+		Rapporteur: s.Info.Rapporteur, Chair: s.Info.Chair, Secretary: s.Info.Secretary, DeckID: s.Deck.ID, DeckTitle: s.Deck.Title, DeckVer: s.Deck.Version,
 		Slides: s.Deck.Slides, Slide: s.Slide + 1, StartedAt: s.StartedAt, EndedAt: s.EndedAt, Open: s.EndedAt == nil,
 	}
 }
@@ -173,4 +176,57 @@ func newSessionEndCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
+}
+
+// newSessionEditCmd sets who chaired a session and who took its minutes, the
+// two names the minutes are signed under, during or after the meeting.
+func newSessionEditCmd(g *globals) *cobra.Command {
+	var chair, secretary string
+	cmd := &cobra.Command{
+		Use:   "edit [ID]",
+		Short: g.helpLang.T("cli.help.cmd.session.edit"),
+		Args:  argsMax(g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			return withEnv(cmd, g, func(e *env) error {
+				var c, sec *string
+				if cmd.Flags().Changed("chair") {
+					c = &chair
+				}
+				if cmd.Flags().Changed("secretary") {
+					sec = &secretary
+				}
+				if c == nil && sec == nil {
+					return exitError{2, e.lang.T("cli.session.edit.none")}
+				}
+				var id string
+				if len(args) == 1 {
+					id = args[0]
+				}
+				s, err := e.sessionOrOpen(ctx, id, "cli.end.none")
+				if err != nil {
+					return err
+				}
+				s, err = e.svc.SetSigners(ctx, s.ID, c, sec)
+				if msg, ok := field.Message(e.lang, err); ok {
+					return exitError{1, msg}
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(e.out, e.lang.T("cli.session.edit.done", s.ID, orDash(s.Info.Chair), orDash(s.Info.Secretary)))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVar(&chair, "chair", "", g.helpLang.T("cli.help.flag.chair"))
+	cmd.Flags().StringVar(&secretary, "secretary", "", g.helpLang.T("cli.help.flag.secretary"))
+	return cmd
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -70,7 +70,7 @@ func TestSessionCLI(t *testing.T) {
 	if _, err := os.Stat(mismatch); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the refused export wrote %s", mismatch)
 	}
-	runIn(t, "", "--data", data, "session", "export", id, "--format", "pdf").expect(t, "--format pdf", 2, []string{`định dạng "pdf" không có`}, nil)
+	runIn(t, "", "--data", data, "session", "export", id, "--format", "odt").expect(t, "--format odt", 2, []string{`định dạng "odt" không có`}, nil)
 	nodir := filepath.Join(dir, "nodir", "x.csv")
 	runIn(t, "", "--data", data, "session", "export", id, "--format", "csv", "-o", nodir).expect(t, "-o in no folder", 1,
 		[]string{"không ghi được " + nodir + ": thư mục " + filepath.Dir(nodir) + " không tồn tại"}, []string{".x.csv.", "no such file"})
@@ -96,12 +96,16 @@ func TestExportFormat(t *testing.T) {
 		{"", false, "-", "md", 0},
 		{"", false, "x.CSV", "csv", 0},
 		{"", false, "x.markdown", "md", 0},
-		{"", false, "x.pdf", "md", 0},
+		{"", false, "x.pdf", "pdf", 0},
+		{"", false, "x.DOCX", "docx", 0},
+		{"", false, "x.odt", "", 2},
+		{"pdf", true, "x.odt", "", 2},
+		{"odt", true, "", "", 2},
 		{"XLSX", true, "x.xlsx", "xlsx", 0},
 		{" Csv ", true, "", "csv", 0},
 		{"md", true, "x.txt", "md", 0},
 		{"md", true, "x.xlsx", "", 2},
-		{"pdf", true, "x.pdf", "", 2},
+		{"pdf", true, "x.pdf", "pdf", 0},
 		{"", true, "x.md", "", 2},
 	} {
 		got, err := exportFormat(i18n.VI, c.format, c.given, c.out)

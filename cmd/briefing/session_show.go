@@ -71,6 +71,8 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 					{l.T("form.venue"), s.Info.Venue},
 					{l.T("form.form"), s.Info.Form},
 					{l.T("form.rapporteur"), s.Info.Rapporteur},
+					{l.T("form.chair"), s.Info.Chair},
+					{l.T("form.secretary"), s.Info.Secretary},
 					{l.T("form.deck"), fmt.Sprintf("%s (%s, %s)", s.Deck.Title, s.Deck.ID, s.Deck.Version)},
 					{l.T("session.field.start"), s.StartedAt.Local().Format("2006-01-02 15:04:05")},
 					{l.T("session.field.end"), ended},

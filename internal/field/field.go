@@ -28,6 +28,8 @@ const (
 	Venue      Name = "venue"
 	Form       Name = "form"
 	Rapporteur Name = "rapporteur"
+	Chair      Name = "chair"
+	Secretary  Name = "secretary"
 	Asker      Name = "asker"
 	AskerUnit  Name = "asker_unit"
 	Question   Name = "question"
@@ -49,7 +51,7 @@ const (
 )
 
 var limits = map[Name]int{
-	PersonName: MaxName, Unit: MaxName, Position: MaxName, Rapporteur: MaxName,
+	PersonName: MaxName, Unit: MaxName, Position: MaxName, Rapporteur: MaxName, Chair: MaxName, Secretary: MaxName,
 	Asker: MaxName, AskerUnit: MaxName, AnsweredBy: MaxName, Form: MaxName, Device: MaxName,
 	Title: MaxTitle, Venue: MaxTitle,
 	Question: MaxText, Answer: MaxText,

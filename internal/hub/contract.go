@@ -22,6 +22,9 @@ import (
 type fieldType struct {
 	base     string // uuid, string, int, bool, hlc, time
 	nullable bool
+	// optional: the field may be missing, for a field added after devices
+	// were out in the field (an older device does not send it).
+	optional bool
 }
 
 type entitySpec struct {
@@ -54,7 +57,9 @@ func fields(spec string) map[string]fieldType {
 	m := map[string]fieldType{}
 	for _, f := range strings.Fields(spec) {
 		name, typ, _ := strings.Cut(f, ":")
-		m[name] = fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?")}
+		optional := strings.HasSuffix(typ, "~")
+		typ = strings.TrimSuffix(typ, "~")
+		m[name] = fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?"), optional: optional}
 	}
 	return m
 }
@@ -74,7 +79,7 @@ var contract = map[string]*entitySpec{
 	"session": {ops: []string{"insert", "update"}, fields: fields(metaFields +
 		"deck_id:string deck_version:string deck_title:string slides:int duration_min:int title:string " +
 		"unit:string venue:string form:string rapporteur:string started_at:time ended_at:time? slide:int step:int " +
-		"position_at:time pinned_question:string pinned_at:time?")},
+		"position_at:time pinned_question:string pinned_at:time? chair:string~ secretary:string~")},
 	"slide_view": {ops: []string{"insert"}, fields: fields(metaFields + "session_id:uuid slide:int step:int shown_at:time")},
 	"person": {ops: []string{"insert", "insert_many", "update"}, fields: fields(metaFields +
 		"name:string name_key:string unit:string position:string grp:string phone:string id_hash:string " +
@@ -243,6 +248,9 @@ func checkRecords(seq int64, entity, op, recordID, hlc string, payload json.RawM
 				vals[i] = json.RawMessage("null") // a device of an earlier version
 			}
 			if vals[i] == nil {
+				if spec.types[i].optional {
+					continue
+				}
 				return nil, bad(at+name, "missing")
 			}
 			// A field is a name, a title, a question: 64 KiB holds the

@@ -71,7 +71,9 @@ func TestContractIsTheDocument(t *testing.T) {
 		if cells := strings.Split(strings.Trim(line, "|"), "|"); strings.HasPrefix(line, "|") && len(cells) >= 3 {
 			name, typ := strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1])
 			if name != "field" && !strings.HasPrefix(name, "---") {
-				e.fields[name] = fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?")}
+				optional := strings.HasSuffix(typ, "~")
+				typ = strings.TrimSuffix(typ, "~")
+				e.fields[name] = fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?"), optional: optional}
 			}
 		}
 	}

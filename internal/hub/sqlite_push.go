@@ -549,10 +549,11 @@ func (p *pusher) apply(c checked) error {
 // later check-ins are checked against, and the rarer entities), built once.
 var (
 	upsertSession = `INSERT INTO session (id, origin, hlc, deck_id, deck_version, deck_title, title, unit, venue, form,
-		rapporteur, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + lww("session", `hlc = excluded.hlc,
+		rapporteur, started_at, ended_at, chair, secretary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` + lww("session", `hlc = excluded.hlc,
 		deck_id = excluded.deck_id, deck_version = excluded.deck_version, deck_title = excluded.deck_title,
 		title = excluded.title, unit = excluded.unit, venue = excluded.venue, form = excluded.form,
-		rapporteur = excluded.rapporteur, started_at = excluded.started_at, ended_at = excluded.ended_at`)
+		rapporteur = excluded.rapporteur, started_at = excluded.started_at, ended_at = excluded.ended_at,
+		chair = excluded.chair, secretary = excluded.secretary`)
 	upsertQuestion = `INSERT INTO question (id, origin, hlc, session_id, number, created_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?) ` +
 		lww("question", `hlc = excluded.hlc, number = excluded.number, payload = excluded.payload`)
 	upsertUnit = `INSERT INTO unit (id, origin, hlc, name, kind, sort_order, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?) ` +
@@ -573,7 +574,8 @@ func (p *pusher) applyRecord(c checked, r rec) error {
 		p.arrived = append(p.arrived, r.ID)
 		started, _ := r.timeMS("started_at")
 		return p.upsert(c, r, "session", upsertSession, r.ID, r.Origin, r.HLC, r.str("deck_id"), r.str("deck_version"), r.str("deck_title"),
-			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"))
+			r.str("title"), r.str("unit"), r.str("venue"), r.str("form"), r.str("rapporteur"), started, nullMS(r, "ended_at"),
+			r.str("chair"), r.str("secretary"))
 	case "person":
 		p.buffers()
 		return p.add(p.people, c, r, r.ID, r.Origin, r.HLC, r.str("name_key"), r.str("unit"), r.str("grp"), keptIDHash(r.str("id_hash")))

@@ -65,6 +65,10 @@ type Session struct {
 	// screen, or empty.
 	PinnedQuestion string     `json:"pinned_question"`
 	PinnedAt       *time.Time `json:"pinned_at"`
+	// Chair and Secretary sign the minutes (migration 0018); a record
+	// from an older device has neither, so they are left out when empty.
+	Chair     string `json:"chair,omitempty"`
+	Secretary string `json:"secretary,omitempty"`
 }
 
 // SlideView records that a session's screen moved to a slide and step.

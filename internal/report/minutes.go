@@ -24,6 +24,10 @@ type Minutes struct {
 	// grouped by spelling alone).
 	Units     *unit.Catalog
 	Questions []Question // in the order they were asked
+	// Invited are the people on the roster when the minutes are made, who
+	// were asked to come (nil: no roster; the minutes then count only
+	// those present).
+	Invited []Attendee
 }
 
 // SlideTime is the time a session spent on one slide.

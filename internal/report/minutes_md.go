@@ -58,6 +58,12 @@ func WriteMinutesMarkdown(w io.Writer, m Minutes, l i18n.Lang, loc *time.Locatio
 
 	// II. Attendance.
 	fmt.Fprintf(b, "## %s\n\n", l.T("minutes.sec.people"))
+	if s.Chair != "" {
+		mdItem(b, l.T("paper.chair"), s.Chair)
+	}
+	if s.Secretary != "" {
+		mdItem(b, l.T("paper.secretary"), s.Secretary)
+	}
 	mdItem(b, l.T("minutes.rapporteur"), orText(s.Rapporteur, l.T("minutes.notgiven")))
 	mdItem(b, l.T("report.info.present"), l.T("minutes.people", len(m.Attendees)))
 	b.WriteString("\n")
@@ -130,7 +136,7 @@ func WriteMinutesMarkdown(w io.Writer, m Minutes, l i18n.Lang, loc *time.Locatio
 		b.WriteString(l.T("minutes.closing.noid"))
 	}
 	b.WriteString("\n\n")
-	mdSignatures(b, s.Rapporteur, l)
+	mdSignatures(b, s, l)
 	return b.Flush()
 }
 
@@ -178,20 +184,27 @@ func mdQuestion(b *bufio.Writer, i int, q Question, l i18n.Lang, loc *time.Locat
 }
 
 // mdSignatures writes the signature block: the secretary on the left, the
-// rapporteur (or, when none is recorded, the chair) on the right, with room
-// to sign above the name.
-func mdSignatures(b *bufio.Writer, rapporteur string, l i18n.Lang) {
+// chair on the right (the rapporteur when no chair is recorded and a
+// rapporteur is), with room to sign above the names.
+func mdSignatures(b *bufio.Writer, s Session, l i18n.Lang) {
 	right := l.T("minutes.sign.chair")
-	name := mdInline(rapporteur)
-	if name != "" {
-		right = l.T("minutes.sign.rapporteur")
+	name := mdInline(s.Chair)
+	if name == "" && mdInline(s.Rapporteur) != "" {
+		name, right = mdInline(s.Rapporteur), l.T("minutes.sign.rapporteur")
 	}
 	fmt.Fprintf(b, "| %s | %s |\n| :---: | :---: |\n", l.T("minutes.sign.clerk"), right)
 	hint := "*" + l.T("minutes.sign.hint") + "*"
 	fmt.Fprintf(b, "| %s | %s |\n", hint, hint)
 	b.WriteString("|  |  |\n|  |  |\n|  |  |\n")
-	if name != "" {
-		fmt.Fprintf(b, "|  | **%s** |\n", name)
+	if secretary := mdInline(s.Secretary); name != "" || secretary != "" {
+		left := ""
+		if secretary != "" {
+			left = "**" + secretary + "**"
+		}
+		if name != "" {
+			name = "**" + name + "**"
+		}
+		fmt.Fprintf(b, "| %s | %s |\n", left, name)
 	}
 }
 

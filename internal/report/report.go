@@ -17,6 +17,7 @@ import (
 // record.Session, flattened for the title block.
 type Session struct {
 	ID, Title, Unit, Venue, Form, Rapporteur, DeckTitle, DeckVersion string
+	Chair, Secretary                                                 string // who sign the minutes
 	StartedAt                                                        time.Time
 	EndedAt                                                          *time.Time // nil while the session is open
 }
@@ -24,6 +25,7 @@ type Session struct {
 // Attendee is one check-in as the attendance table shows it: a view joining
 // record.Attendance and record.Person, with only the columns printed.
 type Attendee struct {
+	PersonID             string // tells the invited who came from those who did not
 	Name, Unit, Position string
 	Group                string // a group code ("can_bo", ...) or "" when not given
 	Method               string // a check-in method code ("roster", "walk_in", "qr")

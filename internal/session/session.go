@@ -91,6 +91,8 @@ func RefOf(d *deck.Deck) DeckRef {
 // Info describes a session for the record.
 type Info struct {
 	Title, Unit, Venue, Form, Rapporteur string
+	// Chair (chủ trì) and Secretary (thư ký) sign the minutes.
+	Chair, Secretary string
 }
 
 // Session is a briefing and the slide on screen: a view of record.Session
@@ -196,7 +198,7 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 		started = store.Session{
 			DeckID: d.ID, DeckVersion: d.Version, DeckTitle: d.Title, Slides: d.Slides, DurationMin: d.DurationMin,
 			Title: info.Title, Unit: info.Unit, Venue: info.Venue, Form: info.Form, Rapporteur: info.Rapporteur,
-			StartedAt: now, PositionAt: now,
+			Chair: info.Chair, Secretary: info.Secretary, StartedAt: now, PositionAt: now,
 		}
 		if err := tx.InsertSession(ctx, &started); err != nil {
 			return err
@@ -409,6 +411,41 @@ func (s *Service) End(ctx context.Context, id string) error {
 	return nil
 }
 
+// SetSigners sets who chaired session id and who took its minutes; a nil
+// name stays as it is. An ended session takes them too: the minutes are
+// often drawn up after the meeting.
+func (s *Service) SetSigners(ctx context.Context, id string, chair, secretary *string) (Session, error) {
+	var info Info
+	if chair != nil {
+		info.Chair = *chair
+	}
+	if secretary != nil {
+		info.Secretary = *secretary
+	}
+	info, err := cleanInfo(info)
+	if err != nil {
+		return Session{}, fmt.Errorf("set signers: %w", err)
+	}
+	var rec store.Session
+	err = s.st.Tx(ctx, func(tx *store.Tx) error {
+		rec, err = tx.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		if chair != nil {
+			rec.Chair = info.Chair
+		}
+		if secretary != nil {
+			rec.Secretary = info.Secretary
+		}
+		return tx.UpdateSession(ctx, &rec)
+	})
+	if err != nil {
+		return Session{}, fmt.Errorf("set signers: %w", err)
+	}
+	return fromRecord(rec), nil
+}
+
 // Timeline returns, per slide shown, how often it was entered and how long it
 // stayed on screen: each view lasts until the next one, the last until the
 // session ended (or until now while it is open). Steps count toward their slide; time when
@@ -494,9 +531,10 @@ func (s *Service) Units(ctx context.Context) ([]string, error) {
 func fromRecord(r store.Session) Session {
 	f := textvi.Shown
 	return Session{
-		ID:         r.ID,
-		Deck:       DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: f(r.DeckTitle), Slides: r.Slides, DurationMin: r.DurationMin},
-		Info:       Info{Title: f(r.Title), Unit: f(r.Unit), Venue: f(r.Venue), Form: f(r.Form), Rapporteur: f(r.Rapporteur)},
+		ID:   r.ID,
+		Deck: DeckRef{ID: r.DeckID, Version: r.DeckVersion, Title: f(r.DeckTitle), Slides: r.Slides, DurationMin: r.DurationMin},
+		Info: Info{Title: f(r.Title), Unit: f(r.Unit), Venue: f(r.Venue), Form: f(r.Form), Rapporteur: f(r.Rapporteur),
+			Chair: f(r.Chair), Secretary: f(r.Secretary)},
 		StartedAt:  r.StartedAt,
 		EndedAt:    r.EndedAt,
 		Slide:      r.Slide,
@@ -521,7 +559,8 @@ func cleanInfo(i Info) (Info, error) {
 	for _, f := range []struct {
 		name field.Name
 		v    *string
-	}{{field.Title, &i.Title}, {field.Unit, &i.Unit}, {field.Venue, &i.Venue}, {field.Form, &i.Form}, {field.Rapporteur, &i.Rapporteur}} {
+	}{{field.Title, &i.Title}, {field.Unit, &i.Unit}, {field.Venue, &i.Venue}, {field.Form, &i.Form}, {field.Rapporteur, &i.Rapporteur},
+		{field.Chair, &i.Chair}, {field.Secretary, &i.Secretary}} {
 		if *f.v, err = field.Line(f.name, *f.v); err != nil {
 			return i, err
 		}

@@ -36,6 +36,7 @@ type contractEntity struct {
 type fieldType struct {
 	base     string
 	nullable bool
+	optional bool // "~": left out when empty (a field added later)
 }
 
 var (
@@ -93,7 +94,9 @@ func parseContract(path string) (map[string]*contractEntity, error) {
 			if name == "field" || strings.HasPrefix(name, "---") {
 				continue // the header and its rule
 			}
-			ft := fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?")}
+			optional := strings.HasSuffix(typ, "~")
+			typ = strings.TrimSuffix(typ, "~")
+			ft := fieldType{base: strings.TrimSuffix(typ, "?"), nullable: strings.HasSuffix(typ, "?"), optional: optional}
 			if !slices.Contains(contractTypes, ft.base) {
 				return nil, fail("entity %q field %q: unknown type %q (want one of %v, with ? for null)", curName, name, typ, contractTypes)
 			}
@@ -158,6 +161,9 @@ func checkChange(contract map[string]*contractEntity, deviceID string, c Change)
 		}
 		for name, ft := range e.fields {
 			value, ok := fields[name]
+			if !ok && ft.optional {
+				continue
+			}
 			if !ok {
 				bad("%sfield %q of entity %q is documented but missing from the payload", at, name, c.Entity)
 				continue

@@ -124,7 +124,7 @@ func (s *Store) DeckSnapshot(ctx context.Context, deckID, version string) (DeckS
 
 const sessionColumns = `id, origin, hlc, deck_id, deck_version, deck_title, slides, duration_min,
 	title, unit, venue, form, rapporteur, started_at, ended_at, slide, step, position_at,
-	pinned_question, pinned_at`
+	pinned_question, pinned_at, chair, secretary`
 
 // scanSession reads sessionColumns, then into extra any columns a query adds after them.
 func scanSession(row rowScanner, extra ...any) (Session, error) {
@@ -133,7 +133,7 @@ func scanSession(row rowScanner, extra ...any) (Session, error) {
 	var ended, pinnedAt sql.NullInt64
 	err := row.Scan(append([]any{&s.ID, &s.Origin, &s.HLC, &s.DeckID, &s.DeckVersion, &s.DeckTitle, &s.Slides, &s.DurationMin,
 		&s.Title, &s.Unit, &s.Venue, &s.Form, &s.Rapporteur, &started, &ended, &s.Slide, &s.Step, &positionAt,
-		&s.PinnedQuestion, &pinnedAt}, extra...)...)
+		&s.PinnedQuestion, &pinnedAt, &s.Chair, &s.Secretary}, extra...)...)
 	if err != nil {
 		return s, err
 	}
@@ -244,11 +244,11 @@ func (t *Tx) InsertSession(ctx context.Context, s *Session) error {
 	}
 	normalizeSession(s)
 	_, err := t.exec(ctx, `INSERT INTO session (`+sessionColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		s.ID, s.Origin, s.HLC, s.DeckID, s.DeckVersion, s.DeckTitle, s.Slides, s.DurationMin,
 		s.Title, s.Unit, s.Venue, s.Form, s.Rapporteur,
 		toMillis(s.StartedAt), endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt),
-		s.PinnedQuestion, millisPtr(s.PinnedAt))
+		s.PinnedQuestion, millisPtr(s.PinnedAt), s.Chair, s.Secretary)
 	if err != nil {
 		return fmt.Errorf("insert session: %w", err)
 	}
@@ -264,10 +264,12 @@ func (t *Tx) UpdateSession(ctx context.Context, s *Session) error {
 	normalizeSession(s)
 	res, err := t.exec(ctx, `
 		UPDATE session SET hlc = ?, title = ?, unit = ?, venue = ?, form = ?, rapporteur = ?,
-			ended_at = ?, slide = ?, step = ?, position_at = ?, pinned_question = ?, pinned_at = ?
+			ended_at = ?, slide = ?, step = ?, position_at = ?, pinned_question = ?, pinned_at = ?,
+			chair = ?, secretary = ?
 		WHERE id = ?`,
 		s.HLC, s.Title, s.Unit, s.Venue, s.Form, s.Rapporteur,
-		endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt), s.PinnedQuestion, millisPtr(s.PinnedAt), s.ID)
+		endedMillis(s), s.Slide, s.Step, toMillis(s.PositionAt), s.PinnedQuestion, millisPtr(s.PinnedAt),
+		s.Chair, s.Secretary, s.ID)
 	if err := checkUpdated(res, err, "session", s.ID); err != nil {
 		return err
 	}

@@ -379,6 +379,12 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// And the session's columns of 0018, dropped after the old writes too.
+	for _, col := range []string{"chair", "secretary"} {
+		if _, err := db.Exec(`ALTER TABLE session ADD COLUMN ` + col + ` TEXT NOT NULL DEFAULT ''`); err != nil {
+			t.Fatal(err)
+		}
+	}
 	old := &Store{db: db, now: time.Now, writeTurn: make(chan struct{}, 1), stmts: sqlitedb.StmtCache{DB: db}}
 	if old.deviceID, err = old.ensureDevice(ctx); err != nil {
 		t.Fatal(err)
@@ -419,6 +425,11 @@ func TestUpgradeKeepsLogAndAttendance(t *testing.T) {
 	}
 	for _, table := range []string{"person_word", "person_vocab", "person_phone"} {
 		if _, err := db.Exec(`DROP TABLE ` + table); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, col := range []string{"chair", "secretary"} {
+		if _, err := db.Exec(`ALTER TABLE session DROP COLUMN ` + col); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -44,6 +44,8 @@ const (
 	fieldVenue
 	fieldForm
 	fieldRapporteur
+	fieldChair
+	fieldSecretary
 	fieldCount
 )
 
@@ -68,11 +70,11 @@ type Model struct {
 func New(c common.Common, decks []*deck.Deck, info session.Info, svc *session.Service) Model {
 	lang := c.Lang
 	m := Model{lang: lang, styles: c.Styles, keys: newKeys(lang), svc: svc, decks: decks, width: c.Width, height: c.Height}
-	values := [fieldCount]string{info.Title, info.Unit, info.Venue, info.Form, info.Rapporteur}
+	values := [fieldCount]string{info.Title, info.Unit, info.Venue, info.Form, info.Rapporteur, info.Chair, info.Secretary}
 	if values[fieldForm] == "" {
 		values[fieldForm] = lang.T("form.default.form")
 	}
-	limits := [fieldCount]field.Name{field.Title, field.Unit, field.Venue, field.Form, field.Rapporteur}
+	limits := [fieldCount]field.Name{field.Title, field.Unit, field.Venue, field.Form, field.Rapporteur, field.Chair, field.Secretary}
 	for i := range m.inputs {
 		ti := textinput.New()
 		ti.Prompt = ""
@@ -187,6 +189,8 @@ func (m Model) submit() (Model, tea.Cmd) {
 		Venue:      strings.TrimSpace(m.inputs[fieldVenue].Value()),
 		Form:       strings.TrimSpace(m.inputs[fieldForm].Value()),
 		Rapporteur: strings.TrimSpace(m.inputs[fieldRapporteur].Value()),
+		Chair:      strings.TrimSpace(m.inputs[fieldChair].Value()),
+		Secretary:  strings.TrimSpace(m.inputs[fieldSecretary].Value()),
 	}
 	if info.Title == "" {
 		m.err = m.lang.T("form.title.required")
@@ -200,7 +204,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 func (m Model) View() string {
 	labels := [fieldCount]string{
 		m.lang.T("form.title"), m.lang.T("form.unit"), m.lang.T("form.venue"),
-		m.lang.T("form.form"), m.lang.T("form.rapporteur"),
+		m.lang.T("form.form"), m.lang.T("form.rapporteur"), m.lang.T("form.chair"), m.lang.T("form.secretary"),
 	}
 	labelW := 0
 	for _, l := range labels {
