@@ -83,6 +83,8 @@ type Person struct {
 	Group    roster.Group
 	Phone    string
 	IDLast4  string // last four digits of the citizen ID, if known
+	// FromRoster: imported from a roster, not registered at a desk.
+	FromRoster bool
 	// Row increases with every person added; pollers resume after it.
 	Row int64
 }
@@ -115,8 +117,11 @@ type CheckIn struct {
 // Counts are the desk's counters.
 type Counts struct {
 	Present int
-	ByGroup []Count // every group that has someone, largest first
-	ByUnit  []Count // largest first
+	// Expected is how many people are expected (Tally.Expect; 0 when no
+	// one was), whether or not they came.
+	Expected int
+	ByGroup  []Count // every group that has someone, largest first
+	ByUnit   []Count // largest first
 }
 
 // Count is a group code or unit name and how many are present. Unknown:
@@ -125,6 +130,9 @@ type Count struct {
 	Key     string
 	Count   int
 	Unknown bool
+	// Expected: of a unit, how many of its people are expected, and NotYet
+	// how many of those have not come (0 and 0 when none is expected).
+	Expected, NotYet int
 }
 
 // Service applies the attendance rules over a store.
@@ -547,7 +555,7 @@ func fromRecord(p store.Person) Person {
 	return Person{
 		ID: p.ID, Name: textvi.Shown(p.Name), Unit: textvi.Shown(p.Unit), Position: textvi.Shown(p.Position),
 		Group: roster.Group(p.Group),
-		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row,
+		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row, FromRoster: p.Source == sourceRoster,
 	}
 }
 

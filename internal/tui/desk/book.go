@@ -20,8 +20,9 @@ type book struct {
 	present map[string]attendance.CheckIn // person id -> check-in (not undone)
 	recent  []string                      // person ids in check-in order, present or not
 	cursor  attendance.Cursor
-	tally   *attendance.Tally // the counters, kept up to date by set
-	cat     *unit.Catalog     // the units, read with the roster: spellings show as their unit
+	tally   *attendance.Tally            // the counters, kept up to date by set
+	cat     *unit.Catalog                // the units, read with the roster: spellings show as their unit
+	expects func(attendance.Person) bool // who the session expects (attendance.Expects)
 }
 
 // unitLabel is how a unit typed as spelling is shown: the catalog unit it names
@@ -34,8 +35,9 @@ func (b *book) unitLabel(spelling string) string {
 	return label
 }
 
-// loadBook reads the roster and the session's check-ins and indexes them.
-func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*book, error) {
+// loadBook reads the roster and the session's check-ins and indexes them;
+// host is the session's unit, which says who is expected.
+func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host string) (*book, error) {
 	people, checkIns, cursor, err := svc.Changes(ctx, sessionID, attendance.Cursor{})
 	if err != nil {
 		return nil, err
@@ -50,6 +52,7 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*
 		present: map[string]attendance.CheckIn{},
 		tally:   attendance.NewTally(cat),
 		cat:     cat,
+		expects: attendance.Expects(cat, host),
 	}
 	b.addPeople(people)
 	b.apply(checkIns)
@@ -65,6 +68,9 @@ func (b *book) addPeople(people []attendance.Person) {
 		i := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
 		b.people = append(b.people, p)
 		b.byID[p.ID] = i
+		if b.expects != nil && b.expects(p) {
+			b.tally.Expect(p)
+		}
 	}
 }
 

@@ -94,6 +94,10 @@ type Model struct {
 	// says the card is that person's.
 	card       *cccd.Card
 	cardPeople []attendance.Person
+	// idFor is the citizen-ID number typed whose holders (idPeople) the
+	// list shows: a 12-digit number is looked up as it is typed.
+	idFor    string
+	idPeople []attendance.Person
 	// queued holds the keys typed while a walk-in is being saved: the clerk
 	// goes on with the next person, and those keys belong to the search box
 	// once the form has closed (or to the form, if it stays open).
@@ -217,9 +221,9 @@ func withRosterUnits(units []string, people []attendance.Person) []string {
 
 // Init loads the roster in the background; the first frame does not wait.
 func (m Model) Init() tea.Cmd {
-	svc, sess, id := m.svc, m.sess, m.s.ID
+	svc, sess, id, host := m.svc, m.sess, m.s.ID, m.s.Info.Unit
 	load := func() tea.Msg {
-		b, err := loadBook(context.Background(), svc, id)
+		b, err := loadBook(context.Background(), svc, id, host)
 		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
 		if b != nil {
 			units = withRosterUnits(units, b.people)
@@ -287,6 +291,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case searchMsg:
 		if msg.gen != m.searchGen || !m.stale {
 			return m, nil
+		}
+		if number, ok := cccd.ParseNumber(m.input.Value()); ok && m.card == nil {
+			m.refresh()
+			return m, m.lookUpID(number, msg.gen)
 		}
 		if m.book == nil {
 			m.stale = false
@@ -380,6 +388,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case idLookupMsg:
 		return m.idLookedUp(msg)
+
+	case idMatchMsg:
+		if msg.gen != m.searchGen || msg.err != nil {
+			return m, nil // typed on since; an error shows on Enter (Resolve)
+		}
+		m.idFor, m.idPeople = msg.number, msg.people
+		m.rowsGen = msg.gen
+		m.refresh()
+		return m, nil
 
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.tab == tabAttendance && m.focus == focusWalkIn && m.walkIn.saving {
@@ -580,9 +597,51 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, m.toQuestions(msg)
 }
 
+// idMatchMsg is who holds the citizen-ID number typed at searchGen gen.
+type idMatchMsg struct {
+	gen    uint64
+	number string
+	people []attendance.Person
+	err    error
+}
+
+// lookUpID finds the holder of a typed ID number off the UI goroutine (the
+// number is hashed and looked up in the database: the desk's copy of the
+// roster holds no hashes), so the list shows them before Enter.
+func (m Model) lookUpID(number string, gen uint64) tea.Cmd {
+	if m.idFor == number {
+		return nil
+	}
+	svc := m.svc
+	return func() tea.Msg {
+		people, err := svc.ByCitizenID(context.Background(), number)
+		return idMatchMsg{gen: gen, number: number, people: people, err: err}
+	}
+}
+
+// typedID is the citizen-ID number the query is, if it is one.
+func (m Model) typedID() (string, bool) {
+	if m.card != nil {
+		return "", false
+	}
+	return cccd.ParseNumber(m.input.Value())
+}
+
 // refresh recomputes the list: matches for the query, or the latest
 // check-ins when the box is empty.
 func (m *Model) refresh() {
+	if number, ok := m.typedID(); ok {
+		// The holders of a typed ID number, once looked up (idMatchMsg).
+		m.stale, m.misspelled, m.tooBroad = false, false, false
+		m.rows = m.rows[:0]
+		if m.idFor == number {
+			for _, p := range m.idPeople {
+				m.rows = append(m.rows, row{person: p})
+			}
+		}
+		m.sel = min(m.sel, max(len(m.rows)-1, 0))
+		return
+	}
 	if m.book == nil {
 		// The database's search fills the rows meanwhile (searchStore).
 		if strings.TrimSpace(m.input.Value()) == "" {
@@ -638,7 +697,8 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.refresh()
 		return m.scan(q)
 	}
-	if number, ok := cccd.ParseNumber(q); ok {
+	if number, ok := cccd.ParseNumber(q); ok && (m.idFor != number || len(m.rows) == 0) {
+		// Not looked up yet as typed (or no one has it): Resolve says.
 		m.input.SetValue("") // like a check-in: the next person can be typed at once
 		m.refresh()
 		svc := m.svc

@@ -1,6 +1,8 @@
 package desk
 
 import (
+	"fmt"
+
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/theme"
 	"strconv"
@@ -73,11 +75,7 @@ func (m Model) header() string {
 		tabs = m.tabs()
 		left = " " + m.s.Info.Title
 	}
-	present := 0
-	if m.book != nil {
-		present = len(m.book.present)
-	}
-	right := " " + m.lang.T("desk.present", present) + " "
+	right := " " + m.presentText(m.counts()) + " "
 	if m.ended() {
 		right = " " + m.lang.T("desk.ended.short") + " ·" + right
 	}
@@ -114,7 +112,14 @@ func (m Model) searchLine() string {
 func (m Model) heading(w int) string {
 	q := strings.TrimSpace(m.input.Value())
 	var text string
+	number, isID := m.typedID()
 	switch {
+	case isID && m.idFor != number:
+		text = m.lang.T("desk13.id.looking", cccd.Last4(number))
+	case isID && len(m.rows) == 0:
+		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.id.none", cccd.Last4(number)), w, "…"))
+	case isID:
+		text = m.lang.T("desk13.id.match", cccd.Last4(number))
 	case m.loadErr != nil:
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.load.failed", m.loadErr.Error()), w, "…"))
 	case m.book == nil && q != "" && m.tooBroad:
@@ -213,11 +218,40 @@ func groupLabel(m Model, g roster.Group) string {
 	return g.Label(m.lang)
 }
 
+// presentText is "Có mặt 150/263": present against expected, or only
+// present when nobody is expected (no roster).
+func (m Model) presentText(c attendance.Counts) string {
+	if c.Expected > 0 {
+		return m.lang.T("desk13.present.of", c.Present, c.Expected)
+	}
+	return m.lang.T("desk.present", c.Present)
+}
+
+// unitItems are the unit counters of the narrow layout: "Phường 4: 120/200
+// còn 80" for a unit with people expected, "Khu phố 3: 2" for one without.
+func (m Model) unitItems(c attendance.Counts) []string {
+	if c.Expected == 0 {
+		return c.UnitItems(m.lang)
+	}
+	out := make([]string, len(c.ByUnit))
+	for i, u := range c.ByUnit {
+		if u.Expected == 0 {
+			out[i] = u.UnitLabel(m.lang) + ": " + strconv.Itoa(u.Count)
+			continue
+		}
+		out[i] = m.lang.T("desk13.unit.of", u.UnitLabel(m.lang), u.Count, u.Expected)
+		if u.NotYet > 0 {
+			out[i] += " " + m.lang.T("desk13.unit.notyet", u.NotYet)
+		}
+	}
+	return out
+}
+
 // countersLines are the two counter lines of the narrow layout.
 func (m Model) countersLines(w int) string {
 	c := m.counts()
 	line1 := " " + m.lang.T("desk.bygroup") + " " + orDash(strings.Join(c.GroupItems(m.lang), " · "))
-	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(c.UnitItems(m.lang), " · "))
+	line2 := " " + m.lang.T("desk.byunit") + " " + orDash(strings.Join(m.unitItems(c), " · "))
 	return m.styles.Accent.Render(ansi.Truncate(line1, w, "…")) + "\n" + m.styles.Accent.Render(ansi.Truncate(line2, w, "…"))
 }
 
@@ -226,7 +260,7 @@ func (m Model) countersPane() string {
 	c := m.counts()
 	w := countersPane - 2
 	var b strings.Builder
-	b.WriteString(m.styles.Title.Render(m.lang.T("desk.present", c.Present)) + "\n\n")
+	b.WriteString(m.styles.Title.Render(m.presentText(c)) + "\n\n")
 	b.WriteString(m.styles.Dim.Render(m.lang.T("desk.bygroup")) + "\n")
 	for _, g := range roster.Groups {
 		n := 0
@@ -244,14 +278,22 @@ func (m Model) countersPane() string {
 			groupLines++
 		}
 	}
-	b.WriteString("\n" + m.styles.Dim.Render(m.lang.T("desk.byunit")) + "\n")
+	byUnit := m.lang.T("desk.byunit")
+	if c.Expected > 0 {
+		byUnit = m.lang.T("desk13.byunit.of")
+	}
+	b.WriteString("\n" + m.styles.Dim.Render(byUnit) + "\n")
 	room := max(m.listHeight()-groupLines-5, 1)
 	for i, u := range c.ByUnit {
 		if i == room-1 && len(c.ByUnit) > room {
 			b.WriteString(m.styles.Dim.Render(m.lang.T("desk.more.units", len(c.ByUnit)-i)) + "\n")
 			break
 		}
-		b.WriteString(countLine(u.UnitLabel(m.lang), u.Count, w) + "\n")
+		if c.Expected == 0 {
+			b.WriteString(countLine(u.UnitLabel(m.lang), u.Count, w) + "\n")
+			continue
+		}
+		b.WriteString(unitLine(m, u, w) + "\n")
 	}
 	return lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, false, true).
 		BorderForeground(m.styles.Dim.GetForeground()).PaddingLeft(1).Width(countersPane).
@@ -262,6 +304,24 @@ func countLine(label string, n, w int) string {
 	num := strconv.Itoa(n)
 	label = ansi.Truncate(label, w-len(num)-1, "…")
 	return label + strings.Repeat(" ", max(w-lineWidth(label)-len(num), 1)) + num
+}
+
+// unitLine is a unit's line of the pane against expected: the label, then
+// "120/200" and "còn 80" in columns ("" and "2" for a unit none expected).
+func unitLine(m Model, u attendance.Count, w int) string {
+	num := strconv.Itoa(u.Count)
+	if u.Expected > 0 {
+		num += "/" + strconv.Itoa(u.Expected)
+	}
+	rest := ""
+	if u.NotYet > 0 {
+		rest = m.lang.T("desk13.unit.notyet", u.NotYet)
+	}
+	// the number column is 7 wide (999/999), the rest 8 ("còn 999")
+	right := fmt.Sprintf("%7s %-8s", num, rest)
+	label := ansi.Truncate(u.UnitLabel(m.lang), max(w-lineWidth(right)-1, 4), "…")
+	line := label + strings.Repeat(" ", max(w-lineWidth(label)-lineWidth(right), 1)) + right
+	return strings.TrimRight(line, " ")
 }
 
 func orDash(s string) string {

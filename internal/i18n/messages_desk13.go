@@ -1,0 +1,19 @@
+package i18n
+
+func init() { register(desk13Messages) }
+
+// desk13Messages: the desk's counters against who is expected, the ID
+// number matched as it is typed, correcting a person, the walk-in's
+// position; the start form's lists and home's sessions.
+var desk13Messages = map[string][2]string{
+	// Present against expected (attendance.Expects): the header and the pane.
+	"desk13.present.of": {"Có mặt %d/%d", "Present %d/%d"},
+	"desk13.byunit.of":  {"Đơn vị (có mặt/dự kiến):", "By unit (present/expected):"},
+	// A unit's counter: present/expected, and how many of its expected have not come.
+	"desk13.unit.of":     {"%s: %d/%d", "%s: %d/%d"},
+	"desk13.unit.notyet": {"còn %d", "%d to come"},
+
+	// A 12-digit ID number typed in the search box, looked up as it is typed.
+	"desk13.id.looking": {"Đang tìm người có CCCD …%s…", "Looking for ID card …%s…"},
+	"desk13.id.match":   {"Người có CCCD …%s — Enter để điểm danh", "Holder of ID card …%s — Enter checks in"},
+}

@@ -1,0 +1,122 @@
+package desk
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"briefing/internal/attendance"
+	"briefing/internal/i18n"
+	"briefing/internal/roster"
+	"briefing/internal/session"
+	"briefing/internal/store"
+	"briefing/internal/tui/common"
+	"briefing/internal/tui/theme"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// typedSearch types text and delivers the search the runtime would, with
+// what its commands answer (the ID lookup).
+func typedSearch(t *testing.T, m Model, text string) Model {
+	t.Helper()
+	for _, k := range keys(text) {
+		m, _ = m.update(k)
+	}
+	m, cmd := m.update(searchMsg{gen: m.searchGen})
+	return run(t, m, drain(cmd)...)
+}
+
+// A 12-digit ID number typed shows its holder before Enter, not "no one
+// matches — Enter for a walk-in"; Enter then checks the holder in.
+func TestTypedCitizenIDShowsMatchAsTyped(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Trần Quốc Toản", Unit: "Phường 5", CitizenID: "079088001234"})
+	m = typedSearch(t, m, "079088001234")
+	view := m.View()
+	if len(m.rows) != 1 || m.rows[0].person.Name != "Trần Quốc Toản" || !strings.Contains(view, "Người có CCCD …1234") {
+		t.Fatalf("rows %v, view:\n%s", m.rows, view)
+	}
+	if strings.Contains(view, "Không thấy") || strings.Contains(view, "đăng ký tại chỗ") {
+		t.Fatalf("the holder was found, yet the desk offers a walk-in:\n%s", view)
+	}
+	m = run(t, m, enter)
+	list, _ := svc.Attendees(context.Background(), s.ID)
+	if len(list) != 1 || list[0].Person.Name != "Trần Quốc Toản" || list[0].Method != attendance.ByRoster {
+		t.Fatalf("attendees = %+v", list)
+	}
+	m = typedSearch(t, m, "079088009999")
+	if view := m.View(); len(m.rows) != 0 || !strings.Contains(view, "Không ai có CCCD …9999") {
+		t.Fatalf("unknown number, rows %v:\n%s", m.rows, view)
+	}
+}
+
+// rosterDesk is a desk on a session hosted by host over a roster imported
+// from csv (people from a roster, so expected), at width x height.
+func rosterDesk(t *testing.T, host, csv string, width, height int) (Model, *attendance.Service, session.Session) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ctx := context.Background()
+	sessions := session.New(st, nil)
+	s, err := sessions.Start(ctx, session.DeckRef{ID: "nq57", Version: "v1", Title: "NQ 57", Slides: 10}, session.Info{Title: "Hội nghị", Unit: host})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := attendance.New(st, nil)
+	path := filepath.Join(t.TempDir(), "danh-sach.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r, err := roster.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := svc.Import(ctx, r, attendance.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, s)
+	bk, err := loadBook(ctx, svc, s.ID, s.Info.Unit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = m.update(loadedMsg{book: bk})
+	m, _ = m.update(tea.WindowSizeMsg{Width: width, Height: height})
+	return m, svc, s
+}
+
+const wardRoster = "Họ và tên,Đơn vị,Điện thoại\n" +
+	"Phan Văn Một,Phường 4,0912000001\n" +
+	"Lê Thị Hai,P.4,0912000002\n" +
+	"Võ Văn Ba,Phường 4,0912000003\n" +
+	"Đỗ Thị Bốn,Phường 7,0912000004\n"
+
+// The counters say present against expected, "Có mặt 1/3" for a session
+// of Phường 4 (Phường 7's person is not expected), and by unit how many
+// have not come yet, in both layouts.
+func TestCountersPresentAgainstExpected(t *testing.T) {
+	for _, w := range []int{80, 160} {
+		m, _, _ := rosterDesk(t, "Phường 4", wardRoster, w, 45)
+		m = run(t, m, append(keys("phan van mot"), enter)...)
+		m = run(t, m, append(keys("do thi bon"), enter)...)
+		view := m.View()
+		header := strings.SplitN(view, "\n", 2)[0]
+		if !strings.Contains(header, "Có mặt 2/3") {
+			t.Errorf("%d columns: header %q", w, header)
+		}
+		unit := regexp.MustCompile(`Phường 4: 1/3 còn 2`)
+		if w >= wideLayout {
+			unit = regexp.MustCompile(`│ Phường 4 +1/3 còn 2 *\n`)
+		}
+		if !unit.MatchString(ansi.Strip(view)) {
+			t.Errorf("%d columns: no %q in\n%s", w, unit, view)
+		}
+	}
+}
