@@ -120,3 +120,39 @@ func TestCountersPresentAgainstExpected(t *testing.T) {
 		}
 	}
 }
+
+// People of the same name are told apart at 80 columns: each gets a line
+// with the position and the phone's last digits; the selection stays in
+// sight when such rows fill the list.
+func TestSameNamesToldApart(t *testing.T) {
+	var people []attendance.NewPerson
+	people = append(people,
+		attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7", Position: "Tổ trưởng tổ dân phố 3", Phone: "0912000123"},
+		attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7", Position: "Bí thư chi bộ", Phone: "0912000456"},
+		attendance.NewPerson{Name: "Trần Thị Bé", Unit: "Phường 7", Position: "Kế toán", Phone: "0912000789"})
+	for i := range 20 {
+		people = append(people, attendance.NewPerson{Name: "Lê Văn Tư", Unit: "Phường 8", Phone: "09120011" + string(rune('0'+i/10)) + string(rune('0'+i%10))})
+	}
+	m, _, _ := newDesk(t, people...)
+	m = run(t, m, keys("nguyen van an")...)
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"Tổ trưởng tổ dân phố 3 · ĐT …123", "Bí thư chi bộ · ĐT …456"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q at 80 columns:\n%s", want, view)
+		}
+	}
+	m = run(t, m, esc)
+	m = run(t, m, keys("tran thi be")...)
+	if view := ansi.Strip(m.View()); strings.Contains(view, "Kế toán") {
+		t.Errorf("a name no other row has gets a second line:\n%s", view)
+	}
+	m = run(t, m, esc)
+	m = run(t, m, keys("le van tu")...)
+	for range 19 {
+		m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	view = ansi.Strip(m.View())
+	if !strings.Contains(view, "› Lê Văn Tư") || !strings.Contains(view, "ĐT …119") {
+		t.Errorf("the last of 20 people of one name is not in sight when selected:\n%s", view)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
 	"briefing/internal/roster"
+	"briefing/internal/textvi"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -152,25 +153,80 @@ func (m Model) heading(w int) string {
 
 func (m Model) isScan() bool { return cccd.LooksLikeQR(m.input.Value()) }
 
-// list draws the rows around the selection.
+// list draws the rows around the selection. A person whose name another
+// row shares gets a second line with what tells them apart (tells).
 func (m Model) list(w int) string {
 	h := m.listHeight() - 1
 	if h < 1 {
 		return ""
 	}
+	same := m.sameNames()
+	height := func(i int) int {
+		if same[i] && m.tells(m.rows[i].person) != "" {
+			return 2
+		}
+		return 1
+	}
+	// The first row shown: the top, unless the selection's lines would end
+	// below the last line (at most 50 rows: counting again is cheap).
 	first := 0
-	if m.sel >= h {
-		first = m.sel - h + 1
+	for first < m.sel {
+		used := 0
+		for i := first; i <= m.sel && i < len(m.rows); i++ {
+			used += height(i)
+		}
+		if used <= h {
+			break
+		}
+		first++
 	}
 	nameW, unitW, groupW := columns(w)
 	lines := make([]string, 0, h)
 	for i := first; i < len(m.rows) && len(lines) < h; i++ {
 		lines = append(lines, m.rowLine(i, nameW, unitW, groupW, w))
+		if height(i) == 2 && len(lines) < h {
+			lines = append(lines, m.styles.Dim.Render(ansi.Truncate("    "+m.tells(m.rows[i].person), w, "…")))
+		}
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sameNames marks the rows whose name another row has too (diacritics and
+// case aside): those the clerk must tell apart.
+func (m Model) sameNames() map[int]bool {
+	byName := map[string][]int{}
+	for i, r := range m.rows {
+		k := textvi.Fold(r.person.Name)
+		byName[k] = append(byName[k], i)
+	}
+	out := map[int]bool{}
+	for _, rows := range byName {
+		if len(rows) > 1 {
+			for _, i := range rows {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// tells is what tells a person from another of the same name, as the CLI
+// lists them: the position, the phone's last digits, the card's last four.
+func (m Model) tells(p attendance.Person) string {
+	var parts []string
+	if p.Position != "" {
+		parts = append(parts, p.Position)
+	}
+	if last3 := p.PhoneLast3(); last3 != "" {
+		parts = append(parts, m.lang.T("cli.person.phone", last3))
+	}
+	if p.IDLast4 != "" {
+		parts = append(parts, m.lang.T("cli.person.idlast4", p.IDLast4))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // columns splits the list width among name, unit and group; the check-in
