@@ -95,6 +95,27 @@ func (t *Tally) Expect(p Person) {
 	}
 }
 
+// Replace counts a corrected person (a walk-in's unit fixed) under their
+// new unit: present there if they were present, expected there if expect.
+func (t *Tally) Replace(old, corrected Person, expect bool) {
+	in := t.in[old.ID]
+	if in {
+		t.Add(old, -1)
+	}
+	if t.expected[old.ID] {
+		key, uc := t.unit(old)
+		uc.expected--
+		delete(t.expected, old.ID)
+		t.drop(key, uc)
+	}
+	if expect {
+		t.Expect(corrected)
+	}
+	if in {
+		t.Add(corrected, 1)
+	}
+}
+
 // Counts are the counters now: groups in the plan's order, units largest
 // first (then in the catalog's order).
 func (t *Tally) Counts() Counts {

@@ -16,4 +16,12 @@ var desk13Messages = map[string][2]string{
 	// A 12-digit ID number typed in the search box, looked up as it is typed.
 	"desk13.id.looking": {"Đang tìm người có CCCD …%s…", "Looking for ID card …%s…"},
 	"desk13.id.match":   {"Người có CCCD …%s — Enter để điểm danh", "Holder of ID card …%s — Enter checks in"},
+
+	// Correcting a person from the desk (attendance.CorrectPerson).
+	"desk13.hkey.edit":          {"sửa", "edit"},
+	"desk13.hkey.saveedit":      {"lưu", "save"},
+	"desk13.edit.title":         {"Sửa thông tin: %s", "Correct: %s"},
+	"desk13.edit.saved":         {"✓ Đã sửa: %s%s", "✓ Corrected: %s%s"},
+	"desk13.person.otherdevice": {"Người này do máy khác đăng ký; hãy sửa trên máy đó (thay đổi sẽ đồng bộ về đây)", "This person was registered on another device; correct them there (the change syncs here)"},
+	"desk13.walkin.position":    {"Chức vụ", "Position"},
 }

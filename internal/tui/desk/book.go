@@ -74,6 +74,32 @@ func (b *book) addPeople(people []attendance.Person) {
 	}
 }
 
+// replace puts a corrected person in the book: shown and counted as
+// corrected at once, and found by the new name and unit too (the index only
+// grows: their old entry now shows them corrected, refresh shows them once).
+func (b *book) replace(p attendance.Person) {
+	i, ok := b.byID[p.ID]
+	if !ok {
+		b.addPeople([]attendance.Person{p})
+		return
+	}
+	old := b.people[i]
+	b.people[i] = p
+	b.tally.Replace(old, p, b.expects != nil && b.expects(p))
+	j := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	b.people = append(b.people, p)
+	b.byID[p.ID] = j
+	for k := range b.people[:j] {
+		if b.people[k].ID == p.ID {
+			b.people[k] = p // an earlier correction's entry too
+		}
+	}
+	if c, in := b.present[p.ID]; in {
+		c.Person = p
+		b.present[p.ID] = c
+	}
+}
+
 // person returns the person with id, if the book has them.
 func (b *book) person(id string) (attendance.Person, bool) {
 	i, ok := b.byID[id]

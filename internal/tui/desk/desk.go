@@ -378,6 +378,22 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.refresh()
 		return m.replay(m.input.Focus())
 
+	case personCorrectedMsg:
+		if msg.err != nil {
+			m.walkIn.err = m.writeError(msg.err)
+			m.walkIn.saving = false
+			m.queued = nil
+			return m, nil
+		}
+		m.focus = focusSearch
+		p := msg.person
+		if m.book != nil {
+			m.book.replace(p)
+		}
+		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk13.edit.saved", p.Name, m.unitSuffix(p.Unit))}
+		m.refresh()
+		return m.replay(m.input.Focus())
+
 	case walkInSimilarMsg:
 		var cmd tea.Cmd
 		m.walkIn, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
@@ -523,6 +539,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, keys.CheckIn):
 		return m.enter()
+	case key.Matches(msg, keys.Edit) && m.card == nil:
+		return m.openEdit()
 	case key.Matches(msg, keys.WalkIn):
 		if m.card != nil {
 			card := *m.card
@@ -674,8 +692,14 @@ func (m *Model) refresh() {
 		ranked := attendance.Rank(q, m.hits, func(i int32) attendance.Person { return b.people[i] },
 			func(p attendance.Person) bool { _, in := b.present[p.ID]; return in })
 		agree := 0
+		seen := map[string]bool{} // a corrected person has two entries (book.replace)
 		for _, r := range ranked {
-			m.rows = append(m.rows, row{person: b.people[r.Index]})
+			p := b.people[r.Index]
+			if seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			m.rows = append(m.rows, row{person: p})
 			if r.Agrees {
 				agree++
 			}
@@ -883,6 +907,21 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
 	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
+	return m, m.walkIn.focusCmd()
+}
+
+// openEdit opens the highlighted person in the form, to correct them.
+func (m Model) openEdit() (Model, tea.Cmd) {
+	if m.book == nil || len(m.rows) == 0 || m.pending[m.rows[m.sel].person.ID] {
+		return m, nil
+	}
+	p := m.rows[m.sel].person
+	if q, ok := m.book.person(p.ID); ok {
+		p = q // as last corrected
+	}
+	m.focus = focusWalkIn
+	m.input.Blur()
+	m.walkIn = newEdit(m.lang, m.styles, m.units, m.catalog(), p).resize(m.width)
 	return m, m.walkIn.focusCmd()
 }
 

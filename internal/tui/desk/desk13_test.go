@@ -156,3 +156,65 @@ func TestSameNamesToldApart(t *testing.T) {
 		t.Errorf("the last of 20 people of one name is not in sight when selected:\n%s", view)
 	}
 }
+
+// The desk opens the highlighted person (ctrl+o) to correct a walk-in's
+// unit: the correction is saved through attendance, the list and the
+// counters show the person under the new unit at once.
+func TestEditCorrectsWalkInUnit(t *testing.T) {
+	m, svc, s := newDesk(t)
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Hồ Văn Khách")...)
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyTab})
+	m = run(t, m, keys("Phường 99")...)
+	m = run(t, m, enter)
+	if list, _ := svc.Attendees(context.Background(), s.ID); len(list) != 1 {
+		t.Fatalf("walk-in not checked in: %+v", list)
+	}
+	m = run(t, m, keys("ho van khach")...)
+	m = run(t, m, tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl})
+	if m.focus != focusWalkIn || m.walkIn.editing == nil || !strings.Contains(ansi.Strip(m.View()), "Sửa thông tin: Hồ Văn Khách") {
+		t.Fatalf("ctrl+o did not open the person:\n%s", ansi.Strip(m.View()))
+	}
+	for range "Phường 99" {
+		m = run(t, m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	m = run(t, m, keys("Phường 9")...)
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyDown})
+	m = run(t, m, keys("Tổ trưởng")...)
+	m = run(t, m, enter)
+	if m.focus != focusSearch || !strings.Contains(m.status.Text, "Đã sửa: Hồ Văn Khách · Phường 9") {
+		t.Fatalf("focus %v, status %q:\n%s", m.focus, m.status.Text, ansi.Strip(m.View()))
+	}
+	list, _ := svc.Attendees(context.Background(), s.ID)
+	if len(list) != 1 || list[0].Person.Unit != "Phường 9" || list[0].Person.Position != "Tổ trưởng" {
+		t.Fatalf("attendees = %+v", list)
+	}
+	c := m.counts()
+	if len(c.ByUnit) != 1 || c.ByUnit[0].Key != "Phường 9" || c.ByUnit[0].Count != 1 {
+		t.Fatalf("counters = %+v", c.ByUnit)
+	}
+	m = run(t, m, esc)
+	m = run(t, m, keys("khach phuong 9")...) // found by the new unit
+	if len(m.rows) != 1 || m.rows[0].person.Unit != "Phường 9" {
+		t.Fatalf("rows = %+v", m.rows)
+	}
+}
+
+// The walk-in form has a position field, saved with the walk-in.
+func TestWalkInPosition(t *testing.T) {
+	m, svc, s := newDesk(t)
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Hồ Văn Khách")...)
+	for range 4 {
+		m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	m = run(t, m, keys("Bí thư chi bộ")...)
+	if !strings.Contains(ansi.Strip(m.View()), "Chức vụ     Bí thư chi bộ") {
+		t.Fatalf("no position field:\n%s", ansi.Strip(m.View()))
+	}
+	run(t, m, enter)
+	list, _ := svc.Attendees(context.Background(), s.ID)
+	if len(list) != 1 || list[0].Person.Position != "Bí thư chi bộ" {
+		t.Fatalf("attendees = %+v", list)
+	}
+}

@@ -101,7 +101,7 @@ func drain(cmd tea.Cmd) []tea.Msg {
 			out = append(out, drain(c)...)
 		}
 		return out
-	case checkedInMsg, undoneMsg, scannedMsg, walkInSavedMsg, walkInSimilarMsg, idLookupMsg, idMatchMsg:
+	case checkedInMsg, undoneMsg, scannedMsg, walkInSavedMsg, walkInSimilarMsg, idLookupMsg, idMatchMsg, personCorrectedMsg:
 		return []tea.Msg{msg}
 	}
 	return nil

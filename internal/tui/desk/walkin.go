@@ -26,6 +26,7 @@ const (
 	walkUnit
 	walkGroup
 	walkPhone
+	walkPosition // last: optional, and the keys to the others stay as they were
 	walkFields
 )
 
@@ -38,7 +39,10 @@ type walkInForm struct {
 	inputs [walkFields]textinput.Model
 	focus  int
 	card   *cccd.Card
-	cat    *unit.Catalog // nil: the roster is not loaded yet, no unit is flagged
+	// editing is the person the form corrects (attendance.CorrectPerson),
+	// nil for a walk-in.
+	editing *attendance.Person
+	cat     *unit.Catalog // nil: the roster is not loaded yet, no unit is flagged
 	// unitUnknown: the unit typed names no unit of the catalog; it is kept as
 	// typed (and listed by briefing unit list --unknown), the form only says so.
 	unitUnknown bool
@@ -70,6 +74,12 @@ func choicesOf(labels []string) []choice {
 type walkInSimilarMsg struct {
 	person attendance.NewPerson
 	people []attendance.Person
+	err    error
+}
+
+// personCorrectedMsg is a correction saved (or refused).
+type personCorrectedMsg struct {
+	person attendance.Person
 	err    error
 }
 
@@ -108,6 +118,25 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catal
 		f.warning = l.T("walkin.name.check")
 	}
 	f.inputs[walkName].Focus()
+	return f
+}
+
+// newEdit is the form filled with p, to correct them.
+func newEdit(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, p attendance.Person) walkInForm {
+	f := newWalkIn(l, styles, units, cat, p.Name, nil)
+	f.editing = &p
+	f.inputs[walkUnit].SetValue(p.Unit)
+	f.inputs[walkPosition].SetValue(p.Position)
+	if p.Group != "" {
+		f.inputs[walkGroup].SetValue(p.Group.Label(l))
+	}
+	f.inputs[walkPhone].SetValue(p.Phone)
+	f.checkUnit()
+	// The unit is what is most often wrong (a walk-in's, typed in a hurry).
+	f.inputs[walkName].Blur()
+	f.focus = walkUnit
+	f.inputs[walkUnit].Focus()
+	f.inputs[walkUnit].CursorEnd()
 	return f
 }
 
@@ -177,6 +206,8 @@ func walkLimit(i int) (key string, limit int) {
 		return "name", attendance.MaxNameLength
 	case walkUnit:
 		return "unit", attendance.MaxUnitLength
+	case walkPosition:
+		return "position", attendance.MaxPositionLength
 	}
 	return "", 0
 }
@@ -303,10 +334,11 @@ func (f walkInForm) move(step int) (walkInForm, tea.Cmd) {
 
 func (f walkInForm) person() attendance.NewPerson {
 	n := attendance.NewPerson{
-		Name:  f.inputs[walkName].Value(),
-		Unit:  f.inputs[walkUnit].Value(),
-		Group: f.inputs[walkGroup].Value(),
-		Phone: f.inputs[walkPhone].Value(),
+		Name:     f.inputs[walkName].Value(),
+		Unit:     f.inputs[walkUnit].Value(),
+		Position: f.inputs[walkPosition].Value(),
+		Group:    f.inputs[walkGroup].Value(),
+		Phone:    f.inputs[walkPhone].Value(),
 	}
 	if f.card != nil {
 		n.CitizenID, n.NoticeShown = f.card.Number, true
@@ -339,6 +371,14 @@ func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
 	}
 	f.err = ""
 	f.saving = true
+	if f.editing != nil {
+		id := f.editing.ID
+		c := attendance.Correction{Name: n.Name, Unit: n.Unit, Position: n.Position, Group: n.Group, Phone: n.Phone}
+		return f, func() tea.Msg {
+			p, err := svc.CorrectPerson(context.Background(), id, c)
+			return personCorrectedMsg{person: p, err: err}
+		}
+	}
 	return f, func() tea.Msg {
 		people, err := svc.SamePerson(context.Background(), n.Name, n.Unit)
 		return walkInSimilarMsg{person: n, people: people, err: err}
@@ -370,7 +410,7 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 // view draws the form over hint, its keys.
 func (f walkInForm) view(hint string) string {
 	labels := [walkFields]string{
-		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"),
+		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"), f.lang.T("desk13.walkin.position"),
 	}
 	labelW := 0
 	for _, l := range labels {
@@ -380,6 +420,9 @@ func (f walkInForm) view(hint string) string {
 	title := f.lang.T("walkin.title")
 	if f.card != nil {
 		title = f.lang.T("walkin.title.card", cccd.Last4(f.card.Number))
+	}
+	if f.editing != nil {
+		title = f.lang.T("desk13.edit.title", f.editing.Name)
 	}
 	b.WriteString(f.styles.Title.Render(title) + "\n\n")
 	for i, in := range f.inputs {
