@@ -388,19 +388,16 @@ func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPer
 }
 
 // SamePerson lists people with the same name (marksAgree) and unit as a
-// walk-in about to be saved, so the desk can warn of a likely duplicate.
+// walk-in about to be saved, so the CLI can warn of a likely duplicate: the
+// desk's rule (SimilarTo) without a phone or a session.
 func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, error) {
-	people, err := s.st.PeopleWithNameKey(ctx, textvi.Fold(name))
+	similar, err := s.SimilarTo(ctx, "", NewPerson{Name: name, Unit: unit})
 	if err != nil {
 		return nil, err
 	}
-	unitKey := textvi.Fold(unit)
-	marks := textvi.Marks(name)
-	var same []Person
-	for _, p := range people {
-		if textvi.Fold(p.Unit) == unitKey && marksAgree(marks, textvi.Marks(p.Name)) {
-			same = append(same, fromRecord(p))
-		}
+	same := make([]Person, len(similar))
+	for i, sim := range similar {
+		same[i] = sim.Person
 	}
 	return same, nil
 }

@@ -24,4 +24,9 @@ var desk13Messages = map[string][2]string{
 	"desk13.edit.saved":         {"✓ Đã sửa: %s%s", "✓ Corrected: %s%s"},
 	"desk13.person.otherdevice": {"Người này do máy khác đăng ký; hãy sửa trên máy đó (thay đổi sẽ đồng bộ về đây)", "This person was registered on another device; correct them there (the change syncs here)"},
 	"desk13.walkin.position":    {"Chức vụ", "Position"},
+
+	// The walk-in's duplicate warning, with why: %[3]s lists desk13.dup.*.
+	"desk13.walkin.duplicate": {"Đã có %s%s trong danh sách (%s). Enter lần nữa để vẫn lưu người mới, esc để quay lại tìm", "%s%s is already on the roster (%s). Enter again to save a new person anyway, esc to go back"},
+	"desk13.dup.phone":        {"cùng số điện thoại …%s", "same phone …%s"},
+	"desk13.dup.in":           {"đã điểm danh lúc %s", "checked in at %s"},
 }

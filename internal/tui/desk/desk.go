@@ -907,6 +907,7 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
 	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
+	m.walkIn.loc = m.loc
 	return m, m.walkIn.focusCmd()
 }
 
@@ -929,6 +930,12 @@ func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
 	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
+	m.walkIn.loc = m.loc
+	// The unit the card's address names, as the catalog spells it.
+	if u := attendance.FromCard(m.catalog(), card).Unit; u != "" {
+		m.walkIn.inputs[walkUnit].SetValue(u)
+		m.walkIn.checkUnit()
+	}
 	return m, m.walkIn.focusCmd()
 }
 

@@ -17,6 +17,7 @@ import (
 	"briefing/internal/tui/theme"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // typedSearch types text and delivers the search the runtime would, with
@@ -216,5 +217,51 @@ func TestWalkInPosition(t *testing.T) {
 	list, _ := svc.Attendees(context.Background(), s.ID)
 	if len(list) != 1 || list[0].Person.Position != "Bí thư chi bộ" {
 		t.Fatalf("attendees = %+v", list)
+	}
+}
+
+// A card whose name and address a Windows-1252 scanner layout garbled
+// opens the walk-in form with the name repaired and the unit the address
+// names, as the catalog spells it.
+func TestCardWalkInRepairsNameAndFillsUnit(t *testing.T) {
+	m, _, _ := newDesk(t)
+	garbled, err := charmap.Windows1252.NewDecoder().String("079199005555|272345678|Nguyễn Văn Mới|01021990|Nam|Tổ 5, Khu phố 3, P.4, Quận 10|15082021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = run(t, m, tea.PasteMsg{Content: garbled})
+	m = run(t, m, enter)
+	if m.focus != focusWalkIn {
+		t.Fatalf("no walk-in form:\n%s", ansi.Strip(m.View()))
+	}
+	if name, unit := m.walkIn.inputs[walkName].Value(), m.walkIn.inputs[walkUnit].Value(); name != "Nguyễn Văn Mới" || unit != "Phường 4" {
+		t.Fatalf("name %q unit %q", name, unit)
+	}
+	if strings.Contains(ansi.Strip(m.View()), "có thể sai dấu") {
+		t.Errorf("a repaired name is still flagged:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+// The duplicate warning says the phone typed is that person's, and that
+// they are checked in already.
+func TestWalkInDuplicateSaysPhoneAndCheckedIn(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Nguyễn Văn An", Unit: "Phường 7", Phone: "0912345678"})
+	m = run(t, m, append(keys("nguyen van an"), enter)...)
+	if list, _ := svc.Attendees(context.Background(), s.ID); len(list) != 1 {
+		t.Fatal("not checked in")
+	}
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	m = run(t, m, keys("Nguyễn Văn An")...)
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	m = run(t, m, keys("Phường 9")...) // another unit: the phone tells
+	m = run(t, m, tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyDown})
+	m = run(t, m, keys("0912 345 678")...)
+	m = run(t, m, enter)
+	w := m.walkIn.warning
+	if !strings.Contains(w, "Nguyễn Văn An · Phường 7") || !strings.Contains(w, "cùng số điện thoại …678") || !strings.Contains(w, "đã điểm danh lúc") {
+		t.Fatalf("warning %q", w)
+	}
+	if list, _ := svc.Attendees(context.Background(), s.ID); len(list) != 1 {
+		t.Fatal("saved before the warning")
 	}
 }

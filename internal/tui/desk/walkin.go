@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,7 +43,8 @@ type walkInForm struct {
 	// editing is the person the form corrects (attendance.CorrectPerson),
 	// nil for a walk-in.
 	editing *attendance.Person
-	cat     *unit.Catalog // nil: the roster is not loaded yet, no unit is flagged
+	loc     *time.Location // times are shown in it
+	cat     *unit.Catalog  // nil: the roster is not loaded yet, no unit is flagged
 	// unitUnknown: the unit typed names no unit of the catalog; it is kept as
 	// typed (and listed by briefing unit list --unknown), the form only says so.
 	unitUnknown bool
@@ -72,9 +74,9 @@ func choicesOf(labels []string) []choice {
 }
 
 type walkInSimilarMsg struct {
-	person attendance.NewPerson
-	people []attendance.Person
-	err    error
+	person  attendance.NewPerson
+	similar []attendance.Similar
+	err     error
 }
 
 // personCorrectedMsg is a correction saved (or refused).
@@ -89,7 +91,7 @@ type walkInSavedMsg struct {
 }
 
 func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, name string, card *cccd.Card) walkInForm {
-	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80}
+	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80, loc: time.Local}
 	for i := range f.inputs {
 		in := textinput.New()
 		in.Prompt = ""
@@ -167,7 +169,7 @@ func (f walkInForm) update(msg tea.Msg, svc *attendance.Service, sessionID strin
 		case "shift+tab", "up":
 			return f.move(-1)
 		case "enter":
-			return f.submit(svc)
+			return f.submit(svc, sessionID)
 		case "right", "end", "ctrl+e", "ctrl+f":
 			in := f.inputs[f.focus]
 			if !f.saving && in.Position() == len([]rune(in.Value())) && f.accept() {
@@ -348,7 +350,7 @@ func (f walkInForm) person() attendance.NewPerson {
 
 // submit checks for a likely duplicate first; the answer comes back as a
 // walkInSimilarMsg, and similar() saves.
-func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
+func (f walkInForm) submit(svc *attendance.Service, sessionID string) (walkInForm, tea.Cmd) {
 	if f.saving {
 		return f, nil
 	}
@@ -380,8 +382,8 @@ func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
 		}
 	}
 	return f, func() tea.Msg {
-		people, err := svc.SamePerson(context.Background(), n.Name, n.Unit)
-		return walkInSimilarMsg{person: n, people: people, err: err}
+		similar, err := svc.SimilarTo(context.Background(), sessionID, n)
+		return walkInSimilarMsg{person: n, similar: similar, err: err}
 	}
 }
 
@@ -390,14 +392,9 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 		f.saving, f.err = false, msg.err.Error()
 		return f, nil
 	}
-	if len(msg.people) > 0 && !f.warned {
-		p := msg.people[0]
+	if len(msg.similar) > 0 && !f.warned {
 		f.saving, f.warned = false, true
-		label := p.Unit
-		if f.cat != nil {
-			label, _ = f.cat.Label(p.Unit)
-		}
-		f.warning = f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(label))
+		f.warning = f.duplicateWarning(msg.similar[0])
 		return f, nil
 	}
 	n := msg.person
@@ -405,6 +402,27 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 		c, err := svc.RegisterWalkIn(context.Background(), sessionID, n)
 		return walkInSavedMsg{checkIn: c, err: err}
 	}
+}
+
+// duplicateWarning names who the walk-in may be, and why: the same phone,
+// and whether they are checked in already (then no one need be saved).
+func (f walkInForm) duplicateWarning(sim attendance.Similar) string {
+	p := sim.Person
+	label := p.Unit
+	if f.cat != nil {
+		label, _ = f.cat.Label(p.Unit)
+	}
+	var why []string
+	if sim.SamePhone {
+		why = append(why, f.lang.T("desk13.dup.phone", p.PhoneLast3()))
+	}
+	if sim.CheckedIn {
+		why = append(why, f.lang.T("desk13.dup.in", sim.At.In(f.loc).Format("15:04")))
+	}
+	if len(why) == 0 {
+		return f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(label))
+	}
+	return f.lang.T("desk13.walkin.duplicate", p.Name, theme.UnitSuffix(label), strings.Join(why, ", "))
 }
 
 // view draws the form over hint, its keys.
