@@ -15,7 +15,7 @@ import (
 
 	"briefing/internal/atomicfile"
 	"briefing/internal/i18n"
-	"briefing/internal/questions"
+	"briefing/internal/minutes"
 	"briefing/internal/report"
 	"briefing/internal/session"
 	"briefing/internal/store"
@@ -174,52 +174,7 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 	"xlsx": report.WriteMinutesXLSX,
 }
 
-// minutes gathers everything the minutes of session s show.
+// minutes gathers everything the minutes of session s show (minutes.Gather).
 func (e *env) minutes(ctx context.Context, s session.Session) (report.Minutes, error) {
-	checkIns, err := e.att.Attendees(ctx, s.ID)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	timeline, err := e.svc.Timeline(ctx, s.ID)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	qs, err := e.qs.List(ctx, s.ID, questions.Filter{Slide: questions.AnySlide})
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	units, err := e.att.Catalog(ctx)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	titles := e.slideTitles(ctx, s)
-	title := func(slide int) string {
-		if slide >= 0 && slide < len(titles) {
-			return titles[slide]
-		}
-		return ""
-	}
-	m := report.Minutes{
-		Session: report.Session{
-			ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
-			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
-			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
-		},
-		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
-	}
-	for _, c := range checkIns {
-		m.Attendees = append(m.Attendees, report.Attendee{
-			Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
-			Group: string(c.Person.Group), Method: string(c.Method), CheckedInAt: c.At,
-		})
-	}
-	for _, st := range timeline {
-		m.Timeline = append(m.Timeline, report.SlideTime{
-			Number: st.Slide + 1, Title: title(st.Slide), Views: st.Views, Spent: st.Spent,
-		})
-	}
-	for _, q := range qs {
-		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
-	}
-	return m, nil
+	return minutes.Sources{Sessions: e.svc, Attendance: e.att, Questions: e.qs}.Gather(ctx, s)
 }

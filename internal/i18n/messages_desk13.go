@@ -29,4 +29,15 @@ var desk13Messages = map[string][2]string{
 	"desk13.walkin.duplicate": {"Đã có %s%s trong danh sách (%s). Enter lần nữa để vẫn lưu người mới, esc để quay lại tìm", "%s%s is already on the roster (%s). Enter again to save a new person anyway, esc to go back"},
 	"desk13.dup.phone":        {"cùng số điện thoại …%s", "same phone …%s"},
 	"desk13.dup.in":           {"đã điểm danh lúc %s", "checked in at %s"},
+
+	// Home: the recent sessions, opened and exported (minutes.Gather).
+	"desk13.hkey.sessions":      {"phiên đã qua", "past sessions"},
+	"desk13.hkey.decks":         {"về bài", "to decks"},
+	"desk13.hkey.show":          {"xem", "open"},
+	"desk13.hkey.export":        {"xuất biên bản", "export minutes"},
+	"desk13.hkey.back":          {"quay lại", "back"},
+	"desk13.home.minutes":       {"Biên bản: %s", "Minutes: %s"},
+	"desk13.home.lines":         {"dòng %d–%d / %d", "lines %d–%d of %d"},
+	"desk13.home.exported":      {"Đã ghi biên bản: %s (%d người dự, %d câu hỏi)", "Minutes written: %s (%d attendees, %d questions)"},
+	"desk13.home.export.failed": {"Chưa ghi được biên bản: %v", "Could not write the minutes: %v"},
 }
