@@ -40,4 +40,9 @@ var desk13Messages = map[string][2]string{
 	"desk13.home.lines":         {"dòng %d–%d / %d", "lines %d–%d of %d"},
 	"desk13.home.exported":      {"Đã ghi biên bản: %s (%d người dự, %d câu hỏi)", "Minutes written: %s (%d attendees, %d questions)"},
 	"desk13.home.export.failed": {"Chưa ghi được biên bản: %v", "Could not write the minutes: %v"},
+
+	// The start form on a device with no name yet (no first run on home).
+	"desk13.form.device":             {"Tên máy này", "This device"},
+	"desk13.form.device.placeholder": {"đặt một lần, ví dụ: Laptop Phường 4", "set once, e.g. Laptop Ward 4"},
+	"desk13.form.device.unit":        {"Hãy chọn đơn vị tổ chức: tên máy được lưu cùng đơn vị của máy", "Choose the host unit: the device's name is saved with its unit"},
 }

@@ -198,6 +198,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startform.SubmitMsg:
 		svc, d := a.opts.Service, msg.Deck
 		return a, func() tea.Msg {
+			if msg.DeviceName != "" { // asked once, on a device with no name yet
+				if err := svc.SetDevice(context.Background(), msg.DeviceName, msg.Info.Unit); err != nil {
+					return startedMsg{err: err}
+				}
+			}
 			s, err := svc.Start(context.Background(), session.RefOf(d), msg.Info)
 			return startedMsg{session: s, deck: d, err: err}
 		}

@@ -482,12 +482,12 @@ func (m Model) profileView() string {
 		b.WriteString(m.lang.T("home.profile.unit.enrolled", u))
 	} else {
 		b.WriteString(m.lang.T("home.profile.unit") + "\n")
-		for i, u := range m.units {
-			if i == m.unitPick {
-				b.WriteString(m.styles.Selected.Render("› "+u) + "  ")
-			} else if abs(i-m.unitPick) <= 2 {
-				b.WriteString(m.styles.Dim.Render(u) + "  ")
-			}
+		// The catalog's units one a line, the district's offices among
+		// them, as many as the screen has room for around the one picked.
+		if len(m.units) > 0 {
+			list := common.NewPicker(m.units)
+			list.Select(m.units[m.unitPick])
+			b.WriteString(list.View(m.styles, max(min(8, m.height-14), 3), min(m.width-2, 76)-6))
 		}
 	}
 	if m.notice != "" {
@@ -518,13 +518,6 @@ func (m Model) choiceView() string {
 	}
 	box := m.styles.Box.Width(w).Render(strings.TrimRight(b.String(), "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // syncLine is the device's sync status in one line, as briefing sync status

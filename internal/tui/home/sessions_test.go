@@ -100,3 +100,44 @@ func TestRecentSessionOpensAndExports(t *testing.T) {
 		t.Fatal("esc did not leave the minutes")
 	}
 }
+
+// The first run offers the catalog's units one a line, the district's
+// offices among them, and saves the one picked.
+func TestFirstRunOffersOffices(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	sessions := session.New(st, nil)
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true), Width: 80, Height: 24}, sessions, nil)
+	m = send(t, m, m.Init()())
+	if !m.profile {
+		t.Fatal("no first-run form")
+	}
+	units, _ := sessions.Units(context.Background())
+	office := -1
+	for i, u := range units {
+		if strings.HasPrefix(u, "Phòng Văn hóa") {
+			office = i
+		}
+	}
+	if office < 0 {
+		t.Fatalf("no office in the catalog: %v", units)
+	}
+	for range office {
+		m = send(t, m, tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "› Phòng Văn hóa, Khoa học và Thông tin") || !strings.Contains(view, "Phường 15") {
+		t.Fatalf("the offices are not offered as a list:\n%s", view)
+	}
+	for _, r := range "Laptop VH" {
+		s, _ := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}) // its command only blinks
+		m = s.(Model)
+	}
+	m = send(t, m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if dev, _ := sessions.Device(context.Background()); dev.Unit != "Phòng Văn hóa, Khoa học và Thông tin" || dev.Name != "Laptop VH" {
+		t.Fatalf("device %+v", dev)
+	}
+}
