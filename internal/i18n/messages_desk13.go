@@ -35,6 +35,7 @@ var desk13Messages = map[string][2]string{
 	"desk13.hkey.decks":         {"về bài", "to decks"},
 	"desk13.hkey.show":          {"xem", "open"},
 	"desk13.hkey.export":        {"xuất biên bản", "export minutes"},
+	"desk13.hkey.scroll":        {"cuộn", "scroll"},
 	"desk13.hkey.back":          {"quay lại", "back"},
 	"desk13.home.minutes":       {"Biên bản: %s", "Minutes: %s"},
 	"desk13.home.lines":         {"dòng %d–%d / %d", "lines %d–%d of %d"},

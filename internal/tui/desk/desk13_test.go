@@ -199,6 +199,9 @@ func TestEditCorrectsWalkInUnit(t *testing.T) {
 	if len(m.rows) != 1 || m.rows[0].person.Unit != "Phường 9" {
 		t.Fatalf("rows = %+v", m.rows)
 	}
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "1 kết quả trong 1 người") {
+		t.Fatalf("a correction counts the person twice:\n%s", view)
+	}
 }
 
 // The walk-in form has a position field, saved with the walk-in.

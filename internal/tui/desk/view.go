@@ -146,7 +146,7 @@ func (m Model) heading(w int) string {
 		if len(m.rows) == resultLimit {
 			more = "+"
 		}
-		text = m.lang.T("desk.matches", strconv.Itoa(len(m.rows))+more, m.book.index.Len())
+		text = m.lang.T("desk.matches", strconv.Itoa(len(m.rows))+more, len(m.book.byID)) // people, not index entries (book.replace adds one)
 	}
 	return m.styles.Dim.Render(ansi.Truncate(" "+text, w, "…"))
 }

@@ -57,7 +57,9 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.choosing():
 		return []key.Binding{k.ChooseResume, k.ChooseEnd, k.ChooseCancel}
 	case m.showing != nil:
-		return []key.Binding{k.Up, k.Export, k.Back}
+		scroll := k.Up
+		scroll.SetHelp(scroll.Help().Key, m.lang.T("desk13.hkey.scroll"))
+		return []key.Binding{scroll, k.Export, k.Back}
 	case m.inSessions:
 		back := k.Sessions
 		back.SetHelp(back.Help().Key, m.lang.T("desk13.hkey.decks"))
