@@ -46,4 +46,8 @@ var desk13Messages = map[string][2]string{
 	"desk13.form.device":             {"Tên máy này", "This device"},
 	"desk13.form.device.placeholder": {"đặt một lần, ví dụ: Laptop Phường 4", "set once, e.g. Laptop Ward 4"},
 	"desk13.form.device.unit":        {"Hãy chọn đơn vị tổ chức: tên máy được lưu cùng đơn vị của máy", "Choose the host unit: the device's name is saved with its unit"},
+
+	// The list of the expected not yet come (ctrl+r), by unit.
+	"desk13.hkey.notyet":    {"chưa đến", "not yet come"},
+	"desk13.notyet.heading": {"Chưa đến: %d trong %d người dự kiến, theo đơn vị — ctrl+r: vừa điểm danh", "Not yet come: %d of %d expected, by unit — ctrl+r: latest check-ins"},
 }

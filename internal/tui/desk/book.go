@@ -1,7 +1,9 @@
 package desk
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"briefing/internal/attendance"
 	"briefing/internal/search"
@@ -154,6 +156,32 @@ func (b *book) recentPresent(n int) []attendance.CheckIn {
 		out = append(out, c)
 	}
 	return out
+}
+
+// notYet lists up to n of the people expected who are not checked in, by
+// unit (as the catalog names it) then name.
+func (b *book) notYet(n int) []attendance.Person {
+	var out []attendance.Person
+	for id, i := range b.byID {
+		p := b.people[i]
+		if _, in := b.present[id]; in || b.expects == nil || !b.expects(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	labels := map[string]string{}
+	label := func(u string) string {
+		l, ok := labels[u]
+		if !ok {
+			l = textvi.Fold(b.unitLabel(u))
+			labels[u] = l
+		}
+		return l
+	}
+	slices.SortFunc(out, func(a, c attendance.Person) int {
+		return cmp.Or(cmp.Compare(label(a.Unit), label(c.Unit)), cmp.Compare(textvi.Fold(a.Name), textvi.Fold(c.Name)), cmp.Compare(a.ID, c.ID))
+	})
+	return out[:min(n, len(out))]
 }
 
 // counts are the counters (attendance.Tally).

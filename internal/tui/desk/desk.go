@@ -36,6 +36,10 @@ const pollEvery = 300 * time.Millisecond
 // resultLimit is how many matches a search shows at most.
 const resultLimit = 50
 
+// notYetLimit is how many of those not yet come the list holds at most
+// (a ward's expected are a few hundred).
+const notYetLimit = 2000
+
 type focus int
 
 const (
@@ -106,6 +110,9 @@ type Model struct {
 	// another person of that name), and the next letter typed starts a new
 	// one instead of adding to it.
 	replaceQuery bool
+	// notYet: with the box empty, the list is the expected people not yet
+	// here (ctrl+r), not the latest check-ins.
+	notYet bool
 	// undoArmed is the person whose undo waits for a second u.
 	undoArmed   string
 	sel         int
@@ -541,6 +548,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.enter()
 	case key.Matches(msg, keys.Edit) && m.card == nil:
 		return m.openEdit()
+	case key.Matches(msg, keys.NotYet) && m.card == nil && m.counts().Expected > 0:
+		m.notYet = !m.notYet
+		m.sel = 0
+		m.input.SetValue("") // the list is the box's when it is empty
+		m.refresh()
+		return m, nil
 	case key.Matches(msg, keys.WalkIn):
 		if m.card != nil {
 			card := *m.card
@@ -674,6 +687,10 @@ func (m *Model) refresh() {
 	switch {
 	case m.card != nil:
 		for _, p := range m.cardPeople {
+			m.rows = append(m.rows, row{person: p})
+		}
+	case strings.TrimSpace(q) == "" && m.notYet:
+		for _, p := range m.book.notYet(notYetLimit) {
 			m.rows = append(m.rows, row{person: p})
 		}
 	case strings.TrimSpace(q) == "":

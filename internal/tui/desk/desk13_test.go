@@ -268,3 +268,32 @@ func TestWalkInDuplicateSaysPhoneAndCheckedIn(t *testing.T) {
 		t.Fatal("saved before the warning")
 	}
 }
+
+// ctrl+r lists the expected people who have not come, by unit; Enter
+// checks one in and the list shrinks; ctrl+r again is the latest check-ins.
+func TestNotYetList(t *testing.T) {
+	m, _, _ := rosterDesk(t, "Phường 4", wardRoster, 80, 24)
+	m = run(t, m, append(keys("phan van mot"), enter)...)
+	m = run(t, m, tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	names := func() []string {
+		var out []string
+		for _, r := range m.rows {
+			out = append(out, r.person.Name)
+		}
+		return out
+	}
+	if got := names(); len(got) != 2 || got[0] != "Lê Thị Hai" || got[1] != "Võ Văn Ba" {
+		t.Fatalf("not yet come: %v", got)
+	}
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "Chưa đến: 2 trong 3 người dự kiến") {
+		t.Fatalf("heading:\n%s", view)
+	}
+	m = run(t, m, enter)
+	if got := names(); len(got) != 1 || got[0] != "Võ Văn Ba" {
+		t.Fatalf("after a check-in from the list: %v", got)
+	}
+	m = run(t, m, tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	if view := ansi.Strip(m.View()); !strings.Contains(view, "Vừa điểm danh (2 gần nhất)") {
+		t.Fatalf("ctrl+r again:\n%s", view)
+	}
+}

@@ -131,6 +131,8 @@ func (m Model) heading(w int) string {
 		text = m.lang.T("desk.loading")
 	case m.card != nil:
 		return m.styles.Warn.Render(ansi.Truncate(" "+m.lang.T("desk.card.heading", m.card.Name, cccd.Last4(m.card.Number)), w, "…"))
+	case q == "" && m.notYet:
+		text = m.lang.T("desk13.notyet.heading", m.counts().Expected-m.cameOfExpected(), m.counts().Expected)
 	case q == "" && len(m.rows) == 0:
 		text = m.lang.T("desk.recent.none")
 	case q == "":
@@ -149,6 +151,15 @@ func (m Model) heading(w int) string {
 		text = m.lang.T("desk.matches", strconv.Itoa(len(m.rows))+more, len(m.book.byID)) // people, not index entries (book.replace adds one)
 	}
 	return m.styles.Dim.Render(ansi.Truncate(" "+text, w, "…"))
+}
+
+// cameOfExpected is how many of the expected are here (the units' sum).
+func (m Model) cameOfExpected() int {
+	came := 0
+	for _, u := range m.counts().ByUnit {
+		came += u.Expected - u.NotYet
+	}
+	return came
 }
 
 func (m Model) isScan() bool { return cccd.LooksLikeQR(m.input.Value()) }
