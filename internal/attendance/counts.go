@@ -25,6 +25,9 @@ type Tally struct {
 	// (Expect), so that each unit knows how many of its expected came.
 	in       map[string]bool
 	expected map[string]bool
+	// buckets caches the catalog's answer per spelling: a roster of many
+	// people has few spellings of units, each resolved once.
+	buckets map[string]unit.Bucket
 }
 
 type unitCount struct {
@@ -39,12 +42,16 @@ type unitCount struct {
 // NewTally counts with the units of cat (nil: every unit as typed).
 func NewTally(cat *unit.Catalog) *Tally {
 	return &Tally{cat: cat, groups: map[roster.Group]int{}, units: map[string]*unitCount{},
-		in: map[string]bool{}, expected: map[string]bool{}}
+		in: map[string]bool{}, expected: map[string]bool{}, buckets: map[string]unit.Bucket{}}
 }
 
 // unit is the line p's unit is counted on, made when missing.
 func (t *Tally) unit(p Person) (string, *unitCount) {
-	b := t.cat.Bucket(p.Unit)
+	b, ok := t.buckets[p.Unit]
+	if !ok {
+		b = t.cat.Bucket(p.Unit)
+		t.buckets[p.Unit] = b
+	}
 	if have, ok := t.units[b.ID]; ok {
 		return b.ID, have
 	}
