@@ -11,7 +11,7 @@ var desk13Messages = map[string][2]string{
 	"desk13.byunit.of":  {"Đơn vị (có mặt/dự kiến):", "By unit (present/expected):"},
 	// A unit's counter: present/expected, and how many of its expected have not come.
 	"desk13.unit.of":     {"%s: %d/%d", "%s: %d/%d"},
-	"desk13.unit.notyet": {"còn %d", "%d to come"},
+	"desk13.unit.notyet": {"còn %d", "(%d to come)"},
 
 	// A 12-digit ID number typed in the search box, looked up as it is typed.
 	"desk13.id.looking": {"Đang tìm người có CCCD …%s…", "Looking for ID card …%s…"},
