@@ -202,12 +202,12 @@ func TestCheckinCardOfRosterPersonWithoutID(t *testing.T) {
 }
 
 // TestCheckinCardNewHolder: --qr --new registers the card's holder although
-// people of the name have no card on file; a card found by its number still
-// checks that person in.
+// people of the name have no card on file, under the unit the card's address
+// names; a card found by its number still checks that person in.
 func TestCheckinCardNewHolder(t *testing.T) {
 	t.Parallel()
 	d := newCheckinData(t, deskRosterCSV)
-	d.expect(0, []string{"✓ Đã điểm danh: Đặng Thị Bình lúc"}, nil, "checkin", "--qr", binhCard, "--new")
+	d.expect(0, []string{"✓ Đã điểm danh: Đặng Thị Bình · Phường 7 lúc"}, nil, "checkin", "--qr", binhCard, "--new")
 	d.count("--qr --new", 5, 1)
 	d.expect(0, []string{"✓ Đã điểm danh: Nguyễn Văn An · Phường 7"}, nil, "checkin", "--qr", cardPayload, "--new")
 	d.count("--new with a card on file", 5, 2)

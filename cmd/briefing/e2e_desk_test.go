@@ -70,7 +70,7 @@ func TestE2EDesk(t *testing.T) {
 	}
 	p.send("Enter")
 	waitFor(t, p, "✓ Đã điểm danh: Đặng Thị Bình · Phường 7", waitTimeout)
-	waitFor(t, p, "Có mặt: 1", waitTimeout)
+	waitFor(t, p, "Có mặt 1/4", waitTimeout)
 	if list := tm.attendance(); len(list) != 1 || list[0].Name != "Đặng Thị Bình" || list[0].Method != "roster" {
 		t.Fatalf("attendance after one check-in: %+v", list)
 	}
@@ -100,7 +100,7 @@ func TestE2EDesk(t *testing.T) {
 	waitFor(t, p, "Nhấn u lần nữa để huỷ điểm danh Nguyễn Văn An", waitTimeout)
 	p.send("u")
 	waitFor(t, p, "↶ Đã huỷ điểm danh: Nguyễn Văn An", waitTimeout)
-	waitFor(t, p, "Có mặt: 1", waitTimeout)
+	waitFor(t, p, "Có mặt 1/4", waitTimeout)
 
 	// In the list, a name typed out of habit is a search: "quang" neither
 	// quits (q) nor undoes (u) nor opens a form (n).
@@ -110,7 +110,7 @@ func TestE2EDesk(t *testing.T) {
 	waitFor(t, p, "u u huỷ điểm danh", waitTimeout) // the list's
 	p.typeText("quang")
 	waitFor(t, p, "Tìm: quang", waitTimeout)
-	waitFor(t, p, "Có mặt: 1", waitTimeout)
+	waitFor(t, p, "Có mặt 1/4", waitTimeout)
 	p.send("Escape")
 	waitFor(t, p, "Tìm: gõ họ tên", waitTimeout)
 
@@ -139,13 +139,13 @@ func TestE2EDesk(t *testing.T) {
 	p.typeText("Nhân dân")
 	p.send("Enter")
 	waitFor(t, p, "✓ Đã điểm danh: Hồ Thị Khách · Phường 9", waitTimeout)
-	waitFor(t, p, "Có mặt: 2", waitTimeout)
+	waitFor(t, p, "Có mặt 2/4", waitTimeout)
 
 	// A scanner types the card of someone on the roster.
 	p.typeText(cardPayload)
 	p.send("Enter")
 	waitFor(t, p, "✓ Đã điểm danh: Nguyễn Văn An", waitTimeout)
-	s = waitFor(t, p, "Có mặt: 3", waitTimeout)
+	s = waitFor(t, p, "Có mặt 3/4", waitTimeout)
 	if !strings.Contains(s, "Nhân dân: 2") || !strings.Contains(s, "Công chức: 1") {
 		t.Fatalf("the counters by group are wrong:\n%s", frame(s))
 	}
@@ -273,7 +273,7 @@ func TestE2EDeskKillDuringBurst(t *testing.T) {
 	}
 	// And the restarted desk counts them.
 	p := tm.start("after", 80, 24, "desk")
-	waitFor(t, p, fmt.Sprintf("Có mặt: %d", len(present)), waitTimeout)
+	waitFor(t, p, fmt.Sprintf("Có mặt %d/%d", len(present), n), waitTimeout)
 	t.Logf("%d check-ins confirmed on screen, %d in the database", len(confirmed), len(present))
 }
 

@@ -303,8 +303,8 @@ func (e *env) fillUnit(ctx context.Context, info *session.Info) {
 	if info.Unit != "" {
 		return
 	}
-	if dev, err := e.svc.Device(ctx); err == nil {
-		info.Unit = dev.Unit
+	if host, err := e.svc.HostUnit(ctx); err == nil {
+		info.Unit = host
 	}
 }
 

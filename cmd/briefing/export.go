@@ -14,9 +14,8 @@ import (
 	"time"
 
 	"briefing/internal/atomicfile"
-	"briefing/internal/attendance"
 	"briefing/internal/i18n"
-	"briefing/internal/questions"
+	"briefing/internal/minutes"
 	"briefing/internal/report"
 	"briefing/internal/session"
 	"briefing/internal/store"
@@ -196,66 +195,14 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 	"docx": report.WriteMinutesDOCX,
 }
 
-// minutes gathers everything the minutes of session s show; with invited,
-// the roster too (only the paper minutes count the invited and the absent,
-// and a large roster takes a while to read).
+// minutes gathers everything the minutes of session s show
+// (minutes.Gather); with invited, those the session expected too (only the
+// paper minutes count the invited and the absent, and a large roster takes
+// a while to read).
 func (e *env) minutes(ctx context.Context, s session.Session, invited bool) (report.Minutes, error) {
-	checkIns, err := e.att.Attendees(ctx, s.ID)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	timeline, err := e.svc.Timeline(ctx, s.ID)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	qs, err := e.qs.List(ctx, s.ID, questions.Filter{Slide: questions.AnySlide})
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	units, err := e.att.Catalog(ctx)
-	if err != nil {
-		return report.Minutes{}, err
-	}
-	titles := e.slideTitles(ctx, s)
-	title := func(slide int) string {
-		if slide >= 0 && slide < len(titles) {
-			return titles[slide]
-		}
-		return ""
-	}
-	m := report.Minutes{
-		Session: report.Session{
-			ID: s.ID, Title: s.Info.Title, Unit: s.Info.Unit, Venue: s.Info.Venue, Form: s.Info.Form,
-			Rapporteur: s.Info.Rapporteur, DeckTitle: s.Deck.Title, DeckVersion: s.Deck.Version,
-			Chair: s.Info.Chair, Secretary: s.Info.Secretary,
-			StartedAt: s.StartedAt, EndedAt: s.EndedAt,
-		},
-		DeckID: s.Deck.ID, Slides: s.Deck.Slides, PlannedMin: s.Deck.DurationMin, Units: units,
-	}
-	// The invited are everyone on the roster. An empty roster leaves
-	// Invited nil: the minutes then count those present.
+	src := minutes.Sources{Sessions: e.svc, Attendance: e.att, Questions: e.qs}
 	if invited {
-		err = e.att.EachPerson(ctx, 0, func(p attendance.Person) error {
-			m.Invited = append(m.Invited, report.Attendee{PersonID: p.ID, Unit: p.Unit})
-			return nil
-		})
-		if err != nil {
-			return report.Minutes{}, err
-		}
+		return src.GatherWithInvited(ctx, s)
 	}
-	for _, c := range checkIns {
-		m.Attendees = append(m.Attendees, report.Attendee{
-			PersonID: c.Person.ID, Name: c.Person.Name, Unit: c.Person.Unit, Position: c.Person.Position,
-			Group: string(c.Person.Group), Method: string(c.Method), CheckedInAt: c.At,
-		})
-	}
-	for _, st := range timeline {
-		m.Timeline = append(m.Timeline, report.SlideTime{
-			Number: st.Slide + 1, Title: title(st.Slide), Views: st.Views, Spent: st.Spent,
-		})
-	}
-	for _, q := range qs {
-		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
-	}
-	return m, nil
+	return src.Gather(ctx, s)
 }

@@ -83,6 +83,8 @@ type Person struct {
 	Group    roster.Group
 	Phone    string
 	IDLast4  string // last four digits of the citizen ID, if known
+	// FromRoster: imported from a roster, not registered at a desk.
+	FromRoster bool
 	// Row increases with every person added; pollers resume after it.
 	Row int64
 }
@@ -115,8 +117,11 @@ type CheckIn struct {
 // Counts are the desk's counters.
 type Counts struct {
 	Present int
-	ByGroup []Count // every group that has someone, largest first
-	ByUnit  []Count // largest first
+	// Expected is how many people are expected (Tally.Expect; 0 when no
+	// one was), whether or not they came.
+	Expected int
+	ByGroup  []Count // every group that has someone, largest first
+	ByUnit   []Count // largest first
 }
 
 // Count is a group code or unit name and how many are present. Unknown:
@@ -125,6 +130,9 @@ type Count struct {
 	Key     string
 	Count   int
 	Unknown bool
+	// Expected: of a unit, how many of its people are expected, and NotYet
+	// how many of those have not come (0 and 0 when none is expected).
+	Expected, NotYet int
 }
 
 // Service applies the attendance rules over a store.
@@ -389,19 +397,16 @@ func (s *Service) RegisterWalkIn(ctx context.Context, sessionID string, n NewPer
 }
 
 // SamePerson lists people with the same name (marksAgree) and unit as a
-// walk-in about to be saved, so the desk can warn of a likely duplicate.
+// walk-in about to be saved, so the CLI can warn of a likely duplicate: the
+// desk's rule (SimilarTo) without a phone or a session.
 func (s *Service) SamePerson(ctx context.Context, name, unit string) ([]Person, error) {
-	people, err := s.st.PeopleWithNameKey(ctx, textvi.Fold(name))
+	similar, err := s.SimilarTo(ctx, "", NewPerson{Name: name, Unit: unit})
 	if err != nil {
 		return nil, err
 	}
-	unitKey := textvi.Fold(unit)
-	marks := textvi.Marks(name)
-	var same []Person
-	for _, p := range people {
-		if textvi.Fold(p.Unit) == unitKey && marksAgree(marks, textvi.Marks(p.Name)) {
-			same = append(same, fromRecord(p))
-		}
+	same := make([]Person, len(similar))
+	for i, sim := range similar {
+		same[i] = sim.Person
 	}
 	return same, nil
 }
@@ -556,7 +561,7 @@ func fromRecord(p store.Person) Person {
 	return Person{
 		ID: p.ID, Name: textvi.Shown(p.Name), Unit: textvi.Shown(p.Unit), Position: textvi.Shown(p.Position),
 		Group: roster.Group(p.Group),
-		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row,
+		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row, FromRoster: p.Source == sourceRoster,
 	}
 }
 

@@ -21,18 +21,50 @@ type Tally struct {
 	present int
 	groups  map[roster.Group]int
 	units   map[string]*unitCount // by unit id, or by key for unknown spellings
+	// in and expected are person ids: who is present, who is expected
+	// (Expect), so that each unit knows how many of its expected came.
+	in       map[string]bool
+	expected map[string]bool
+	// buckets caches the catalog's answer per spelling: a roster of many
+	// people has few spellings of units, each resolved once.
+	buckets map[string]unit.Bucket
 }
 
 type unitCount struct {
-	label   string
-	known   bool
-	order   int // the catalog's order, for ties
-	present int
+	label    string
+	known    bool
+	order    int // the catalog's order, for ties
+	present  int
+	expected int
+	came     int // of the expected, how many are present
 }
 
 // NewTally counts with the units of cat (nil: every unit as typed).
 func NewTally(cat *unit.Catalog) *Tally {
-	return &Tally{cat: cat, groups: map[roster.Group]int{}, units: map[string]*unitCount{}}
+	return &Tally{cat: cat, groups: map[roster.Group]int{}, units: map[string]*unitCount{},
+		in: map[string]bool{}, expected: map[string]bool{}, buckets: map[string]unit.Bucket{}}
+}
+
+// unit is the line p's unit is counted on, made when missing.
+func (t *Tally) unit(p Person) (string, *unitCount) {
+	b, ok := t.buckets[p.Unit]
+	if !ok {
+		b = t.cat.Bucket(p.Unit)
+		t.buckets[p.Unit] = b
+	}
+	if have, ok := t.units[b.ID]; ok {
+		return b.ID, have
+	}
+	uc := &unitCount{label: b.Label, known: b.Known, order: b.Order}
+	t.units[b.ID] = uc
+	return b.ID, uc
+}
+
+// drop forgets a unit line nobody is counted on any more.
+func (t *Tally) drop(key string, uc *unitCount) {
+	if uc.present == 0 && uc.expected == 0 {
+		delete(t.units, key)
+	}
 }
 
 // Add counts p as present (d = 1) or no longer present (d = -1).
@@ -42,23 +74,59 @@ func (t *Tally) Add(p Person, d int) {
 	if t.groups[p.Group] == 0 {
 		delete(t.groups, p.Group)
 	}
-	b := t.cat.Bucket(p.Unit)
-	key, uc := b.ID, &unitCount{label: b.Label, known: b.Known, order: b.Order}
-	if have, ok := t.units[key]; ok {
-		uc = have
-	} else {
-		t.units[key] = uc
-	}
+	key, uc := t.unit(p)
 	uc.present += d
-	if uc.present == 0 {
-		delete(t.units, key)
+	if p.ID != "" {
+		t.in[p.ID] = d > 0
+		if !t.in[p.ID] {
+			delete(t.in, p.ID)
+		}
+		if t.expected[p.ID] {
+			uc.came += d
+		}
+	}
+	t.drop(key, uc)
+}
+
+// Expect counts p among the people expected (Expects says who); once
+// each, whenever they arrive.
+func (t *Tally) Expect(p Person) {
+	if p.ID == "" || t.expected[p.ID] {
+		return
+	}
+	t.expected[p.ID] = true
+	_, uc := t.unit(p)
+	uc.expected++
+	if t.in[p.ID] {
+		uc.came++
+	}
+}
+
+// Replace counts a corrected person (a walk-in's unit fixed) under their
+// new unit: present there if they were present, expected there if expect.
+func (t *Tally) Replace(old, corrected Person, expect bool) {
+	in := t.in[old.ID]
+	if in {
+		t.Add(old, -1)
+	}
+	if t.expected[old.ID] {
+		key, uc := t.unit(old)
+		uc.expected--
+		delete(t.expected, old.ID)
+		t.drop(key, uc)
+	}
+	if expect {
+		t.Expect(corrected)
+	}
+	if in {
+		t.Add(corrected, 1)
 	}
 }
 
 // Counts are the counters now: groups in the plan's order, units largest
 // first (then in the catalog's order).
 func (t *Tally) Counts() Counts {
-	c := Counts{Present: t.present}
+	c := Counts{Present: t.present, Expected: len(t.expected)}
 	for _, g := range append(roster.Groups, "") {
 		if n := t.groups[g]; n > 0 {
 			c.ByGroup = append(c.ByGroup, Count{Key: string(g), Count: n})
@@ -72,7 +140,8 @@ func (t *Tally) Counts() Counts {
 		return cmp.Or(cmp.Compare(b.present, a.present), cmp.Compare(a.order, b.order), cmp.Compare(a.label, b.label))
 	})
 	for _, u := range list {
-		c.ByUnit = append(c.ByUnit, Count{Key: u.label, Count: u.present, Unknown: !u.known && u.label != ""})
+		c.ByUnit = append(c.ByUnit, Count{Key: u.label, Count: u.present, Unknown: !u.known && u.label != "",
+			Expected: u.expected, NotYet: u.expected - u.came})
 	}
 	return c
 }

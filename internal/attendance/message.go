@@ -47,6 +47,8 @@ func Message(l i18n.Lang, err error, face Face) (msg string, ok bool) {
 		return l.T("cli.qr.othercard", other.Person.Name, unitSuffix(other.Person.Unit), other.Last4), true
 	case errors.Is(err, ErrOtherCard):
 		return l.T("desk.card.other"), true
+	case errors.Is(err, ErrOtherDevice):
+		return l.T("desk13.person.otherdevice"), true
 	}
 	return "", false
 }

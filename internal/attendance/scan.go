@@ -140,7 +140,11 @@ func (s *Service) ScanCard(ctx context.Context, sessionID string, card cccd.Card
 			res.Outcome = NameUnclear
 			return res, nil
 		}
-		c, err = s.RegisterWalkIn(ctx, sessionID, NewPerson{Name: card.Name, CitizenID: card.Number, NoticeShown: true})
+		cat, catErr := s.units.Catalog(ctx)
+		if catErr != nil {
+			return res, catErr
+		}
+		c, err = s.RegisterWalkIn(ctx, sessionID, FromCard(cat, card))
 	}
 	if err != nil {
 		return res, err

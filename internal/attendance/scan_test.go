@@ -12,7 +12,7 @@ const (
 	binhCard    = "079199004321|272345678|Đặng Thị Bình|01021990|Nữ|Phường 7|15082021"
 	newCard     = "079199005555|272345678|Lê Văn Mới|01021990|Nam|Phường 7|15082021"
 	numberOnly  = "079099007777"
-	garbledCard = "079199006666|272345678|NguyÃªn Van Tu|01021990|Nam|Phường 7|15082021"
+	garbledCard = "079199006666|272345678|Nguyá»n Van Tu|01021990|Nam|Phường 7|15082021" // a byte lost: not repaired
 )
 
 // Every outcome of a scan, and every refusal, from the roster rosterCSV (An

@@ -148,6 +148,13 @@ func LooksLikeQR(s string) bool {
 // set. A bare number parses too, with no name (NameTrusted false).
 func Parse(s string) (Card, error) {
 	s = trim(strings.ToValidUTF8(s, "\uFFFD"))
+	// A scanner set to a Windows layout types UTF-8 as Windows-1252 or
+	// -1258 text: when the whole payload reverses, it is read repaired
+	// (before the fields are cut and cleaned, which would drop a garbled
+	// "à" ending in a no-break space); else each field is tried below.
+	if fixed, ok := repairMojibake(s); ok {
+		s = fixed
+	}
 	start, end := findNumber(s)
 	if start < 0 {
 		return Card{}, ErrNoNumber
@@ -167,6 +174,14 @@ func Parse(s string) (Card, error) {
 		fields = append(fields, strings.Split(rest[size:], sep)...)
 	}
 	c.fill(fields, sep)
+	// A payload garbled in part (a name typed in one layout, an address
+	// in another) is repaired field by field where that reverses.
+	if fixed, ok := repairMojibake(c.Name); ok && nameLooksRight(fixed) {
+		c.Name = textvi.CleanSpaces(fixed)
+	}
+	if fixed, ok := repairMojibake(c.Address); ok {
+		c.Address = textvi.CleanSpaces(fixed)
+	}
 	c.NameTrusted = c.Name != "" && nameLooksRight(c.Name) && !diacriticsLost(s, sep)
 	return c, nil
 }

@@ -167,14 +167,10 @@ func (s *Service) Start(ctx context.Context, d DeckRef, info Info) (Session, err
 		return Session{}, fmt.Errorf("start: %w", err)
 	}
 	if info.Unit == "" {
-		// The host is the device's own unit unless told otherwise (an
-		// enrolled laptop's is the hub's): a session with none is reported
-		// under no unit.
-		dev, err := s.st.Device(ctx)
-		if err != nil {
+		// A session with no unit at all is reported under no unit.
+		if info.Unit, err = s.HostUnit(ctx); err != nil {
 			return Session{}, err
 		}
-		info.Unit = textvi.FieldText(dev.Unit)
 	}
 	if err := s.checkScope(ctx, info.Unit); err != nil {
 		return Session{}, err
@@ -506,6 +502,33 @@ func (s *Service) SetDevice(ctx context.Context, name, unit string) error {
 		return fmt.Errorf("device name and unit are required: %w", ErrInvalid)
 	}
 	return s.st.Tx(ctx, func(tx *store.Tx) error { return tx.SetDevice(ctx, name, unit) })
+}
+
+// HostUnit is the unit a new session is hosted by unless told otherwise,
+// the one rule the start form (from home or from present), the desk and
+// Start fill it by: an enrolled laptop's unit (the hub's word), else the
+// device's own unit, as the catalog names it; "" when the device has none.
+func (s *Service) HostUnit(ctx context.Context) (string, error) {
+	st, err := s.st.SyncState(ctx)
+	switch {
+	case err == nil && st.UnitName != "":
+		return st.UnitName, nil
+	case err != nil && !errors.Is(err, store.ErrNotEnrolled):
+		return "", err
+	}
+	dev, err := s.st.Device(ctx)
+	if err != nil {
+		return "", err
+	}
+	spelling := textvi.FieldText(dev.Unit)
+	if spelling == "" {
+		return "", nil
+	}
+	cat, err := unit.New(s.st, nil).Catalog(ctx)
+	if err != nil {
+		return "", err
+	}
+	return cat.Name(spelling), nil
 }
 
 // Units returns the catalog's unit names in display order: Phường 1 to 15, the

@@ -13,6 +13,7 @@ import (
 	"briefing/internal/attendance"
 	"briefing/internal/deck"
 	"briefing/internal/i18n"
+	"briefing/internal/minutes"
 	"briefing/internal/questions"
 	"briefing/internal/session"
 	bsync "briefing/internal/sync"
@@ -57,7 +58,7 @@ type App struct {
 // NewHome starts on the home screen.
 func NewHome(o Options) App {
 	a := newApp(o)
-	a.home = home.New(a.common, o.Service, o.Library).WithSyncStatus(o.SyncStatus)
+	a.home = a.newHome()
 	a.active, a.atHome = a.home, true
 	return a
 }
@@ -67,7 +68,7 @@ func NewHome(o Options) App {
 // info fills the start form if d is started.
 func NewChoice(o Options, d *deck.Deck, info session.Info) App {
 	a := newApp(o)
-	a.active = home.New(a.common, o.Service, o.Library).WithSyncStatus(o.SyncStatus).Choose(d)
+	a.active = a.newHome().Choose(d)
 	a.startInfo = info
 	return a
 }
@@ -113,6 +114,17 @@ func newApp(o Options) App {
 	// tests no terminal answers.
 	c := common.Common{Lang: o.Lang, Styles: theme.New(o.Theme, true), Clock: o.Clock, Width: 80, Height: 24}
 	return App{opts: o, common: c}
+}
+
+// newHome is the home screen; its recent sessions open and export their
+// minutes when the services behind them are there.
+func (a App) newHome() home.Model {
+	o := a.opts
+	h := home.New(a.common, o.Service, o.Library).WithSyncStatus(o.SyncStatus)
+	if o.Service != nil && o.Attendance != nil && o.Questions != nil {
+		h = h.WithMinutes(minutes.Sources{Sessions: o.Service, Attendance: o.Attendance, Questions: o.Questions}.Gather, "")
+	}
+	return h
 }
 
 func (a App) newForm(decks []*deck.Deck, info session.Info) common.Screen {
@@ -186,6 +198,11 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startform.SubmitMsg:
 		svc, d := a.opts.Service, msg.Deck
 		return a, func() tea.Msg {
+			if msg.DeviceName != "" { // asked once, on a device with no name yet
+				if err := svc.SetDevice(context.Background(), msg.DeviceName, msg.Info.Unit); err != nil {
+					return startedMsg{err: err}
+				}
+			}
 			s, err := svc.Start(context.Background(), session.RefOf(d), msg.Info)
 			return startedMsg{session: s, deck: d, err: err}
 		}

@@ -83,7 +83,7 @@ func BenchmarkDeskLoadRoster100k(b *testing.B) {
 	s, _ := session.New(st, nil).Current(ctx)
 	svc := attendance.New(st, nil)
 	for b.Loop() {
-		bk, err := loadBook(ctx, svc, s.ID)
+		bk, err := loadBook(ctx, svc, s.ID, "")
 		if err != nil || bk.index.Len() != 100_000 {
 			b.Fatal(err)
 		}
@@ -110,7 +110,7 @@ func benchKeystroke(b *testing.B, start, rest string) {
 	s, _ := sessions.Current(ctx)
 	svc := attendance.New(st, nil)
 	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, *s).WithQuestions(questions.New(st, nil))
-	bk, err := loadBook(ctx, svc, s.ID)
+	bk, err := loadBook(ctx, svc, s.ID, "")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func BenchmarkDeskColdStart1M(b *testing.B) {
 	}
 	defer st.Close()
 	start := time.Now()
-	bk, err := loadBook(ctx, attendance.New(st, nil), "")
+	bk, err := loadBook(ctx, attendance.New(st, nil), "", "")
 	if err != nil || bk.index.Len() != n || len(bk.index.Search("nguyen van an", resultLimit)) == 0 {
 		b.Fatal("full load:", err)
 	}

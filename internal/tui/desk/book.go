@@ -1,7 +1,9 @@
 package desk
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"briefing/internal/attendance"
 	"briefing/internal/search"
@@ -20,8 +22,9 @@ type book struct {
 	present map[string]attendance.CheckIn // person id -> check-in (not undone)
 	recent  []string                      // person ids in check-in order, present or not
 	cursor  attendance.Cursor
-	tally   *attendance.Tally // the counters, kept up to date by set
-	cat     *unit.Catalog     // the units, read with the roster: spellings show as their unit
+	tally   *attendance.Tally            // the counters, kept up to date by set
+	cat     *unit.Catalog                // the units, read with the roster: spellings show as their unit
+	expects func(attendance.Person) bool // who the session expects (attendance.Expects)
 }
 
 // unitLabel is how a unit typed as spelling is shown: the catalog unit it names
@@ -34,8 +37,9 @@ func (b *book) unitLabel(spelling string) string {
 	return label
 }
 
-// loadBook reads the roster and the session's check-ins and indexes them.
-func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*book, error) {
+// loadBook reads the roster and the session's check-ins and indexes them;
+// host is the session's unit, which says who is expected.
+func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host string) (*book, error) {
 	people, checkIns, cursor, err := svc.Changes(ctx, sessionID, attendance.Cursor{})
 	if err != nil {
 		return nil, err
@@ -50,6 +54,7 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID string) (*
 		present: map[string]attendance.CheckIn{},
 		tally:   attendance.NewTally(cat),
 		cat:     cat,
+		expects: attendance.Expects(cat, host),
 	}
 	b.addPeople(people)
 	b.apply(checkIns)
@@ -65,6 +70,35 @@ func (b *book) addPeople(people []attendance.Person) {
 		i := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
 		b.people = append(b.people, p)
 		b.byID[p.ID] = i
+		if b.expects != nil && b.expects(p) {
+			b.tally.Expect(p)
+		}
+	}
+}
+
+// replace puts a corrected person in the book: shown and counted as
+// corrected at once, and found by the new name and unit too (the index only
+// grows: their old entry now shows them corrected, refresh shows them once).
+func (b *book) replace(p attendance.Person) {
+	i, ok := b.byID[p.ID]
+	if !ok {
+		b.addPeople([]attendance.Person{p})
+		return
+	}
+	old := b.people[i]
+	b.people[i] = p
+	b.tally.Replace(old, p, b.expects != nil && b.expects(p))
+	j := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
+	b.people = append(b.people, p)
+	b.byID[p.ID] = j
+	for k := range b.people[:j] {
+		if b.people[k].ID == p.ID {
+			b.people[k] = p // an earlier correction's entry too
+		}
+	}
+	if c, in := b.present[p.ID]; in {
+		c.Person = p
+		b.present[p.ID] = c
 	}
 }
 
@@ -122,6 +156,32 @@ func (b *book) recentPresent(n int) []attendance.CheckIn {
 		out = append(out, c)
 	}
 	return out
+}
+
+// notYet lists up to n of the people expected who are not checked in, by
+// unit (as the catalog names it) then name.
+func (b *book) notYet(n int) []attendance.Person {
+	var out []attendance.Person
+	for id, i := range b.byID {
+		p := b.people[i]
+		if _, in := b.present[id]; in || b.expects == nil || !b.expects(p) {
+			continue
+		}
+		out = append(out, p)
+	}
+	labels := map[string]string{}
+	label := func(u string) string {
+		l, ok := labels[u]
+		if !ok {
+			l = textvi.Fold(b.unitLabel(u))
+			labels[u] = l
+		}
+		return l
+	}
+	slices.SortFunc(out, func(a, c attendance.Person) int {
+		return cmp.Or(cmp.Compare(label(a.Unit), label(c.Unit)), cmp.Compare(textvi.Fold(a.Name), textvi.Fold(c.Name)), cmp.Compare(a.ID, c.ID))
+	})
+	return out[:min(n, len(out))]
 }
 
 // counts are the counters (attendance.Tally).

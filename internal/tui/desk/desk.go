@@ -36,6 +36,10 @@ const pollEvery = 300 * time.Millisecond
 // resultLimit is how many matches a search shows at most.
 const resultLimit = 50
 
+// notYetLimit is how many of those not yet come the list holds at most
+// (a ward's expected are a few hundred).
+const notYetLimit = 2000
+
 type focus int
 
 const (
@@ -94,6 +98,10 @@ type Model struct {
 	// says the card is that person's.
 	card       *cccd.Card
 	cardPeople []attendance.Person
+	// idFor is the citizen-ID number typed whose holders (idPeople) the
+	// list shows: a 12-digit number is looked up as it is typed.
+	idFor    string
+	idPeople []attendance.Person
 	// queued holds the keys typed while a walk-in is being saved: the clerk
 	// goes on with the next person, and those keys belong to the search box
 	// once the form has closed (or to the form, if it stays open).
@@ -102,6 +110,9 @@ type Model struct {
 	// another person of that name), and the next letter typed starts a new
 	// one instead of adding to it.
 	replaceQuery bool
+	// notYet: with the box empty, the list is the expected people not yet
+	// here (ctrl+r), not the latest check-ins.
+	notYet bool
 	// undoArmed is the person whose undo waits for a second u.
 	undoArmed   string
 	sel         int
@@ -217,9 +228,9 @@ func withRosterUnits(units []string, people []attendance.Person) []string {
 
 // Init loads the roster in the background; the first frame does not wait.
 func (m Model) Init() tea.Cmd {
-	svc, sess, id := m.svc, m.sess, m.s.ID
+	svc, sess, id, host := m.svc, m.sess, m.s.ID, m.s.Info.Unit
 	load := func() tea.Msg {
-		b, err := loadBook(context.Background(), svc, id)
+		b, err := loadBook(context.Background(), svc, id, host)
 		units, _ := sess.Units(context.Background()) // only suggestions: none is fine
 		if b != nil {
 			units = withRosterUnits(units, b.people)
@@ -287,6 +298,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case searchMsg:
 		if msg.gen != m.searchGen || !m.stale {
 			return m, nil
+		}
+		if number, ok := cccd.ParseNumber(m.input.Value()); ok && m.card == nil {
+			m.refresh()
+			return m, m.lookUpID(number, msg.gen)
 		}
 		if m.book == nil {
 			m.stale = false
@@ -370,6 +385,22 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.refresh()
 		return m.replay(m.input.Focus())
 
+	case personCorrectedMsg:
+		if msg.err != nil {
+			m.walkIn.err = m.writeError(msg.err)
+			m.walkIn.saving = false
+			m.queued = nil
+			return m, nil
+		}
+		m.focus = focusSearch
+		p := msg.person
+		if m.book != nil {
+			m.book.replace(p)
+		}
+		m.status = theme.Notice{Kind: theme.NoticeOK, Text: m.lang.T("desk13.edit.saved", p.Name, m.unitSuffix(p.Unit))}
+		m.refresh()
+		return m.replay(m.input.Focus())
+
 	case walkInSimilarMsg:
 		var cmd tea.Cmd
 		m.walkIn, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
@@ -380,6 +411,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case idLookupMsg:
 		return m.idLookedUp(msg)
+
+	case idMatchMsg:
+		if msg.gen != m.searchGen || msg.err != nil {
+			return m, nil // typed on since; an error shows on Enter (Resolve)
+		}
+		m.idFor, m.idPeople = msg.number, msg.people
+		m.rowsGen = msg.gen
+		m.refresh()
+		return m, nil
 
 	case tea.KeyPressMsg, tea.PasteMsg:
 		if m.tab == tabAttendance && m.focus == focusWalkIn && m.walkIn.saving {
@@ -506,6 +546,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, keys.CheckIn):
 		return m.enter()
+	case key.Matches(msg, keys.Edit) && m.card == nil:
+		return m.openEdit()
+	case key.Matches(msg, keys.NotYet) && m.card == nil && m.counts().Expected > 0:
+		m.notYet = !m.notYet
+		m.sel = 0
+		m.input.SetValue("") // the list is the box's when it is empty
+		m.refresh()
+		return m, nil
 	case key.Matches(msg, keys.WalkIn):
 		if m.card != nil {
 			card := *m.card
@@ -580,9 +628,51 @@ func (m Model) questionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, m.toQuestions(msg)
 }
 
+// idMatchMsg is who holds the citizen-ID number typed at searchGen gen.
+type idMatchMsg struct {
+	gen    uint64
+	number string
+	people []attendance.Person
+	err    error
+}
+
+// lookUpID finds the holder of a typed ID number off the UI goroutine (the
+// number is hashed and looked up in the database: the desk's copy of the
+// roster holds no hashes), so the list shows them before Enter.
+func (m Model) lookUpID(number string, gen uint64) tea.Cmd {
+	if m.idFor == number {
+		return nil
+	}
+	svc := m.svc
+	return func() tea.Msg {
+		people, err := svc.ByCitizenID(context.Background(), number)
+		return idMatchMsg{gen: gen, number: number, people: people, err: err}
+	}
+}
+
+// typedID is the citizen-ID number the query is, if it is one.
+func (m Model) typedID() (string, bool) {
+	if m.card != nil {
+		return "", false
+	}
+	return cccd.ParseNumber(m.input.Value())
+}
+
 // refresh recomputes the list: matches for the query, or the latest
 // check-ins when the box is empty.
 func (m *Model) refresh() {
+	if number, ok := m.typedID(); ok {
+		// The holders of a typed ID number, once looked up (idMatchMsg).
+		m.stale, m.misspelled, m.tooBroad = false, false, false
+		m.rows = m.rows[:0]
+		if m.idFor == number {
+			for _, p := range m.idPeople {
+				m.rows = append(m.rows, row{person: p})
+			}
+		}
+		m.sel = min(m.sel, max(len(m.rows)-1, 0))
+		return
+	}
 	if m.book == nil {
 		// The database's search fills the rows meanwhile (searchStore).
 		if strings.TrimSpace(m.input.Value()) == "" {
@@ -597,6 +687,10 @@ func (m *Model) refresh() {
 	switch {
 	case m.card != nil:
 		for _, p := range m.cardPeople {
+			m.rows = append(m.rows, row{person: p})
+		}
+	case strings.TrimSpace(q) == "" && m.notYet:
+		for _, p := range m.book.notYet(notYetLimit) {
 			m.rows = append(m.rows, row{person: p})
 		}
 	case strings.TrimSpace(q) == "":
@@ -615,8 +709,14 @@ func (m *Model) refresh() {
 		ranked := attendance.Rank(q, m.hits, func(i int32) attendance.Person { return b.people[i] },
 			func(p attendance.Person) bool { _, in := b.present[p.ID]; return in })
 		agree := 0
+		seen := map[string]bool{} // a corrected person has two entries (book.replace)
 		for _, r := range ranked {
-			m.rows = append(m.rows, row{person: b.people[r.Index]})
+			p := b.people[r.Index]
+			if seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			m.rows = append(m.rows, row{person: p})
 			if r.Agrees {
 				agree++
 			}
@@ -638,7 +738,8 @@ func (m Model) enter() (Model, tea.Cmd) {
 		m.refresh()
 		return m.scan(q)
 	}
-	if number, ok := cccd.ParseNumber(q); ok {
+	if number, ok := cccd.ParseNumber(q); ok && (m.idFor != number || len(m.rows) == 0) {
+		// Not looked up yet as typed (or no one has it): Resolve says.
 		m.input.SetValue("") // like a check-in: the next person can be typed at once
 		m.refresh()
 		svc := m.svc
@@ -823,6 +924,22 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
 	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
+	m.walkIn.loc = m.loc
+	return m, m.walkIn.focusCmd()
+}
+
+// openEdit opens the highlighted person in the form, to correct them.
+func (m Model) openEdit() (Model, tea.Cmd) {
+	if m.book == nil || len(m.rows) == 0 || m.pending[m.rows[m.sel].person.ID] {
+		return m, nil
+	}
+	p := m.rows[m.sel].person
+	if q, ok := m.book.person(p.ID); ok {
+		p = q // as last corrected
+	}
+	m.focus = focusWalkIn
+	m.input.Blur()
+	m.walkIn = newEdit(m.lang, m.styles, m.units, m.catalog(), p).resize(m.width)
 	return m, m.walkIn.focusCmd()
 }
 
@@ -830,6 +947,12 @@ func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
 	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
+	m.walkIn.loc = m.loc
+	// The unit the card's address names, as the catalog spells it.
+	if u := attendance.FromCard(m.catalog(), card).Unit; u != "" {
+		m.walkIn.inputs[walkUnit].SetValue(u)
+		m.walkIn.checkUnit()
+	}
 	return m, m.walkIn.focusCmd()
 }
 

@@ -41,7 +41,7 @@ func newDesk(t *testing.T, people ...attendance.NewPerson) (Model, *attendance.S
 		}
 	}
 	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, s)
-	bk, err := loadBook(ctx, svc, s.ID)
+	bk, err := loadBook(ctx, svc, s.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func drain(cmd tea.Cmd) []tea.Msg {
 			out = append(out, drain(c)...)
 		}
 		return out
-	case checkedInMsg, undoneMsg, scannedMsg, walkInSavedMsg, walkInSimilarMsg, idLookupMsg:
+	case checkedInMsg, undoneMsg, scannedMsg, walkInSavedMsg, walkInSimilarMsg, idLookupMsg, idMatchMsg, personCorrectedMsg:
 		return []tea.Msg{msg}
 	}
 	return nil

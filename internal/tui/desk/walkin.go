@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,6 +27,7 @@ const (
 	walkUnit
 	walkGroup
 	walkPhone
+	walkPosition // last: optional, and the keys to the others stay as they were
 	walkFields
 )
 
@@ -38,7 +40,11 @@ type walkInForm struct {
 	inputs [walkFields]textinput.Model
 	focus  int
 	card   *cccd.Card
-	cat    *unit.Catalog // nil: the roster is not loaded yet, no unit is flagged
+	// editing is the person the form corrects (attendance.CorrectPerson),
+	// nil for a walk-in.
+	editing *attendance.Person
+	loc     *time.Location // times are shown in it
+	cat     *unit.Catalog  // nil: the roster is not loaded yet, no unit is flagged
 	// unitUnknown: the unit typed names no unit of the catalog; it is kept as
 	// typed (and listed by briefing unit list --unknown), the form only says so.
 	unitUnknown bool
@@ -68,8 +74,14 @@ func choicesOf(labels []string) []choice {
 }
 
 type walkInSimilarMsg struct {
-	person attendance.NewPerson
-	people []attendance.Person
+	person  attendance.NewPerson
+	similar []attendance.Similar
+	err     error
+}
+
+// personCorrectedMsg is a correction saved (or refused).
+type personCorrectedMsg struct {
+	person attendance.Person
 	err    error
 }
 
@@ -79,7 +91,7 @@ type walkInSavedMsg struct {
 }
 
 func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, name string, card *cccd.Card) walkInForm {
-	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80}
+	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80, loc: time.Local}
 	for i := range f.inputs {
 		in := textinput.New()
 		in.Prompt = ""
@@ -111,6 +123,25 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catal
 	return f
 }
 
+// newEdit is the form filled with p, to correct them.
+func newEdit(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, p attendance.Person) walkInForm {
+	f := newWalkIn(l, styles, units, cat, p.Name, nil)
+	f.editing = &p
+	f.inputs[walkUnit].SetValue(p.Unit)
+	f.inputs[walkPosition].SetValue(p.Position)
+	if p.Group != "" {
+		f.inputs[walkGroup].SetValue(p.Group.Label(l))
+	}
+	f.inputs[walkPhone].SetValue(p.Phone)
+	f.checkUnit()
+	// The unit is what is most often wrong (a walk-in's, typed in a hurry).
+	f.inputs[walkName].Blur()
+	f.focus = walkUnit
+	f.inputs[walkUnit].Focus()
+	f.inputs[walkUnit].CursorEnd()
+	return f
+}
+
 func (f walkInForm) resize(width int) walkInForm {
 	f.width = width
 	for i := range f.inputs {
@@ -138,7 +169,7 @@ func (f walkInForm) update(msg tea.Msg, svc *attendance.Service, sessionID strin
 		case "shift+tab", "up":
 			return f.move(-1)
 		case "enter":
-			return f.submit(svc)
+			return f.submit(svc, sessionID)
 		case "right", "end", "ctrl+e", "ctrl+f":
 			in := f.inputs[f.focus]
 			if !f.saving && in.Position() == len([]rune(in.Value())) && f.accept() {
@@ -177,6 +208,8 @@ func walkLimit(i int) (key string, limit int) {
 		return "name", attendance.MaxNameLength
 	case walkUnit:
 		return "unit", attendance.MaxUnitLength
+	case walkPosition:
+		return "position", attendance.MaxPositionLength
 	}
 	return "", 0
 }
@@ -303,10 +336,11 @@ func (f walkInForm) move(step int) (walkInForm, tea.Cmd) {
 
 func (f walkInForm) person() attendance.NewPerson {
 	n := attendance.NewPerson{
-		Name:  f.inputs[walkName].Value(),
-		Unit:  f.inputs[walkUnit].Value(),
-		Group: f.inputs[walkGroup].Value(),
-		Phone: f.inputs[walkPhone].Value(),
+		Name:     f.inputs[walkName].Value(),
+		Unit:     f.inputs[walkUnit].Value(),
+		Position: f.inputs[walkPosition].Value(),
+		Group:    f.inputs[walkGroup].Value(),
+		Phone:    f.inputs[walkPhone].Value(),
 	}
 	if f.card != nil {
 		n.CitizenID, n.NoticeShown = f.card.Number, true
@@ -316,7 +350,7 @@ func (f walkInForm) person() attendance.NewPerson {
 
 // submit checks for a likely duplicate first; the answer comes back as a
 // walkInSimilarMsg, and similar() saves.
-func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
+func (f walkInForm) submit(svc *attendance.Service, sessionID string) (walkInForm, tea.Cmd) {
 	if f.saving {
 		return f, nil
 	}
@@ -339,9 +373,17 @@ func (f walkInForm) submit(svc *attendance.Service) (walkInForm, tea.Cmd) {
 	}
 	f.err = ""
 	f.saving = true
+	if f.editing != nil {
+		id := f.editing.ID
+		c := attendance.Correction{Name: n.Name, Unit: n.Unit, Position: n.Position, Group: n.Group, Phone: n.Phone}
+		return f, func() tea.Msg {
+			p, err := svc.CorrectPerson(context.Background(), id, c)
+			return personCorrectedMsg{person: p, err: err}
+		}
+	}
 	return f, func() tea.Msg {
-		people, err := svc.SamePerson(context.Background(), n.Name, n.Unit)
-		return walkInSimilarMsg{person: n, people: people, err: err}
+		similar, err := svc.SimilarTo(context.Background(), sessionID, n)
+		return walkInSimilarMsg{person: n, similar: similar, err: err}
 	}
 }
 
@@ -350,14 +392,9 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 		f.saving, f.err = false, msg.err.Error()
 		return f, nil
 	}
-	if len(msg.people) > 0 && !f.warned {
-		p := msg.people[0]
+	if len(msg.similar) > 0 && !f.warned {
 		f.saving, f.warned = false, true
-		label := p.Unit
-		if f.cat != nil {
-			label, _ = f.cat.Label(p.Unit)
-		}
-		f.warning = f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(label))
+		f.warning = f.duplicateWarning(msg.similar[0])
 		return f, nil
 	}
 	n := msg.person
@@ -367,10 +404,31 @@ func (f walkInForm) similar(msg walkInSimilarMsg, svc *attendance.Service, sessi
 	}
 }
 
+// duplicateWarning names who the walk-in may be, and why: the same phone,
+// and whether they are checked in already (then no one need be saved).
+func (f walkInForm) duplicateWarning(sim attendance.Similar) string {
+	p := sim.Person
+	label := p.Unit
+	if f.cat != nil {
+		label, _ = f.cat.Label(p.Unit)
+	}
+	var why []string
+	if sim.SamePhone {
+		why = append(why, f.lang.T("desk13.dup.phone", p.PhoneLast3()))
+	}
+	if sim.CheckedIn {
+		why = append(why, f.lang.T("desk13.dup.in", sim.At.In(f.loc).Format("15:04")))
+	}
+	if len(why) == 0 {
+		return f.lang.T("walkin.duplicate", p.Name, theme.UnitSuffix(label))
+	}
+	return f.lang.T("desk13.walkin.duplicate", p.Name, theme.UnitSuffix(label), strings.Join(why, ", "))
+}
+
 // view draws the form over hint, its keys.
 func (f walkInForm) view(hint string) string {
 	labels := [walkFields]string{
-		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"),
+		f.lang.T("walkin.name"), f.lang.T("walkin.unit"), f.lang.T("walkin.group"), f.lang.T("walkin.phone"), f.lang.T("desk13.walkin.position"),
 	}
 	labelW := 0
 	for _, l := range labels {
@@ -380,6 +438,9 @@ func (f walkInForm) view(hint string) string {
 	title := f.lang.T("walkin.title")
 	if f.card != nil {
 		title = f.lang.T("walkin.title.card", cccd.Last4(f.card.Number))
+	}
+	if f.editing != nil {
+		title = f.lang.T("desk13.edit.title", f.editing.Name)
 	}
 	b.WriteString(f.styles.Title.Render(title) + "\n\n")
 	for i, in := range f.inputs {

@@ -74,6 +74,16 @@ type Model struct {
 	// cancelling it ends the program instead of returning to the home screen.
 	cancelQuits bool
 
+	// gather reads a session's minutes (nil: recent sessions only listed);
+	// exportDir is where their export goes ("": the current directory).
+	gather    Gather
+	exportDir string
+	// inSessions: ↑↓ move among the recent sessions (tab), not the decks;
+	// sessCursor is the one selected, showing the one opened.
+	inSessions bool
+	sessCursor int
+	showing    *shown
+
 	profile  bool // the first-run form is shown
 	name     textinput.Model
 	unitPick int
@@ -177,6 +187,20 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.profile = true
 			return m, m.name.Focus()
 		}
+	case minutesMsg:
+		if msg.err != nil {
+			m.notice = m.lang.T("home.load.failed", msg.err)
+			return m, nil
+		}
+		m.showing = &shown{session: msg.session, lines: strings.Split(strings.TrimRight(msg.text, "\n"), "\n")}
+		return m, nil
+	case exportedMsg:
+		if msg.err != nil {
+			m.notice = m.lang.T("desk13.home.export.failed", msg.err)
+			return m, nil
+		}
+		m.notice = m.lang.T("desk13.home.exported", msg.path, msg.people, msg.questions)
+		return m, nil
 	case savedMsg:
 		if msg.err != nil {
 			m.notice = m.lang.T("home.save.failed", msg.err)
@@ -204,6 +228,14 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.notice = ""
 	if m.choosing() {
 		return m.choiceKey(msg)
+	}
+	if m.showing != nil {
+		return m.shownKey(msg)
+	}
+	if m.inSessions {
+		if model, cmd, ok := m.sessionsKey(msg); ok {
+			return model, cmd
+		}
 	}
 	if m.confirm {
 		m.confirm = false
@@ -258,6 +290,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m.open != nil {
 			m.confirm = true
 		}
+	case key.Matches(msg, k.Sessions) && m.gather != nil && len(m.ended()) > 0:
+		m.inSessions = true
+		m.sessCursor = min(m.sessCursor, len(m.ended())-1)
 	case key.Matches(msg, k.Device):
 		m.profile = true
 		m.name.SetValue(m.device.Name)
@@ -265,6 +300,32 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.name.Focus()
 	}
 	return m, nil
+}
+
+// sessionsKey handles the keys of the recent sessions' list; ok is false
+// for the keys it leaves to the screen (quit, the device, r, f, e).
+func (m Model) sessionsKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k, list := m.keys, m.ended()
+	if len(list) == 0 {
+		m.inSessions = false
+		return m, nil, false
+	}
+	m.sessCursor = min(m.sessCursor, len(list)-1)
+	switch {
+	case key.Matches(msg, k.Sessions), key.Matches(msg, k.Back):
+		m.inSessions = false
+	case key.Matches(msg, k.Up):
+		m.sessCursor = max(m.sessCursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.sessCursor = min(m.sessCursor+1, len(list)-1)
+	case key.Matches(msg, k.Show):
+		return m, m.openMinutes(list[m.sessCursor]), true
+	case key.Matches(msg, k.Export):
+		return m, m.export(list[m.sessCursor]), true
+	default:
+		return m, nil, false
+	}
+	return m, nil, true
 }
 
 // choiceKey answers the choice between the open session and the pending deck.
@@ -350,6 +411,9 @@ func (m Model) View() string {
 	if m.pending != nil && (m.open != nil || !m.loaded) {
 		return m.choiceView()
 	}
+	if m.showing != nil {
+		return m.shownView()
+	}
 	w := max(m.width-4, 20)
 	var b strings.Builder
 	b.WriteString(m.styles.Title.Render(m.lang.T("home.title")) + "\n")
@@ -370,7 +434,7 @@ func (m Model) View() string {
 			line += "  " + m.lang.T("home.deck.haserrors")
 		}
 		line = ansi.Truncate(line, w-2, "…")
-		if i == m.cursor {
+		if i == m.cursor && !m.inSessions {
 			b.WriteString(m.styles.Selected.Render("› "+line) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")
@@ -385,13 +449,15 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n" + m.styles.Title.Render(m.lang.T("home.recent")) + "\n")
 	shown := 0
-	for _, s := range m.recent {
-		if s.EndedAt == nil || shown >= 5 {
-			continue
-		}
+	for i, s := range m.ended() {
 		shown++
-		line := fmt.Sprintf("  %s  %s · %s", s.StartedAt.Local().Format("02/01/2006 15:04"), s.Info.Title, s.Info.Unit)
-		b.WriteString(m.styles.Dim.Render(ansi.Truncate(line, w, "…")) + "\n")
+		line := fmt.Sprintf("%s  %s · %s", s.StartedAt.Local().Format("02/01/2006 15:04"), s.Info.Title, s.Info.Unit)
+		switch {
+		case m.inSessions && i == m.sessCursor:
+			b.WriteString(m.styles.Selected.Render("› "+ansi.Truncate(line, w-2, "…")) + "\n")
+		default:
+			b.WriteString(m.styles.Dim.Render(ansi.Truncate("  "+line, w, "…")) + "\n")
+		}
 	}
 	if shown == 0 {
 		b.WriteString(m.styles.Dim.Render("  "+m.lang.T("home.recent.none")) + "\n")
@@ -416,12 +482,12 @@ func (m Model) profileView() string {
 		b.WriteString(m.lang.T("home.profile.unit.enrolled", u))
 	} else {
 		b.WriteString(m.lang.T("home.profile.unit") + "\n")
-		for i, u := range m.units {
-			if i == m.unitPick {
-				b.WriteString(m.styles.Selected.Render("› "+u) + "  ")
-			} else if abs(i-m.unitPick) <= 2 {
-				b.WriteString(m.styles.Dim.Render(u) + "  ")
-			}
+		// The catalog's units one a line, the district's offices among
+		// them, as many as the screen has room for around the one picked.
+		if len(m.units) > 0 {
+			list := common.NewPicker(m.units)
+			list.Select(m.units[m.unitPick])
+			b.WriteString(list.View(m.styles, max(min(8, m.height-14), 3), min(m.width-2, 76)-6))
 		}
 	}
 	if m.notice != "" {
@@ -452,13 +518,6 @@ func (m Model) choiceView() string {
 	}
 	box := m.styles.Box.Width(w).Render(strings.TrimRight(b.String(), "\n"))
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // syncLine is the device's sync status in one line, as briefing sync status

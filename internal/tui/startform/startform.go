@@ -19,10 +19,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// SubmitMsg asks the parent to start a session.
+// SubmitMsg asks the parent to start a session. DeviceName, when set, is
+// the name the form asked for this device, which has none yet: the parent
+// saves it (with the host unit) first.
 type SubmitMsg struct {
-	Deck *deck.Deck
-	Info session.Info
+	Deck       *deck.Deck
+	Info       session.Info
+	DeviceName string
 }
 
 // CancelMsg: the user backed out.
@@ -36,6 +39,9 @@ type ErrorMsg struct{ Text string }
 type unitsMsg struct {
 	units  []string
 	device string
+	// unnamed: the device has no name yet (no first run on home): the form
+	// asks for it, once.
+	unnamed bool
 }
 
 const (
@@ -46,6 +52,7 @@ const (
 	fieldRapporteur
 	fieldChair
 	fieldSecretary
+	fieldDevice // only on a device with no name yet (askDevice)
 	fieldCount
 )
 
@@ -58,10 +65,14 @@ type Model struct {
 	decks  []*deck.Deck
 	choice int // which deck, when the user picks one here
 	inputs [fieldCount]textinput.Model
-	focus  int
-	err    string
-	width  int
-	height int
+	// pickers are the choices of the unit and the form, listed under the
+	// field while it has the focus.
+	pickers   [fieldCount]common.Picker
+	askDevice bool
+	focus     int
+	err       string
+	width     int
+	height    int
 }
 
 // New makes the form, pre-filled from info. decks holds one deck when the user named it,
@@ -70,11 +81,11 @@ type Model struct {
 func New(c common.Common, decks []*deck.Deck, info session.Info, svc *session.Service) Model {
 	lang := c.Lang
 	m := Model{lang: lang, styles: c.Styles, keys: newKeys(lang), svc: svc, decks: decks, width: c.Width, height: c.Height}
-	values := [fieldCount]string{info.Title, info.Unit, info.Venue, info.Form, info.Rapporteur, info.Chair, info.Secretary}
+	values := [fieldCount]string{info.Title, info.Unit, info.Venue, info.Form, info.Rapporteur, info.Chair, info.Secretary, ""}
 	if values[fieldForm] == "" {
 		values[fieldForm] = lang.T("form.default.form")
 	}
-	limits := [fieldCount]field.Name{field.Title, field.Unit, field.Venue, field.Form, field.Rapporteur, field.Chair, field.Secretary}
+	limits := [fieldCount]field.Name{field.Title, field.Unit, field.Venue, field.Form, field.Rapporteur, field.Chair, field.Secretary, field.Device}
 	for i := range m.inputs {
 		ti := textinput.New()
 		ti.Prompt = ""
@@ -84,9 +95,8 @@ func New(c common.Common, decks []*deck.Deck, info session.Info, svc *session.Se
 		ti.SetValue(values[i])
 		m.inputs[i] = ti
 	}
-	m.inputs[fieldUnit].ShowSuggestions = true
-	m.inputs[fieldForm].SetSuggestions(formSuggestions(lang))
-	m.inputs[fieldForm].ShowSuggestions = true
+	m.pickers[fieldForm] = common.NewPicker(formSuggestions(lang))
+	m.inputs[fieldDevice].Placeholder = lang.T("desk13.form.device.placeholder")
 	if info.Title == "" && len(decks) > 0 {
 		m.inputs[fieldTitle].SetValue(decks[0].Meta.Title)
 	}
@@ -107,8 +117,9 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(textinput.Blink, func() tea.Msg {
 		ctx := context.Background()
 		units, _ := svc.Units(ctx) // only suggestions: none is fine
-		dev, _ := svc.Device(ctx)
-		return unitsMsg{units: units, device: dev.Unit}
+		dev, err := svc.Device(ctx)
+		host, _ := svc.HostUnit(ctx)
+		return unitsMsg{units: units, device: host, unnamed: err == nil && dev.Name == ""}
 	})
 }
 
@@ -133,9 +144,13 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		return m.SetSize(msg.Width, msg.Height)
 	case unitsMsg:
-		m.inputs[fieldUnit].SetSuggestions(msg.units)
+		m.pickers[fieldUnit] = common.NewPicker(msg.units)
 		if strings.TrimSpace(m.inputs[fieldUnit].Value()) == "" && msg.device != "" {
 			m.inputs[fieldUnit].SetValue(msg.device)
+		}
+		m.askDevice = msg.unnamed
+		if m.focus == fieldUnit {
+			m.showAll(fieldUnit)
 		}
 		return m, nil
 	case ErrorMsg:
@@ -148,6 +163,17 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, func() tea.Msg { return CancelMsg{} }
 		case key.Matches(msg, k.Submit):
 			return m.submit()
+		case key.Matches(msg, k.Choose) && m.pickers[m.focus].Len() > 0:
+			step := 1
+			if msg.String() == "up" {
+				step = -1
+			}
+			if v, ok := m.pickers[m.focus].Move(step); ok {
+				m.inputs[m.focus].SetValue(v)
+				m.inputs[m.focus].CursorEnd()
+				m.err = ""
+			}
+			return m, nil
 		case key.Matches(msg, k.Next):
 			return m.move(1)
 		case key.Matches(msg, k.Prev):
@@ -172,14 +198,30 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
 	if m.inputs[m.focus].Value() != before {
 		m.err = "" // it spoke of what is being corrected
+		m.pickers[m.focus].Filter(m.inputs[m.focus].Value())
 	}
 	return m, cmd
 }
 
+// fields is how many fields the form has now: the device's name only when asked.
+func (m Model) fields() int {
+	if m.askDevice {
+		return fieldCount
+	}
+	return fieldDevice
+}
+
 func (m Model) move(step int) (Model, tea.Cmd) {
 	m.inputs[m.focus].Blur()
-	m.focus = (m.focus + step + fieldCount) % fieldCount
+	m.focus = (m.focus + step + m.fields()) % m.fields()
+	m.showAll(m.focus)
 	return m, m.inputs[m.focus].Focus()
+}
+
+// showAll lists every choice of field i, the one it holds under the cursor.
+func (m *Model) showAll(i int) {
+	m.pickers[i].Filter("")
+	m.pickers[i].Select(m.inputs[i].Value())
 }
 
 func (m Model) submit() (Model, tea.Cmd) {
@@ -196,8 +238,18 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.err = m.lang.T("form.title.required")
 		return m, nil
 	}
+	// The device's name is asked, not required: a rapporteur in a hurry
+	// starts without it, and is asked again next time. A name needs the
+	// unit it is saved with.
+	var device string
+	if m.askDevice {
+		if device = strings.TrimSpace(m.inputs[fieldDevice].Value()); device != "" && info.Unit == "" {
+			m.err = m.lang.T("desk13.form.device.unit")
+			return m, nil
+		}
+	}
 	d := m.decks[m.choice]
-	return m, func() tea.Msg { return SubmitMsg{Deck: d, Info: info} }
+	return m, func() tea.Msg { return SubmitMsg{Deck: d, Info: info, DeviceName: device} }
 }
 
 // View draws the form.
@@ -205,6 +257,7 @@ func (m Model) View() string {
 	labels := [fieldCount]string{
 		m.lang.T("form.title"), m.lang.T("form.unit"), m.lang.T("form.venue"),
 		m.lang.T("form.form"), m.lang.T("form.rapporteur"), m.lang.T("form.chair"), m.lang.T("form.secretary"),
+		m.lang.T("desk13.form.device"),
 	}
 	labelW := 0
 	for _, l := range labels {
@@ -219,7 +272,7 @@ func (m Model) View() string {
 	}
 	deckLine = ansi.Truncate(deckLine, max(m.width-labelW-8, 8), "…")
 	b.WriteString(theme.PadRight(m.lang.T("form.deck"), labelW) + "  " + m.styles.Accent.Render(deckLine) + "\n\n")
-	for i, in := range m.inputs {
+	for i, in := range m.inputs[:m.fields()] {
 		label := theme.PadRight(labels[i], labelW)
 		if i == m.focus {
 			label = m.styles.Title.Render(label)
@@ -227,6 +280,17 @@ func (m Model) View() string {
 			label = m.styles.Dim.Render(label)
 		}
 		b.WriteString(label + "  " + in.View() + "\n")
+		if i == m.focus && m.pickers[i].Len() > 0 {
+			// The choices under the field, as many as the screen has room for.
+			rows := min(6, max(m.height-20, 2))
+			indent := strings.Repeat(" ", labelW+2)
+			list := m.pickers[i].View(m.styles, rows, max(min(m.width-labelW-10, 56), 10))
+			for _, line := range strings.Split(list, "\n") {
+				if line != "" {
+					b.WriteString(indent + line + "\n")
+				}
+			}
+		}
 	}
 	if m.err != "" {
 		// Wrapped to the box: a scope refusal is two lines long at 80 columns.
