@@ -46,6 +46,7 @@ type Options struct {
 // the home screen, the home screen to come back to; it knows the screens only to make
 // them and to handle the typed messages by which they ask for another screen.
 type App struct {
+	frames    *frameGate // shared by every copy: see frameGate
 	opts      Options
 	common    common.Common
 	active    common.Screen
@@ -113,7 +114,7 @@ func newApp(o Options) App {
 	// Dark until the terminal says otherwise: most projector setups are dark, and under
 	// tests no terminal answers.
 	c := common.Common{Lang: o.Lang, Styles: theme.New(o.Theme, true), Clock: o.Clock, Width: 80, Height: 24}
-	return App{opts: o, common: c}
+	return App{opts: o, common: c, frames: &frameGate{}}
 }
 
 // newHome is the home screen; its recent sessions open and export their
@@ -161,6 +162,18 @@ type startedMsg struct {
 // Update handles the messages of the whole program (size, background, a change of
 // screen), then hands the rest to the active screen.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(frameMsg); ok {
+		a.frames.release()
+		return a, nil
+	}
+	m, cmd := a.update(msg)
+	if hold := a.frames.seen(time.Now()); hold != nil {
+		cmd = tea.Batch(cmd, hold)
+	}
+	return m, cmd
+}
+
+func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.common.Width, a.common.Height = msg.Width, msg.Height
@@ -183,6 +196,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 
 	case home.QuitMsg:
+		a.frames.stop()
 		return a, tea.Quit
 	case home.PresentMsg:
 		return a.show(a.newForm([]*deck.Deck{msg.Deck}, a.startInfo))
@@ -287,6 +301,7 @@ func (a App) open(msg deckLoadedMsg) (tea.Model, tea.Cmd) {
 // leave goes back home (reloading it), or ends the program when it was started on this screen.
 func (a App) leave() (tea.Model, tea.Cmd) {
 	if a.home == nil {
+		a.frames.stop()
 		return a, tea.Quit
 	}
 	m, cmd := a.show(a.home) // home's Init reads the sessions again
@@ -297,10 +312,12 @@ func (a App) leave() (tea.Model, tea.Cmd) {
 
 // View draws the active screen full screen.
 func (a App) View() tea.View {
-	v := tea.NewView(theme.Clip(a.active.View(), a.common.Width, a.common.Height))
-	v.AltScreen = true
-	v.WindowTitle = "briefing"
-	return v
+	return a.frames.view(time.Now(), func() tea.View {
+		v := tea.NewView(theme.Clip(a.active.View(), a.common.Width, a.common.Height))
+		v.AltScreen = true
+		v.WindowTitle = "briefing"
+		return v
+	})
 }
 
 // Run runs a root model in the terminal until the user leaves.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -205,4 +206,35 @@ func BenchmarkDeskColdStart1M(b *testing.B) {
 		b.Fatal("full load:", err)
 	}
 	b.ReportMetric(float64(time.Since(start).Milliseconds()), "full-load-ms")
+}
+
+// BenchmarkDeskBurst100k: 2,000 keys typed at once (a terminal pasting,
+// key by key) into the desk with 100,000 people loaded, each followed by a
+// frame, as the runtime may draw between them; ns/op is the whole burst.
+func BenchmarkDeskBurst100k(b *testing.B) {
+	dir := roster100k(b)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	sessions := session.New(st, nil)
+	s, _ := sessions.Current(ctx)
+	svc := attendance.New(st, nil)
+	m0 := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, sessions, *s).WithQuestions(questions.New(st, nil))
+	bk, err := loadBook(ctx, svc, s.ID, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m0, _ = m0.update(loadedMsg{book: bk})
+	m0, _ = m0.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	burst := []rune(strings.Repeat("nguyen van an ", 150)[:2000])
+	for b.Loop() {
+		m := m0
+		for _, r := range burst {
+			m, _ = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
+			_ = m.View()
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"briefing/internal/attendance"
 	"briefing/internal/cccd"
@@ -18,6 +19,7 @@ import (
 	"briefing/internal/search"
 	"briefing/internal/session"
 	"briefing/internal/sqlitedb"
+	"briefing/internal/textvi"
 	"briefing/internal/tui/common"
 	"briefing/internal/tui/qtab"
 	"briefing/internal/tui/theme"
@@ -90,6 +92,9 @@ type Model struct {
 	// searchGen of the query its rows are for.
 	tooBroad bool
 	rowsGen  uint64
+	// clearIfIn: while the roster loads, the query an Enter checked in
+	// from, cleared once the check-in is confirmed new.
+	clearIfIn string
 	// misspelled: the query has diacritics and no match is spelled that way,
 	// so every row is someone else ("Lê Văn Tâm" for "Lê Văn Tám").
 	misspelled bool
@@ -114,10 +119,13 @@ type Model struct {
 	// here (ctrl+r), not the latest check-ins.
 	notYet bool
 	// undoArmed is the person whose undo waits for a second u.
-	undoArmed   string
-	sel         int
-	focus       focus
-	walkIn      walkInForm
+	undoArmed string
+	sel       int
+	focus     focus
+	// walkIn is held by pointer and replaced, never changed in place: the
+	// form is most of the model's size, and Bubble Tea copies the model
+	// with every message (20,000 pasted keys copied 60 KB each).
+	walkIn      *walkInForm
 	pending     map[string]bool // person ids being written
 	status      theme.Notice
 	endedPolled bool // the session has ended, as the desk's own poll saw it
@@ -141,7 +149,8 @@ func New(c common.Common, svc *attendance.Service, sess *session.Service, s sess
 	in.CharLimit = 400 // a QR payload is long
 	in.Focus()
 	m := Model{
-		lang: lang, styles: styles, keys: newKeys(lang), svc: svc, sess: sess, s: s, loc: time.Local,
+		walkIn: &walkInForm{},
+		lang:   lang, styles: styles, keys: newKeys(lang), svc: svc, sess: sess, s: s, loc: time.Local,
 		input: in, pending: map[string]bool{}, width: 80, height: 24, ref: &bookRef{},
 	}
 	return m
@@ -272,7 +281,7 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 		*m.questions = s.(qtab.Model)
 	}
 	m.input.SetWidth(max(m.width-lineWidth(m.lang.T("desk.search.label"))-6, 10))
-	m.walkIn = m.walkIn.resize(m.width)
+	m.setWalkIn(m.walkIn.resize(m.width))
 	return m, nil
 }
 
@@ -373,8 +382,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case walkInSavedMsg:
 		if msg.err != nil {
-			m.walkIn.err = m.writeError(msg.err)
-			m.walkIn.saving = false
+			w := *m.walkIn
+			w.err, w.saving = m.writeError(msg.err), false
+			m.setWalkIn(w)
 			m.queued = nil // typed blind at a form that now shows an error
 			return m, nil
 		}
@@ -387,8 +397,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case personCorrectedMsg:
 		if msg.err != nil {
-			m.walkIn.err = m.writeError(msg.err)
-			m.walkIn.saving = false
+			w := *m.walkIn
+			w.err, w.saving = m.writeError(msg.err), false
+			m.setWalkIn(w)
 			m.queued = nil
 			return m, nil
 		}
@@ -403,7 +414,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 
 	case walkInSimilarMsg:
 		var cmd tea.Cmd
-		m.walkIn, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
+		var w walkInForm
+		w, cmd = m.walkIn.similar(msg, m.svc, m.s.ID)
+		m.setWalkIn(w)
 		if !m.walkIn.saving { // the form stays open with a warning
 			return m.replay(cmd)
 		}
@@ -439,7 +452,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		if m.focus == focusWalkIn {
 			var cmd tea.Cmd
-			m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+			var w walkInForm
+			w, cmd = m.walkIn.update(cleanInput(msg), m.svc, m.s.ID)
+			m.setWalkIn(w)
 			return m, cmd
 		}
 		m.focus = focusSearch
@@ -462,9 +477,12 @@ func (m Model) replay(first tea.Cmd) (Model, tea.Cmd) {
 
 // typed passes a message to the search box and searches again if the text changed.
 func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
+	msg = cleanInput(msg)
 	if m.focus == focusWalkIn {
 		var cmd tea.Cmd
-		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+		var w walkInForm
+		w, cmd = m.walkIn.update(cleanInput(msg), m.svc, m.s.ID)
+		m.setWalkIn(w)
 		return m, cmd
 	}
 	if m.replaceQuery {
@@ -472,6 +490,10 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 		if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" {
 			m.input.SetValue("") // a new person: the kept query goes
 		}
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.Text != "" && m.input.CharLimit > 0 &&
+		utf8.RuneCountInString(m.input.Value()) >= m.input.CharLimit {
+		return m, nil // the box is full: the rest of a long paste goes, at no cost
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd
@@ -482,9 +504,35 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 		m.stale = true
 		m.searchGen++
 		gen := m.searchGen
-		cmd = tea.Batch(cmd, func() tea.Msg { return searchMsg{gen: gen} })
+		// A moment later, so that a burst of keys (a paste a terminal
+		// types, a scanner) searches once, whatever order the runtime
+		// delivers keys and answers in; a key acting on the list
+		// searches at once (key).
+		cmd = tea.Batch(cmd, tea.Tick(searchAfter, func(time.Time) tea.Msg { return searchMsg{gen: gen} }))
 	}
 	return m, cmd
+}
+
+// searchAfter is how long after a key its search runs: below what a
+// person notices, above the gap between the keys of a burst.
+const searchAfter = 15 * time.Millisecond
+
+// cleanInput is a key or a paste as the desk's one-line fields take it:
+// without control or invisible characters (a bidi override or a
+// zero-width space would show raw in the box and be saved), line breaks
+// as spaces.
+func cleanInput(msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		msg.Content = textvi.FieldText(msg.Content)
+		return msg
+	case tea.KeyPressMsg:
+		if textvi.HasInvisible(msg.Text) {
+			msg.Text = textvi.FieldText(msg.Text)
+		}
+		return msg
+	}
+	return msg
 }
 
 // searchMsg asks for the search of the query as it was at searchGen gen.
@@ -528,7 +576,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, m.input.Focus()
 		}
 		var cmd tea.Cmd
-		m.walkIn, cmd = m.walkIn.update(msg, m.svc, m.s.ID)
+		var w walkInForm
+		w, cmd = m.walkIn.update(cleanInput(msg), m.svc, m.s.ID)
+		m.setWalkIn(w)
 		return m, cmd
 	}
 	switch {
@@ -769,6 +819,14 @@ func (m Model) enter() (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
+	if m.book == nil {
+		// Whether p is here already is known only once the check-in
+		// answers: the query stays until then (kept after "already checked
+		// in", as with the roster loaded), and the next letter typed
+		// starts a new search.
+		m.replaceQuery, m.clearIfIn = true, m.input.Value()
+		return m.checkInPerson(p, attendance.ByRoster)
+	}
 	m.input.SetValue("") // the next person in the queue can be typed at once
 	m.refresh()
 	return m.checkInPerson(p, attendance.ByRoster)
@@ -809,6 +867,11 @@ func (m Model) checkedIn(c attendance.CheckIn, err error) Model {
 	if m.book != nil { // else the roster's load or its next poll has it
 		m.book.set(c)
 	}
+	if m.clearIfIn != "" && !c.Already && m.input.Value() == m.clearIfIn {
+		m.input.SetValue("")
+		m.replaceQuery = false
+	}
+	m.clearIfIn = ""
 	m.refresh()
 	return m
 }
@@ -923,8 +986,9 @@ func (m Model) openWalkIn(name string) (Model, tea.Cmd) {
 	}
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
-	m.walkIn.loc = m.loc
+	w := newWalkIn(m.lang, m.styles, m.units, m.catalog(), name, nil).resize(m.width)
+	w.loc = m.loc
+	m.setWalkIn(w)
 	return m, m.walkIn.focusCmd()
 }
 
@@ -939,15 +1003,16 @@ func (m Model) openEdit() (Model, tea.Cmd) {
 	}
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newEdit(m.lang, m.styles, m.units, m.catalog(), p).resize(m.width)
+	m.setWalkIn(newEdit(m.lang, m.styles, m.units, m.catalog(), p).resize(m.width))
 	return m, m.walkIn.focusCmd()
 }
 
 func (m Model) openWalkInFromCard(card cccd.Card) (Model, tea.Cmd) {
 	m.focus = focusWalkIn
 	m.input.Blur()
-	m.walkIn = newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
-	m.walkIn.loc = m.loc
+	w := newWalkIn(m.lang, m.styles, m.units, m.catalog(), card.Name, &card).resize(m.width)
+	w.loc = m.loc
+	m.setWalkIn(w)
 	// The unit the card's address names, as the catalog spells it.
 	if u := attendance.FromCard(m.catalog(), card).Unit; u != "" {
 		m.walkIn.inputs[walkUnit].SetValue(u)
@@ -1006,10 +1071,15 @@ func (m Model) ended() bool {
 // SetStyles changes the theme.
 func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
-	m.walkIn.styles = s
+	w := *m.walkIn
+	w.styles = s
+	m.setWalkIn(w)
 	if m.questions != nil {
 		q, _ := m.questions.SetStyles(s)
 		*m.questions = q.(qtab.Model)
 	}
 	return m, nil
 }
+
+// setWalkIn replaces the walk-in form.
+func (m *Model) setWalkIn(w walkInForm) { m.walkIn = &w }

@@ -420,6 +420,14 @@ func TestEnterChecksInWhileTheRosterLoads(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "Quách Thị Uyên · Phường 7 đã điểm danh lúc") {
 		t.Fatalf("Enter on someone here already, view:\n%s", v)
 	}
+	// The query stays, as with the roster loaded; the next letter starts anew.
+	if m.input.Value() != "quach" {
+		t.Fatalf("after already checked in, the query is %q", m.input.Value())
+	}
+	m = typeAndFind(m, "l")
+	if m.input.Value() != "l" {
+		t.Fatalf("the next letter gave %q", m.input.Value())
+	}
 }
 
 // typeAndFind types text into a desk whose roster has not loaded, and
@@ -431,4 +439,36 @@ func typeAndFind(m Model, text string) Model {
 	m, cmd := m.update(searchMsg{gen: m.searchGen})
 	m, _ = m.update(cmd())
 	return m
+}
+
+// A paste or a key carrying a bidi override, a zero-width space or an
+// escape reaches neither the search box nor the walk-in form: it would show
+// raw there and be saved with the name.
+func TestPasteLosesInvisibleCharacters(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Lê Hoa", Unit: "Phường 7"})
+	m, _ = m.update(tea.PasteMsg{Content: "le\x1b]0;PWN\a\u202eabc\u200b\nx"})
+	if v := m.input.Value(); strings.ContainsAny(v, "\x1b\a\u202e\u200b\n") {
+		t.Fatalf("search box holds %q", v)
+	}
+	m.input.SetValue("")
+	m = run(t, m, tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl})
+	if m.focus != focusWalkIn {
+		t.Fatal("no walk-in form")
+	}
+	m, _ = m.update(tea.PasteMsg{Content: "Ng\u202euyen\u200b Desk"})
+	if v := m.walkIn.inputs[walkName].Value(); v != "Nguyen Desk" {
+		t.Fatalf("walk-in name %q", v)
+	}
+}
+
+// Past the search box's limit, a key costs nothing: a terminal pasting
+// 20,000 characters key by key no longer works the box's overflow for each.
+func TestFullSearchBoxDropsKeys(t *testing.T) {
+	m, _, _ := newDesk(t, attendance.NewPerson{Name: "Lê Hoa", Unit: "Phường 7"})
+	m.input.SetValue(strings.Repeat("a", m.input.CharLimit))
+	gen := m.searchGen
+	m, cmd := m.update(tea.KeyPressMsg{Code: 'b', Text: "b"})
+	if cmd != nil || m.searchGen != gen || strings.Contains(m.input.Value(), "b") {
+		t.Fatalf("a key into a full box: cmd %v, search %d -> %d", cmd != nil, gen, m.searchGen)
+	}
 }
