@@ -229,7 +229,7 @@ func BenchmarkDeskBurst100k(b *testing.B) {
 	}
 	m0, _ = m0.update(loadedMsg{book: bk})
 	m0, _ = m0.update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	burst := []rune(strings.Repeat("nguyen van an ", 150)[:2000])
+	burst := strings.Repeat("nguyen van an ", 150)[:2000]
 	for b.Loop() {
 		m := m0
 		for _, r := range burst {
