@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"bytes"
 	"errors"
 	"fmt"
@@ -184,7 +185,7 @@ func newDeckRenderCmd(g *globals) *cobra.Command {
 			if err != nil || !wrote {
 				return err
 			}
-			fmt.Fprintln(e.errOut, lang.T("cli.deck.done", outFile, last-first+1))
+			fmt.Fprintln(e.errOut, lang.T("cli.deck.done", textvi.Shown(outFile), last-first+1))
 			return nil
 		},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -144,5 +145,16 @@ func TestE2EFieldLimits(t *testing.T) {
 	r = runCLI(t, "--data", data, "question", "answer", "1", "--text", "Đáp.", "--by", long)
 	if r.code == 0 || !strings.Contains(r.stderr, "--by") || !strings.Contains(r.stderr, "Người trả lời") {
 		t.Errorf("question answer --by of 40,000 characters: %s", r)
+	}
+}
+
+// A file name given to -o is echoed without its escape codes.
+func TestExportEchoesFileNameClean(t *testing.T) {
+	data := t.TempDir()
+	id := strings.TrimSpace(mustCLI(t, "--data", data, "session", "start", "nq57-toan-van", "--title", "T"))
+	out := filepath.Join(t.TempDir(), "\x1b[31mred\x1b]0;PWN\a.md")
+	r := runCLI(t, "--data", data, "session", "export", id, "-o", out)
+	if r.code != 0 || strings.ContainsAny(r.stdout+r.stderr, "\x1b\a") || !strings.Contains(r.stderr, "red") {
+		t.Fatalf("export -o with escapes: %s", r)
 	}
 }

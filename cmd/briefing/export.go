@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"bytes"
 	"context"
 	"errors"
@@ -67,7 +68,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 				if err := atomicfile.Write(out, buf.Bytes(), 0o600); err != nil {
 					return exitError{1, writeProblem(e.lang, out, err)}
 				}
-				fmt.Fprintln(e.errOut, e.lang.T("cli.export.done", out, len(m.Attendees), len(m.Questions)))
+				fmt.Fprintln(e.errOut, e.lang.T("cli.export.done", textvi.Shown(out), len(m.Attendees), len(m.Questions)))
 				return nil
 			})
 		},

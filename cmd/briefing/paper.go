@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"bytes"
 	"fmt"
 	"os"
@@ -136,7 +137,7 @@ func newAttendanceSheetCmd(g *globals) *cobra.Command {
 				if wrote, err := writePaperOut(e, out, buf.Bytes()); err != nil || !wrote {
 					return err
 				}
-				fmt.Fprintln(e.errOut, e.lang.T("cli.sheet.done", out, len(sheet.People)))
+				fmt.Fprintln(e.errOut, e.lang.T("cli.sheet.done", textvi.Shown(out), len(sheet.People)))
 				return nil
 			})
 		},

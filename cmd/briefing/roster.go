@@ -1,6 +1,7 @@
 package main
 
 import (
+	"briefing/internal/textvi"
 	"context"
 	"errors"
 	"fmt"
@@ -116,7 +117,7 @@ func (e *env) importRoster(ctx context.Context, path string, opt attendance.Impo
 	case attendance.ImportDoneSkipped:
 		summary = l.T("cli.roster.done.skipped", path, res.Imported, res.Updated, res.Unchanged, res.Rejected)
 	default:
-		summary = l.T("cli.roster.done", path, res.Imported, res.Updated, res.Unchanged)
+		summary = l.T("cli.roster.done", textvi.Shown(path), res.Imported, res.Updated, res.Unchanged)
 	}
 
 	if asJSON {

@@ -4,6 +4,7 @@ package main
 // roster as the clerk manages it. The rules are attendance's.
 
 import (
+	"briefing/internal/textvi"
 	"context"
 	"errors"
 	"fmt"
@@ -267,6 +268,6 @@ func (e *env) undoImport(ctx context.Context, n int64) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintln(e.out, l.T("cli.roster.undone", n, res.Import.File, res.Removed, res.Restored))
+	fmt.Fprintln(e.out, l.T("cli.roster.undone", n, textvi.Shown(res.Import.File), res.Removed, res.Restored))
 	return nil
 }

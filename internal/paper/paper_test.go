@@ -96,3 +96,25 @@ func TestNothingLost(t *testing.T) {
 		r.Close()
 	}
 }
+
+// A character the font cannot draw (an emoji past U+FFFF, which made fpdf
+// panic; CJK, which printed blank) prints as a replacement mark, in
+// running text, in a table and in a title; the Vietnamese around it stays.
+func TestCharactersTheFontLacks(t *testing.T) {
+	d := Doc{Title: "Hội nghị 👍", Blocks: []Block{
+		Para{Runs: Text("Xin hỏi 👍 về 中文 và 𠀀 nhé")},
+		Table{Widths: []float64{1, 1}, Head: []string{"Đơn vị", "Số"}, Rows: [][]string{{"中文单位 😀", "1"}}},
+		Signatures{{Title: "CHỦ TRÌ", Name: "Ông 😀 Test"}},
+	}}
+	var pdf bytes.Buffer
+	if err := WritePDF(&pdf, d); err != nil {
+		t.Fatal(err)
+	}
+	got := text(t, pdf.Bytes())
+	// Liberation Serif has no U+FFFD: a question mark stands in.
+	for _, want := range []string{"Xin hỏi ? về ?? và ? nhé", "???? ?", "Ông ? Test"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q is missing from:\n%s", want, got)
+		}
+	}
+}

@@ -127,7 +127,7 @@ func style(bold, italic bool) string {
 func (p *pdfDoc) centred(x, w float64, text, st string, size float64) float64 {
 	p.f.SetFont(family, st, size)
 	widest := 0.0
-	for _, line := range p.f.SplitText(clean(text), w) {
+	for _, line := range p.f.SplitText(pdfText(text), w) {
 		widest = max(widest, p.f.GetStringWidth(line))
 		p.f.SetX(x)
 		p.f.CellFormat(w, lineHeight(size), line, "", 2, "C", false, 0, "")
@@ -277,7 +277,7 @@ func (p *pdfDoc) breakLines(runs []Run, size, width, indent float64) []line {
 			space = false
 			cur.Reset()
 		}
-		for _, c := range clean(r.Text) {
+		for _, c := range pdfText(r.Text) {
 			switch {
 			case c == '\n':
 				flush()
@@ -388,7 +388,7 @@ func (p *pdfDoc) rowHeight(t Table, cells []string, bold bool) float64 {
 	h := 0.0
 	for i := range cols {
 		if i < len(cells) {
-			h = max(h, float64(max(len(p.f.SplitText(clean(cells[i]), cols[i]-2*cellPad)), 1))*lh)
+			h = max(h, float64(max(len(p.f.SplitText(pdfText(cells[i]), cols[i]-2*cellPad)), 1))*lh)
 		}
 	}
 	return max(h+2*cellPad-1, t.MinRow)
@@ -437,7 +437,7 @@ func (p *pdfDoc) table(t Table) {
 		for i := range cols {
 			text := ""
 			if i < len(cells) {
-				text = clean(cells[i])
+				text = pdfText(cells[i])
 			}
 			split[i] = p.f.SplitText(text, cols[i]-2*cellPad)
 			h = max(h, float64(max(len(split[i]), 1))*lh+2*cellPad-1)

@@ -16,8 +16,9 @@ import (
 
 // isFooter reports a total row ("Tổng cộng: 301 người", "Tổng số: 301",
 // "Cộng: 12"): its first filled cell, the row number column aside, starts
-// with a total's words, and it has no phone or ID number, which a person
-// would.
+// with a total's words, it has no phone or ID number, which a person would,
+// and no name but that cell ("Cộng 3 đơn vị" in the unit column beside a
+// name is a person's unit).
 func (r *Reader) isFooter(cells []string) bool {
 	for _, f := range []field{fieldPhone, fieldID} {
 		if i := r.cols[f]; i >= 0 && i < len(cells) && strings.TrimSpace(cells[i]) != "" {
@@ -32,27 +33,59 @@ func (r *Reader) isFooter(cells []string) bool {
 		if i == r.cols[fieldSTT] && !strings.HasPrefix(k, "tong") && !strings.HasPrefix(k, "cong") {
 			continue // the row number, or a total written in its column
 		}
-		return isTotal(k)
+		if n := r.cols[fieldName]; n >= 0 && n != i && n < len(cells) && strings.TrimSpace(cells[n]) != "" {
+			return false
+		}
+		return isTotal(c)
 	}
 	return false
 }
 
-// isTotal reports a folded cell (headerKey) that begins a total: "tong cong
-// 301 nguoi", "tong so 301", "tong 301", "cong 12".
-func isTotal(k string) bool {
-	for _, p := range []string{"tong cong", "tong so"} {
-		if k == p || strings.HasPrefix(k, p+" ") {
+// isTotal reports a cell that begins a total: "Tổng cộng", "Tổng cộng 301
+// người", "Tổng số 301", "Tổng: 301", "Cộng: 12". Diacritics count: "Tống Công
+// Minh" is a name and "Tổng công ty" a unit, though all fold alike. A list
+// typed without them ("TONG CONG: 301") has its total only with a number.
+func isTotal(cell string) bool {
+	k := totalKey(cell)
+	// "Tổng cộng" alone, or with a number: "Tổng Số Hạnh" is a name.
+	for _, p := range []string{"tổng cộng", "tổng số"} {
+		if rest, ok := strings.CutPrefix(k, p); ok && (rest == "" || rest[0] == ' ' && strings.ContainsAny(rest, "0123456789")) {
 			return true
 		}
 	}
-	// "Tổng" or "Cộng" alone is a total only with a number after it:
-	// "Tống Văn An" folds to "tong van an".
-	for _, p := range []string{"tong ", "cong "} {
+	// "Tổng" or "Cộng" alone is a total only with a number after it.
+	for _, p := range []string{"tổng ", "cộng "} {
 		if rest, ok := strings.CutPrefix(k, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
 			return true
 		}
 	}
+	if k == textvi.Fold(k) && strings.ContainsAny(k, "0123456789") { // no diacritics at all
+		for _, p := range []string{"tong cong ", "tong so ", "tong ", "cong "} {
+			if rest, ok := strings.CutPrefix(k, p); ok && (p != "tong " && p != "cong " || rest != "" && rest[0] >= '0' && rest[0] <= '9') {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// totalKey is s in lower case with its diacritics, its words one space
+// apart, punctuation gone.
+func totalKey(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(textvi.NFC(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	return b.String()
 }
 
 // splitPhones reads a cell with more than one number ("0912 345 678 /
@@ -158,8 +191,9 @@ func TitleCaseName(name string) (string, bool) {
 			b.WriteRune(unicode.ToLower(r))
 		default:
 			b.WriteRune(r)
-			// "H'HEN NIÊ" -> "H'hen Niê"; a hyphen or bracket starts a word.
-			start = r != '\''
+			// Each word after a space, hyphen, bracket or apostrophe:
+			// "H'HEN NIÊ" -> "H'Hen Niê", as the Ê Đê write their names.
+			start = true
 		}
 	}
 	return textvi.NFC(b.String()), true
