@@ -126,6 +126,11 @@ func init() {
 			"thành viên mặt trận", "đoàn thể", "hội viên các đoàn thể", "hội viên, đoàn viên các đoàn thể"},
 		NhanDan:     {"người dân khu phố", "hộ dân", "cư dân", "dân cư", "nhân dân khu phố", "nhân dân trên địa bàn"},
 		DoanhNghiep: {"chủ doanh nghiệp", "doanh nhân", "hộ kinh doanh", "tiểu thương", "hợp tác xã"},
+		// A Party member is in none of the plan's groups by that alone:
+		// read as Khác, with the warning, rather than refuse the row (a
+		// list for a Party resolution names many).
+		Khac: {"đảng viên", "đảng viên chi bộ", "đảng viên sinh hoạt tại chi bộ", "cấp ủy", "cấp ủy viên",
+			"chi ủy viên", "đảng viên 30 năm tuổi đảng", "cán bộ hưu trí", "hưu trí"},
 	}
 	for g, list := range aliases {
 		for _, n := range list {

@@ -123,7 +123,10 @@ func TestGroupAlias(t *testing.T) {
 		"Người dân khu phố 2":        NhanDan,
 		"Giáo viên":                  VienChuc,
 		"Hộ kinh doanh":              DoanhNghiep,
-		"Cán bộ, công chức":          "", // two groups
+		"Đảng viên":                  Khac, // the most common on a Party list: refused the whole import
+		"ĐẢNG VIÊN":                  Khac,
+		"Cán bộ hưu trí":             Khac, // retired: not the cadre group
+		"Cán bộ, công chức":          "",   // two groups
 		"Học sinh":                   "",
 		"Hội viên cán bộ hưu trí":    "", // two groups
 		"Khu phố có nhiều công chức": "", // a group, but not first
