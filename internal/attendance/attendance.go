@@ -37,6 +37,8 @@ var (
 	ErrAmbiguous = errors.New("id prefix matches several people")
 	// ErrOtherCard: the person already has another citizen-ID card on file.
 	ErrOtherCard = errors.New("the person has another ID card on file")
+	// ErrRemoved: the person was taken off the roster.
+	ErrRemoved = errors.New("the person was taken off the roster")
 )
 
 // FieldError names the field of a walk-in that is wrong.
@@ -85,6 +87,9 @@ type Person struct {
 	IDLast4  string // last four digits of the citizen ID, if known
 	// FromRoster: imported from a roster, not registered at a desk.
 	FromRoster bool
+	// Removed: taken off the roster (roster remove, an import undone); only
+	// Changes gives such a person, for a desk to drop them.
+	Removed bool
 	// Row increases with every person added; pollers resume after it.
 	Row int64
 }
@@ -177,6 +182,9 @@ func (s *Service) checkInTx(ctx context.Context, sessionID, personID string, m M
 		}
 		if ended {
 			return ErrEnded
+		}
+		if p.RemovedAt != nil {
+			return ErrRemoved // a desk that had them listed before it was told
 		}
 		if before != nil {
 			if err := before(tx, &p, now); err != nil {
@@ -527,12 +535,32 @@ func (s *Service) Attendees(ctx context.Context, sessionID string) ([]CheckIn, e
 type Cursor struct {
 	PersonRow int64
 	Stamp     string
+	// ChangeSeq: the change log entry after which people edited or taken
+	// off the roster are read (store.PeopleUpdatedSince).
+	ChangeSeq int64
 }
 
-// Changes returns the people added and the check-ins written or undone (by
-// any process) since cursor, and the cursor to pass next time.
+// Changes returns the people added, edited or taken off the roster (Removed)
+// and the check-ins written or undone (by any process on this device) since
+// cursor, and the cursor to pass next time. The first call, with the zero
+// Cursor, reads the whole roster.
 func (s *Service) Changes(ctx context.Context, sessionID string, since Cursor) ([]Person, []CheckIn, Cursor, error) {
 	var people []Person
+	// The log's position first: a person edited while the roster is read
+	// comes again next time, never not at all.
+	if since == (Cursor{}) {
+		seq, err := s.st.LastChangeSeq(ctx)
+		if err != nil {
+			return nil, nil, since, err
+		}
+		since.ChangeSeq = seq
+	} else {
+		updated, seq, err := s.st.PeopleUpdatedSince(ctx, since.ChangeSeq)
+		if err != nil {
+			return nil, nil, since, err
+		}
+		people, since.ChangeSeq = fromRecords(updated), seq
+	}
 	err := s.EachPerson(ctx, since.PersonRow, func(p Person) error {
 		people = append(people, p)
 		since.PersonRow = p.Row
@@ -562,6 +590,7 @@ func fromRecord(p store.Person) Person {
 		ID: p.ID, Name: textvi.Shown(p.Name), Unit: textvi.Shown(p.Unit), Position: textvi.Shown(p.Position),
 		Group: roster.Group(p.Group),
 		Phone: p.Phone, IDLast4: p.IDLast4, Row: p.Row, FromRoster: p.Source == sourceRoster,
+		Removed: p.RemovedAt != nil,
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"briefing/internal/record"
+	"briefing/internal/search"
 )
 
 func ptr(s string) *string { return &s }
@@ -164,5 +165,46 @@ func TestUndoImport(t *testing.T) {
 	}
 	if _, err := f.svc.UndoImport(ctx, third.ImportID); !errors.As(err, &touched) {
 		t.Errorf("undo of an import whose person checked in = %v", err)
+	}
+}
+
+// A reader of Changes (the desk) is told of people edited or taken off the
+// roster after it read it, and a check-in of someone taken off is refused
+// (an open desk checked in people an undone import had added).
+func TestChangesTellEditsAndRemovals(t *testing.T) {
+	f := newFixture(t)
+	insertEntries(t, f.st, []search.Entry{{Name: "Trần Thị Yến", Unit: "Phường 4"}, {Name: "Phạm Văn Nhầm", Unit: "Khu phố 6"}})
+	people, _, cursor, err := f.svc.Changes(ctx, f.session, Cursor{})
+	if err != nil || len(people) != 2 {
+		t.Fatalf("first read: %v, %v", people, err)
+	}
+	unit := "Phường 5"
+	if _, err := f.svc.EditPerson(ctx, people[0].ID, Edit{Unit: &unit}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.svc.RemovePerson(ctx, people[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	changed, _, next, err := f.svc.Changes(ctx, f.session, cursor)
+	if err != nil || len(changed) != 2 {
+		t.Fatalf("changes: %+v, %v", changed, err)
+	}
+	for _, p := range changed {
+		switch p.ID {
+		case people[0].ID:
+			if p.Unit != "Phường 5" || p.Removed {
+				t.Errorf("edited: %+v", p)
+			}
+		case people[1].ID:
+			if !p.Removed {
+				t.Errorf("removed: %+v", p)
+			}
+		}
+	}
+	if again, _, _, err := f.svc.Changes(ctx, f.session, next); err != nil || len(again) != 0 {
+		t.Errorf("told twice: %v, %v", again, err)
+	}
+	if _, err := f.svc.CheckIn(ctx, f.session, people[1].ID, ByRoster, false); !errors.Is(err, ErrRemoved) {
+		t.Errorf("check-in of a removed person: %v", err)
 	}
 }

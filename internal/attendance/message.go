@@ -31,6 +31,8 @@ func Message(l i18n.Lang, err error, face Face) (msg string, ok bool) {
 		return "", false
 	case errors.Is(err, ErrEnded):
 		return l.T("desk.ended"), true
+	case errors.Is(err, ErrRemoved):
+		return l.T("attendance.removed"), true
 	case errors.As(err, &fe):
 		return l.T("walkin.field."+fe.Field, fe.Value), true
 	case errors.As(err, &card):

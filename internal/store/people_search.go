@@ -334,3 +334,52 @@ func (t *Tx) insertPeopleRows(ctx context.Context, prefix string, people []*Pers
 	}
 	return out, nil
 }
+
+// LastChangeSeq is the seq of this device's last change log entry (0 for
+// none): where a reader of PeopleUpdatedSince starts.
+func (s *Store) LastChangeSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM change_log`).Scan(&seq)
+	return seq, err
+}
+
+// PeopleUpdatedSince returns the people this device changed (edited, taken
+// off the roster, restored by an undo) after change log entry seq, those
+// taken off included (RemovedAt set), and the seq to pass next time: how a
+// desk that has read the roster keeps up with a roster edited elsewhere.
+// The seq is the rowid of the change log, so an unchanged log costs a step.
+func (s *Store) PeopleUpdatedSince(ctx context.Context, seq int64) ([]Person, int64, error) {
+	last, err := s.LastChangeSeq(ctx)
+	if err != nil || last <= seq {
+		return nil, seq, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT record_id FROM change_log
+		WHERE seq > ? AND seq <= ? AND entity = 'person' AND op = 'update'`, seq, last)
+	if err != nil {
+		return nil, seq, err
+	}
+	var ids []any
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, seq, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, seq, err
+	}
+	var out []Person
+	const chunk = 500
+	for lo := 0; lo < len(ids); lo += chunk {
+		hi := min(lo+chunk, len(ids))
+		got, err := readPeople(ctx, s.db, `WHERE id IN (`+strings.Repeat(",?", hi-lo)[1:]+`) ORDER BY rowid`, ids[lo:hi]...)
+		if err != nil {
+			return nil, seq, err
+		}
+		out = append(out, got...)
+	}
+	return out, last, nil
+}

@@ -64,7 +64,15 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host stri
 
 func (b *book) addPeople(people []attendance.Person) {
 	for _, p := range people {
-		if _, ok := b.byID[p.ID]; ok {
+		if i, ok := b.byID[p.ID]; ok {
+			// Edited, or taken off the roster, by another process
+			// (attendance.Changes): shown as they now are.
+			if b.people[i] != p && !b.people[i].Removed {
+				b.replace(p)
+			}
+			continue
+		}
+		if p.Removed {
 			continue
 		}
 		i := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
@@ -87,7 +95,8 @@ func (b *book) replace(p attendance.Person) {
 	}
 	old := b.people[i]
 	b.people[i] = p
-	b.tally.Replace(old, p, b.expects != nil && b.expects(p))
+	// Taken off the roster: no longer expected (still counted if here).
+	b.tally.Replace(old, p, !p.Removed && b.expects != nil && b.expects(p))
 	j := b.index.Add(search.Entry{Name: p.Name, Unit: p.Unit, Phone: p.Phone})
 	b.people = append(b.people, p)
 	b.byID[p.ID] = j
@@ -164,7 +173,7 @@ func (b *book) notYet(n int) []attendance.Person {
 	var out []attendance.Person
 	for id, i := range b.byID {
 		p := b.people[i]
-		if _, in := b.present[id]; in || b.expects == nil || !b.expects(p) {
+		if _, in := b.present[id]; in || p.Removed || b.expects == nil || !b.expects(p) {
 			continue
 		}
 		out = append(out, p)

@@ -762,7 +762,7 @@ func (m *Model) refresh() {
 		seen := map[string]bool{} // a corrected person has two entries (book.replace)
 		for _, r := range ranked {
 			p := b.people[r.Index]
-			if seen[p.ID] {
+			if seen[p.ID] || p.Removed {
 				continue
 			}
 			seen[p.ID] = true

@@ -472,3 +472,33 @@ func TestFullSearchBoxDropsKeys(t *testing.T) {
 		t.Fatalf("a key into a full box: cmd %v, search %d -> %d", cmd != nil, gen, m.searchGen)
 	}
 }
+
+// A desk left open sees a person taken off the roster or edited by another
+// command at its next poll: no longer found, counted as now.
+func TestDeskSeesRosterEditedElsewhere(t *testing.T) {
+	m, svc, _ := newDesk(t, attendance.NewPerson{Name: "Phạm Văn Nhầm", Unit: "Khu phố 6"},
+		attendance.NewPerson{Name: "Trần Thị Yến", Unit: "Phường 4"})
+	ctx := context.Background()
+	found, _, err := svc.Search(ctx, "pham van nham", 5)
+	if err != nil || len(found) != 1 {
+		t.Fatal(found, err)
+	}
+	if _, _, err := svc.RemovePerson(ctx, found[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	yen, _, _ := svc.Search(ctx, "tran thi yen", 5)
+	unit := "Phường 5"
+	if _, err := svc.EditPerson(ctx, yen[0].ID, attendance.Edit{Unit: &unit}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = m.update(m.pollCmd()()) // the desk's next poll
+	m = run(t, m, keys("pham van nham")...)
+	if len(m.rows) != 0 {
+		t.Fatalf("a person taken off the roster is still listed: %v", m.rows)
+	}
+	m = run(t, m, esc)
+	m = run(t, m, keys("tran thi yen")...)
+	if len(m.rows) != 1 || m.rows[0].person.Unit != "Phường 5" {
+		t.Fatalf("the edited person: %v", m.rows)
+	}
+}
