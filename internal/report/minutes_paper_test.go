@@ -349,3 +349,16 @@ func TestMinutesMarkdownSigners(t *testing.T) {
 		}
 	}
 }
+
+// The Markdown minutes give the invited, the present (with those not
+// invited) and the absent as the PDF does, when the invited are known.
+func TestMinutesMarkdownInvited(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMinutesMarkdown(&buf, paperMinutes(), i18n.VI, ict); err != nil {
+		t.Fatal(err)
+	}
+	want := "- Số người được mời: 5 người\n- Số người tham dự: 6 người, trong đó 4 người không có trong danh sách mời\n- Số người vắng mặt: 3 người\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("no %q in:\n%s", want, buf.String())
+	}
+}
