@@ -83,6 +83,11 @@ func TestPaperMinutesAndSheet(t *testing.T) {
 			t.Errorf("the PDF minutes do not say %q:\n%s", want, text)
 		}
 	}
+	// The Markdown minutes count the invited and the absent too.
+	md := cli("session", "export", id, "--format", "md")
+	if want := "- Số người được mời: 9 người\n- Số người tham dự: 1 người\n- Số người vắng mặt: 8 người\n"; !strings.Contains(md, want) {
+		t.Errorf("the Markdown minutes do not say %q:\n%s", want, md)
+	}
 	docx := filepath.Join(dir, "bien-ban.docx")
 	cli("session", "export", id, "-o", docx)
 	z, err := zip.OpenReader(docx)

@@ -53,7 +53,7 @@ func newSessionExportCmd(g *globals) *cobra.Command {
 				} else if (format == "pdf" || format == "docx") && isTerminal(e.out) {
 					return exitError{2, e.lang.T("paper.export.tty", format)}
 				}
-				m, err := e.minutes(ctx, s, format == "pdf" || format == "docx")
+				m, err := e.minutes(ctx, s, format == "pdf" || format == "docx" || format == "md")
 				if err != nil {
 					return err
 				}
@@ -198,7 +198,7 @@ var minutesWriters = map[string]func(io.Writer, report.Minutes, i18n.Lang, *time
 
 // minutes gathers everything the minutes of session s show
 // (minutes.Gather); with invited, those the session expected too (only the
-// paper minutes count the invited and the absent, and a large roster takes
+// paper and Markdown minutes count the invited and the absent, and a large roster takes
 // a while to read).
 func (e *env) minutes(ctx context.Context, s session.Session, invited bool) (report.Minutes, error) {
 	src := minutes.Sources{Sessions: e.svc, Attendance: e.att, Questions: e.qs}

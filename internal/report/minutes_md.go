@@ -65,7 +65,15 @@ func WriteMinutesMarkdown(w io.Writer, m Minutes, l i18n.Lang, loc *time.Locatio
 		mdItem(b, l.T("paper.secretary"), s.Secretary)
 	}
 	mdItem(b, l.T("minutes.rapporteur"), orText(s.Rapporteur, l.T("minutes.notgiven")))
-	mdItem(b, l.T("report.info.present"), l.T("minutes.people", len(m.Attendees)))
+	if m.Invited != nil {
+		// The same lines as the paper minutes, from the same count.
+		sum := participationSum(Participation(m, l))
+		mdItem(b, l.T("paper.invited"), l.T("minutes.people", sum.Invited))
+		mdItem(b, l.T("report.info.present"), presentText(sum, l))
+		mdItem(b, l.T("paper.absent"), l.T("minutes.people", sum.Absent))
+	} else {
+		mdItem(b, l.T("report.info.present"), l.T("minutes.people", len(m.Attendees)))
+	}
 	b.WriteString("\n")
 	fmt.Fprintf(b, "### %s\n\n", l.T("minutes.bygroup"))
 	mdTotals(b, l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l)

@@ -71,25 +71,26 @@ func MinutesDoc(m Minutes, l i18n.Lang, loc *time.Location) paper.Doc {
 	item(l.T("minutes.rapporteur"), orText(s.Rapporteur, l.T("minutes.notgiven")))
 	tallies := Participation(m, l)
 	if m.Invited != nil {
-		in, present, absent := 0, 0, 0
-		for _, t := range tallies {
-			in, present, absent = in+t.Invited, present+t.Present, absent+t.Absent
-		}
-		item(l.T("paper.invited"), l.T("minutes.people", in))
-		item(l.T("report.info.present"), l.T("minutes.people", present))
-		item(l.T("paper.absent"), l.T("minutes.people", absent))
+		sum := participationSum(tallies)
+		item(l.T("paper.invited"), l.T("minutes.people", sum.Invited))
+		item(l.T("report.info.present"), presentText(sum, l))
+		item(l.T("paper.absent"), l.T("minutes.people", sum.Absent))
 		rows := make([][]string, len(tallies))
 		for i, t := range tallies {
-			rows[i] = []string{t.Label, strconv.Itoa(t.Invited), strconv.Itoa(t.Present), strconv.Itoa(t.Absent)}
+			rows[i] = []string{t.Label, strconv.Itoa(t.Invited), strconv.Itoa(t.Present), strconv.Itoa(t.NotInvited), strconv.Itoa(t.Absent)}
 		}
 		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4, KeepNext: true},
-			paper.Table{Widths: []float64{10, 3, 3, 3}, Align: []paper.Align{paper.Left, paper.Right, paper.Right, paper.Right},
-				Head: []string{l.T("report.col.unit"), l.T("paper.col.invited"), l.T("paper.col.present"), l.T("paper.col.absent")},
-				Rows: rows, Foot: []string{l.T("report.totals.total"), strconv.Itoa(in), strconv.Itoa(present), strconv.Itoa(absent)}})
+			paper.Table{Widths: []float64{9, 3, 3, 3, 3}, Align: []paper.Align{paper.Left, paper.Right, paper.Right, paper.Right, paper.Right},
+				Head: []string{l.T("report.col.unit"), l.T("paper.col.invited"), l.T("paper.col.present"), l.T("minutes13b.col.notinvited"), l.T("paper.col.absent")},
+				Rows: rows, Foot: []string{l.T("report.totals.total"), strconv.Itoa(sum.Invited), strconv.Itoa(sum.Present), strconv.Itoa(sum.NotInvited), strconv.Itoa(sum.Absent)}})
 	} else {
 		item(l.T("report.info.present"), l.T("minutes.people", len(m.Attendees)))
+		totals := make([]Total, len(tallies))
+		for i, t := range tallies {
+			totals[i] = Total{t.Label, t.Present}
+		}
 		add(paper.Para{Runs: paper.Bold(l.T("paper.byunit")), Before: 4, KeepNext: true},
-			totalsTable(l.T("report.col.unit"), TotalsByUnit(m.Attendees, m.Units, l), l))
+			totalsTable(l.T("report.col.unit"), totals, l))
 	}
 	add(paper.Para{Runs: paper.Bold(l.T("paper.bygroup")), Before: 4, KeepNext: true},
 		totalsTable(l.T("report.col.group"), TotalsByGroup(m.Attendees, l), l))
@@ -260,16 +261,23 @@ func totalsTable(heading string, totals []Total, l i18n.Lang) paper.Table {
 }
 
 // UnitTally is one unit's line of the participants: people invited (on
-// the roster), present (walk-ins included) and absent (invited, not come).
+// the roster), present, of whom NotInvited were not on the invitation list
+// (walk-ins, people of other units), and absent (invited, not come). So
+// Invited = Present - NotInvited + Absent, line by line and in total.
 type UnitTally struct {
-	Label                    string
-	Invited, Present, Absent int
+	Label                                string
+	Invited, Present, NotInvited, Absent int
 }
 
 // Participation counts the invited, the present and the absent by unit,
 // the spellings of one unit together (unit.Catalog.Bucket, as
-// TotalsByUnit): most invited first, then in the catalog's order, then by
-// name; people with no unit last.
+// TotalsByUnit). An invited person who came counts on the line they were
+// invited under, so that every line adds up; anyone else present counts
+// as not invited on their own unit's line. Lines come in the catalog's
+// order, then by name with numbers in numeric order ("Khu phố 2" before
+// "Khu phố 10"), people with no unit last; a unit the catalog does not
+// know is printed as written (these are the official minutes, not the
+// clerk's check).
 func Participation(m Minutes, l i18n.Lang) []UnitTally {
 	type line struct {
 		unit.Bucket
@@ -288,27 +296,31 @@ func Participation(m Minutes, l i18n.Lang) []UnitTally {
 		lines = append(lines, ln)
 		return ln
 	}
-	came := make(map[string]bool, len(m.Attendees))
-	for _, a := range m.Attendees {
-		get(a.Unit).Present++
-		if a.PersonID != "" {
-			came[a.PersonID] = true
-		}
-	}
+	// Each invited person's line; an entry is removed when they are seen
+	// present, so a second check-in of theirs cannot count twice.
+	invited := make(map[string]*line, len(m.Invited))
 	for _, p := range m.Invited {
 		ln := get(p.Unit)
 		ln.Invited++
-		if !came[p.PersonID] {
-			ln.Absent++
+		ln.Absent++
+		if p.PersonID != "" {
+			invited[p.PersonID] = ln
+		}
+	}
+	for _, a := range m.Attendees {
+		if ln, ok := invited[a.PersonID]; ok && a.PersonID != "" {
+			delete(invited, a.PersonID)
+			ln.Present++
+			ln.Absent--
+			continue
+		}
+		ln := get(a.Unit)
+		ln.Present++
+		if m.Invited != nil {
+			ln.NotInvited++
 		}
 	}
 	slices.SortFunc(lines, func(x, y *line) int {
-		if c := cmp.Compare(y.Invited, x.Invited); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(y.Present, x.Present); c != 0 {
-			return c
-		}
 		if c := cmp.Compare(x.Order, y.Order); c != 0 {
 			return c
 		}
@@ -318,24 +330,37 @@ func Participation(m Minutes, l i18n.Lang) []UnitTally {
 		return strings.Compare(x.Bucket.Label, y.Bucket.Label)
 	})
 	out := make([]UnitTally, 0, len(lines))
-	var none *line
 	for _, ln := range lines {
-		switch {
-		case ln.ID == "":
-			none = ln
-			continue
-		case !ln.Known && m.Units != nil:
-			ln.UnitTally.Label = l.T("report.unit.unknown", oneLine(ln.Bucket.Label))
-		default:
-			ln.UnitTally.Label = oneLine(ln.Bucket.Label)
+		ln.UnitTally.Label = oneLine(ln.Bucket.Label)
+		if ln.ID == "" {
+			ln.UnitTally.Label = l.T("report.unit.none")
 		}
 		out = append(out, ln.UnitTally)
 	}
-	if none != nil {
-		none.UnitTally.Label = l.T("report.unit.none")
-		out = append(out, none.UnitTally)
-	}
 	return out
+}
+
+// participationSum is the tallies added up.
+func participationSum(tallies []UnitTally) UnitTally {
+	var sum UnitTally
+	for _, t := range tallies {
+		sum.Invited += t.Invited
+		sum.Present += t.Present
+		sum.NotInvited += t.NotInvited
+		sum.Absent += t.Absent
+	}
+	return sum
+}
+
+// presentText is the number present and, when some were not invited, how
+// many: "151 người, trong đó 1 người không có trong danh sách mời", so
+// that invited = present - not invited + absent reads off the minutes.
+func presentText(sum UnitTally, l i18n.Lang) string {
+	text := l.T("minutes.people", sum.Present)
+	if sum.NotInvited > 0 {
+		text += ", " + l.T("minutes13b.notinvited", sum.NotInvited)
+	}
+	return text
 }
 
 // datelineParts are the day, month and year of the dateline: in

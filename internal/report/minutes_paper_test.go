@@ -256,14 +256,66 @@ func TestMinutesDOCX(t *testing.T) {
 func TestParticipation(t *testing.T) {
 	got := Participation(paperMinutes(), i18n.VI)
 	want := []UnitTally{
-		{"Phường 2", 2, 2, 1},
-		{"Phường 4", 2, 1, 2},
-		{"Phường 10", 1, 1, 0},
-		{"Công ty TNHH Ánh Dương, Tân Bình (chưa có trong danh mục)", 0, 1, 0},
-		{"Chưa ghi đơn vị", 0, 1, 0},
+		{"Phường 2", 2, 2, 1, 1},
+		{"Phường 4", 2, 1, 1, 2},
+		{"Phường 10", 1, 1, 0, 0},
+		{"Công ty TNHH Ánh Dương, Tân Bình", 0, 1, 1, 0},
+		{"Chưa ghi đơn vị", 0, 1, 1, 0},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+// The participants add up, line by line and in total: invited = present
+// - not invited + absent. An invited person counts on the line they were
+// invited under even when their check-in gives another unit, and once
+// however often they checked in. Units the catalog does not know print as
+// written, in numeric order, not by count.
+func TestParticipationAddsUp(t *testing.T) {
+	m := paperMinutes()
+	m.Invited = []Attendee{
+		{PersonID: "a", Unit: "Khu phố 10"}, {PersonID: "b", Unit: "Khu phố 10"}, {PersonID: "c", Unit: "Khu phố 10"},
+		{PersonID: "d", Unit: "Khu phố 2"},
+		{PersonID: "e", Unit: "Khu phố 3"}, {PersonID: "f", Unit: "Khu phố 3"},
+	}
+	m.Attendees = []Attendee{
+		{PersonID: "a", Unit: "Khu phố 10"},
+		{PersonID: "a", Unit: "Khu phố 10"}, // checked in twice
+		{PersonID: "e", Unit: "Khu phố 2"},  // moved since the roster was read
+		{PersonID: "w", Unit: "Khu phố 3"},  // a walk-in
+		{Unit: "Khu phố 3"},                 // a walk-in not on the roster at all
+	}
+	got := Participation(m, i18n.VI)
+	want := []UnitTally{
+		{"Khu phố 2", 1, 0, 0, 1},
+		{"Khu phố 3", 2, 3, 2, 1},
+		{"Khu phố 10", 3, 2, 1, 2},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+	for _, u := range got {
+		if u.Invited != u.Present-u.NotInvited+u.Absent {
+			t.Errorf("%s does not add up: %+v", u.Label, u)
+		}
+	}
+
+	var buf bytes.Buffer
+	if err := WriteMinutesPDF(&buf, m, i18n.VI, ict); err != nil {
+		t.Fatal(err)
+	}
+	text := pdfTool(t, buf.Bytes(), "pdftotext", "-raw", "-enc", "UTF-8")
+	for _, want := range []string{
+		"Số người được mời: 6 người", "Số người tham dự: 5 người, trong đó 3 người không có trong danh sách mời", "Số người vắng mặt: 4 người",
+		"Khu phố 2 1 0 0 1", "Khu phố 3 2 3 2 1", "Khu phố 10 3 2 1 2", "Tổng cộng 6 5 3 4",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "danh mục") {
+		t.Errorf("the official minutes mark a unit as not in the catalog:\n%s", text)
 	}
 }
 
@@ -295,5 +347,18 @@ func TestMinutesMarkdownSigners(t *testing.T) {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("no %q in:\n%s", want, buf.String())
 		}
+	}
+}
+
+// The Markdown minutes give the invited, the present (with those not
+// invited) and the absent as the PDF does, when the invited are known.
+func TestMinutesMarkdownInvited(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteMinutesMarkdown(&buf, paperMinutes(), i18n.VI, ict); err != nil {
+		t.Fatal(err)
+	}
+	want := "- Số người được mời: 5 người\n- Số người tham dự: 6 người, trong đó 4 người không có trong danh sách mời\n- Số người vắng mặt: 3 người\n"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("no %q in:\n%s", want, buf.String())
 	}
 }
