@@ -167,7 +167,7 @@ func TestFollowGolden(t *testing.T) {
 			if size[0] >= 110 { // the slide beside the notes, rendered off the UI goroutine
 				waitScreen(t, p, "Phát triển khoa học")
 			}
-			tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
+			tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}) // q asks first, as on the presenter
 			app := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(probe).App
 			golden.RequireEqual(t, []byte(app.View().Content))
 		})

@@ -4,6 +4,7 @@ package follow
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,10 +50,15 @@ type Model struct {
 	att    *attendance.Service // nil: no attendance line
 	counts attendance.Counts
 
-	qs     *questions.Service // nil: no questions line
-	asked  questions.Counts
-	latest *latestQuestion
-	pinned *session.Pinned // from the position poll
+	qs        *questions.Service // nil: no questions line
+	asked     questions.Counts
+	latest    *latestQuestion
+	pinned    *session.Pinned // from the position poll
+	pinLines  []string        // the pinned question wrapped for its place on screen (pin.go)
+	pinPage   int             // the part of a long pinned question on screen (0-based)
+	unpinKey  key.Binding
+	unpinning bool // our unpin is on its way: polls still bring the pin until it is written
+	quitting  bool // "q": asking whether to end the session or leave it open
 
 	pos       slides.Pos
 	notes     viewport.Model
@@ -90,6 +96,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 		notes: viewport.New(), help: help.New(),
 		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
 	}
+	m.unpinKey = key.NewBinding(key.WithKeys("p", "esc"), key.WithHelp("p/esc", lang.T("key.unpin")))
 	m.setNotes()
 	return m
 }
@@ -220,7 +227,7 @@ func (m Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.First, k.Last, k.Jump},
 		{k.Search, k.SearchNext, k.Overview, k.Black},
-		{k.ScrollUp, k.ScrollDown, k.Help, k.Quit, k.Leave},
+		{k.ScrollUp, k.ScrollDown, m.unpinKey, k.Help, k.Quit, k.Leave},
 	}
 }
 
@@ -246,6 +253,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	offset := m.notes.YOffset()
 	m.setNotes()
 	m.notes.SetYOffset(offset)
+	m = m.layoutPin()
 	if m.slidePaneWidth() > 0 {
 		return m, tea.Batch(now, m.cache.RenderAllCmd())
 	}
@@ -333,7 +341,9 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if msg.Err == nil { // the pin comes with every read, even while our own write holds the position back
-			m.pinned = msg.Pos.Pinned
+			if !m.unpinning {
+				m = m.setPin(msg.Pos.Pinned)
+			}
 			if !m.blackWriting {
 				m.black = msg.Pos.Black
 			}
@@ -355,6 +365,20 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.ID == m.sess.ID {
 			return m, m.link.Saved(msg, m.pos)
 		}
+	case slides.UnpinnedMsg:
+		if msg.ID == m.sess.ID {
+			m.unpinning = false
+			if msg.Err != nil {
+				m.notice = m.lang.T("present.unpin.failed", msg.Err)
+			}
+		}
+		return m, nil
+	case endedMsg:
+		if msg.err != nil && !errors.Is(msg.err, session.ErrEnded) { // ended from the other window: done too
+			m.notice = m.lang.T("present.end.failed", msg.err)
+			return m, nil
+		}
+		return m, func() tea.Msg { return DoneMsg{Ended: true} }
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseWheelMsg:
@@ -375,6 +399,18 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, func() tea.Msg { return DoneMsg{} }
 	}
 	m.notice = ""
+	if m.quitting { // the presenter's question and answers
+		switch slides.QuitAnswer(msg.String()) {
+		case slides.QuitEnd:
+			m.quitting = false
+			return m, m.end()
+		case slides.QuitLeave:
+			return m, func() tea.Msg { return DoneMsg{} }
+		case slides.QuitBack:
+			m.quitting = false
+		}
+		return m, nil
+	}
 	switch {
 	case m.searching:
 		return m.searchKey(msg)
@@ -407,11 +443,33 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil // the typed number is dropped
 		}
 	}
+	if m.pinned != nil {
+		// The question covers the slide on the audience screen: → and ← read it, as on the
+		// presenter, so that the slide never moves unseen; a slide number still moves it.
+		switch {
+		case key.Matches(msg, m.unpinKey):
+			return m.unpin()
+		case key.Matches(msg, k.Next):
+			if m.pinPage+1 < m.pinPages() {
+				m.pinPage++
+				return m, nil
+			}
+			m.notice = m.lang.T("present.pin.blocks")
+			return m, nil
+		case key.Matches(msg, k.Prev):
+			if m.pinPage > 0 {
+				m.pinPage--
+				return m, nil
+			}
+			m.notice = m.lang.T("present.pin.blocks")
+			return m, nil
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Help):
 		m.helping = true
 	case key.Matches(msg, k.Quit):
-		return m, func() tea.Msg { return DoneMsg{} }
+		m.quitting = true
 	case key.Matches(msg, k.Next):
 		return m.goTo(slides.Next(m.deck, m.pos))
 	case key.Matches(msg, k.Prev):
@@ -506,6 +564,17 @@ func (m Model) show(p slides.Pos) (Model, tea.Cmd) {
 	return m, render
 }
 
+type endedMsg struct{ err error }
+
+// end ends the session, as the presenter's q k does.
+func (m Model) end() tea.Cmd {
+	svc, id := m.svc, m.sess.ID
+	if svc == nil {
+		return func() tea.Msg { return DoneMsg{} }
+	}
+	return func() tea.Msg { return endedMsg{err: svc.End(context.Background(), id)} }
+}
+
 func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
 	m, render := m.show(p)
 	return m, tea.Batch(render, m.link.Moved(p))
@@ -518,6 +587,11 @@ func (m Model) View() string {
 	if m.ended {
 		msg := m.styles.Box.Width(min(m.width, 70)).Render(m.styles.Warn.Render(m.lang.T("session.ended.elsewhere", int(slides.EndedGrace/time.Second))))
 		return b.String() + lipgloss.Place(m.width, max(m.height-1, 1), lipgloss.Center, lipgloss.Center, msg)
+	}
+	if m.quitting {
+		ask := m.lang.T("present.quit.ask")
+		box := m.styles.Box.Width(min(lipgloss.Width(ask)+m.styles.Box.GetHorizontalFrameSize(), m.width)).Render(ask)
+		return b.String() + lipgloss.Place(m.width, max(m.height-1, 1), lipgloss.Center, lipgloss.Center, box)
 	}
 	if m.att != nil {
 		b.WriteString(m.attendanceLine() + "\n")
@@ -539,8 +613,12 @@ func (m Model) View() string {
 	if pw := m.slidePaneWidth(); pw > 0 {
 		h := max(m.height-m.chromeHeight()+2, 1)
 		shown := fitLines(m.cache.Get(m.pos), h-2)
-		if m.black { // what the audience sees: nothing
+		switch {
+		case m.black: // what the audience sees: nothing
 			shown = m.styles.Warn.Render(m.lang.T("follow.black"))
+		case m.pinned != nil: // what the audience sees: the question
+			w, ph := m.pinSize()
+			shown = m.pinView(w, ph)
 		}
 		slide := m.styles.Box.Width(pw).Height(h).Render(shown)
 		right := lipgloss.JoinVertical(lipgloss.Left,
@@ -550,8 +628,12 @@ func (m Model) View() string {
 		cur := m.styles.Title.Render(fmt.Sprintf("%d/%d  %s", m.pos.Slide+1, len(m.deck.Slides), textvi.FieldText(m.deck.Slides[m.pos.Slide].Title)))
 		b.WriteString(truncate(cur+stepInfo, m.width) + "\n")
 		b.WriteString(truncate(nextLine, m.width) + "\n")
-		b.WriteString(notesHead + "\n")
-		b.WriteString(m.notesView() + "\n")
+		if m.pinned != nil && !m.helping && !m.overview {
+			b.WriteString(m.pinView(m.pinSize()) + "\n") // in place of the notes heading and the notes
+		} else {
+			b.WriteString(notesHead + "\n")
+			b.WriteString(m.notesView() + "\n")
+		}
 	}
 	b.WriteString(m.bottomLine())
 	return b.String()
@@ -608,32 +690,64 @@ func (m Model) overviewView() string {
 
 // clockBar: slide N/M, a warning near the end of the planned time, elapsed, time on this
 // slide, pace against the plan, wall clock; first of all, that the audience sees black.
+// When that is wider than the screen it is said more tightly, then the least needed parts
+// give way (pace, time on this slide, elapsed), so that the warnings and the clock stay whole.
 func (m Model) clockBar() string {
 	elapsed := m.now.Sub(m.sess.StartedAt)
-	head := " " + fmt.Sprintf("%d/%d", m.pos.Slide+1, len(m.deck.Slides)) + "  ·  "
-	var warns []string
+	black, warn := "", m.timeWarning(elapsed)
 	if m.black {
-		warns = append(warns, m.lang.T("follow.black"))
+		black = m.lang.T("follow.black")
 	}
-	if w := m.timeWarning(elapsed); w != "" {
-		warns = append(warns, w)
+	var pace string
+	if m.deck.Meta.Duration > 0 {
+		pace = m.paceText(Pace(m.deck.Meta.Duration, len(m.deck.Slides), m.pos.Slide, elapsed))
 	}
-	warn := strings.Join(warns, "  ·  ")
-	parts := []string{
+	parts := []string{ // in the order they give way, last first
 		m.lang.T("follow.elapsed", slides.Clock(elapsed)),
 		m.lang.T("follow.onslide", slides.Clock(m.slideTime())),
+		pace,
 	}
-	if pace := Pace(m.deck.Meta.Duration, len(m.deck.Slides), m.pos.Slide, elapsed); m.deck.Meta.Duration > 0 {
-		parts = append(parts, m.paceText(pace))
+	clock := m.now.Format("15:04")
+	slide := fmt.Sprintf("%d/%d", m.pos.Slide+1, len(m.deck.Slides))
+
+	bar := func(sep string) (head, warns, rest string) {
+		head = " " + slide + sep
+		warns = joinNonEmpty(sep, black, warn)
+		rest = joinNonEmpty(sep, append(parts, clock)...) + " "
+		if warns != "" {
+			rest = sep + rest
+		}
+		return head, warns, rest
 	}
-	parts = append(parts, m.now.Format("15:04"))
-	rest := strings.Join(parts, "  ·  ") + " "
-	if warn != "" {
-		rest = "  ·  " + rest
+	sep := "  ·  "
+	fits := func() bool {
+		h, w, r := bar(sep)
+		return ansi.StringWidth(h+w+r) <= m.width+1 // the closing space may go
 	}
-	rest += strings.Repeat(" ", max(m.width-ansi.StringWidth(head+warn+rest), 0))
-	bar := m.styles.Status.Render(head) + m.styles.Warn.Bold(true).Render(warn) + m.styles.Status.Render(rest)
-	return truncate(bar, m.width)
+	if !fits() {
+		sep = " · "
+	}
+	for i := len(parts) - 1; i >= 0 && !fits(); i-- {
+		parts[i] = ""
+	}
+	head, warns, rest := bar(sep)
+	if ansi.StringWidth(head+warns+rest) > m.width {
+		rest = strings.TrimSuffix(rest, " ")
+	}
+	rest += strings.Repeat(" ", max(m.width-ansi.StringWidth(head+warns+rest), 0))
+	out := m.styles.Status.Render(head) + m.styles.Warn.Bold(true).Render(warns) + m.styles.Status.Render(rest)
+	return truncate(out, m.width)
+}
+
+// joinNonEmpty joins the parts that are not "" with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
 }
 
 // slideTime is the time on the slide on screen: the session's count, read once a second,

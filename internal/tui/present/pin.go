@@ -7,9 +7,9 @@ package present
 import (
 	"briefing/internal/textvi"
 	"strings"
-	"unicode/utf8"
 
 	"briefing/internal/session"
+	"briefing/internal/tui/slides"
 	"briefing/internal/tui/theme"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -18,10 +18,6 @@ import (
 // pinMeasure is the longest line of a pinned question, in cells: wide enough to use a
 // projector's width, short enough that the eye finds the next line from the back of a hall.
 const pinMeasure = 100
-
-// maxPinPages bounds the parts a pinned question is read in; a question longer than that
-// (the desk takes at most a few thousand characters) ends with "…" on the last part.
-const maxPinPages = 50
 
 // setPin takes the pinned question of a poll (nil: none) and lays it out when it changed.
 func (m Model) setPin(p *session.Pinned) Model {
@@ -68,25 +64,15 @@ func (m Model) layoutPin() Model {
 
 	l := m.lang
 	title := l.T("present.pin.title", q.Number, q.Slide+1)
-	asker := l.T("question.anonymous")
-	if q.AskerName != "" {
-		asker = q.AskerName
-		if q.AskerUnit != "" {
-			asker += ", " + q.AskerUnit
-		}
-	}
-	press := ""
-	if q.Press {
-		press = " · " + l.T("question.press")
-	}
+	asker, press := slides.PinAsker(l, q)
 	// A long name gives way to the press marker, which matters more to the rapporteur.
-	asker = m.styles.Accent.Render(ansi.Truncate(textvi.Printable(asker), max(textW-ansi.StringWidth(press), 1), "…"))
+	asker = m.styles.Accent.Render(ansi.Truncate(asker, max(textW-ansi.StringWidth(press), 1), "…"))
 	if press != "" {
 		asker += m.styles.Warn.Render(press)
 	}
 	// A long question is read in parts, a screen each (→ ←), never cut.
-	all := wrapCut(textvi.Printable(q.Text), textW, textH*maxPinPages)
-	m.pinPages = max((len(all)+textH-1)/textH, 1)
+	all := slides.PinLines(textvi.Printable(q.Text), textW, textH)
+	m.pinPages = slides.PinPages(all, textH)
 	m.pinPage = min(m.pinPage, m.pinPages-1)
 	lines := all[m.pinPage*textH : min((m.pinPage+1)*textH, len(all))]
 	sep := "\n"
@@ -94,10 +80,7 @@ func (m Model) layoutPin() Model {
 		sep = "\n\n" // a short question double-spaced reads better from afar
 	}
 	text := m.styles.Input.Bold(true).Render(strings.Join(lines, sep))
-	keys := l.T("present.pin.keys")
-	if m.pinPages > 1 {
-		keys = l.T("present.pin.page", m.pinPage+1, m.pinPages) + " · " + keys
-	}
+	keys := slides.PinKeys(l, m.pinPage, m.pinPages)
 	content := lipgloss.JoinVertical(lipgloss.Left,
 		m.styles.Title.Render(ansi.Truncate(title, textW, "…")), ansi.Truncate(asker, textW, "…"), "", text,
 		"", m.styles.Dim.Render(ansi.Truncate(keys, textW, "…")))
@@ -105,28 +88,4 @@ func (m Model) layoutPin() Model {
 	// A terminal too small for the frame and four lines cuts the box rather than scroll.
 	m.pinBox = theme.Clip(lipgloss.Place(m.width, bodyH, lipgloss.Center, lipgloss.Center, framed), m.width, bodyH)
 	return m
-}
-
-// wrapCut wraps text at word boundaries to width cells and keeps at most height lines; a text
-// that does not fit ends with "…" on its last line.
-func wrapCut(text string, width, height int) []string {
-	// A line holds at most width cells plus its line break, so no more of the text than
-	// this can show; wrapping only that keeps a 10,000-character question cheap.
-	limit := (width + 1) * height
-	cut := false
-	if utf8.RuneCountInString(text) > limit {
-		text, cut = string([]rune(text)[:limit]), true
-	}
-	lines := strings.Split(ansi.Wrap(text, width, ""), "\n")
-	for i, line := range lines {
-		lines[i] = strings.TrimRight(line, " ")
-	}
-	if len(lines) > height {
-		lines, cut = lines[:height], true
-	}
-	if cut {
-		last := len(lines) - 1
-		lines[last] = strings.TrimRight(ansi.Truncate(lines[last], width-1, ""), " ") + "…"
-	}
-	return lines
 }

@@ -316,7 +316,7 @@ func TestWrapCut(t *testing.T) {
 		{"", 5, 2, []string{""}},
 	}
 	for _, tt := range tests {
-		got := wrapCut(tt.text, tt.width, tt.height)
+		got := slides.WrapCut(tt.text, tt.width, tt.height)
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("wrapCut(%q, %d, %d) = %q, want %q", tt.text, tt.width, tt.height, got, tt.want)
 		}
@@ -326,4 +326,19 @@ func TestWrapCut(t *testing.T) {
 func statusOf(view string) string {
 	lines := strings.Split(view, "\n")
 	return lines[len(lines)-1]
+}
+
+// TestPinLastPart: the last part of a long pinned question offers no more (it said
+// "→ xem tiếp" on "phần 4/4"); ← still goes back.
+func TestPinLastPart(t *testing.T) {
+	f := newPinFixture(t)
+	f.pin(t, questions.Draft{Slide: questions.FromScreen, Text: strings.Repeat("Chính sách hỗ trợ doanh nghiệp khởi nghiệp ở phường thế nào? ", 40)})
+	m := f.poll(t, f.model(i18n.VI, 80, 24))
+	for i := 1; i < m.pinPages; i++ {
+		m, _ = m.step(tea.KeyPressMsg{Code: tea.KeyRight})
+	}
+	view := ansi.Strip(m.View())
+	if m.pinPages < 2 || !strings.Contains(view, fmt.Sprintf("phần %d/%d · ← xem lại", m.pinPages, m.pinPages)) || strings.Contains(view, "→ xem tiếp") {
+		t.Fatalf("the last part (of %d) offers more:\n%s", m.pinPages, view)
+	}
 }

@@ -129,8 +129,6 @@ func (m Model) beat() tea.Cmd {
 	}
 }
 
-type unpinnedMsg struct{ err error }
-
 // WithClock fixes the time source (tests).
 func (m Model) WithClock(clock func() time.Time) Model {
 	m.Clock, m.now = clock, clock()
@@ -186,10 +184,13 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.beatAt, beat = t, m.beat()
 		}
 		return m, tea.Batch(tick(), beat)
-	case unpinnedMsg:
+	case slides.UnpinnedMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
 		m.unpinning = false
-		if msg.err != nil {
-			m.notice = m.lang.T("present.unpin.failed", msg.err)
+		if msg.Err != nil {
+			m.notice = m.lang.T("present.unpin.failed", msg.Err)
 		}
 		return m, nil
 	case slides.BlackSavedMsg:
@@ -276,12 +277,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.mode = normal
 		return m, nil
 	case confirmQuit:
-		switch msg.String() {
-		case "k", "e", "y":
+		switch slides.QuitAnswer(msg.String()) {
+		case slides.QuitEnd:
 			return m, m.end()
-		case "m", "o", "l":
+		case slides.QuitLeave:
 			return m, func() tea.Msg { return DoneMsg{} }
-		case "esc", "q", "n":
+		case slides.QuitBack:
 			m.mode = normal
 		}
 		return m, nil
@@ -427,11 +428,7 @@ func (m Model) unpin() (Model, tea.Cmd) {
 	}
 	m = m.setPin(nil)
 	m.unpinning = true
-	qs, id := m.qs, m.sess.ID
-	return m, func() tea.Msg {
-		_, err := qs.Unpin(ctx(), id)
-		return unpinnedMsg{err: err}
-	}
+	return m, slides.Unpin(m.qs, m.sess.ID)
 }
 
 func (m Model) goTo(p slides.Pos) (Model, tea.Cmd) {
