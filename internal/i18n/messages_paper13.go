@@ -61,5 +61,5 @@ var paper13Messages = map[string][2]string{
 	"cli.help.flag.deck.render.format": {"định dạng: text (mặc định, ra màn hình) hoặc pdf (tài liệu phát tay, kèm ghi chú với --notes); đuôi của -o cũng chọn được", "format: text (default, to the terminal) or pdf (a handout, with the notes under --notes); -o's extension picks it too"},
 	"cli.deck.format":                  {"định dạng %q không có; dùng --format text hoặc --format pdf", "no format %q; use --format text or --format pdf"},
 	"cli.deck.badext":                  {"-o %s: tài liệu phát tay ghi ra .pdf hoặc .txt, không ra %s; đổi đuôi tệp", "-o %s: a handout is written as .pdf or .txt, not %s; change the file's extension"},
-	"cli.deck.done":                    {"Đã ghi tài liệu phát tay %s (%d trang)", "Wrote the handout %s (%d slides)"},
+	"cli.deck.done":                    {"Đã ghi tài liệu phát tay %s (%d trang chiếu)", "Wrote the handout %s (%d slides)"},
 }

@@ -25,6 +25,9 @@ type book struct {
 	tally   *attendance.Tally            // the counters, kept up to date by set
 	cat     *unit.Catalog                // the units, read with the roster: spellings show as their unit
 	expects func(attendance.Person) bool // who the session expects (attendance.Expects)
+	// off: people checked in to the session and taken off the roster
+	// since, by id: not in people (not searched), counted by their unit.
+	off map[string]attendance.Person
 }
 
 // unitLabel is how a unit typed as spelling is shown: the catalog unit it names
@@ -57,6 +60,24 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host stri
 		expects: attendance.Expects(cat, host),
 	}
 	b.addPeople(people)
+	// People checked in and since taken off the roster are not in it:
+	// counted as the minutes count them (their unit), never searched.
+	for _, c := range checkIns {
+		if _, known := b.byID[c.Person.ID]; known {
+			continue
+		}
+		list, err := svc.Attendees(ctx, sessionID)
+		if err != nil {
+			return nil, err
+		}
+		b.off = map[string]attendance.Person{}
+		for _, a := range list {
+			if _, known := b.byID[a.Person.ID]; !known {
+				b.off[a.Person.ID] = a.Person
+			}
+		}
+		break
+	}
 	b.apply(checkIns)
 	b.cursor = cursor
 	return b, nil
@@ -131,6 +152,9 @@ func (b *book) apply(checkIns []attendance.CheckIn) {
 func (b *book) set(c attendance.CheckIn) {
 	id := c.Person.ID
 	p, known := b.person(id)
+	if !known {
+		p, known = b.off[id]
+	}
 	if known {
 		c.Person = p
 	}

@@ -502,3 +502,36 @@ func TestDeskSeesRosterEditedElsewhere(t *testing.T) {
 		t.Fatalf("the edited person: %v", m.rows)
 	}
 }
+
+// Someone checked in and then taken off the roster still counts under their
+// unit when the desk opens, as the minutes count them (they showed under
+// "no unit", present yet still to come).
+func TestRemovedAfterCheckInCountsUnderTheirUnit(t *testing.T) {
+	m, svc, s := newDesk(t, attendance.NewPerson{Name: "Lê Văn Cường", Unit: "Phường 4"},
+		attendance.NewPerson{Name: "Trần Thị Yến", Unit: "Phường 4"})
+	ctx := context.Background()
+	found, _, err := svc.Search(ctx, "le van cuong", 5)
+	if err != nil || len(found) != 1 {
+		t.Fatal(found, err)
+	}
+	if _, err := svc.CheckIn(ctx, s.ID, found[0].ID, attendance.ByRoster, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.RemovePerson(ctx, found[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	bk, err := loadBook(ctx, svc, s.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = m.update(loadedMsg{book: bk})
+	c := m.book.counts()
+	if c.Present != 1 {
+		t.Fatalf("present %d", c.Present)
+	}
+	for _, u := range c.ByUnit {
+		if u.Key != "Phường 4" && u.Count > 0 {
+			t.Errorf("counted under %q: %+v", u.Key, c.ByUnit)
+		}
+	}
+}
