@@ -323,6 +323,9 @@ func (n NewPerson) clean() (NewPerson, roster.Group, error) {
 	// space: invisible, they would hide it from searches) and keeps its
 	// control characters, for roster.CheckName to refuse and name.
 	n.Name = textvi.CleanSpaces(textvi.DropFormat(n.Name))
+	if t, ok := roster.TitleCaseName(n.Name); ok { // typed in capitals, as a roster's are read
+		n.Name = t
+	}
 	n.Unit = textvi.FieldText(n.Unit)
 	n.Position = textvi.FieldText(n.Position)
 	if textvi.FieldText(n.Name) == "" { // invisible characters only: no name

@@ -794,3 +794,18 @@ func TestWalkInNameDropsFormatCharacters(t *testing.T) {
 		t.Fatalf("tran van zed: %+v, %v", res, err)
 	}
 }
+
+// A name typed in capitals (a walk-in, roster edit) is kept as a roster's
+// is read: LƯU BÍCH HẠNH as Lưu Bích Hạnh.
+func TestNameInCapitalsTitleCased(t *testing.T) {
+	f := newFixture(t)
+	c, err := f.svc.RegisterWalkIn(ctx, f.session, NewPerson{Name: "LƯU BÍCH HẠNH", Unit: "Phường 4", Group: "Nhân dân"})
+	if err != nil || c.Person.Name != "Lưu Bích Hạnh" {
+		t.Fatalf("walk-in: %q, %v", c.Person.Name, err)
+	}
+	name := "VÕ THÀNH TRUNG"
+	p, err := f.svc.EditPerson(ctx, c.Person.ID, Edit{Name: &name})
+	if err != nil || p.Name != "Võ Thành Trung" {
+		t.Fatalf("edit: %q, %v", p.Name, err)
+	}
+}
