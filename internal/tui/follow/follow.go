@@ -527,25 +527,13 @@ func (m Model) find(q string) (Model, tea.Cmd) {
 }
 
 func (m Model) overviewKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	n := len(m.deck.Slides)
-	switch msg.String() {
-	case "esc", "o", "q":
+	sel, closes, pick := slides.OverviewKey(msg.String(), m.selected, len(m.deck.Slides))
+	m.selected = sel
+	if closes {
 		m.overview = false
-	case "up", "k", "shift+tab":
-		m.selected = (m.selected - 1 + n) % n
-	case "down", "j", "tab":
-		m.selected = (m.selected + 1) % n
-	case "pgup":
-		m.selected = max(m.selected-10, 0)
-	case "pgdown":
-		m.selected = min(m.selected+10, n-1)
-	case "home", "g":
-		m.selected = 0
-	case "end", "G":
-		m.selected = n - 1
-	case "enter", "space":
-		m.overview = false
-		return m.goTo(slides.Pos{Slide: m.selected})
+	}
+	if pick {
+		return m.goTo(slides.Pos{Slide: sel})
 	}
 	return m, nil
 }

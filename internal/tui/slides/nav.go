@@ -86,3 +86,28 @@ func (idx Index) Search(query string, from int) (int, bool) {
 	}
 	return 0, false
 }
+
+// OverviewKey is what key does in the slide overview (the presenter's and
+// follow's) with slide selected of n: the selection it leaves, whether it
+// closes the overview, and whether it goes to the selection as it does.
+func OverviewKey(key string, selected, n int) (sel int, closes, pick bool) {
+	switch key {
+	case "esc", "o", "q":
+		return selected, true, false
+	case "up", "k", "shift+tab":
+		return (selected - 1 + n) % n, false, false
+	case "down", "j", "tab":
+		return (selected + 1) % n, false, false
+	case "pgup":
+		return max(selected-10, 0), false, false
+	case "pgdown":
+		return min(selected+10, n-1), false, false
+	case "home", "g":
+		return 0, false, false
+	case "end", "G":
+		return n - 1, false, false
+	case "enter", "space":
+		return selected, true, true
+	}
+	return selected, false, false
+}
