@@ -89,8 +89,13 @@ func (t *Tx) EachPerson(ctx context.Context, afterRow int64, fn func(Person) err
 }
 
 func eachPerson(ctx context.Context, q querier, afterRow int64, fn func(Person) error) error {
-	rows, err := q.QueryContext(ctx,
-		`SELECT `+personColumns+` FROM person WHERE rowid > ? AND `+onRoster+` ORDER BY rowid`, afterRow)
+	return eachPersonWhere(ctx, q, `WHERE rowid > ? AND `+onRoster+` ORDER BY rowid`, fn, afterRow)
+}
+
+// eachPersonWhere calls fn for each person the clause (WHERE, ORDER BY)
+// selects, one row at a time.
+func eachPersonWhere(ctx context.Context, q querier, where string, fn func(Person) error, args ...any) error {
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM person `+where, args...)
 	if err != nil {
 		return err
 	}

@@ -165,19 +165,5 @@ func (s *Store) AttendedSessions(ctx context.Context, personID string) (int, err
 // EachRosterPerson calls fn for every person on the roster, in the order of
 // their folded names.
 func (s *Store) EachRosterPerson(ctx context.Context, fn func(Person) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+` FROM person WHERE `+onRoster+` ORDER BY name_key, rowid`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachPersonWhere(ctx, s.db, `WHERE `+onRoster+` ORDER BY name_key, rowid`, fn)
 }
