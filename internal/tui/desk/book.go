@@ -62,10 +62,7 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host stri
 	b.addPeople(people)
 	// People checked in and since taken off the roster are not in it:
 	// counted as the minutes count them (their unit), never searched.
-	for _, c := range checkIns {
-		if _, known := b.byID[c.Person.ID]; known {
-			continue
-		}
+	if slices.ContainsFunc(checkIns, func(c attendance.CheckIn) bool { _, known := b.byID[c.Person.ID]; return !known }) {
 		list, err := svc.Attendees(ctx, sessionID)
 		if err != nil {
 			return nil, err
@@ -76,7 +73,6 @@ func loadBook(ctx context.Context, svc *attendance.Service, sessionID, host stri
 				b.off[a.Person.ID] = a.Person
 			}
 		}
-		break
 	}
 	b.apply(checkIns)
 	b.cursor = cursor

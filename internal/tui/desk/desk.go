@@ -504,18 +504,10 @@ func (m Model) typed(msg tea.Msg) (Model, tea.Cmd) {
 		m.stale = true
 		m.searchGen++
 		gen := m.searchGen
-		// A moment later, so that a burst of keys (a paste a terminal
-		// types, a scanner) searches once, whatever order the runtime
-		// delivers keys and answers in; a key acting on the list
-		// searches at once (key).
-		cmd = tea.Batch(cmd, tea.Tick(searchAfter, func(time.Time) tea.Msg { return searchMsg{gen: gen} }))
+		cmd = tea.Batch(cmd, func() tea.Msg { return searchMsg{gen: gen} })
 	}
 	return m, cmd
 }
-
-// searchAfter is how long after a key its search runs: below what a
-// person notices, above the gap between the keys of a burst.
-const searchAfter = 15 * time.Millisecond
 
 // cleanInput is a key or a paste as the desk's one-line fields take it:
 // without control or invisible characters (a bidi override or a
