@@ -56,6 +56,7 @@ func newHubCmd(g *globals) *cobra.Command {
 	deckCmd.AddCommand(newHubDeckPublishCmd(h))
 	unitCmd := &cobra.Command{Use: "unit", Short: g.helpLang.T("cli.help.cmd.hub.unit")}
 	unitCmd.AddCommand(newHubUnitListCmd(h), newHubUnitAddCmd(h), newHubUnitAliasCmd(h), newHubUnitMergeCmd(h))
+	cmd.AddCommand(newHubImportCmd(h), newHubBundleCmd(h))
 	cmd.AddCommand(newHubServeCmd(h), newHubEnrollCmd(h), newHubDevicesCmd(h), newHubRevokeCmd(h), deckCmd, unitCmd,
 		newHubQuestionsCmd(h), newHubAnswerCmd(h), newHubReportCmd(h), newHubHeldCmd(h))
 	return cmd

@@ -10,18 +10,20 @@ import (
 	bsync "briefing/internal/sync"
 )
 
-// An enrolment file is for a laptop that cannot ask where the hub is, so
-// `hub enroll -o` refuses to write one without a usable address, and what
-// it writes is what `briefing enroll FILE` reads.
+// An enrolment file is for a laptop that cannot ask where the hub is: with
+// --url it carries an address the laptop can use (a plain-HTTP one off
+// loopback is refused), and always what enrolling without the hub needs
+// (issue 15: a laptop never online); what it writes is what `briefing
+// enroll FILE` reads.
 func TestHubEnrollFile(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "hub.db")
 	file := filepath.Join(t.TempDir(), "ghi-danh.json")
 
-	r := runCLI(t, "hub", "enroll", "--db", db, "--unit", "Phường 4", "-o", file)
-	if r.code != 2 || !strings.Contains(r.stderr, "--url") {
-		t.Fatalf("-o without --url: %s", r)
+	mustCLI(t, "hub", "enroll", "--db", db, "--unit", "Phường 4", "-o", file)
+	if ef, err := bsync.ReadEnrolmentFile(file); err != nil || ef.URL != "" || !ef.Offline() {
+		t.Fatalf("-o without --url: %+v %v; want a file for offline enrolment", ef, err)
 	}
-	r = runCLI(t, "hub", "enroll", "--db", db, "--unit", "Phường 4", "-o", file, "--url", "http://hub.phuong4.vn:8443")
+	r := runCLI(t, "hub", "enroll", "--db", db, "--unit", "Phường 4", "-o", file, "--url", "http://hub.phuong4.vn:8443")
 	if r.code != 2 || !strings.Contains(r.stderr, "https://") {
 		t.Fatalf("-o with plain http off loopback: %s", r)
 	}
@@ -34,7 +36,7 @@ func TestHubEnrollFile(t *testing.T) {
 		t.Fatalf("the file hub enroll wrote does not read: %v", err)
 	}
 	secret, pin := bsync.ParseCode(code)
-	if ef.Code != secret || ef.Pin != pin || ef.URL != "https://hub.phuong4.vn:8443" || ef.Unit != "Phường 4" {
+	if ef.Code != secret || ef.Pin != pin || ef.URL != "https://hub.phuong4.vn:8443" || ef.Unit != "Phường 4" || !ef.Offline() {
 		t.Fatalf("file %+v, printed code %q", ef, code)
 	}
 }

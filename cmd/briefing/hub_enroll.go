@@ -74,11 +74,8 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					}
 					u, _ = cat.Unit(dev.UnitID)
 				}
-				// A file is for a laptop that cannot ask where the hub is:
-				// it must carry an address the laptop can use.
-				if outFile != "" && hubURL == "" {
-					return exitError{2, l.T("hub.enroll.needurl")}
-				}
+				// A file carries the hub's address when it has one the laptop
+				// can use (--url), and always what enrolling without it needs.
 				if certFile == "" {
 					c, k := h.certFiles()
 					if _, _, err := hub.LoadOrCreateCert(c, k, []string{"localhost"}); err != nil {
@@ -90,7 +87,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				if err != nil {
 					return exitError{1, err.Error()}
 				}
-				if outFile != "" {
+				if outFile != "" && hubURL != "" {
 					if _, err := bsync.CheckEndpoint(bsync.Endpoint{URL: hubURL, Pin: pin}); err != nil {
 						return exitError{2, l.T("hub.enroll.badurl", hubURL)}
 					}
@@ -107,8 +104,20 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 				fmt.Fprintln(out, l.T("hub.enroll.unit", u.Name))
 				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(hub.CodeTTL).In(hub.VN).Format("15:04 02/01/2006")))
 				if outFile != "" {
+					keys, err := hub.LoadOrCreateBundleKeys(h.path())
+					if err != nil {
+						return exitError{1, l.T("bundle.hub.keys", err)}
+					}
+					cat, err := st.Catalog(ctx)
+					if err != nil {
+						return err
+					}
+					// All a laptop that is never online needs to enrol from
+					// the file alone (briefing enroll FILE --offline).
 					data, _ := json.MarshalIndent(bsync.EnrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
-						ExpiresAt: now.Add(hub.CodeTTL).UTC().Truncate(time.Second)}, "", "  ")
+						ExpiresAt: now.Add(hub.CodeTTL).UTC().Truncate(time.Second),
+						HubID:     st.HubID(), UnitID: u.ID, Scope: cat.Scope(u.ID), IDKey: st.IDKey(),
+						AgeRecipient: keys.Recipient(), HubKey: keys.PublicKey()}, "", "  ")
 					if err := atomicfile.Write(outFile, append(data, '\n'), 0o600); err != nil {
 						return exitError{1, err.Error()}
 					}

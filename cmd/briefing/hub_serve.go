@@ -33,6 +33,11 @@ func newHubServeCmd(h *hubFlags) *cobra.Command {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
 				out := cmd.OutOrStdout()
 				opts := hub.ServeOptions{Addr: addr, Log: slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))}
+				keys, err := hub.LoadOrCreateBundleKeys(h.path())
+				if err != nil {
+					return exitError{1, l.T("bundle.hub.keys", err)}
+				}
+				opts.Keys = keys
 				if !insecure {
 					if certFile == "" {
 						certFile, keyFile = h.certFiles()

@@ -115,7 +115,7 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
 		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
 	root.AddCommand(newHubCmd(g))
-	root.AddCommand(newEnrollCmd(g), newSyncCmd(g))
+	root.AddCommand(newEnrollCmd(g), newSyncCmd(g), newBundleCmd(g))
 	onceFlags(root)
 	localizeHelp(root, g)
 	return root

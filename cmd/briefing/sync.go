@@ -28,6 +28,7 @@ import (
 
 func newEnrollCmd(g *globals) *cobra.Command {
 	var hubURL string
+	var offline bool
 	cmd := &cobra.Command{
 		Use:   "enroll URL CODE | FILE",
 		Short: g.helpLang.T("cli.help.cmd.enroll"),
@@ -38,20 +39,25 @@ func newEnrollCmd(g *globals) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withEnv(cmd, g, func(e *env) error { return runEnroll(cmd, e, args, hubURL) })
+			return withEnv(cmd, g, func(e *env) error { return runEnroll(cmd, e, args, hubURL, offline) })
 		},
 	}
 	cmd.Flags().StringVar(&hubURL, "hub", "", g.helpLang.T("cli.help.flag.enroll.hub"))
+	cmd.Flags().BoolVar(&offline, "offline", false, g.helpLang.T("cli.help.flag.enroll.offline"))
 	return cmd
 }
 
 // runEnroll enrols with a code or an enrolment file; hubURL, when given,
 // replaces the file's address (written wrong, or the hub moved): the pin
 // still decides which certificate is trusted.
-func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
+func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string, offline bool) error {
 	l := e.lang
 	var ep bsync.Endpoint
 	var code string
+	var file bsync.EnrolmentFile
+	if offline && len(args) != 1 {
+		return exitError{2, l.T("sync.enroll.args")}
+	}
 	if len(args) == 1 {
 		ef, err := bsync.ReadEnrolmentFile(args[0])
 		var ee *bsync.EndpointError
@@ -67,9 +73,17 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 		case err != nil:
 			return exitError{1, l.T("sync.enroll.file", args[0], pathErrorReason(err))}
 		}
-		ep, code = bsync.Endpoint{URL: ef.URL, Pin: ef.Pin}, ef.Code
+		ep, code, file = bsync.Endpoint{URL: ef.URL, Pin: ef.Pin}, ef.Code, ef
 		if hubURL != "" {
 			ep.URL = hubURL
+		}
+		if offline && !ef.Offline() {
+			return exitError{1, l.T("sync.enroll.offline.no", args[0])}
+		}
+		// A file that can enrol without the hub does so when asked, or when
+		// it names no hub address at all.
+		if offline || ep.URL == "" {
+			return enrollOffline(cmd, e, args[0], file)
 		}
 	} else {
 		if hubURL != "" {
@@ -92,7 +106,16 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 		name, _ = os.Hostname()
 	}
 	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
+	if file.Offline() {
+		// The file can enrol without the hub: a hub out of reach is not
+		// waited on for a minute.
+		en.Retry = bsync.Retry{Tries: 2, Base: 500 * time.Millisecond, Max: 2 * time.Second}
+	}
 	resp, err := en.Enroll(cmd.Context(), ep, code, name)
+	if err != nil && file.Offline() && bsync.NetProblem(err) != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), l.T("sync.enroll.offline.fallback", ep.URL))
+		return enrollOffline(cmd, e, args[0], file)
+	}
 	if err != nil {
 		command := "enroll"
 		if len(args) == 1 {
@@ -107,6 +130,25 @@ func runEnroll(cmd *cobra.Command, e *env, args []string, hubURL string) error {
 	}
 	fmt.Fprintln(out, l.T("sync.enroll.done", ep.URL, resp.HubID, unit))
 	fmt.Fprintln(out, l.T("sync.enroll.keys", filepath.Join(e.dir, bsync.KeysFile)))
+	return nil
+}
+
+// enrollOffline enrols from a file alone: no network is tried.
+func enrollOffline(cmd *cobra.Command, e *env, path string, ef bsync.EnrolmentFile) error {
+	l := e.lang
+	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
+	resp, err := en.EnrollOffline(cmd.Context(), ef)
+	if err != nil {
+		return syncError(l, "enroll-file", ef.URL, e.store.DeviceID(), e.dir, err)
+	}
+	unit := resp.UnitName
+	if unit == "" {
+		unit = resp.Unit
+	}
+	out := cmd.OutOrStdout()
+	fmt.Fprintln(out, l.T("sync.enroll.offline.done", resp.HubID, unit))
+	fmt.Fprintln(out, l.T("sync.enroll.keys", filepath.Join(e.dir, bsync.KeysFile)))
+	fmt.Fprintln(out, l.T("sync.enroll.offline.file", path))
 	return nil
 }
 

@@ -31,6 +31,7 @@ func Loopback(addr string) bool {
 type ServeOptions struct {
 	Addr     string
 	Cert     *tls.Certificate // nil: plain HTTP (loopback only)
+	Keys     *BundleKeys      // their public halves go to devices at enrolment
 	Log      *slog.Logger
 	Listened func(addr string) // called once listening, with the bound address
 }
@@ -47,7 +48,7 @@ func Serve(ctx context.Context, st Store, opts ServeOptions) error {
 	}
 	var ln net.Listener = newLimitListener(tcp)
 	srv := &http.Server{
-		Handler:           (&Server{Store: st, Log: opts.Log}).Handler(),
+		Handler:           (&Server{Store: st, Log: opts.Log, Keys: opts.Keys}).Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,

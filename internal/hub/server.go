@@ -27,6 +27,9 @@ type Server struct {
 	Store Store
 	Log   *slog.Logger
 	Now   func() time.Time // nil: time.Now
+	// Keys are the hub's bundle keys: an enrolment answer gives their
+	// public halves (nil: none, bundles cannot be used).
+	Keys *BundleKeys
 	// MaxActive bounds the signed requests read and served at once (0:
 	// DefaultMaxActive), so that memory stays under MaxActive request
 	// bodies whatever the number of connections.
@@ -307,10 +310,14 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) {
 	if s.Log != nil {
 		s.Log.Info("device enrolled", "device", dev.ID, "unit", u.Name)
 	}
-	writeJSON(w, http.StatusOK, sync.EnrollResponse{
+	resp := sync.EnrollResponse{
 		HubID: s.Store.HubID(), DeviceID: dev.ID, Unit: dev.UnitID, UnitName: u.Name, Scope: cat.Scope(dev.UnitID),
 		IDKey: s.Store.IDKey(), HubTime: s.now().UTC(),
-	})
+	}
+	if s.Keys != nil {
+		resp.AgeRecipient, resp.HubKey = s.Keys.Recipient(), s.Keys.PublicKey()
+	}
+	writeJSON(w, http.StatusOK, resp)
 }
 
 func fieldRefusal(field, msg string) *Refusal {

@@ -74,106 +74,7 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 			resp.ClockAhead++
 		}
 	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p := &pusher{s: s, tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
-		if err := p.begin(); err != nil {
-			return err
-		}
-		held, heldBytes, err := p.heldSize()
-		if err != nil {
-			return err
-		}
-		if held >= sync.MaxHeld || heldBytes >= sync.MaxHeldBytes {
-			return refuse(http.StatusUnprocessableEntity, sync.CodeHeldFull, fmt.Sprintf(
-				"the hub holds %d records of this device it could not apply: the district must look at them (briefing hub held) before more are taken", held))
-		}
-		if p.newEpoch && (len(batch) == 0 || batch[0].Seq != 1) {
-			// A new epoch starts with the device's log from its first
-			// change: empty pushes must not step epochs on.
-			return &FieldError{Field: "epoch", Message: fmt.Sprintf("a new epoch %d starts with change 1", req.Epoch)}
-		}
-		if len(batch) > 0 && batch[0].Seq > p.acked+1+sync.MaxAheadOfAck {
-			// Far past what the hub holds (its database restored from an
-			// older copy?): nothing is stored; the device sends from Expected.
-			resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
-			return nil
-		}
-		// Store every change of the batch under its unique key; a key held
-		// with another hash is a conflict.
-		// A batch that follows the acknowledged number applies now: its
-		// payloads need not be kept; one after a gap keeps them to wait.
-		inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
-		if !inOrder && len(batch) > 0 {
-			// Changes waiting behind a gap keep their payloads: at most
-			// MaxWaitingBytes of them per device, over all its epochs.
-			var waiting int64
-			if err := p.queryRow(`SELECT COALESCE(SUM(length(payload)), 0) FROM change_in WHERE device_id = ? AND applied = 0`,
-				p.dev.ID).Scan(&waiting); err != nil {
-				return err
-			}
-			if waiting >= sync.MaxWaitingBytes {
-				resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
-				return nil
-			}
-		}
-		if err := p.store(batch, inOrder); err != nil {
-			return err
-		}
-		// Apply, in order, what follows the acknowledged number: the batch
-		// (known here, parsed) and what waited behind a gap (read back).
-		inBatch := map[int64]checked{}
-		for _, c := range batch {
-			inBatch[c.Seq] = c
-		}
-		for {
-			next := p.acked + 1
-			c, ok := inBatch[next]
-			if !ok {
-				var err error
-				if c, ok, err = p.waiting(next); err != nil {
-					return err
-				}
-				if !ok {
-					break
-				}
-			}
-			if err := p.apply(c); err != nil {
-				return err
-			}
-			p.acked = next
-		}
-		if err := p.flush(); err != nil {
-			return err
-		}
-		// Records of other laptops (or this one) that waited for a session
-		// this push brought are checked and applied now.
-		if _, err := s.releaseWaiting(ctx, tx, p.arrived, "", now); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
-			AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE device_epoch SET acked = ? WHERE device_id = ? AND epoch = ?`,
-			p.acked, dev.ID, req.Epoch); err != nil {
-			return err
-		}
-		resp.Acked = p.acked
-		if _, err := tx.ExecContext(ctx, `UPDATE device SET last_seen = ? WHERE id = ?`, ms(now), dev.ID); err != nil {
-			return err
-		}
-		var waiting bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_in WHERE device_id = ? AND epoch = ? AND seq > ?)`,
-			dev.ID, req.Epoch, p.acked).Scan(&waiting); err != nil {
-			return err
-		}
-		if waiting {
-			resp.Expected = p.acked + 1
-		}
-		resp.Held = p.held[:min(len(p.held), sync.MaxHeldListed)]
-		resp.HeldTotal, _, err = p.heldSize()
-		return err
-	})
+	err = s.tx(ctx, func(tx *sql.Tx) error { return s.pushTx(ctx, tx, dev, req, batch, now, &resp) })
 	var conflict *errConflict
 	if errors.As(err, &conflict) {
 		if qerr := s.quarantine(ctx, dev, req.Epoch, conflict, now); qerr != nil {
@@ -188,6 +89,109 @@ func (s *SQLite) Push(ctx context.Context, dev Device, req sync.PushRequest, now
 		return resp, invalid(err)
 	}
 	return resp, nil
+}
+
+// pushTx stores and applies one checked batch inside tx: Push's work, and
+// PushBundle's for each batch of a bundle.
+func (s *SQLite) pushTx(ctx context.Context, tx *sql.Tx, dev Device, req sync.PushRequest, batch []checked, now time.Time, resp *sync.PushResponse) error {
+	p := &pusher{s: s, tx: tx, ctx: ctx, dev: dev, epoch: req.Epoch, now: now}
+	if err := p.begin(); err != nil {
+		return err
+	}
+	held, heldBytes, err := p.heldSize()
+	if err != nil {
+		return err
+	}
+	if held >= sync.MaxHeld || heldBytes >= sync.MaxHeldBytes {
+		return refuse(http.StatusUnprocessableEntity, sync.CodeHeldFull, fmt.Sprintf(
+			"the hub holds %d records of this device it could not apply: the district must look at them (briefing hub held) before more are taken", held))
+	}
+	if p.newEpoch && (len(batch) == 0 || batch[0].Seq != 1) {
+		// A new epoch starts with the device's log from its first
+		// change: empty pushes must not step epochs on.
+		return &FieldError{Field: "epoch", Message: fmt.Sprintf("a new epoch %d starts with change 1", req.Epoch)}
+	}
+	if len(batch) > 0 && batch[0].Seq > p.acked+1+sync.MaxAheadOfAck {
+		// Far past what the hub holds (its database restored from an
+		// older copy?): nothing is stored; the device sends from Expected.
+		resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
+		return nil
+	}
+	// Store every change of the batch under its unique key; a key held
+	// with another hash is a conflict.
+	// A batch that follows the acknowledged number applies now: its
+	// payloads need not be kept; one after a gap keeps them to wait.
+	inOrder := len(batch) > 0 && batch[0].Seq <= p.acked+1
+	if !inOrder && len(batch) > 0 {
+		// Changes waiting behind a gap keep their payloads: at most
+		// MaxWaitingBytes of them per device, over all its epochs.
+		var waiting int64
+		if err := p.queryRow(`SELECT COALESCE(SUM(length(payload)), 0) FROM change_in WHERE device_id = ? AND applied = 0`,
+			p.dev.ID).Scan(&waiting); err != nil {
+			return err
+		}
+		if waiting >= sync.MaxWaitingBytes {
+			resp.Acked, resp.Expected, resp.HeldTotal = p.acked, p.acked+1, held
+			return nil
+		}
+	}
+	if err := p.store(batch, inOrder); err != nil {
+		return err
+	}
+	// Apply, in order, what follows the acknowledged number: the batch
+	// (known here, parsed) and what waited behind a gap (read back).
+	inBatch := map[int64]checked{}
+	for _, c := range batch {
+		inBatch[c.Seq] = c
+	}
+	for {
+		next := p.acked + 1
+		c, ok := inBatch[next]
+		if !ok {
+			var err error
+			if c, ok, err = p.waiting(next); err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+		}
+		if err := p.apply(c); err != nil {
+			return err
+		}
+		p.acked = next
+	}
+	if err := p.flush(); err != nil {
+		return err
+	}
+	// Records of other laptops (or this one) that waited for a session
+	// this push brought are checked and applied now.
+	if _, err := s.releaseWaiting(ctx, tx, p.arrived, "", now); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE change_in SET applied = 1, payload = '' WHERE device_id = ? AND epoch = ?
+		AND seq > ? AND seq <= ? AND applied = 0`, dev.ID, req.Epoch, p.startAcked, p.acked); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE device_epoch SET acked = ? WHERE device_id = ? AND epoch = ?`,
+		p.acked, dev.ID, req.Epoch); err != nil {
+		return err
+	}
+	resp.Acked = p.acked
+	if _, err := tx.ExecContext(ctx, `UPDATE device SET last_seen = ? WHERE id = ?`, ms(now), dev.ID); err != nil {
+		return err
+	}
+	var waiting bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM change_in WHERE device_id = ? AND epoch = ? AND seq > ?)`,
+		dev.ID, req.Epoch, p.acked).Scan(&waiting); err != nil {
+		return err
+	}
+	if waiting {
+		resp.Expected = p.acked + 1
+	}
+	resp.Held = p.held[:min(len(p.held), sync.MaxHeldListed)]
+	resp.HeldTotal, _, err = p.heldSize()
+	return err
 }
 
 func boolInt(b bool) int {

@@ -21,6 +21,7 @@ type SyncState struct {
 	UnitName     string
 	Scope        []string // unit ids the device may record under
 	AgeRecipient string
+	HubKey       string // the hub's ed25519 key (base64url): it signs receipts and down bundles
 	EnrolledAt   time.Time
 	Epoch        int64
 	Acked        int64 // the hub holds every change up to this seq
@@ -45,10 +46,10 @@ func (s *Store) SyncState(ctx context.Context) (SyncState, error) {
 	var scope string
 	var enrolled, offset int64
 	var last, lastOK sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient,
+	err := s.db.QueryRowContext(ctx, `SELECT hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient, hub_key,
 			enrolled_at, epoch, acked, cursor, last_sync_at, last_result, hub_offset_ms, held, last_ok_at
 		FROM sync_state WHERE id = 1`).Scan(&st.HubURL, &st.HubID, &st.Pin, &st.Unit, &st.UnitName, &scope,
-		&st.AgeRecipient, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset, &st.Held, &lastOK)
+		&st.AgeRecipient, &st.HubKey, &enrolled, &st.Epoch, &st.Acked, &st.Cursor, &last, &st.LastResult, &offset, &st.Held, &lastOK)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, ErrNotEnrolled
 	}
@@ -76,15 +77,16 @@ func (s *Store) SaveEnrolment(ctx context.Context, st SyncState) error {
 	}
 	return s.Tx(ctx, func(t *Tx) error {
 		_, err := t.exec(ctx, `
-			INSERT INTO sync_state (id, hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient, enrolled_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO sync_state (id, hub_url, hub_id, pin, unit, unit_name, scope_json, age_recipient, hub_key, enrolled_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET hub_url = excluded.hub_url, hub_id = excluded.hub_id,
 				pin = excluded.pin, unit = excluded.unit, unit_name = excluded.unit_name,
 				scope_json = excluded.scope_json, age_recipient = excluded.age_recipient,
+				hub_key = CASE WHEN excluded.hub_key <> '' THEN excluded.hub_key ELSE sync_state.hub_key END,
 				enrolled_at = excluded.enrolled_at,
 				acked = CASE WHEN sync_state.hub_id = excluded.hub_id THEN sync_state.acked ELSE 0 END,
 				cursor = CASE WHEN sync_state.hub_id = excluded.hub_id THEN sync_state.cursor ELSE 0 END`,
-			st.HubURL, st.HubID, st.Pin, st.Unit, st.UnitName, string(scope), st.AgeRecipient, toMillis(st.EnrolledAt))
+			st.HubURL, st.HubID, st.Pin, st.Unit, st.UnitName, string(scope), st.AgeRecipient, st.HubKey, toMillis(st.EnrolledAt))
 		if err != nil {
 			return fmt.Errorf("save enrolment: %w", err)
 		}
@@ -124,6 +126,45 @@ func (s *Store) SetAcked(ctx context.Context, acked int64) error {
 		return err
 	})
 }
+
+// AckReceipt marks the changes up to acked acknowledged, as a hub's signed
+// receipt for a bundle says, if the receipt is of the current epoch; an
+// older receipt (a later sync or receipt acknowledged more) changes
+// nothing. It says how many changes it newly acknowledged.
+func (s *Store) AckReceipt(ctx context.Context, epoch, acked int64, held int) (int64, error) {
+	var newly int64
+	err := s.Tx(ctx, func(t *Tx) error {
+		var cur, was, last int64
+		if err := t.QueryRowContext(ctx, `SELECT epoch, acked FROM sync_state WHERE id = 1`).Scan(&cur, &was); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotEnrolled
+			}
+			return err
+		}
+		if err := t.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM change_log`).Scan(&last); err != nil {
+			return err
+		}
+		if epoch != cur {
+			return fmt.Errorf("%w: the receipt is of epoch %d, this device numbers its changes in epoch %d", ErrReceiptEpoch, epoch, cur)
+		}
+		if acked > last {
+			return fmt.Errorf("%w: the receipt acknowledges change %d, this device's last is %d", ErrReceiptAhead, acked, last)
+		}
+		if acked <= was {
+			return nil
+		}
+		newly = acked - was
+		_, err := t.exec(ctx, `UPDATE sync_state SET acked = ?, held = ? WHERE id = 1`, acked, max(held, 0))
+		return err
+	})
+	return newly, err
+}
+
+// Why a receipt acknowledges nothing.
+var (
+	ErrReceiptEpoch = errors.New("the receipt is of another epoch")
+	ErrReceiptAhead = errors.New("the receipt acknowledges changes this device does not have")
+)
 
 // SetHeld saves how many of this device's records the hub holds.
 func (s *Store) SetHeld(ctx context.Context, held int) error {

@@ -86,7 +86,7 @@ func (en *Enroller) Enroll(ctx context.Context, e Endpoint, code, name string) (
 			return resp, errors.New("enrolment answer: id_key is not a base64url key of at least 16 bytes")
 		}
 	}
-	keys.IDKey, keys.HubID = resp.IDKey, resp.HubID
+	keys.IDKey, keys.HubID, keys.PendingCode = resp.IDKey, resp.HubID, ""
 	if err := SaveKeys(en.Dir, keys); err != nil {
 		return resp, err
 	}
@@ -96,7 +96,7 @@ func (en *Enroller) Enroll(ctx context.Context, e Endpoint, code, name string) (
 	}
 	err = en.Store.SaveEnrolment(ctx, store.SyncState{
 		HubURL: e.URL, HubID: resp.HubID, Pin: e.Pin, Unit: resp.Unit, UnitName: resp.UnitName,
-		Scope: resp.Scope, AgeRecipient: resp.AgeRecipient, EnrolledAt: now(),
+		Scope: resp.Scope, AgeRecipient: resp.AgeRecipient, HubKey: resp.HubKey, EnrolledAt: now(),
 	})
 	return resp, err
 }

@@ -32,6 +32,10 @@ type Keys struct {
 	// padding; empty until enrolment succeeds.
 	IDKey string `json:"id_key,omitempty"`
 	HubID string `json:"hub_id,omitempty"`
+	// PendingCode is the enrolment code of a device enrolled from a file,
+	// without the hub: its bundles carry it (encrypted) until the hub has
+	// enrolled the device (a receipt or a sync says so).
+	PendingCode string `json:"pending_code,omitempty"`
 }
 
 // NewKeys makes a fresh key pair for deviceID.

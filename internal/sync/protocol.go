@@ -119,8 +119,11 @@ type EnrollResponse struct {
 	// The device keeps it outside its database.
 	IDKey string `json:"id_key"`
 	// AgeRecipient is the hub's age X25519 recipient, for bundles.
-	AgeRecipient string    `json:"age_recipient"`
-	HubTime      time.Time `json:"hub_time"`
+	AgeRecipient string `json:"age_recipient"`
+	// HubKey is the hub's ed25519 key (base64url): it signs bundle receipts
+	// and down bundles.
+	HubKey  string    `json:"hub_key,omitempty"`
+	HubTime time.Time `json:"hub_time"`
 }
 
 // Change is one change-log row on the wire: docs/changelog.md gives the

@@ -3,6 +3,7 @@ package sync
 import (
 	"briefing/internal/regularfile"
 	"bytes"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"crypto/subtle"
 	"crypto/tls"
@@ -17,6 +18,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"filippo.io/age"
 )
 
 // ErrPinMismatch is the TLS failure when the hub's certificate is not the
@@ -68,6 +71,20 @@ type EnrolmentFile struct {
 	// For the person carrying the file; the device does not need them.
 	Unit      string    `json:"unit,omitempty"`
 	ExpiresAt time.Time `json:"expires_at,omitzero"`
+	// What an online enrolment would answer, for a laptop that is never
+	// online (briefing enroll FILE --offline): it enrols from the file, and
+	// the hub enrols it when its first bundle comes with the code.
+	HubID        string   `json:"hub_id,omitempty"`
+	UnitID       string   `json:"unit_id,omitempty"`
+	Scope        []string `json:"scope,omitempty"`
+	IDKey        string   `json:"id_key,omitempty"`
+	AgeRecipient string   `json:"age_recipient,omitempty"`
+	HubKey       string   `json:"hub_key,omitempty"`
+}
+
+// Offline says the file carries what a laptop needs to enrol without the hub.
+func (ef EnrolmentFile) Offline() bool {
+	return ef.HubID != "" && ef.UnitID != "" && ef.IDKey != "" && ef.AgeRecipient != "" && ef.HubKey != ""
 }
 
 // maxEnrolmentFile bounds what ReadEnrolmentFile reads.
@@ -103,7 +120,7 @@ func DecodeEnrolmentFile(r io.Reader) (EnrolmentFile, error) {
 		return ef, err
 	}
 	switch {
-	case ef.URL == "":
+	case ef.URL == "" && !ef.Offline():
 		return ef, errors.New(`field "url" is missing`)
 	case ef.Code == "":
 		return ef, errors.New(`field "code" is missing`)
@@ -125,8 +142,21 @@ func DecodeEnrolmentFile(r io.Reader) (EnrolmentFile, error) {
 	ef.Code = secret
 	// A file that names no usable hub would fail only at enrolment, on the
 	// laptop, far from whoever wrote it: refuse it here with the reason.
-	if _, err := CheckEndpoint(Endpoint{URL: ef.URL, Pin: ef.Pin}); err != nil {
-		return ef, fmt.Errorf(`field "url": %w`, err)
+	if ef.URL != "" {
+		if _, err := CheckEndpoint(Endpoint{URL: ef.URL, Pin: ef.Pin}); err != nil {
+			return ef, fmt.Errorf(`field "url": %w`, err)
+		}
+	}
+	if ef.Offline() {
+		if k, err := base64.RawURLEncoding.DecodeString(ef.HubKey); err != nil || len(k) != ed25519.PublicKeySize {
+			return ef, errors.New(`field "hub_key" is not an ed25519 key in base64url`)
+		}
+		if _, err := age.ParseX25519Recipient(ef.AgeRecipient); err != nil {
+			return ef, errors.New(`field "age_recipient" is not an age X25519 recipient`)
+		}
+		if k, err := base64.RawURLEncoding.DecodeString(ef.IDKey); err != nil || len(k) < 16 {
+			return ef, errors.New(`field "id_key" is not a base64url key of at least 16 bytes`)
+		}
 	}
 	return ef, nil
 }

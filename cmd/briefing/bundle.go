@@ -1,0 +1,362 @@
+package main
+
+// briefing bundle export|receipt|import (a laptop) and briefing hub
+// import|bundle (the district): the sync exchange on a USB stick. The work
+// is in internal/sync (the envelope, the device's side) and internal/hub.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"briefing/internal/hub"
+	"briefing/internal/i18n"
+	"briefing/internal/regularfile"
+	"briefing/internal/store"
+	bsync "briefing/internal/sync"
+	"briefing/internal/textvi"
+
+	"github.com/spf13/cobra"
+)
+
+func newBundleCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "bundle", Short: g.helpLang.T("cli.help.cmd.bundle")}
+	cmd.AddCommand(newBundleExportCmd(g), newBundleReceiptCmd(g), newBundleImportCmd(g))
+	return cmd
+}
+
+func newBundleExportCmd(g *globals) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "export [-o FILE]",
+		Short: g.helpLang.T("cli.help.cmd.bundle.export"),
+		Args:  argsNone(g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *env) error {
+				l := e.lang
+				if out == "" {
+					out = fmt.Sprintf("briefing-%s-%s.bundle", e.store.DeviceID()[:8], time.Now().Format("20060102-150405"))
+				}
+				if err := checkBundleOutput(l, out, ownFiles(e.dir)...); err != nil {
+					return err
+				}
+				d := &bsync.Device{Store: e.store, Dir: e.dir}
+				x, err := d.Export(cmd.Context(), out)
+				if errors.Is(err, bsync.ErrNothingToExport) {
+					fmt.Fprintln(e.out, l.T("bundle.export.nothing"))
+					return nil
+				}
+				if err != nil {
+					return bundleError(l, out, err)
+				}
+				m := x.Manifest
+				if m.Count > 0 {
+					fmt.Fprintln(e.out, l.T("bundle.export.done", out, m.Count, m.From, m.To, sizeText(int64(x.Bytes))))
+				} else {
+					fmt.Fprintln(e.out, l.T("bundle.export.enrolonly", out, sizeText(int64(x.Bytes))))
+				}
+				if x.Enrol {
+					fmt.Fprintln(e.out, l.T("bundle.export.enrol"))
+				}
+				fmt.Fprintln(e.out, l.T("bundle.export.expires", m.Expires.In(hub.VN).Format("02/01/2006")))
+				fmt.Fprintln(e.out, l.T("bundle.export.verified"))
+				fmt.Fprintln(e.out, l.T("bundle.export.next", filepath.Base(out), filepath.Base(bsync.ReceiptPath(out))))
+				return nil
+			})
+		},
+	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", g.helpLang.T("cli.help.flag.bundle.out"))
+	return cmd
+}
+
+func newBundleReceiptCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "receipt FILE",
+		Short: g.helpLang.T("cli.help.cmd.bundle.receipt"),
+		Args:  argsExact(g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *env) error {
+				l := e.lang
+				path := args[0]
+				// The bundle's name leads to its receipt beside it.
+				if !strings.HasSuffix(path, ".receipt") {
+					if _, err := os.Stat(bsync.ReceiptPath(path)); err == nil {
+						path = bsync.ReceiptPath(path)
+					}
+				}
+				d := &bsync.Device{Store: e.store, Dir: e.dir}
+				a, err := d.ApplyReceipt(cmd.Context(), path)
+				switch {
+				case errors.Is(err, store.ErrReceiptEpoch):
+					fmt.Fprintln(e.out, l.T("bundle.receipt.epoch", path))
+					return nil
+				case errors.Is(err, store.ErrReceiptAhead):
+					return exitError{1, l.T("bundle.receipt.ahead", path)}
+				case err != nil:
+					return bundleError(l, path, err)
+				}
+				r := a.Receipt
+				fmt.Fprintln(e.out, l.T("bundle.receipt.done", r.Hub, r.Imported.In(hub.VN).Format("15:04 02/01/2006"), r.Acked, a.Newly, a.Pending))
+				if r.HeldTotal > 0 {
+					fmt.Fprintln(e.out, l.T("bundle.receipt.held", r.HeldTotal))
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func newBundleImportCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: g.helpLang.T("cli.help.cmd.bundle.import"),
+		Args:  argsExact(g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *env) error {
+				l := e.lang
+				d := &bsync.Device{Store: e.store, Dir: e.dir}
+				res, err := d.Import(cmd.Context(), args[0])
+				if err != nil {
+					return bundleError(l, args[0], err)
+				}
+				if res.Already {
+					fmt.Fprintln(e.out, l.T("bundle.import.already", args[0]))
+					return nil
+				}
+				p := res.Pulled
+				fmt.Fprintln(e.out, l.T("bundle.import.done", args[0], res.Manifest.Hub, p.Decks, p.Units, p.Aliases, p.Answers))
+				return nil
+			})
+		},
+	}
+}
+
+// newHubImportCmd: briefing hub import FILE... Each bundle is checked and
+// applied whole or refused whole; the others go on.
+func newHubImportCmd(h *hubFlags) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE...",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.import"),
+		Args:  argsMin(h.g, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				bst, ok := st.(hub.BundleStore)
+				if !ok {
+					return exitError{1, "this hub store cannot import bundles"}
+				}
+				keys, err := hub.LoadOrCreateBundleKeys(h.path())
+				if err != nil {
+					return exitError{1, l.T("bundle.hub.keys", err)}
+				}
+				out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+				failed := 0
+				for _, path := range args {
+					if err := hubImportOne(cmd.Context(), bst, keys, l, path, out); err != nil {
+						fmt.Fprintln(errOut, err)
+						failed++
+					}
+				}
+				if failed > 0 {
+					return exitError{1, l.T("bundle.hub.failed", failed, len(args))}
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func hubImportOne(ctx context.Context, st hub.BundleStore, keys *hub.BundleKeys, l i18n.Lang, path string, out interface{ Write([]byte) (int, error) }) error {
+	data, err := regularfile.Read(path, bsync.MaxBundleBytes)
+	if err != nil {
+		return bundleError(l, path, err)
+	}
+	res, err := hub.ImportBundle(ctx, st, keys, data, time.Now())
+	if err != nil {
+		return bundleError(l, path, err)
+	}
+	name := filepath.Base(path)
+	dev := res.Device
+	if res.Enrolled {
+		fmt.Fprintln(out, l.T("bundle.hub.enrolled", name, dev.ID, textvi.FieldText(dev.Name)))
+	}
+	fmt.Fprintln(out, l.T("bundle.hub.imported", name, dev.ID, textvi.FieldText(dev.Name), res.Manifest.Count, res.Response.Acked))
+	if r := res.Response; r.Expected > 0 {
+		fmt.Fprintln(out, l.T("bundle.hub.waiting", name, r.Expected, r.Expected))
+	}
+	if n := res.Response.HeldTotal; n > 0 {
+		fmt.Fprintln(out, l.T("bundle.hub.heldsome", name, n))
+	}
+	receipt := bsync.ReceiptPath(path)
+	if err := bsync.WriteFileSafely(receipt, res.Receipt); err != nil {
+		// The bundle is applied and recorded: a receipt that cannot be
+		// written now is written again by no one, so say where it failed.
+		return exitError{1, l.T("bundle.err.write", receipt, pathErrorReason(err))}
+	}
+	fmt.Fprintln(out, l.T("bundle.hub.receipt", name, receipt))
+	return nil
+}
+
+// newHubBundleCmd: briefing hub bundle --unit U [-o FILE] [--after N].
+func newHubBundleCmd(h *hubFlags) *cobra.Command {
+	var unitName, out string
+	var after int64
+	cmd := &cobra.Command{
+		Use:   "bundle --unit U [-o FILE]",
+		Short: h.g.helpLang.T("cli.help.cmd.hub.bundle"),
+		Args:  argsNone(h.g),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return h.open(func(st hub.Store, l i18n.Lang) error {
+				if unitName == "" {
+					return exitError{2, l.T("hub.enroll.needunit")}
+				}
+				if after < 0 {
+					return exitError{2, l.T("bundle.hub.after", after)}
+				}
+				u, err := resolveUnit(cmd.Context(), st, l, unitName)
+				if err != nil {
+					return err
+				}
+				if out == "" {
+					out = fmt.Sprintf("briefing-%s-%s.bundle", slugOf(u.Name), time.Now().Format("20060102-150405"))
+				}
+				if err := checkBundleOutput(l, out, h.path(), h.path()+"-wal", h.path()+"-shm", hub.BundleKeyFile(h.path()), hub.IDKeyFile(h.path())); err != nil {
+					return err
+				}
+				keys, err := hub.LoadOrCreateBundleKeys(h.path())
+				if err != nil {
+					return exitError{1, l.T("bundle.hub.keys", err)}
+				}
+				b, err := hub.WriteDownBundle(cmd.Context(), st, keys, u.ID, after, time.Now())
+				if errors.Is(err, hub.ErrNoDevices) {
+					return exitError{1, l.T("bundle.hub.nodevices", u.Name)}
+				}
+				if err != nil {
+					return err
+				}
+				if err := bsync.WriteFileSafely(out, b.Data); err != nil {
+					return exitError{1, l.T("bundle.err.write", out, pathErrorReason(err))}
+				}
+				m := b.Manifest
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("bundle.hub.written", out, u.Name, m.Count, m.From, m.To, sizeText(int64(len(b.Data))), b.Devices))
+				return nil
+			})
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&unitName, "unit", "", h.g.helpLang.T("cli.help.flag.hub.unit"))
+	f.StringVarP(&out, "output", "o", "", h.g.helpLang.T("cli.help.flag.bundle.out"))
+	f.Int64Var(&after, "after", 0, h.g.helpLang.T("cli.help.flag.hub.after"))
+	return cmd
+}
+
+// checkBundleOutput refuses to write a bundle over a folder, a device, or
+// one of the program's own files.
+func checkBundleOutput(l i18n.Lang, out string, own ...string) error {
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return exitError{2, l.T("cli.file.notregular", out)}
+	}
+	if err := checkNotOwn(l, out, own...); err != nil {
+		return err
+	}
+	dir := filepath.Dir(out)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return exitError{1, l.T("cli.export.nodir", out, dir)}
+	}
+	return nil
+}
+
+// bundleError says in l why a bundle or receipt at path was refused.
+func bundleError(l i18n.Lang, path string, err error) error {
+	var ref *hub.Refusal
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, store.ErrNotEnrolled):
+		return exitError{1, l.T("bundle.err.notenrolled")}
+	case errors.Is(err, bsync.ErrNoHubKeys):
+		return exitError{1, l.T("bundle.err.nohubkeys")}
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return exitError{1, l.T("cli.file.notregular", path)}
+	case errors.Is(err, regularfile.ErrTooLarge):
+		return exitError{1, l.T("bundle.err.large", path, err)}
+	case errors.Is(err, bsync.ErrBundleSignature):
+		return exitError{1, l.T("bundle.err.signature", path)}
+	case errors.Is(err, bsync.ErrBundleHash):
+		return exitError{1, l.T("bundle.err.hash", path)}
+	case errors.Is(err, bsync.ErrBundleFormat):
+		return exitError{1, l.T("bundle.err.format", path, detail(err, bsync.ErrBundleFormat))}
+	case errors.Is(err, bsync.ErrBundleExpired):
+		return exitError{1, l.T("bundle.err.expired", path, detail(err, bsync.ErrBundleExpired))}
+	case errors.Is(err, bsync.ErrBundleReplayed):
+		return exitError{1, l.T("bundle.err.replayed", path, detail(err, bsync.ErrBundleReplayed))}
+	case errors.Is(err, bsync.ErrBundleOtherHub):
+		return exitError{1, l.T("bundle.err.otherhub", path, detail(err, bsync.ErrBundleOtherHub))}
+	case errors.Is(err, bsync.ErrBundleKind):
+		return exitError{1, l.T("bundle.err.kind", path, detail(err, bsync.ErrBundleKind))}
+	case errors.Is(err, bsync.ErrBundleOrigin):
+		return exitError{1, l.T("bundle.err.origin", path, detail(err, bsync.ErrBundleOrigin))}
+	case errors.Is(err, bsync.ErrBundleOlder):
+		return exitError{1, l.T("bundle.err.older", path, detail(err, bsync.ErrBundleOlder))}
+	case errors.Is(err, bsync.ErrBundleGap):
+		return exitError{1, l.T("bundle.err.gap", path, textvi.FieldText(err.Error()))}
+	case errors.Is(err, bsync.ErrBundleUnknown):
+		return exitError{1, l.T("bundle.err.unknown", path, detail(err, bsync.ErrBundleUnknown))}
+	case errors.Is(err, bsync.ErrBundleRevoked):
+		return exitError{1, l.T("bundle.err.revoked", path, detail(err, bsync.ErrBundleRevoked))}
+	case errors.Is(err, bsync.ErrBundleNotForMe):
+		return exitError{1, l.T("bundle.err.notforme", path, detail(err, bsync.ErrBundleNotForMe))}
+	case errors.Is(err, bsync.ErrKeysOfAnotherDevice):
+		return exitError{1, l.T("sync.keys.other", path, err)}
+	case errors.As(err, &ref):
+		return exitError{1, l.T("bundle.err.refused", path, textvi.FieldText(ref.Wire.Error()))}
+	case errors.As(err, &pe):
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+			return exitError{1, openProblem(l, path, err)}
+		}
+		return exitError{1, l.T("bundle.err.write", path, pathErrorReason(err))}
+	}
+	return exitError{1, l.T("bundle.err.refused", path, textvi.FieldText(err.Error()))}
+}
+
+// detail is err's text after the sentinel's (what the wrapping added).
+func detail(err, sentinel error) string {
+	s := strings.TrimPrefix(err.Error(), sentinel.Error())
+	s = strings.TrimPrefix(s, ": ")
+	if s == "" {
+		s = sentinel.Error()
+	}
+	return textvi.FieldText(s)
+}
+
+// sizeText is a byte count for a person: KB or MB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// slugOf is a file-name-safe, accent-free form of a unit's name.
+func slugOf(name string) string {
+	var b strings.Builder
+	for _, r := range textvi.Fold(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		s = "unit"
+	}
+	return s[:min(len(s), 40)]
+}

@@ -1,0 +1,349 @@
+package hub
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"briefing/internal/regularfile"
+	"briefing/internal/sync"
+
+	"filippo.io/age"
+	"filippo.io/age/agessh"
+	"github.com/google/uuid"
+	"golang.org/x/crypto/ssh"
+)
+
+// BundleKeys are the hub's keys for bundles: an ed25519 key that signs
+// receipts and down bundles, and an age identity that up bundles are
+// encrypted to. They live in a file beside the hub database (mode 0600),
+// never in it; devices learn the public halves at enrolment.
+type BundleKeys struct {
+	Sign ed25519.PrivateKey
+	Age  *age.X25519Identity
+}
+
+// BundleKeyFile is where the bundle keys of the hub database dbPath live.
+func BundleKeyFile(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), "hub-bundle-keys.json")
+}
+
+type bundleKeyFile struct {
+	SignSeed string `json:"sign_seed"` // ed25519 seed, base64url
+	Age      string `json:"age"`       // AGE-SECRET-KEY-1...
+}
+
+// LoadOrCreateBundleKeys reads the bundle keys of the hub database at
+// dbPath, making them on first use.
+func LoadOrCreateBundleKeys(dbPath string) (*BundleKeys, error) {
+	path := BundleKeyFile(dbPath)
+	data, err := regularfile.Read(path, 16<<10)
+	if errors.Is(err, fs.ErrNotExist) {
+		return createBundleKeys(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f bundleKeyFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s is damaged (%v): restore it from the hub's backup; a new key would make every enrolled laptop's bundles unreadable", path, err)
+	}
+	seed, err := base64.RawURLEncoding.DecodeString(f.SignSeed)
+	if err != nil || len(seed) != ed25519.SeedSize {
+		return nil, fmt.Errorf("%s: sign_seed is not an ed25519 seed: restore the file from the hub's backup", path)
+	}
+	id, err := age.ParseX25519Identity(f.Age)
+	if err != nil {
+		return nil, fmt.Errorf("%s: age is not an age identity: restore the file from the hub's backup", path)
+	}
+	return &BundleKeys{Sign: ed25519.NewKeyFromSeed(seed), Age: id}, nil
+}
+
+func createBundleKeys(path string) (*BundleKeys, error) {
+	seed := make([]byte, ed25519.SeedSize)
+	if _, err := rand.Read(seed); err != nil {
+		return nil, err
+	}
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		return nil, err
+	}
+	data, _ := json.MarshalIndent(bundleKeyFile{SignSeed: base64.RawURLEncoding.EncodeToString(seed), Age: id.String()}, "", "  ")
+	// O_EXCL: two hub commands starting at once do not make two keys.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return LoadOrCreateBundleKeys(filepath.Join(filepath.Dir(path), "hub.db"))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(append(data, '\n')); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return &BundleKeys{Sign: ed25519.NewKeyFromSeed(seed), Age: id}, nil
+}
+
+// PublicKey is the signing key as devices keep it (base64url).
+func (k *BundleKeys) PublicKey() string {
+	return base64.RawURLEncoding.EncodeToString(k.Sign.Public().(ed25519.PublicKey))
+}
+
+// Recipient is the age recipient devices encrypt up bundles to.
+func (k *BundleKeys) Recipient() string { return k.Age.Recipient().String() }
+
+// BundleStore is what importing and writing bundles needs of the hub's
+// store, besides Store.
+type BundleStore interface {
+	Store
+	BundleImported(ctx context.Context, id string) (time.Time, bool, error)
+	PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, now time.Time) (sync.PushResponse, error)
+}
+
+// ImportResult is what a bundle's import did.
+type ImportResult struct {
+	Manifest sync.Manifest
+	Device   Device
+	Enrolled bool // the bundle enrolled its device (enrolled from a file)
+	Response sync.PushResponse
+	Receipt  []byte // signed by the hub, for the device
+}
+
+// ImportBundle checks an up bundle and applies it through the push path.
+// The checks come in this order, each refusing the whole bundle: the
+// envelope; the signature (with the device's enrolled key, or for a device
+// this hub has not met, the key the bundle names); the payload's hash; a
+// bundle for another hub; a replay; expiry; a revoked device; then the
+// payload is decrypted and every change must be the signer's. A device
+// enrolled from a file is enrolled here by the code its bundle carries.
+func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []byte, now time.Time) (ImportResult, error) {
+	var out ImportResult
+	b, err := sync.ParseBundle(data)
+	if err != nil {
+		return out, err
+	}
+	m := b.Manifest
+	out.Manifest = m
+	dev, err := st.Device(ctx, m.Device)
+	known := err == nil
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return out, err
+	}
+	keyText := m.PublicKey
+	if known {
+		keyText = dev.PublicKey
+	}
+	if keyText == "" {
+		return out, fmt.Errorf("%w: device %s", sync.ErrBundleUnknown, m.Device)
+	}
+	pub, _ := base64.RawURLEncoding.DecodeString(keyText)
+	if err := b.Verify(ed25519.PublicKey(pub)); err != nil {
+		return out, err
+	}
+	switch {
+	case m.Kind != sync.BundleUp:
+		return out, fmt.Errorf("%w: it is the hub's bundle for a unit (briefing bundle import, on a laptop)", sync.ErrBundleKind)
+	case m.Hub != st.HubID():
+		return out, fmt.Errorf("%w: it names hub %s, this hub is %s", sync.ErrBundleOtherHub, m.Hub, st.HubID())
+	}
+	if at, seen, err := st.BundleImported(ctx, m.ID); err != nil {
+		return out, err
+	} else if seen {
+		return out, fmt.Errorf("%w: on %s", sync.ErrBundleReplayed, at.In(VN).Format("15:04 02/01/2006"))
+	}
+	if now.After(m.Expires) {
+		return out, fmt.Errorf("%w: on %s; the laptop writes a new one (briefing bundle export)", sync.ErrBundleExpired, m.Expires.In(VN).Format("02/01/2006"))
+	}
+	if known && dev.RevokedAt != nil {
+		return out, fmt.Errorf("%w: device %s (%s), on %s", sync.ErrBundleRevoked, dev.ID, dev.Name, dev.RevokedAt.In(VN).Format("02/01/2006"))
+	}
+	plain, err := b.Open(keys.Age)
+	if err != nil {
+		return out, err
+	}
+	enrol, bodies, err := sync.DecodeUpPayload(plain)
+	if err != nil {
+		return out, err
+	}
+	if !known && enrol == nil {
+		return out, fmt.Errorf("%w: device %s, and its bundle carries no enrolment code", sync.ErrBundleUnknown, m.Device)
+	}
+	reqs, err := bundlePushes(m, bodies)
+	if err != nil {
+		return out, err
+	}
+	if !known {
+		req := sync.EnrollRequest{Code: enrol.Code, DeviceID: m.Device, PublicKey: m.PublicKey, Name: enrol.Name}
+		if dev, err = st.Enroll(ctx, HashCode(enrol.Code), req, now); err != nil {
+			return out, err
+		}
+		out.Enrolled = true
+	}
+	out.Device = dev
+	if out.Response, err = st.PushBundle(ctx, dev, m, reqs, now); err != nil {
+		return out, err
+	}
+	out.Receipt, err = sync.SignReceipt(sync.Receipt{Bundle: m.ID, Hub: st.HubID(), Device: dev.ID, Epoch: m.Epoch,
+		Acked: out.Response.Acked, HeldTotal: out.Response.HeldTotal, Imported: now.UTC().Truncate(time.Second)}, keys.Sign)
+	return out, err
+}
+
+// bundlePushes decodes the push bodies as the push endpoint does and
+// checks them against the manifest: its epoch, its changes From..To in
+// order, and every record the signer's.
+func bundlePushes(m sync.Manifest, bodies [][]byte) ([]sync.PushRequest, error) {
+	reqs := make([]sync.PushRequest, 0, len(bodies))
+	next, count := m.From, 0
+	for i, body := range bodies {
+		req, err := DecodePush(body)
+		if err != nil {
+			return nil, fmt.Errorf("%w: push %d: %v", sync.ErrBundleFormat, i+1, err)
+		}
+		if req.Epoch != m.Epoch {
+			return nil, fmt.Errorf("%w: push %d is of epoch %d, the manifest says %d", sync.ErrBundleFormat, i+1, req.Epoch, m.Epoch)
+		}
+		for _, c := range req.Changes {
+			if c.Seq != next {
+				return nil, fmt.Errorf("%w: change %d where %d was due", sync.ErrBundleFormat, c.Seq, next)
+			}
+			if origin, ok := payloadOrigin(c.Payload); ok && origin != m.Device && origin != "" {
+				return nil, fmt.Errorf("%w: change %d (%s %s) has origin %s, the bundle is signed by %s",
+					sync.ErrBundleOrigin, c.Seq, c.Entity, c.RecordID, origin, m.Device)
+			}
+			next++
+			count++
+		}
+		reqs = append(reqs, req)
+	}
+	if count != m.Count {
+		return nil, fmt.Errorf("%w: the payload holds %d changes, the manifest says %d", sync.ErrBundleFormat, count, m.Count)
+	}
+	return reqs, nil
+}
+
+// payloadOrigin reads a payload's "origin" field (an insert_many's
+// records: the first that is not the signer's is enough to refuse).
+func payloadOrigin(payload []byte) (string, bool) {
+	if !bytes.Contains(payload, []byte(`"origin"`)) {
+		return "", false
+	}
+	var one struct {
+		Origin  string `json:"origin"`
+		Records []struct {
+			Origin string `json:"origin"`
+		} `json:"records"`
+	}
+	if json.Unmarshal(payload, &one) != nil {
+		return "", false // the contract check holds it
+	}
+	if one.Origin != "" {
+		return one.Origin, true
+	}
+	for _, r := range one.Records {
+		if r.Origin != "" {
+			return r.Origin, true
+		}
+	}
+	return "", false
+}
+
+// DownBundle is what a down bundle for a unit holds.
+type DownBundle struct {
+	Manifest sync.Manifest
+	Data     []byte
+	Devices  int // the unit's devices it is encrypted to
+}
+
+// ErrNoDevices: no enrolled device of the unit could decrypt a bundle.
+var ErrNoDevices = errors.New("no device of this unit is enrolled at the hub")
+
+// WriteDownBundle builds the down bundle for unitID: the feed after cursor
+// after as a device of that unit pulls it (decks, the catalog, answers to
+// its questions), signed by the hub and encrypted to every enrolled,
+// unrevoked device of the unit.
+func WriteDownBundle(ctx context.Context, st Store, keys *BundleKeys, unitID string, after int64, now time.Time) (DownBundle, error) {
+	var out DownBundle
+	devices, err := st.Devices(ctx)
+	if err != nil {
+		return out, err
+	}
+	var to []age.Recipient
+	for _, d := range devices {
+		if d.UnitID != unitID || d.RevokedAt != nil {
+			continue
+		}
+		raw, err := base64.RawURLEncoding.DecodeString(d.PublicKey)
+		if err != nil || len(raw) != ed25519.PublicKeySize {
+			continue
+		}
+		sshKey, err := ssh.NewPublicKey(ed25519.PublicKey(raw))
+		if err != nil {
+			continue
+		}
+		r, err := agessh.NewEd25519Recipient(sshKey)
+		if err != nil {
+			continue
+		}
+		to = append(to, r)
+	}
+	if len(to) == 0 {
+		return out, ErrNoDevices
+	}
+	// A device of the unit as the feed's filter sees one: public items and
+	// the unit's own; no device id matches "unit:…".
+	reader := Device{ID: "unit:" + unitID, UnitID: unitID}
+	var pages []sync.PullResponse
+	cursor, count := after, 0
+	for {
+		items, next, more, err := st.Pull(ctx, reader, cursor, sync.MaxPullLimit)
+		if err != nil {
+			return out, err
+		}
+		if len(items) > 0 || next != cursor {
+			pages = append(pages, sync.PullResponse{Items: items, Next: next, More: more, HubTime: now.UTC(), Held: -1})
+			count += len(items)
+		}
+		cursor = next
+		if !more {
+			break
+		}
+	}
+	plain, err := sync.EncodeDownPayload(pages)
+	if err != nil {
+		return out, err
+	}
+	id, err := uuid.NewV7()
+	if err != nil {
+		return out, err
+	}
+	created := now.UTC().Truncate(time.Second)
+	m := sync.Manifest{ID: id.String(), Kind: sync.BundleDown, Unit: unitID, Hub: st.HubID(), From: after, To: cursor,
+		Count: count, Created: created, Expires: created.Add(sync.BundleTTL)}
+	data, err := sync.SealBundle(m, plain, to, keys.Sign)
+	if err != nil {
+		return out, err
+	}
+	b, err := sync.ParseBundle(data)
+	if err != nil {
+		return out, err
+	}
+	return DownBundle{Manifest: b.Manifest, Data: data, Devices: len(to)}, nil
+}

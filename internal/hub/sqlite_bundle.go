@@ -1,0 +1,93 @@
+package hub
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/http"
+	"time"
+
+	"briefing/internal/sync"
+)
+
+// BundleImported says whether the bundle id was imported, and when.
+func (s *SQLite) BundleImported(ctx context.Context, id string) (time.Time, bool, error) {
+	var at int64
+	err := s.db.QueryRowContext(ctx, `SELECT imported_at FROM bundle_in WHERE id = ?`, id).Scan(&at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	return time.UnixMilli(at), err == nil, err
+}
+
+// PushBundle applies a bundle's push batches through the push path, all
+// in one transaction with the bundle's id: a bundle is applied whole or not
+// at all, and once. The answer is the last batch's, with the clock and
+// held counts of all.
+func (s *SQLite) PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, now time.Time) (sync.PushResponse, error) {
+	total := sync.PushResponse{HubTime: now.UTC()}
+	batches := make([][]checked, len(reqs))
+	for i, req := range reqs {
+		batch, err := checkPush(dev, req, now)
+		if err != nil {
+			return total, invalid(err)
+		}
+		for _, c := range batch {
+			if c.ahead {
+				total.ClockAhead++
+			}
+		}
+		batches[i] = batch
+	}
+	var conflictEpoch int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO bundle_in (id, device_id, epoch, first_seq, last_seq, acked, imported_at)
+			VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING`, m.ID, dev.ID, m.Epoch, m.From, m.To, ms(now))
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return sync.ErrBundleReplayed
+		}
+		var held []sync.HeldRecord
+		for i, req := range reqs {
+			conflictEpoch = req.Epoch
+			resp := sync.PushResponse{}
+			if err := s.pushTx(ctx, tx, dev, req, batches[i], now, &resp); err != nil {
+				return err
+			}
+			held = append(held, resp.Held...)
+			total.Acked, total.Expected, total.HeldTotal = resp.Acked, resp.Expected, resp.HeldTotal
+		}
+		if len(reqs) == 0 {
+			var err error
+			if total.HeldTotal, _, err = (&pusher{s: s, tx: tx, ctx: ctx, dev: dev}).heldSize(); err != nil {
+				return err
+			}
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT acked FROM device_epoch WHERE device_id = ?
+				ORDER BY epoch DESC LIMIT 1), 0)`, dev.ID).Scan(&total.Acked); err != nil {
+				return err
+			}
+		}
+		total.Held = held[:min(len(held), sync.MaxHeldListed)]
+		_, err = tx.ExecContext(ctx, `UPDATE bundle_in SET acked = ? WHERE id = ?`, total.Acked, m.ID)
+		return err
+	})
+	var conflict *errConflict
+	if errors.As(err, &conflict) {
+		if qerr := s.quarantine(ctx, dev, conflictEpoch, conflict, now); qerr != nil {
+			return total, qerr
+		}
+		r := refuse(http.StatusConflict, sync.CodeConflict,
+			"this change's number was pushed before with other content: it is kept aside at the hub for a person to look at")
+		r.Wire.Seq = conflict.seq
+		return total, r
+	}
+	if errors.Is(err, sync.ErrBundleReplayed) {
+		return total, err
+	}
+	if err != nil {
+		return total, invalid(err)
+	}
+	return total, nil
+}
