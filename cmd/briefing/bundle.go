@@ -283,6 +283,8 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		return exitError{1, l.T("cli.file.notregular", path)}
 	case errors.Is(err, regularfile.ErrTooLarge):
 		return exitError{1, l.T("bundle.err.large", path, err)}
+	case errors.Is(err, bsync.ErrNotReceipt):
+		return exitError{1, l.T("bundle.err.notreceipt", path)}
 	case errors.Is(err, bsync.ErrBundleSignature):
 		return exitError{1, l.T("bundle.err.signature", path)}
 	case errors.Is(err, bsync.ErrBundleHash):
@@ -295,8 +297,10 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		return exitError{1, l.T("bundle.err.replayed", path, detail(err, bsync.ErrBundleReplayed))}
 	case errors.Is(err, bsync.ErrBundleOtherHub):
 		return exitError{1, l.T("bundle.err.otherhub", path, detail(err, bsync.ErrBundleOtherHub))}
-	case errors.Is(err, bsync.ErrBundleKind):
-		return exitError{1, l.T("bundle.err.kind", path, detail(err, bsync.ErrBundleKind))}
+	case errors.Is(err, bsync.ErrBundleIsDown):
+		return exitError{1, l.T("bundle.err.isdown", path)}
+	case errors.Is(err, bsync.ErrBundleIsUp):
+		return exitError{1, l.T("bundle.err.isup", path)}
 	case errors.Is(err, bsync.ErrBundleOrigin):
 		return exitError{1, l.T("bundle.err.origin", path, detail(err, bsync.ErrBundleOrigin))}
 	case errors.Is(err, bsync.ErrBundleOlder):

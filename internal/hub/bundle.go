@@ -142,6 +142,9 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 	}
 	m := b.Manifest
 	out.Manifest = m
+	if m.Kind != sync.BundleUp {
+		return out, sync.ErrBundleIsDown
+	}
 	dev, err := st.Device(ctx, m.Device)
 	known := err == nil
 	if err != nil && !errors.Is(err, ErrNotFound) {
@@ -158,22 +161,19 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 	if err := b.Verify(ed25519.PublicKey(pub)); err != nil {
 		return out, err
 	}
-	switch {
-	case m.Kind != sync.BundleUp:
-		return out, fmt.Errorf("%w: it is the hub's bundle for a unit (briefing bundle import, on a laptop)", sync.ErrBundleKind)
-	case m.Hub != st.HubID():
+	if m.Hub != st.HubID() {
 		return out, fmt.Errorf("%w: it names hub %s, this hub is %s", sync.ErrBundleOtherHub, m.Hub, st.HubID())
 	}
 	if at, seen, err := st.BundleImported(ctx, m.ID); err != nil {
 		return out, err
 	} else if seen {
-		return out, fmt.Errorf("%w: on %s", sync.ErrBundleReplayed, at.In(VN).Format("15:04 02/01/2006"))
+		return out, fmt.Errorf("%w: %s", sync.ErrBundleReplayed, at.In(VN).Format("15:04 02/01/2006"))
 	}
 	if now.After(m.Expires) {
-		return out, fmt.Errorf("%w: on %s; the laptop writes a new one (briefing bundle export)", sync.ErrBundleExpired, m.Expires.In(VN).Format("02/01/2006"))
+		return out, fmt.Errorf("%w: %s", sync.ErrBundleExpired, m.Expires.In(VN).Format("02/01/2006"))
 	}
 	if known && dev.RevokedAt != nil {
-		return out, fmt.Errorf("%w: device %s (%s), on %s", sync.ErrBundleRevoked, dev.ID, dev.Name, dev.RevokedAt.In(VN).Format("02/01/2006"))
+		return out, fmt.Errorf("%w: %s (%s), %s", sync.ErrBundleRevoked, dev.ID, dev.Name, dev.RevokedAt.In(VN).Format("02/01/2006"))
 	}
 	plain, err := b.Open(keys.Age)
 	if err != nil {

@@ -64,12 +64,16 @@ var (
 	ErrBundleReplayed  = errors.New("the bundle was imported before")
 	ErrBundleOtherHub  = errors.New("the bundle is for another hub")
 	ErrBundleKind      = errors.New("the bundle goes the other way")
-	ErrBundleOrigin    = errors.New("the bundle holds records another device wrote")
-	ErrBundleOlder     = errors.New("the bundle is older than the feed already applied")
-	ErrBundleGap       = errors.New("the bundle starts after the feed applied here")
-	ErrBundleUnknown   = errors.New("the device is not enrolled at this hub")
-	ErrBundleRevoked   = errors.New("the device was revoked at the hub")
-	ErrBundleNotForMe  = errors.New("the bundle is not for this device")
+	// ErrBundleIsDown and ErrBundleIsUp say which way (ErrBundleKind).
+	ErrBundleIsDown   = fmt.Errorf("%w: it is the hub's bundle for a unit (briefing bundle import, on a laptop)", ErrBundleKind)
+	ErrBundleIsUp     = fmt.Errorf("%w: it is a device's bundle for the hub (briefing hub import)", ErrBundleKind)
+	ErrBundleOrigin   = errors.New("the bundle holds records another device wrote")
+	ErrBundleOlder    = errors.New("the bundle is older than the feed already applied")
+	ErrBundleGap      = errors.New("the bundle starts after the feed applied here")
+	ErrBundleUnknown  = errors.New("the device is not enrolled at this hub")
+	ErrBundleRevoked  = errors.New("the device was revoked at the hub")
+	ErrBundleNotForMe = errors.New("the bundle is not for this device")
+	ErrNotReceipt     = errors.New("not a briefing receipt")
 )
 
 // Manifest is what a bundle says of itself, signed as exact bytes.
@@ -191,20 +195,22 @@ func ParseBundle(data []byte) (*Bundle, error) {
 	if err := strictUnmarshal(line, &b.Manifest, false); err != nil {
 		return nil, fmt.Errorf("%w: manifest: %v", ErrBundleFormat, err)
 	}
-	if err := b.Manifest.check(); err != nil {
-		return nil, err
-	}
-	if int64(len(payload)) != b.Manifest.PayloadBytes {
-		return nil, fmt.Errorf("%w: the payload is %d bytes, the manifest says %d (the file was cut short or added to)",
-			ErrBundleFormat, len(payload), b.Manifest.PayloadBytes)
-	}
 	return b, nil
 }
 
-// Verify checks the manifest's signature with pub, then the payload's hash.
+// Verify checks the manifest's signature with pub, then what the manifest
+// says of itself, then the payload's size and hash: a manifest altered after
+// signing is told as such, not as a manifest that does not add up.
 func (b *Bundle) Verify(pub ed25519.PublicKey) error {
 	if len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, b.manifestBytes, b.signature) {
 		return ErrBundleSignature
+	}
+	if err := b.Manifest.check(); err != nil {
+		return err
+	}
+	if int64(len(b.payload)) != b.Manifest.PayloadBytes {
+		return fmt.Errorf("%w: the payload is %d bytes, the signed manifest says %d (the file was cut short or added to)",
+			ErrBundleHash, len(b.payload), b.Manifest.PayloadBytes)
 	}
 	sum := sha256.Sum256(b.payload)
 	if hex.EncodeToString(sum[:]) != b.Manifest.PayloadSHA256 {
@@ -427,7 +433,7 @@ func ParseReceipt(data []byte, pub ed25519.PublicKey) (Receipt, error) {
 	}
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	if len(lines) != 3 || lines[0] != receiptMagic {
-		return r, fmt.Errorf("%w: not a briefing receipt", ErrBundleFormat)
+		return r, ErrNotReceipt
 	}
 	sig, err := base64.RawURLEncoding.DecodeString(lines[2])
 	if err != nil || len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, []byte(lines[1]), sig) {

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"briefing/internal/regularfile"
@@ -124,6 +125,9 @@ func (d *Device) Export(ctx context.Context, path string) (Exported, error) {
 		name := ""
 		if dev, err := d.Store.Device(ctx); err == nil {
 			name = dev.Name
+		}
+		if name == "" {
+			name, _ = os.Hostname()
 		}
 		enrol = &BundleEnrol{Code: keys.PendingCode, Name: name}
 	}
@@ -249,16 +253,17 @@ func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 	}
 	m := b.Manifest
 	out.Manifest = m
+	if m.Kind != BundleDown {
+		return out, ErrBundleIsUp
+	}
 	if err := b.Verify(pub); err != nil {
 		return out, err
 	}
 	switch {
-	case m.Kind != BundleDown:
-		return out, fmt.Errorf("%w: it is a device's bundle for the hub (briefing hub import)", ErrBundleKind)
 	case m.Hub != st.HubID:
 		return out, fmt.Errorf("%w: it is of hub %s, this device is enrolled at %s", ErrBundleOtherHub, m.Hub, st.HubID)
 	case d.now().After(m.Expires):
-		return out, fmt.Errorf("%w: on %s", ErrBundleExpired, m.Expires.Format(time.DateOnly))
+		return out, fmt.Errorf("%w: %s", ErrBundleExpired, m.Expires.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006"))
 	case m.To < st.Cursor:
 		return out, fmt.Errorf("%w: it brings the feed to %d, this device has applied it to %d", ErrBundleOlder, m.To, st.Cursor)
 	case m.To == st.Cursor:
