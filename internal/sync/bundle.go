@@ -187,7 +187,7 @@ func ParseBundle(data []byte) (*Bundle, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: the signature line is missing", ErrBundleFormat)
 	}
-	sig, err := base64.RawURLEncoding.DecodeString(string(sigLine))
+	sig, err := base64.RawURLEncoding.Strict().DecodeString(string(sigLine))
 	if err != nil || len(sig) != ed25519.SignatureSize {
 		return nil, fmt.Errorf("%w: the signature line is not an ed25519 signature in base64url", ErrBundleFormat)
 	}
@@ -435,7 +435,7 @@ func ParseReceipt(data []byte, pub ed25519.PublicKey) (Receipt, error) {
 	if len(lines) != 3 || lines[0] != receiptMagic {
 		return r, ErrNotReceipt
 	}
-	sig, err := base64.RawURLEncoding.DecodeString(lines[2])
+	sig, err := base64.RawURLEncoding.Strict().DecodeString(lines[2])
 	if err != nil || len(pub) != ed25519.PublicKeySize || !ed25519.Verify(pub, []byte(lines[1]), sig) {
 		return r, ErrBundleSignature
 	}
