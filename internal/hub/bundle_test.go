@@ -234,7 +234,8 @@ func BenchmarkHubImport30k(b *testing.B) {
 		if res.Response.Acked != n {
 			b.Fatalf("acked %d, want %d", res.Response.Acked, n)
 		}
-	}	b.ReportMetric(float64(len(data)), "bundle-bytes")
+	}
+	b.ReportMetric(float64(len(data)), "bundle-bytes")
 }
 
 // resign signs an altered manifest again with d's key (the benchmark moves
