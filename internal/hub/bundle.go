@@ -1,7 +1,6 @@
 package hub
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -208,7 +207,7 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 
 // bundlePushes decodes the push bodies as the push endpoint does and
 // checks them against the manifest: its epoch, its changes From..To in
-// order, and every record the signer's.
+// order. (PushBundle refuses a record that is not the signer's.)
 func bundlePushes(m sync.Manifest, bodies [][]byte) ([]sync.PushRequest, error) {
 	reqs := make([]sync.PushRequest, 0, len(bodies))
 	next, count := m.From, 0
@@ -224,10 +223,6 @@ func bundlePushes(m sync.Manifest, bodies [][]byte) ([]sync.PushRequest, error) 
 			if c.Seq != next {
 				return nil, fmt.Errorf("%w: change %d where %d was due", sync.ErrBundleFormat, c.Seq, next)
 			}
-			if origin, ok := payloadOrigin(c.Payload); ok && origin != m.Device && origin != "" {
-				return nil, fmt.Errorf("%w: change %d (%s %s) has origin %s, the bundle is signed by %s",
-					sync.ErrBundleOrigin, c.Seq, c.Entity, c.RecordID, origin, m.Device)
-			}
 			next++
 			count++
 		}
@@ -237,32 +232,6 @@ func bundlePushes(m sync.Manifest, bodies [][]byte) ([]sync.PushRequest, error) 
 		return nil, fmt.Errorf("%w: the payload holds %d changes, the manifest says %d", sync.ErrBundleFormat, count, m.Count)
 	}
 	return reqs, nil
-}
-
-// payloadOrigin reads a payload's "origin" field (an insert_many's
-// records: the first that is not the signer's is enough to refuse).
-func payloadOrigin(payload []byte) (string, bool) {
-	if !bytes.Contains(payload, []byte(`"origin"`)) {
-		return "", false
-	}
-	var one struct {
-		Origin  string `json:"origin"`
-		Records []struct {
-			Origin string `json:"origin"`
-		} `json:"records"`
-	}
-	if json.Unmarshal(payload, &one) != nil {
-		return "", false // the contract check holds it
-	}
-	if one.Origin != "" {
-		return one.Origin, true
-	}
-	for _, r := range one.Records {
-		if r.Origin != "" {
-			return r.Origin, true
-		}
-	}
-	return "", false
 }
 
 // DownBundle is what a down bundle for a unit holds.

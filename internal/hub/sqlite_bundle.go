@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -35,6 +36,11 @@ func (s *SQLite) PushBundle(ctx context.Context, dev Device, m sync.Manifest, re
 		for _, c := range batch {
 			if c.ahead {
 				total.ClockAhead++
+			}
+			// A push holds a record of another origin; a bundle, signed as
+			// one file, is refused whole for it.
+			if c.held != nil && c.held.Reason == sync.HeldOrigin {
+				return total, fmt.Errorf("%w: change %d (%s %s): %s", sync.ErrBundleOrigin, c.Seq, c.Entity, c.RecordID, c.held.Message)
 			}
 		}
 		batches[i] = batch
