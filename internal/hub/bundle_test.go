@@ -132,7 +132,7 @@ func TestImportBundleRefusedWhole(t *testing.T) {
 		data []byte
 		want error
 	}{
-		{"for another hub", d.upBundle(t, keys, d.sessionWithPeople(1), nil, func(m *sync.Manifest) { m.Hub = "another-hub" }), sync.ErrBundleOtherHub},
+		{"for another hub", d.upBundle(t, keys, d.sessionWithPeople(1), nil, func(m *sync.Manifest) { m.Hub = newID() }), sync.ErrBundleOtherHub},
 		{"expired", d.upBundle(t, keys, d.sessionWithPeople(1), nil, func(m *sync.Manifest) {
 			m.Created, m.Expires = h.now.Add(-40*24*time.Hour), h.now.Add(-time.Hour)
 		}), sync.ErrBundleExpired},

@@ -117,12 +117,12 @@ func (m Manifest) check() error {
 		return bad("id", "is not a UUID")
 	case m.Kind != BundleUp && m.Kind != BundleDown:
 		return bad("kind", "is %q, not up or down", m.Kind)
-	case m.Hub == "" || len(m.Hub) > 100:
-		return bad("hub", "is empty or too long")
+	case !isUUID(m.Hub):
+		return bad("hub", "is not a UUID")
 	case m.Kind == BundleUp && !isUUID(m.Device):
 		return bad("device", "is not a UUID")
-	case m.Kind == BundleDown && (m.Unit == "" || len(m.Unit) > 100):
-		return bad("unit", "is empty or too long")
+	case m.Kind == BundleDown && !isUUID(m.Unit):
+		return bad("unit", "is not a UUID")
 	case m.From < 0 || m.To < m.From || m.Count < 0:
 		return bad("from", "%d, to %d, count %d do not make a range", m.From, m.To, m.Count)
 	case m.Kind == BundleUp && m.Count > 0 && (m.From < 1 || m.Epoch < 1 || int64(m.Count) != m.To-m.From+1):

@@ -34,7 +34,7 @@ func sealUp(t testing.TB, mod func(*Manifest)) sealed {
 	}
 	now := time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC)
 	m := Manifest{ID: uuid.Must(uuid.NewV7()).String(), Kind: BundleUp, Device: uuid.Must(uuid.NewV7()).String(),
-		Hub: "hub-1", Epoch: 1, From: 1, To: 2, Count: 2, Created: now, Expires: now.Add(BundleTTL)}
+		Hub: uuid.Must(uuid.NewV7()).String(), Epoch: 1, From: 1, To: 2, Count: 2, Created: now, Expires: now.Add(BundleTTL)}
 	if mod != nil {
 		mod(&m)
 	}
@@ -133,7 +133,7 @@ func TestBundleManifestChecks(t *testing.T) {
 			_, signer, _ := ed25519.GenerateKey(rand.Reader)
 			hub, _ := age.GenerateX25519Identity()
 			m := Manifest{ID: uuid.Must(uuid.NewV7()).String(), Kind: BundleUp, Device: uuid.Must(uuid.NewV7()).String(),
-				Hub: "hub-1", Epoch: 1, From: 1, To: 2, Count: 2, Created: time.Now(), Expires: time.Now().Add(time.Hour)}
+				Hub: uuid.Must(uuid.NewV7()).String(), Epoch: 1, From: 1, To: 2, Count: 2, Created: time.Now(), Expires: time.Now().Add(time.Hour)}
 			mod(&m)
 			if _, err := SealBundle(m, []byte("{}\n"), []age.Recipient{hub.Recipient()}, signer); !errors.Is(err, ErrBundleFormat) {
 				t.Fatalf("sealed a manifest that does not add up: %v", err)
@@ -144,7 +144,7 @@ func TestBundleManifestChecks(t *testing.T) {
 
 func TestReceiptSignedByTheHub(t *testing.T) {
 	_, hubKey, _ := ed25519.GenerateKey(rand.Reader)
-	r := Receipt{Bundle: uuid.Must(uuid.NewV7()).String(), Hub: "hub-1", Device: uuid.Must(uuid.NewV7()).String(), Epoch: 1, Acked: 30000, Imported: time.Now().UTC()}
+	r := Receipt{Bundle: uuid.Must(uuid.NewV7()).String(), Hub: uuid.Must(uuid.NewV7()).String(), Device: uuid.Must(uuid.NewV7()).String(), Epoch: 1, Acked: 30000, Imported: time.Now().UTC()}
 	data, err := SignReceipt(r, hubKey)
 	if err != nil {
 		t.Fatal(err)
