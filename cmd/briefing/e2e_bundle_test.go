@@ -1,0 +1,121 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A ward that never reaches the hub: the district writes an enrolment file,
+// the laptop enrols from it alone, records a session, and the records go up
+// and the district's answers and decks come down on a USB stick, with a
+// receipt that leaves nothing pending; every bad file is refused whole.
+func TestBundlesOnAStick(t *testing.T) {
+	hubDir, dev, stick := t.TempDir(), t.TempDir(), t.TempDir()
+	at := func(name string) string { return filepath.Join(stick, name) }
+	hubCLI := func(args ...string) cliResult { return runCLI(t, append([]string{"--data", hubDir, "hub"}, args...)...) }
+	devCLI := func(args ...string) cliResult { return runCLI(t, append([]string{"--data", dev}, args...)...) }
+	must := func(r cliResult, want string) cliResult {
+		t.Helper()
+		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, want) {
+			t.Fatalf("want exit 0 and %q: %s", want, r)
+		}
+		return r
+	}
+	refused := func(r cliResult, want string) {
+		t.Helper()
+		if r.code == 0 || !strings.Contains(r.stderr, want) {
+			t.Fatalf("want a refusal saying %q: %s", want, r)
+		}
+	}
+	pending := func() int {
+		t.Helper()
+		var st struct {
+			Pending int `json:"pending"`
+		}
+		r := devCLI("sync", "status", "--json")
+		if err := json.Unmarshal([]byte(r.stdout), &st); err != nil {
+			t.Fatalf("sync status --json: %v: %s", err, r)
+		}
+		return st.Pending
+	}
+
+	must(hubCLI("enroll", "--unit", "Phường 4", "-o", at("ghi-danh.json")), "ghi-danh.json")
+	must(devCLI("enroll", at("ghi-danh.json")), "không cần mạng")
+	must(devCLI("session", "start", "--title", "Phổ biến Nghị quyết 57", "--unit", "Phường 4", "--venue", "Hội trường"), "")
+	must(devCLI("question", "add", "--text", "Khi nào phường có kinh phí chuyển đổi số?"), "")
+	must(devCLI("question", "forward", "1"), "")
+	if pending() == 0 {
+		t.Fatal("nothing pending before the bundle")
+	}
+
+	// Up: export, import at the district, receipt back.
+	must(devCLI("bundle", "export", "-o", at("len.bundle")), "có thể rút USB")
+	must(hubCLI("import", at("len.bundle")), "được ghi danh bằng mã trong gói")
+	if _, err := os.Stat(at("len.bundle.receipt")); err != nil {
+		t.Fatalf("no receipt beside the bundle: %v", err)
+	}
+	must(devCLI("bundle", "receipt", at("len.bundle")), "còn chờ 0")
+	if n := pending(); n != 0 {
+		t.Fatalf("pending %d after the receipt", n)
+	}
+	if r := hubCLI("questions"); !strings.Contains(r.stdout, "kinh phí chuyển đổi số") {
+		t.Fatalf("the hub does not hold the forwarded question: %s", r)
+	}
+
+	// The same bundle again, a damaged copy, a cut copy: refused, nothing applied.
+	refused(hubCLI("import", at("len.bundle")), "đã được nhập")
+	data, _ := os.ReadFile(at("len.bundle"))
+	flipped := append([]byte(nil), data...)
+	flipped[len(flipped)-10] ^= 1
+	os.WriteFile(at("hong.bundle"), flipped, 0o600)
+	refused(hubCLI("import", at("hong.bundle")), "không khớp")
+	os.WriteFile(at("cut.bundle"), data[:len(data)/2], 0o600)
+	refused(hubCLI("import", at("cut.bundle")), "không khớp")
+	refused(hubCLI("import", "/dev/zero"), "không phải một tệp")
+	if r := runCLI(t, "--lang", "en", "--data", hubDir, "hub", "import", at("hong.bundle")); r.code == 0 || !strings.Contains(r.stderr, "does not match the signed manifest") {
+		t.Fatalf("English: %s", r)
+	}
+
+	// Down: the district answers and publishes; the bundle brings both.
+	var qs []struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal([]byte(hubCLI("questions", "--json").stdout), &qs)
+	if len(qs) != 1 {
+		t.Fatalf("hub questions: %v", qs)
+	}
+	must(hubCLI("answer", qs[0].ID, "--text", "Kinh phí theo kế hoạch của phường.", "--by", "Phòng Văn hóa"), "")
+	must(hubCLI("bundle", "--unit", "Phường 4", "-o", at("xuong1.bundle")), "xuong1.bundle")
+	refused(devCLI("bundle", "receipt", at("xuong1.bundle")), "không phải biên nhận")
+	refused(hubCLI("import", at("xuong1.bundle")), "briefing bundle import")
+	must(devCLI("bundle", "import", at("xuong1.bundle")), "1 câu trả lời")
+	if r := devCLI("question", "list"); !strings.Contains(r.stdout, "Đã trả lời sau") {
+		t.Fatalf("the answer did not reach the laptop: %s", r)
+	}
+	must(devCLI("bundle", "import", at("xuong1.bundle")), "không có gì mới")
+	deckFile := filepath.Join("..", "..", "decks", "chuyen-doi-so-nguoi-dan.md")
+	must(hubCLI("deck", "publish", deckFile), "")
+	must(hubCLI("bundle", "--unit", "Phường 4", "-o", at("xuong2.bundle")), "")
+	must(devCLI("bundle", "import", at("xuong2.bundle")), "1 bài trình bày")
+	refused(devCLI("bundle", "import", at("xuong1.bundle")), "cũ hơn")
+	refused(hubCLI("bundle", "--unit", "Phường 7", "-o", at("p7.bundle")), "chưa có máy nào")
+
+	// The answer logged a new state of the question: it goes up next, and a
+	// revoked laptop's bundle is refused.
+	must(devCLI("bundle", "export", "-o", at("len2.bundle")), "")
+	var devs []struct {
+		ID string `json:"id"`
+	}
+	json.Unmarshal([]byte(hubCLI("devices", "--json").stdout), &devs)
+	if len(devs) != 1 {
+		t.Fatalf("hub devices: %v", devs)
+	}
+	must(hubCLI("revoke", devs[0].ID), "")
+	refused(hubCLI("import", at("len2.bundle")), "thu hồi")
+	if _, err := os.Stat(at("len2.bundle.receipt")); err == nil {
+		t.Fatal("a refused bundle got a receipt")
+	}
+}
