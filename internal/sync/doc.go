@@ -141,4 +141,55 @@
 // An acknowledgement is given only after the hub's transaction is durable on
 // its disk (synchronous=FULL): a device moves its acknowledged number on and
 // never sends those changes again unless the hub asks (Expected).
+//
+// # Bundles: the same exchange as files
+//
+// Where no network reaches the hub, a file on a USB stick carries what a push
+// or a pull would. The envelope (bundle.go) is three lines and a payload:
+//
+//	briefing-bundle 1
+//	<manifest: compact JSON, [Manifest]>
+//	<ed25519 signature of the manifest line's exact bytes, base64url, no padding>
+//	<payload: age-encrypted (age-encryption.org/v1, binary), to the end of the file>
+//
+// The manifest names the encrypted payload's SHA-256 and size, so the one
+// signature covers the whole file. Its fields: format (1), id (a UUID, applied
+// once), kind ("up" or "down"), device (up: the signer), unit (down: the
+// catalog id it is for), hub (the hub's id), epoch, from, to (up: the seq range
+// of the device's log in epoch, or 0 and 0 for an enrolment alone; down: the
+// feed cursors after which and up to which it carries the feed), count,
+// created, expires ([BundleTTL] after created), payload_sha256, payload_bytes,
+// and for up bundles public_key (the signer's ed25519 key).
+//
+// An up bundle is signed by the device and encrypted to the hub's age X25519
+// recipient (EnrollResponse.AgeRecipient). Its plaintext is lines: a header
+// ({"enrol": {"code", "name"}} for a device enrolled from a file whose
+// enrolment the hub has not confirmed, else {}), then each push body exactly
+// as POST /v1/push takes it, in order. The hub reads it in this order, and any
+// failure refuses the whole file: the envelope; the signature, with the key
+// registered for the device (for a device it has not met, the manifest's
+// public_key); the size and hash; the hub id; the id not imported before; not
+// expired; the device not revoked; then it decrypts, decodes each push body as
+// the push endpoint does, requires the manifest's epoch and seq range, enrols
+// an unknown device with the code (as POST /v1/enroll would, the code bound to
+// that key), and applies every batch through the push path in one
+// transaction with the bundle's id, refusing the file if any record is not
+// the signer's. It writes a receipt beside the file (FILE.receipt):
+//
+//	briefing-receipt 1
+//	<JSON: [Receipt]: bundle, hub, device, epoch, acked, held_total, imported>
+//	<ed25519 signature by the hub's key (EnrollResponse.HubKey), base64url>
+//
+// and a device given the receipt moves its acknowledged number to acked (if
+// that is further, in its current epoch, and not past its log), as a push's
+// answer would.
+//
+// A down bundle is signed by the hub and encrypted to the ed25519 keys (as
+// age ssh-ed25519 recipients) of every unrevoked device of the unit. Its
+// plaintext is lines, each a [PullResponse] page exactly as GET /v1/pull
+// answers, the feed as a device of that unit sees it. A device checks kind,
+// the hub's signature, the hub id and expiry; refuses a bundle whose "to" is
+// before its cursor (no rollback) or whose "from" is after it (a gap); then
+// decodes every page as a pull page and applies the items after its cursor,
+// and the new cursor, in one transaction.
 package sync
