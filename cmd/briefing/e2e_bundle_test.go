@@ -119,3 +119,44 @@ func TestBundlesOnAStick(t *testing.T) {
 		t.Fatal("a refused bundle got a receipt")
 	}
 }
+
+// A laptop enrolled over the network can still use bundles (the hub gave
+// its keys at enrolment); a laptop enrolled from a file that later finds a
+// network is enrolled by its code at its first sync, and its next bundle
+// needs no code.
+func TestBundlesAndTheNetworkMix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real hub")
+	}
+	h := startRealHub(t)
+	online := h.enrol(t, "Phường 4")
+	mustCLI(t, "--data", online, "session", "start", "--title", "Phiên có mạng", "--unit", "Phường 4")
+	stick := t.TempDir()
+	up := filepath.Join(stick, "p4.bundle")
+	mustCLI(t, "--data", online, "bundle", "export", "-o", up)
+	if out := h.cli(t, "import", up); !strings.Contains(out, "máy chủ đã nhận đến số") {
+		t.Fatalf("hub import: %s", out)
+	}
+
+	file := filepath.Join(stick, "ghi-danh.json")
+	h.cli(t, "enroll", "--unit", "Phường 4", "-o", file, "--url", h.url)
+	offline := t.TempDir()
+	if out := mustCLI(t, "--data", offline, "enroll", file, "--offline"); !strings.Contains(out, "không cần mạng") {
+		t.Fatalf("enroll --offline: %s", out)
+	}
+	mustCLI(t, "--data", offline, "session", "start", "--title", "Phiên chưa có mạng", "--unit", "Phường 4")
+	if out := mustCLI(t, "--data", offline, "sync"); !strings.Contains(out, "đã ghi danh bằng mã trong tệp") {
+		t.Fatalf("first sync of a laptop enrolled from a file: %s", out)
+	}
+	var st struct {
+		Pending int `json:"pending"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, "--data", offline, "sync", "status", "--json")), &st)
+	if st.Pending != 0 {
+		t.Fatalf("pending %d after sync", st.Pending)
+	}
+	mustCLI(t, "--data", offline, "question", "add", "--text", "Câu hỏi sau khi có mạng")
+	if out := mustCLI(t, "--data", offline, "bundle", "export", "-o", filepath.Join(stick, "sau.bundle")); strings.Contains(out, "mã ghi danh") {
+		t.Fatalf("the bundle still carries the code after the hub enrolled the laptop: %s", out)
+	}
+}

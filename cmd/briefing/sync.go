@@ -202,6 +202,22 @@ func runSync(cmd *cobra.Command, e *env, hubURL string) error {
 	show := newSyncProgress(out, l)
 	s := &bsync.Syncer{Store: e.store, Client: client, Progress: show.update, Now: e.now}
 	sum, err := s.Run(ctx)
+	var he *bsync.HubError
+	if errors.As(err, &he) && he.Err.Code == bsync.CodeUnknown && keys.PendingCode != "" {
+		// Enrolled from a file and online before any bundle reached the
+		// hub: the code enrols it now, as it would have in a bundle.
+		en := &bsync.Enroller{Store: e.store, Dir: e.dir}
+		name := ""
+		if dev, derr := e.store.Device(ctx); derr == nil {
+			name = dev.Name
+		}
+		if _, eerr := en.Enroll(ctx, ep, keys.PendingCode, name); eerr != nil {
+			show.done()
+			return syncError(l, "enroll", ep.URL, e.store.DeviceID(), e.dir, eerr)
+		}
+		fmt.Fprintln(out, l.T("sync.enroll.pending.done", ep.URL))
+		sum, err = s.Run(ctx)
+	}
 	show.done()
 	if err != nil {
 		return syncError(l, "sync", ep.URL, e.store.DeviceID(), e.dir, err)

@@ -66,5 +66,6 @@ var bundleMessages = map[string][2]string{
 	"sync.enroll.offline.done":     {"Đã ghi danh máy này từ tệp, không cần mạng: máy chủ %s, đơn vị %s. Máy chủ biết máy này khi nhập gói đầu tiên của nó (briefing bundle export).", "This device is enrolled from the file, without the network: hub %s, unit %s. The hub learns of it when it imports its first bundle (briefing bundle export)."},
 	"sync.enroll.offline.file":     {"Tệp %s chứa mã ghi danh và khoá băm số CCCD: xoá tệp khỏi USB sau khi ghi danh.", "The file %s holds the enrolment code and the citizen-ID hash key: delete it from the stick once enrolled."},
 	"sync.enroll.offline.fallback": {"Không liên lạc được máy chủ %s: ghi danh từ tệp, không cần mạng.", "The hub %s cannot be reached: enrolling from the file, without the network."},
+	"sync.enroll.pending.done":     {"Máy chủ %s chưa biết máy này (ghi danh từ tệp): đã ghi danh bằng mã trong tệp, đồng bộ tiếp.", "The hub %s did not know this laptop (enrolled from a file): enrolled with the file's code; syncing on."},
 	"sync.enroll.offline.no":       {"Tệp %s không mang đủ thông tin để ghi danh không cần mạng: xin quận tệp mới (briefing hub enroll --unit ĐƠN-VỊ -o TỆP).", "The file %s does not carry what enrolling without the network needs: ask the district for a new one (briefing hub enroll --unit UNIT -o FILE)."},
 }
