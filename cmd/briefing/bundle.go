@@ -316,6 +316,10 @@ func bundleError(l i18n.Lang, path string, err error) error {
 	case errors.Is(err, bsync.ErrKeysOfAnotherDevice):
 		return exitError{1, l.T("sync.keys.other", path, err)}
 	case errors.As(err, &ref):
+		switch ref.Wire.Code {
+		case bsync.CodeCodeExpired, bsync.CodeCodeUsed, bsync.CodeCodeUnknown, bsync.CodeCodeOtherDevice, bsync.CodeDeviceKnown:
+			return exitError{1, l.T("bundle.err.code", path, textvi.FieldText(ref.Wire.Message))}
+		}
 		return exitError{1, l.T("bundle.err.refused", path, textvi.FieldText(ref.Wire.Error()))}
 	case errors.As(err, &pe):
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {

@@ -93,7 +93,11 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					}
 				}
 				now := time.Now()
-				code, err := hub.NewDeviceCode(ctx, st, dev.ID, u.ID, name, pin, now)
+				ttl := hub.CodeTTL
+				if outFile != "" {
+					ttl = hub.FileCodeTTL
+				}
+				code, err := hub.NewDeviceCodeTTL(ctx, st, dev.ID, u.ID, name, pin, now, ttl)
 				if err != nil {
 					return err
 				}
@@ -102,7 +106,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					fmt.Fprintln(out, l.T("hub.enroll.again", fmt.Sprintf("%s (%s)", dev.ID, textvi.FieldText(dev.Name))))
 				}
 				fmt.Fprintln(out, l.T("hub.enroll.unit", u.Name))
-				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(hub.CodeTTL).In(hub.VN).Format("15:04 02/01/2006")))
+				fmt.Fprintln(out, l.T("hub.enroll.expires", now.Add(ttl).In(hub.VN).Format("15:04 02/01/2006")))
 				if outFile != "" {
 					keys, err := hub.LoadOrCreateBundleKeys(h.path())
 					if err != nil {
@@ -115,7 +119,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					// All a laptop that is never online needs to enrol from
 					// the file alone (briefing enroll FILE --offline).
 					data, _ := json.MarshalIndent(bsync.EnrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
-						ExpiresAt: now.Add(hub.CodeTTL).UTC().Truncate(time.Second),
+						ExpiresAt: now.Add(ttl).UTC().Truncate(time.Second),
 						HubID:     st.HubID(), UnitID: u.ID, Scope: cat.Scope(u.ID), IDKey: st.IDKey(),
 						AgeRecipient: keys.Recipient(), HubKey: keys.PublicKey()}, "", "  ")
 					if err := atomicfile.Write(outFile, append(data, '\n'), 0o600); err != nil {

@@ -483,7 +483,11 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 					return nil
 				}
 				tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, l.T("sync.status.hub", s.Hub, s.HubID))
+				hubAt := s.Hub
+				if hubAt == "" {
+					hubAt = l.T("sync.status.hub.files")
+				}
+				fmt.Fprintln(tw, l.T("sync.status.hub", hubAt, s.HubID))
 				fmt.Fprintln(tw, l.T("sync.status.unit", firstNonEmpty(s.UnitName, s.Unit)))
 				device := s.Device
 				if dev, err := e.store.Device(ctx); err == nil && strings.TrimSpace(dev.Name) != "" {

@@ -139,6 +139,15 @@ func TestImportBundleRefusedWhole(t *testing.T) {
 		{"revoked device", revoked.upBundle(t, keys, revoked.sessionWithPeople(1), nil, nil), sync.ErrBundleRevoked},
 		{"unknown device, no code", stranger.upBundle(t, keys, stranger.sessionWithPeople(1), nil, nil), sync.ErrBundleUnknown},
 		{"unknown device, code used", stranger.upBundle(t, keys, stranger.sessionWithPeople(1), &sync.BundleEnrol{Code: d.code}, nil), nil},
+		{"unknown device, code expired", func() []byte {
+			old, err := NewCode(ctx, h.st, ward7, "", "pin", h.now.Add(-CodeTTL-time.Minute))
+			if err != nil {
+				t.Fatal(err)
+			}
+			late := &device{h: h, id: newID()}
+			_, late.key, _ = ed25519.GenerateKey(rand.Reader)
+			return late.upBundle(t, keys, late.sessionWithPeople(1), &sync.BundleEnrol{Code: old}, nil)
+		}(), nil},
 		{"a record of another origin", d.upBundle(t, keys, forged, nil, nil), sync.ErrBundleOrigin},
 		{"encrypted to another hub", d.upBundle(t, otherHubKeys, d.sessionWithPeople(1), nil, nil), sync.ErrBundleNotForMe},
 		{"signed by another key", func() []byte {

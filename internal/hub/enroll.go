@@ -11,8 +11,13 @@ import (
 	"time"
 )
 
-// CodeTTL is how long an enrolment code is valid.
-const CodeTTL = 72 * time.Hour
+// CodeTTL is how long an enrolment code is valid; FileCodeTTL a code
+// written to an enrolment file, which travels on a stick to a laptop that
+// may be enrolled from it and send its first bundle weeks later.
+const (
+	CodeTTL     = 72 * time.Hour
+	FileCodeTTL = 30 * 24 * time.Hour
+)
 
 // NewCode makes a one-time enrolment code for unitID: 160 random bits in
 // base32, then "." and the certificate pin (empty for a plain-HTTP hub),
@@ -25,13 +30,18 @@ func NewCode(ctx context.Context, st Store, unitID, name, pin string, now time.T
 // (revoked by mistake, moved to another unit, its keys lost); only that
 // device can use it. deviceID "" makes a code for a new device.
 func NewDeviceCode(ctx context.Context, st Store, deviceID, unitID, name, pin string, now time.Time) (string, error) {
+	return NewDeviceCodeTTL(ctx, st, deviceID, unitID, name, pin, now, CodeTTL)
+}
+
+// NewDeviceCodeTTL is NewDeviceCode for a code valid for ttl.
+func NewDeviceCodeTTL(ctx context.Context, st Store, deviceID, unitID, name, pin string, now time.Time, ttl time.Duration) (string, error) {
 	b := make([]byte, 20)
 	if _, err := rand.Read(b); err != nil {
 		return "", err
 	}
 	secret := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
 	err := st.AddEnrolment(ctx, Enrolment{CodeHash: HashCode(secret), UnitID: unitID, Name: textvi.FieldText(name),
-		CreatedAt: now, ExpiresAt: now.Add(CodeTTL), ForDevice: deviceID})
+		CreatedAt: now, ExpiresAt: now.Add(ttl), ForDevice: deviceID})
 	if err != nil {
 		return "", err
 	}
