@@ -32,6 +32,7 @@ func newBundleCmd(g *globals) *cobra.Command {
 
 func newBundleExportCmd(g *globals) *cobra.Command {
 	var out string
+	var anew bool
 	cmd := &cobra.Command{
 		Use:   "export [-o FILE]",
 		Short: g.helpLang.T("cli.help.cmd.bundle.export"),
@@ -46,7 +47,11 @@ func newBundleExportCmd(g *globals) *cobra.Command {
 					return err
 				}
 				d := &bsync.Device{Store: e.store, Dir: e.dir}
-				x, err := d.Export(cmd.Context(), out)
+				export := d.Export
+				if anew {
+					export = d.ExportAnew
+				}
+				x, err := export(cmd.Context(), out)
 				if errors.Is(err, bsync.ErrNothingToExport) {
 					fmt.Fprintln(e.out, l.T("bundle.export.nothing"))
 					return nil
@@ -71,6 +76,7 @@ func newBundleExportCmd(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", g.helpLang.T("cli.help.flag.bundle.out"))
+	cmd.Flags().BoolVar(&anew, "anew", false, g.helpLang.T("cli.help.flag.bundle.anew"))
 	return cmd
 }
 
@@ -319,6 +325,8 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		switch ref.Wire.Code {
 		case bsync.CodeCodeExpired, bsync.CodeCodeUsed, bsync.CodeCodeUnknown, bsync.CodeCodeOtherDevice, bsync.CodeDeviceKnown:
 			return exitError{1, l.T("bundle.err.code", path, textvi.FieldText(ref.Wire.Message))}
+		case bsync.CodeConflict:
+			return exitError{1, l.T("bundle.err.conflict", path, ref.Wire.Seq)}
 		}
 		return exitError{1, l.T("bundle.err.refused", path, textvi.FieldText(ref.Wire.Error()))}
 	case errors.As(err, &pe):

@@ -160,3 +160,49 @@ func TestBundlesAndTheNetworkMix(t *testing.T) {
 		t.Fatalf("the bundle still carries the code after the hub enrolled the laptop: %s", out)
 	}
 }
+
+// A laptop restored from an older copy numbers its changes again: the hub
+// refuses its bundle for the conflict (nothing applied, the change kept
+// aside) and says what to do; `bundle export --anew` sends the whole log
+// under a new numbering and the hub takes it.
+func TestBundleAfterARestore(t *testing.T) {
+	hubDir, dev, stick := t.TempDir(), t.TempDir(), t.TempDir()
+	backup := filepath.Join(t.TempDir(), "sao-luu")
+	at := func(name string) string { return filepath.Join(stick, name) }
+	mustCLI(t, "--data", hubDir, "hub", "enroll", "--unit", "Phường 4", "-o", at("ghi-danh.json"))
+	mustCLI(t, "--data", dev, "enroll", at("ghi-danh.json"))
+	if err := os.CopyFS(backup, os.DirFS(dev)); err != nil {
+		t.Fatal(err)
+	}
+	mustCLI(t, "--data", dev, "session", "start", "--title", "Phiên trước khi hỏng đĩa", "--unit", "Phường 4")
+	mustCLI(t, "--data", dev, "bundle", "export", "-o", at("a.bundle"))
+	mustCLI(t, "--data", hubDir, "hub", "import", at("a.bundle"))
+
+	// The disk dies; the folder comes back from the backup.
+	os.RemoveAll(dev)
+	if err := os.CopyFS(dev, os.DirFS(backup)); err != nil {
+		t.Fatal(err)
+	}
+	mustCLI(t, "--data", dev, "session", "start", "--title", "Phiên sau khi khôi phục", "--unit", "Phường 4")
+	mustCLI(t, "--data", dev, "bundle", "export", "-o", at("b.bundle"))
+	r := runCLI(t, "--data", hubDir, "hub", "import", at("b.bundle"))
+	if r.code == 0 || !strings.Contains(r.stderr, "--anew") {
+		t.Fatalf("a restored laptop's bundle: %s", r)
+	}
+	if out := mustCLI(t, "--data", dev, "bundle", "export", "--anew", "-o", at("c.bundle")); !strings.Contains(out, "số 1–") {
+		t.Fatalf("export --anew: %s", out)
+	}
+	mustCLI(t, "--data", hubDir, "hub", "import", at("c.bundle"))
+	mustCLI(t, "--data", dev, "bundle", "receipt", at("c.bundle.receipt"))
+	out := mustCLI(t, "--data", hubDir, "hub", "report", "--format", "csv")
+	if !strings.Contains(out, "Phường 4") {
+		t.Fatalf("report: %s", out)
+	}
+	var st struct {
+		Pending int `json:"pending"`
+	}
+	json.Unmarshal([]byte(mustCLI(t, "--data", dev, "sync", "status", "--json")), &st)
+	if st.Pending != 0 {
+		t.Fatalf("pending %d", st.Pending)
+	}
+}

@@ -75,10 +75,27 @@ type Exported struct {
 // device and encrypted to the hub. The file is read back and verified
 // before Export returns.
 func (d *Device) Export(ctx context.Context, path string) (Exported, error) {
+	return d.export(ctx, path, false)
+}
+
+// ExportAnew is Export after starting a new numbering epoch: the whole log
+// goes again, as sync does by itself when the hub's record of this device
+// and its log disagree (a database restored from an older copy). Offline,
+// the hub says so by refusing a bundle for a conflict.
+func (d *Device) ExportAnew(ctx context.Context, path string) (Exported, error) {
+	return d.export(ctx, path, true)
+}
+
+func (d *Device) export(ctx context.Context, path string, anew bool) (Exported, error) {
 	var out Exported
 	st, keys, err := d.enrolment(ctx)
 	if err != nil {
 		return out, err
+	}
+	if anew {
+		// The epoch is only saved with the export: a failed write leaves
+		// the numbering as it was.
+		st.Epoch, st.Acked = st.Epoch+1, 0
 	}
 	priv, err := keys.Private()
 	if err != nil {
@@ -154,6 +171,12 @@ func (d *Device) Export(ctx context.Context, path string) (Exported, error) {
 	}
 	if err := WriteFileSafely(path, data); err != nil {
 		return out, err
+	}
+	if anew {
+		if _, err := d.Store.NewEpoch(ctx, st.Epoch-1); err != nil {
+			os.Remove(path)
+			return out, err
+		}
 	}
 	// What is on the stick is what the hub will read: check it as it will.
 	b, err := ReadBundleFile(path)
