@@ -41,7 +41,7 @@ func newBundleExportCmd(g *globals) *cobra.Command {
 			return withEnv(cmd, g, func(e *env) error {
 				l := e.lang
 				if out == "" {
-					out = fmt.Sprintf("briefing-%s-%s.bundle", e.store.DeviceID()[:8], time.Now().Format("20060102-150405"))
+					out = defaultUpName(cmd.Context(), e)
 				}
 				if err := checkBundleOutput(l, out, ownFiles(e.dir)...); err != nil {
 					return err
@@ -61,9 +61,9 @@ func newBundleExportCmd(g *globals) *cobra.Command {
 				}
 				m := x.Manifest
 				if m.Count > 0 {
-					fmt.Fprintln(e.out, l.T("bundle.export.done", out, m.Count, m.From, m.To, sizeText(int64(x.Bytes))))
+					fmt.Fprintln(e.out, l.T("bundle.export.done", out, m.Count, m.From, m.To, sizeText(l, int64(x.Bytes))))
 				} else {
-					fmt.Fprintln(e.out, l.T("bundle.export.enrolonly", out, sizeText(int64(x.Bytes))))
+					fmt.Fprintln(e.out, l.T("bundle.export.enrolonly", out, sizeText(l, int64(x.Bytes))))
 				}
 				if x.Enrol {
 					fmt.Fprintln(e.out, l.T("bundle.export.enrol"))
@@ -127,6 +127,17 @@ func newBundleImportCmd(g *globals) *cobra.Command {
 				l := e.lang
 				d := &bsync.Device{Store: e.store, Dir: e.dir}
 				res, err := d.Import(cmd.Context(), args[0])
+				var other *bsync.ForError
+				if errors.As(err, &other) {
+					// The unit by its name, as the catalog on this laptop has it.
+					name := other.ID
+					if cat, err := e.att.Catalog(cmd.Context()); err == nil {
+						if u, ok := cat.Unit(other.ID); ok {
+							name = u.Name
+						}
+					}
+					return exitError{1, l.T("bundle.err.otherunit", args[0], shownUnit(name))}
+				}
 				if err != nil {
 					return bundleError(l, args[0], err)
 				}
@@ -135,7 +146,10 @@ func newBundleImportCmd(g *globals) *cobra.Command {
 					return nil
 				}
 				p := res.Pulled
-				fmt.Fprintln(e.out, l.T("bundle.import.done", args[0], res.Manifest.Hub, p.Decks, p.Units, p.Aliases, p.Answers))
+				fmt.Fprintln(e.out, l.T("bundle.import.done", args[0], p.Decks, p.Units, p.Aliases, p.Answers))
+				if res.Pending > 0 {
+					fmt.Fprintln(e.out, l.T("bundle.import.pending", res.Pending))
+				}
 				return nil
 			})
 		},
@@ -162,8 +176,15 @@ func newHubImportCmd(h *hubFlags) *cobra.Command {
 				out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 				failed := 0
 				for _, path := range args {
-					if err := hubImportOne(cmd.Context(), bst, keys, l, path, out); err != nil {
-						fmt.Fprintln(errOut, err)
+					err := hubImportOne(cmd.Context(), bst, keys, l, path, out)
+					// A stick holds the hub's own bundles for the units too:
+					// among several files they are passed over, not refused.
+					if len(args) > 1 && errors.Is(err, bsync.ErrBundleIsDown) {
+						fmt.Fprintln(out, l.T("bundle.hub.skipdown", filepath.Base(path)))
+						continue
+					}
+					if err != nil {
+						fmt.Fprintln(errOut, bundleError(l, path, err))
 						failed++
 					}
 				}
@@ -179,18 +200,24 @@ func newHubImportCmd(h *hubFlags) *cobra.Command {
 func hubImportOne(ctx context.Context, st hub.BundleStore, keys *hub.BundleKeys, l i18n.Lang, path string, out interface{ Write([]byte) (int, error) }) error {
 	data, err := regularfile.Read(path, bsync.MaxBundleBytes)
 	if err != nil {
-		return bundleError(l, path, err)
+		return err
 	}
 	res, err := hub.ImportBundle(ctx, st, keys, data, time.Now())
 	if err != nil {
-		return bundleError(l, path, err)
+		return err
 	}
 	name := filepath.Base(path)
 	dev := res.Device
-	if res.Enrolled {
-		fmt.Fprintln(out, l.T("bundle.hub.enrolled", name, dev.ID, textvi.FieldText(dev.Name)))
+	who := deviceWords(ctx, st, dev)
+	switch {
+	case res.Replayed:
+		fmt.Fprintln(out, l.T("bundle.hub.replayed", name, who, res.ImportedAt.In(hub.VN).Format("15:04 02/01/2006")))
+	case res.Enrolled:
+		fmt.Fprintln(out, l.T("bundle.hub.enrolled", name, who))
 	}
-	fmt.Fprintln(out, l.T("bundle.hub.imported", name, dev.ID, textvi.FieldText(dev.Name), res.Manifest.Count, res.Response.Acked))
+	if !res.Replayed {
+		fmt.Fprintln(out, l.T("bundle.hub.imported", name, who, res.Fresh, res.Manifest.Count, res.Response.Acked))
+	}
 	if r := res.Response; r.Expected > 0 {
 		fmt.Fprintln(out, l.T("bundle.hub.waiting", name, r.Expected, r.Expected))
 	}
@@ -199,9 +226,9 @@ func hubImportOne(ctx context.Context, st hub.BundleStore, keys *hub.BundleKeys,
 	}
 	receipt := bsync.ReceiptPath(path)
 	if err := bsync.WriteFileSafely(receipt, res.Receipt); err != nil {
-		// The bundle is applied and recorded: a receipt that cannot be
-		// written now is written again by no one, so say where it failed.
-		return exitError{1, l.T("bundle.err.write", receipt, pathErrorReason(err))}
+		// The bundle is applied and recorded; importing it again from a
+		// stick that takes the file writes its receipt again.
+		return exitError{1, l.T("bundle.err.receiptwrite", name, receipt, pathErrorReason(err))}
 	}
 	fmt.Fprintln(out, l.T("bundle.hub.receipt", name, receipt))
 	return nil
@@ -230,7 +257,7 @@ func newHubBundleCmd(h *hubFlags) *cobra.Command {
 				if out == "" {
 					out = fmt.Sprintf("briefing-%s-%s.bundle", slugOf(u.Name), time.Now().Format("20060102-150405"))
 				}
-				if err := checkBundleOutput(l, out, h.path(), h.path()+"-wal", h.path()+"-shm", hub.BundleKeyFile(h.path()), hub.IDKeyFile(h.path())); err != nil {
+				if err := checkBundleOutput(l, out, h.ownFiles()...); err != nil {
 					return err
 				}
 				keys, err := hub.LoadOrCreateBundleKeys(h.path())
@@ -238,8 +265,12 @@ func newHubBundleCmd(h *hubFlags) *cobra.Command {
 					return exitError{1, l.T("bundle.hub.keys", err)}
 				}
 				b, err := hub.WriteDownBundle(cmd.Context(), st, keys, u.ID, after, time.Now())
-				if errors.Is(err, hub.ErrNoDevices) {
+				var past *hub.PastFeedError
+				switch {
+				case errors.Is(err, hub.ErrNoDevices):
 					return exitError{1, l.T("bundle.hub.nodevices", u.Name)}
+				case errors.As(err, &past):
+					return exitError{2, l.T("bundle.hub.afterhead", past.After, past.Head)}
 				}
 				if err != nil {
 					return err
@@ -248,7 +279,8 @@ func newHubBundleCmd(h *hubFlags) *cobra.Command {
 					return exitError{1, l.T("bundle.err.write", out, pathErrorReason(err))}
 				}
 				m := b.Manifest
-				fmt.Fprintln(cmd.OutOrStdout(), l.T("bundle.hub.written", out, u.Name, m.Count, m.From, m.To, sizeText(int64(len(b.Data))), b.Devices))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("bundle.hub.written", out, u.Name, m.Count, sizeText(l, int64(len(b.Data))), b.Devices))
+				fmt.Fprintln(cmd.OutOrStdout(), l.T("bundle.hub.next", filepath.Base(out)))
 				return nil
 			})
 		},
@@ -280,7 +312,23 @@ func checkBundleOutput(l i18n.Lang, out string, own ...string) error {
 func bundleError(l i18n.Lang, path string, err error) error {
 	var ref *hub.Refusal
 	var pe *fs.PathError
+	var feed *bsync.FeedError
+	var other *bsync.ForError
+	var expired *bsync.ExpiredError
+	if errors.As(err, new(exitError)) {
+		return err
+	}
 	switch {
+	case errors.Is(err, bsync.ErrNotBundle):
+		return exitError{1, notABundle(l, path)}
+	case errors.As(err, &feed) && errors.Is(err, bsync.ErrBundleOlder):
+		return exitError{1, l.T("bundle.err.older", path, feed.To, feed.Cursor)}
+	case errors.As(err, &feed):
+		return exitError{1, l.T("bundle.err.gap", path, feed.From, feed.Cursor, feed.Cursor)}
+	case errors.As(err, &other) && errors.Is(err, bsync.ErrBundleOtherUnit):
+		return exitError{1, l.T("bundle.err.otherunit", path, other.ID)}
+	case errors.As(err, &other):
+		return exitError{1, l.T("bundle.err.otherdevice", path, other.ID)}
 	case errors.Is(err, store.ErrNotEnrolled):
 		return exitError{1, l.T("bundle.err.notenrolled")}
 	case errors.Is(err, bsync.ErrNoHubKeys):
@@ -289,7 +337,10 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		return exitError{1, l.T("cli.file.notregular", path)}
 	case errors.Is(err, regularfile.ErrTooLarge):
 		return exitError{1, l.T("bundle.err.large", path, err)}
-	case errors.Is(err, bsync.ErrNotReceipt):
+	case errors.Is(err, bsync.ErrNotReceipt), strings.HasSuffix(path, ".bundle") && errors.Is(err, regularfile.ErrTooLarge):
+		if head, _ := regularfile.Read(path, bsync.MaxBundleBytes); strings.HasPrefix(string(head), "briefing-bundle 1\n") {
+			return exitError{1, l.T("bundle.err.isbundle", path, bsync.ReceiptPath(path))}
+		}
 		return exitError{1, l.T("bundle.err.notreceipt", path)}
 	case errors.Is(err, bsync.ErrBundleSignature):
 		return exitError{1, l.T("bundle.err.signature", path)}
@@ -297,8 +348,8 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		return exitError{1, l.T("bundle.err.hash", path)}
 	case errors.Is(err, bsync.ErrBundleFormat):
 		return exitError{1, l.T("bundle.err.format", path, detail(err, bsync.ErrBundleFormat))}
-	case errors.Is(err, bsync.ErrBundleExpired):
-		return exitError{1, l.T("bundle.err.expired", path, detail(err, bsync.ErrBundleExpired))}
+	case errors.As(err, &expired):
+		return exitError{1, l.T("bundle.err.expired", path, expired.Created.In(hub.VN).Format("02/01/2006"), expired.Expires.In(hub.VN).Format("02/01/2006"))}
 	case errors.Is(err, bsync.ErrBundleReplayed):
 		return exitError{1, l.T("bundle.err.replayed", path, detail(err, bsync.ErrBundleReplayed))}
 	case errors.Is(err, bsync.ErrBundleOtherHub):
@@ -309,22 +360,18 @@ func bundleError(l i18n.Lang, path string, err error) error {
 		return exitError{1, l.T("bundle.err.isup", path)}
 	case errors.Is(err, bsync.ErrBundleOrigin):
 		return exitError{1, l.T("bundle.err.origin", path, detail(err, bsync.ErrBundleOrigin))}
-	case errors.Is(err, bsync.ErrBundleOlder):
-		return exitError{1, l.T("bundle.err.older", path, detail(err, bsync.ErrBundleOlder))}
-	case errors.Is(err, bsync.ErrBundleGap):
-		return exitError{1, l.T("bundle.err.gap", path, textvi.FieldText(err.Error()))}
 	case errors.Is(err, bsync.ErrBundleUnknown):
 		return exitError{1, l.T("bundle.err.unknown", path, detail(err, bsync.ErrBundleUnknown))}
 	case errors.Is(err, bsync.ErrBundleRevoked):
 		return exitError{1, l.T("bundle.err.revoked", path, detail(err, bsync.ErrBundleRevoked))}
 	case errors.Is(err, bsync.ErrBundleNotForMe):
-		return exitError{1, l.T("bundle.err.notforme", path, detail(err, bsync.ErrBundleNotForMe))}
+		return exitError{1, l.T("bundle.err.notforme", path)}
 	case errors.Is(err, bsync.ErrKeysOfAnotherDevice):
 		return exitError{1, l.T("sync.keys.other", path, err)}
 	case errors.As(err, &ref):
-		switch ref.Wire.Code {
+		switch code := ref.Wire.Code; code {
 		case bsync.CodeCodeExpired, bsync.CodeCodeUsed, bsync.CodeCodeUnknown, bsync.CodeCodeOtherDevice, bsync.CodeDeviceKnown:
-			return exitError{1, l.T("bundle.err.code", path, textvi.FieldText(ref.Wire.Message))}
+			return exitError{1, l.T("bundle.err.code", path, l.T("bundle.code."+code))}
 		case bsync.CodeConflict:
 			return exitError{1, l.T("bundle.err.conflict", path, ref.Wire.Seq)}
 		}
@@ -338,6 +385,19 @@ func bundleError(l i18n.Lang, path string, err error) error {
 	return exitError{1, l.T("bundle.err.refused", path, textvi.FieldText(err.Error()))}
 }
 
+// notABundle says what a file that is no bundle is, when it is something
+// this program wrote: a receipt, an enrolment file.
+func notABundle(l i18n.Lang, path string) string {
+	head, _ := regularfile.Read(path, 64<<10)
+	switch {
+	case strings.HasPrefix(string(head), "briefing-receipt 1\n"):
+		return l.T("bundle.err.isreceipt", path)
+	case strings.Contains(string(head), `"code"`) && strings.HasPrefix(strings.TrimSpace(string(head)), "{"):
+		return l.T("bundle.err.isenrol", path)
+	}
+	return l.T("bundle.err.notbundle", path)
+}
+
 // detail is err's text after the sentinel's (what the wrapping added).
 func detail(err, sentinel error) string {
 	s := strings.TrimPrefix(err.Error(), sentinel.Error())
@@ -348,15 +408,46 @@ func detail(err, sentinel error) string {
 	return textvi.FieldText(s)
 }
 
-// sizeText is a byte count for a person: KB or MB.
-func sizeText(n int64) string {
+// sizeText is a byte count for a person: KB or MB, with the language's
+// decimal mark.
+func sizeText(l i18n.Lang, n int64) string {
+	s := fmt.Sprintf("%d B", n)
 	switch {
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		s = fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+		s = fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d B", n)
+	if l == i18n.VI {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// defaultUpName names an up bundle by its unit, its laptop and the time:
+// bundles of several wards on one stick are told apart.
+func defaultUpName(ctx context.Context, e *env) string {
+	unit := "may"
+	if st, err := e.store.SyncState(ctx); err == nil && st.UnitName != "" {
+		unit = slugOf(st.UnitName)
+	}
+	id := e.store.DeviceID()
+	return fmt.Sprintf("briefing-%s-%s-%s.bundle", unit, id[len(id)-4:], time.Now().Format("20060102-1504"))
+}
+
+// deviceWords names a device for the district: its name and unit, then its id.
+func deviceWords(ctx context.Context, st hub.Store, dev hub.Device) string {
+	unitName := dev.UnitID
+	if cat, err := st.Catalog(ctx); err == nil {
+		if u, ok := cat.Unit(dev.UnitID); ok {
+			unitName = u.Name
+		}
+	}
+	name := textvi.FieldText(dev.Name)
+	if name == "" {
+		return fmt.Sprintf("%s, %s", textvi.FieldText(unitName), dev.ID)
+	}
+	return fmt.Sprintf("%s (%s), %s", name, textvi.FieldText(unitName), dev.ID)
 }
 
 // slugOf is a file-name-safe, accent-free form of a unit's name.

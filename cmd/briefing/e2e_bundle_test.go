@@ -15,7 +15,9 @@ import (
 func TestBundlesOnAStick(t *testing.T) {
 	hubDir, dev, stick := t.TempDir(), t.TempDir(), t.TempDir()
 	at := func(name string) string { return filepath.Join(stick, name) }
-	hubCLI := func(args ...string) cliResult { return runCLI(t, append([]string{"--data", hubDir, "hub"}, args...)...) }
+	hubCLI := func(args ...string) cliResult {
+		return runCLI(t, append([]string{"--data", hubDir, "hub"}, args...)...)
+	}
 	devCLI := func(args ...string) cliResult { return runCLI(t, append([]string{"--data", dev}, args...)...) }
 	must := func(r cliResult, want string) cliResult {
 		t.Helper()
@@ -54,6 +56,9 @@ func TestBundlesOnAStick(t *testing.T) {
 	// Up: export, import at the district, receipt back.
 	must(devCLI("bundle", "export", "-o", at("len.bundle")), "có thể rút USB")
 	must(hubCLI("import", at("len.bundle")), "được ghi danh bằng mã trong gói")
+	refused(devCLI("bundle", "receipt", at("len.bundle")+"x"), "")
+	refused(devCLI("bundle", "import", at("len.bundle.receipt")), "là biên nhận")
+	refused(hubCLI("import", at("ghi-danh.json")), "là tệp ghi danh")
 	if _, err := os.Stat(at("len.bundle.receipt")); err != nil {
 		t.Fatalf("no receipt beside the bundle: %v", err)
 	}
@@ -65,8 +70,11 @@ func TestBundlesOnAStick(t *testing.T) {
 		t.Fatalf("the hub does not hold the forwarded question: %s", r)
 	}
 
-	// The same bundle again, a damaged copy, a cut copy: refused, nothing applied.
-	refused(hubCLI("import", at("len.bundle")), "đã được nhập")
+	// The same bundle again: not applied twice; its receipt is written again
+	// (the first may be lost). A damaged copy, a cut copy: refused.
+	os.Remove(at("len.bundle.receipt"))
+	must(hubCLI("import", at("len.bundle")), "không nhập lại")
+	must(devCLI("bundle", "receipt", at("len.bundle.receipt")), "0 thay đổi vừa được đánh dấu")
 	data, _ := os.ReadFile(at("len.bundle"))
 	flipped := append([]byte(nil), data...)
 	flipped[len(flipped)-10] ^= 1
@@ -99,9 +107,25 @@ func TestBundlesOnAStick(t *testing.T) {
 	deckFile := filepath.Join("..", "..", "decks", "chuyen-doi-so-nguoi-dan.md")
 	must(hubCLI("deck", "publish", deckFile), "")
 	must(hubCLI("bundle", "--unit", "Phường 4", "-o", at("xuong2.bundle")), "")
-	must(devCLI("bundle", "import", at("xuong2.bundle")), "1 bài trình bày")
+	must(devCLI("bundle", "import", at("xuong2.bundle")), "1 bộ trình chiếu")
 	refused(devCLI("bundle", "import", at("xuong1.bundle")), "cũ hơn")
 	refused(hubCLI("bundle", "--unit", "Phường 7", "-o", at("p7.bundle")), "chưa có máy nào")
+	// The hub's own files are never overwritten by a bundle.
+	refused(hubCLI("bundle", "--unit", "Phường 4", "-o", filepath.Join(hubDir, "hub-key.pem")), "")
+	if data, _ := os.ReadFile(filepath.Join(hubDir, "hub-key.pem")); len(data) > 0 && !strings.Contains(string(data), "PRIVATE KEY") {
+		t.Fatal("hub bundle -o overwrote the hub's TLS key")
+	}
+	// Another ward's bundle, on this ward's laptop.
+	p7 := t.TempDir()
+	must(hubCLI("enroll", "--unit", "Phường 7", "-o", at("p7.json")), "")
+	must(runCLI(t, "--data", p7, "enroll", at("p7.json")), "")
+	must(runCLI(t, "--data", p7, "bundle", "export", "-o", at("p7-len.bundle")), "")
+	must(hubCLI("import", at("p7-len.bundle")), "")
+	must(hubCLI("bundle", "--unit", "Phường 7", "-o", at("xuong-p7.bundle")), "")
+	refused(devCLI("bundle", "import", at("xuong-p7.bundle")), "Phường 7")
+	// Nor does a laptop of Phường 4 take Phường 7's enrolment file.
+	must(hubCLI("enroll", "--unit", "Phường 7", "-o", at("p7b.json")), "")
+	refused(devCLI("enroll", at("p7b.json")), "đã ghi danh cho Phường 4")
 
 	// The answer logged a new state of the question: it goes up next, and a
 	// revoked laptop's bundle is refused.
@@ -110,7 +134,7 @@ func TestBundlesOnAStick(t *testing.T) {
 		ID string `json:"id"`
 	}
 	json.Unmarshal([]byte(hubCLI("devices", "--json").stdout), &devs)
-	if len(devs) != 1 {
+	if len(devs) != 2 { // Phường 4's laptop first, enrolled first
 		t.Fatalf("hub devices: %v", devs)
 	}
 	must(hubCLI("revoke", devs[0].ID), "")
@@ -134,7 +158,7 @@ func TestBundlesAndTheNetworkMix(t *testing.T) {
 	stick := t.TempDir()
 	up := filepath.Join(stick, "p4.bundle")
 	mustCLI(t, "--data", online, "bundle", "export", "-o", up)
-	if out := h.cli(t, "import", up); !strings.Contains(out, "máy chủ đã nhận đến số") {
+	if out := h.cli(t, "import", up); !strings.Contains(out, "4 thay đổi mới") {
 		t.Fatalf("hub import: %s", out)
 	}
 

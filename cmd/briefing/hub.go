@@ -43,6 +43,14 @@ func (h *hubFlags) open(f func(st hub.Store, l i18n.Lang) error) error {
 	return f(st, l)
 }
 
+// ownFiles are the hub's files no output may replace: its database, its
+// keys, its certificate.
+func (h *hubFlags) ownFiles() []string {
+	db := h.path()
+	cert, key := h.certFiles()
+	return []string{db, db + "-wal", db + "-shm", db + "-journal", hub.BundleKeyFile(db), hub.IDKeyFile(db), cert, key}
+}
+
 func (h *hubFlags) certFiles() (string, string) {
 	dir := filepath.Dir(h.path())
 	return filepath.Join(dir, "hub-cert.pem"), filepath.Join(dir, "hub-key.pem")

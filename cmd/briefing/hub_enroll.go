@@ -121,7 +121,7 @@ func newHubEnrollCmd(h *hubFlags) *cobra.Command {
 					data, _ := json.MarshalIndent(bsync.EnrolmentFile{URL: hubURL, Code: code, Pin: pin, Unit: u.Name,
 						ExpiresAt: now.Add(ttl).UTC().Truncate(time.Second),
 						HubID:     st.HubID(), UnitID: u.ID, Scope: cat.Scope(u.ID), IDKey: st.IDKey(),
-						AgeRecipient: keys.Recipient(), HubKey: keys.PublicKey()}, "", "  ")
+						AgeRecipient: keys.Recipient(), HubKey: keys.PublicKey(), Device: dev.ID}, "", "  ")
 					if err := atomicfile.Write(outFile, append(data, '\n'), 0o600); err != nil {
 						return exitError{1, err.Error()}
 					}

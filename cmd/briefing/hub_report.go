@@ -76,8 +76,7 @@ func newHubReportCmd(h *hubFlags) *cobra.Command {
 				if err := hub.WriteReport(&buf, rep, format, l); err != nil {
 					return err
 				}
-				dbFile := h.path()
-				if err := checkNotOwn(l, outFile, dbFile, dbFile+"-wal", dbFile+"-shm", hub.IDKeyFile(dbFile)); err != nil {
+				if err := checkNotOwn(l, outFile, h.ownFiles()...); err != nil {
 					return err
 				}
 				if err := atomicfile.Write(outFile, buf.Bytes(), 0o600); err != nil {

@@ -138,6 +138,10 @@ func enrollOffline(cmd *cobra.Command, e *env, path string, ef bsync.EnrolmentFi
 	l := e.lang
 	en := &bsync.Enroller{Store: e.store, Dir: e.dir}
 	resp, err := en.EnrollOffline(cmd.Context(), ef)
+	var moved *bsync.UnitChangeError
+	if errors.As(err, &moved) {
+		return exitError{1, l.T("sync.enroll.offline.otherunit", path, shownUnit(moved.Enrolled), shownUnit(moved.File))}
+	}
 	if err != nil {
 		return syncError(l, "enroll-file", ef.URL, e.store.DeviceID(), e.dir, err)
 	}
@@ -498,7 +502,7 @@ func newSyncStatusCmd(g *globals) *cobra.Command {
 					fmt.Fprintln(tw, l.T("sync.status.never"))
 				} else {
 					fmt.Fprintln(tw, l.T("sync.status.last", s.LastSync.Local().Format("2006-01-02 15:04:05"), l.SyncResult(s.LastResult)))
-					if s.LastResult != "ok" {
+					if s.LastResult != "ok" && s.LastResult != "bundle" {
 						ok := l.T("sync.status.lastok.never")
 						if s.LastOK != nil {
 							ok = s.LastOK.Local().Format("2006-01-02 15:04:05")

@@ -15,6 +15,7 @@ import (
 
 	"briefing/internal/regularfile"
 	"briefing/internal/sync"
+	"briefing/internal/textvi"
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
@@ -113,8 +114,18 @@ func (k *BundleKeys) Recipient() string { return k.Age.Recipient().String() }
 // store, besides Store.
 type BundleStore interface {
 	Store
-	BundleImported(ctx context.Context, id string) (time.Time, bool, error)
-	PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, now time.Time) (sync.PushResponse, error)
+	BundleImported(ctx context.Context, id string) (at time.Time, acked int64, ok bool, err error)
+	// PushBundle applies a bundle's batches in one transaction; fresh
+	// counts the changes the hub did not hold before.
+	PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, enrol *sync.EnrollRequest, now time.Time) (BundleApplied, error)
+}
+
+// BundleApplied is what PushBundle did.
+type BundleApplied struct {
+	Response sync.PushResponse
+	Fresh    int64 // changes the hub did not hold before
+	Device   Device
+	Enrolled bool // the bundle's code enrolled its device
 }
 
 // ImportResult is what a bundle's import did.
@@ -123,7 +134,13 @@ type ImportResult struct {
 	Device   Device
 	Enrolled bool // the bundle enrolled its device (enrolled from a file)
 	Response sync.PushResponse
+	Fresh    int64  // changes the hub did not hold before
 	Receipt  []byte // signed by the hub, for the device
+	// Replayed: the bundle was imported before (at ImportedAt) and was not
+	// applied again; Receipt says what the hub holds now, as a push that is
+	// repeated is acknowledged again.
+	Replayed   bool
+	ImportedAt time.Time
 }
 
 // ImportBundle checks an up bundle and applies it through the push path.
@@ -163,45 +180,59 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 	if m.Hub != st.HubID() {
 		return out, fmt.Errorf("%w: it names hub %s, this hub is %s", sync.ErrBundleOtherHub, m.Hub, st.HubID())
 	}
-	if at, seen, err := st.BundleImported(ctx, m.ID); err != nil {
+	if _, _, seen, err := st.BundleImported(ctx, m.ID); err != nil {
 		return out, err
 	} else if seen {
-		return out, fmt.Errorf("%w: %s", sync.ErrBundleReplayed, at.In(VN).Format("15:04 02/01/2006"))
+		return replayed(ctx, st, keys, m, dev)
 	}
 	if now.After(m.Expires) {
-		return out, fmt.Errorf("%w: %s", sync.ErrBundleExpired, m.Expires.In(VN).Format("02/01/2006"))
+		return out, &sync.ExpiredError{Created: m.Created, Expires: m.Expires}
 	}
 	if known && dev.RevokedAt != nil {
 		return out, fmt.Errorf("%w: %s (%s), %s", sync.ErrBundleRevoked, dev.ID, dev.Name, dev.RevokedAt.In(VN).Format("02/01/2006"))
 	}
-	plain, err := b.Open(keys.Age)
+	enrol, bodies, err := b.OpenUp(keys.Age, !known)
 	if err != nil {
 		return out, err
-	}
-	enrol, bodies, err := sync.DecodeUpPayload(plain)
-	if err != nil {
-		return out, err
-	}
-	if !known && enrol == nil {
-		return out, fmt.Errorf("%w: device %s, and its bundle carries no enrolment code", sync.ErrBundleUnknown, m.Device)
 	}
 	reqs, err := bundlePushes(m, bodies)
 	if err != nil {
 		return out, err
 	}
+	var enrolReq *sync.EnrollRequest
 	if !known {
-		req := sync.EnrollRequest{Code: enrol.Code, DeviceID: m.Device, PublicKey: m.PublicKey, Name: enrol.Name}
-		if dev, err = st.Enroll(ctx, HashCode(enrol.Code), req, now); err != nil {
-			return out, err
-		}
-		out.Enrolled = true
+		// Enrolled in the transaction that applies the bundle: a bundle
+		// refused for what it holds enrols nothing and spends no code.
+		dev = Device{ID: m.Device}
+		enrolReq = &sync.EnrollRequest{Code: enrol.Code, DeviceID: m.Device, PublicKey: m.PublicKey, Name: textvi.FieldText(enrol.Name)}
 	}
-	out.Device = dev
-	if out.Response, err = st.PushBundle(ctx, dev, m, reqs, now); err != nil {
+	applied, err := st.PushBundle(ctx, dev, m, reqs, enrolReq, now)
+	if errors.Is(err, sync.ErrBundleReplayed) {
+		// Another import of the same file committed first.
+		return replayed(ctx, st, keys, m, dev)
+	}
+	if err != nil {
 		return out, err
 	}
+	out.Response, out.Fresh, out.Device, out.Enrolled = applied.Response, applied.Fresh, applied.Device, applied.Enrolled
+	dev = applied.Device
 	out.Receipt, err = sync.SignReceipt(sync.Receipt{Bundle: m.ID, Hub: st.HubID(), Device: dev.ID, Epoch: m.Epoch,
 		Acked: out.Response.Acked, HeldTotal: out.Response.HeldTotal, Imported: now.UTC().Truncate(time.Second)}, keys.Sign)
+	return out, err
+}
+
+// replayed answers a bundle imported before: not applied again, and a
+// receipt of what the hub holds now, as a repeated push is acknowledged
+// again (the first receipt may be lost).
+func replayed(ctx context.Context, st BundleStore, keys *BundleKeys, m sync.Manifest, dev Device) (ImportResult, error) {
+	out := ImportResult{Manifest: m, Device: dev, Replayed: true}
+	at, acked, _, err := st.BundleImported(ctx, m.ID)
+	if err != nil {
+		return out, err
+	}
+	out.ImportedAt, out.Response.Acked = at, acked
+	out.Receipt, err = sync.SignReceipt(sync.Receipt{Bundle: m.ID, Hub: st.HubID(), Device: m.Device, Epoch: m.Epoch,
+		Acked: acked, Imported: at.UTC().Truncate(time.Second)}, keys.Sign)
 	return out, err
 }
 
@@ -241,6 +272,13 @@ type DownBundle struct {
 	Devices  int // the unit's devices it is encrypted to
 }
 
+// PastFeedError: a down bundle asked from past the feed's last number.
+type PastFeedError struct{ After, Head int64 }
+
+func (e *PastFeedError) Error() string {
+	return fmt.Sprintf("--after %d is past the feed's last number %d", e.After, e.Head)
+}
+
 // ErrNoDevices: no enrolled device of the unit could decrypt a bundle.
 var ErrNoDevices = errors.New("no device of this unit is enrolled at the hub")
 
@@ -275,6 +313,11 @@ func WriteDownBundle(ctx context.Context, st Store, keys *BundleKeys, unitID str
 	}
 	if len(to) == 0 {
 		return out, ErrNoDevices
+	}
+	if _, _, head, err := st.Status(ctx, Device{}); err != nil {
+		return out, err
+	} else if after > head {
+		return out, &PastFeedError{After: after, Head: head}
 	}
 	// A device of the unit as the feed's filter sees one: public items and
 	// the unit's own; no device id matches "unit:…".

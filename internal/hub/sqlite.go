@@ -212,6 +212,18 @@ func scanDevice(row interface{ Scan(...any) error }) (Device, error) {
 func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error) {
 	var dev Device
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		dev, err = enrollTx(ctx, tx, codeHash, req, now)
+		return err
+	})
+	return dev, err
+}
+
+// enrollTx is Enroll's work inside tx: a bundle that enrols its device does
+// it in the transaction that applies its changes.
+func enrollTx(ctx context.Context, tx *sql.Tx, codeHash string, req sync.EnrollRequest, now time.Time) (Device, error) {
+	var dev Device
+	err := func() error {
 		var unitID, name, usedBy, usedKey, forDevice string
 		var expires int64
 		err := tx.QueryRowContext(ctx, `SELECT unit_id, name, expires_at, device_id, public_key, for_device FROM enrolment
@@ -274,7 +286,7 @@ func (s *SQLite) Enroll(ctx context.Context, codeHash string, req sync.EnrollReq
 		}
 		dev, err = scanDevice(tx.QueryRowContext(ctx, `SELECT `+deviceCols+` FROM device d WHERE d.id = ?`, req.DeviceID))
 		return err
-	})
+	}()
 	return dev, err
 }
 

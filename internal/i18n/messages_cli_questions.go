@@ -16,7 +16,7 @@ var cliQuestionMessages = map[string][2]string{
 	"cli.question.edited":          {"Đã sửa câu hỏi số %d (phiên bản %d; bản cũ vẫn lưu trong lịch sử)", "Edited question %d (version %d; the earlier one stays in the history)"},
 	"cli.question.answered":        {"Đã ghi câu trả lời cho câu hỏi số %d: %s, người trả lời %s", "Recorded the answer to question %d: %s, by %s"},
 	"cli.question.answered.noby":   {"Đã ghi câu trả lời cho câu hỏi số %d: %s", "Recorded the answer to question %d: %s"},
-	"cli.question.forwarded.sync":  {"Đã chuyển câu hỏi số %d đến %s; câu trả lời sẽ về máy này khi đồng bộ (briefing sync).", "Forwarded question %d to %s; the answer comes to this laptop when it syncs (briefing sync)."},
+	"cli.question.forwarded.sync":  {"Đã chuyển câu hỏi số %d đến %s; câu trả lời sẽ về máy này khi đồng bộ (briefing sync) hoặc qua gói USB của quận (briefing bundle import).", "Forwarded question %d to %s; the answer comes to this laptop when it syncs (briefing sync) or in the district's USB bundle (briefing bundle import)."},
 	"cli.question.forwarded":       {"Đã chuyển câu hỏi số %d đến %s; khi có trả lời, ghi bằng: briefing question answer %d --text ...", "Forwarded question %d to %s; when the answer comes, record it with: briefing question answer %d --text ..."},
 	"cli.question.pinned":          {"Đã ghim câu hỏi số %d lên màn hình khán giả; gỡ xuống bằng: briefing question unpin", "Pinned question %d on the audience screen; take it down with: briefing question unpin"},
 	"cli.question.unpinned":        {"Đã gỡ câu hỏi khỏi màn hình khán giả; màn hình trở lại trang đang chiếu", "The question is off the audience screen; it shows the slide again"},

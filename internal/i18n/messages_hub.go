@@ -101,7 +101,7 @@ var hubMessages = map[string][2]string{
 	"hub.answer.empty":              {"Cần nội dung trả lời: --text", "The answer needs a text: --text"},
 	"hub.answer.answered":           {"Câu hỏi %s đã có câu trả lời (của %s): %q. Không ghi gì; để thay câu trả lời đó, chạy lại với --replace.", "Question %s is answered already (by %s): %q. Nothing written; to replace that answer, run again with --replace."},
 	"hub.answer.unknown":            {"Không có câu hỏi %q: xem briefing hub questions", "No question %q: see briefing hub questions"},
-	"hub.answer.done":               {"Đã trả lời câu hỏi %s; câu trả lời sẽ về máy đã hỏi ở lần đồng bộ sau", "Answered question %s; the answer reaches the asking device at its next sync"},
+	"hub.answer.done":               {"Đã trả lời câu hỏi %s; câu trả lời sẽ về máy đã hỏi ở lần đồng bộ sau, hoặc trong gói của đơn vị (briefing hub bundle --unit ĐƠN-VỊ)", "Answered question %s; the answer reaches the asking device at its next sync, or in its unit's bundle (briefing hub bundle --unit UNIT)"},
 	"hub.report.bad.by":             {"Không tổng hợp theo %q được; dùng unit, group, month, form hoặc deck", "Cannot report by %q; use unit, group, month, form or deck"},
 	"hub.report.bad.fmt":            {"Không có định dạng %q; dùng table, csv, xlsx hoặc md", "No format %q; use table, csv, xlsx or md"},
 	"hub.report.bad.date":           {"Ngày %s %q không đúng dạng YYYY-MM-DD", "Date %s %q is not YYYY-MM-DD"},

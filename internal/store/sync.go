@@ -179,7 +179,7 @@ func (s *Store) SetHeld(ctx context.Context, held int) error {
 func (s *Store) SetSyncResult(ctx context.Context, at time.Time, result string, offset time.Duration) error {
 	return s.Tx(ctx, func(t *Tx) error {
 		_, err := t.exec(ctx, `UPDATE sync_state SET last_sync_at = ?, last_result = ?, hub_offset_ms = ?,
-			last_ok_at = CASE WHEN ? = 'ok' THEN ? ELSE last_ok_at END WHERE id = 1`,
+			last_ok_at = CASE WHEN ? IN ('ok', 'bundle') THEN ? ELSE last_ok_at END WHERE id = 1`,
 			toMillis(at), result, offset.Milliseconds(), result, toMillis(at))
 		return err
 	})

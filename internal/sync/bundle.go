@@ -65,15 +65,18 @@ var (
 	ErrBundleOtherHub  = errors.New("the bundle is for another hub")
 	ErrBundleKind      = errors.New("the bundle goes the other way")
 	// ErrBundleIsDown and ErrBundleIsUp say which way (ErrBundleKind).
-	ErrBundleIsDown   = fmt.Errorf("%w: it is the hub's bundle for a unit (briefing bundle import, on a laptop)", ErrBundleKind)
-	ErrBundleIsUp     = fmt.Errorf("%w: it is a device's bundle for the hub (briefing hub import)", ErrBundleKind)
-	ErrBundleOrigin   = errors.New("the bundle holds records another device wrote")
-	ErrBundleOlder    = errors.New("the bundle is older than the feed already applied")
-	ErrBundleGap      = errors.New("the bundle starts after the feed applied here")
-	ErrBundleUnknown  = errors.New("the device is not enrolled at this hub")
-	ErrBundleRevoked  = errors.New("the device was revoked at the hub")
-	ErrBundleNotForMe = errors.New("the bundle is not for this device")
-	ErrNotReceipt     = errors.New("not a briefing receipt")
+	ErrBundleIsDown    = fmt.Errorf("%w: it is the hub's bundle for a unit (briefing bundle import, on a laptop)", ErrBundleKind)
+	ErrBundleIsUp      = fmt.Errorf("%w: it is a device's bundle for the hub (briefing hub import)", ErrBundleKind)
+	ErrBundleOrigin    = errors.New("the bundle holds records another device wrote")
+	ErrBundleOlder     = errors.New("the bundle is older than the feed already applied")
+	ErrBundleGap       = errors.New("the bundle starts after the feed applied here")
+	ErrBundleUnknown   = errors.New("the device is not enrolled at this hub")
+	ErrBundleRevoked   = errors.New("the device was revoked at the hub")
+	ErrBundleNotForMe  = errors.New("the bundle is not for this device")
+	ErrNotReceipt      = errors.New("not a briefing receipt")
+	ErrNotBundle       = fmt.Errorf("%w: it does not start with %q", ErrBundleFormat, bundleMagic)
+	ErrBundleOtherUnit = errors.New("the bundle is for another unit")
+	ErrReceiptOther    = errors.New("the receipt is for another device")
 )
 
 // Manifest is what a bundle says of itself, signed as exact bytes.
@@ -131,6 +134,8 @@ func (m Manifest) check() error {
 		return bad("count", "is 0 but from..to is %d..%d", m.From, m.To)
 	case m.Created.IsZero() || !m.Expires.After(m.Created):
 		return bad("expires", "is not after created")
+	case m.Expires.Sub(m.Created) > BundleTTL+24*time.Hour:
+		return bad("expires", "is more than %d days after created", int((BundleTTL+24*time.Hour).Hours()/24))
 	case len(m.PayloadSHA256) != 64 || !isHex(m.PayloadSHA256):
 		return bad("payload_sha256", "is not a SHA-256 in hex")
 	case m.PayloadBytes < 0 || m.PayloadBytes > MaxBundleBytes:
@@ -177,7 +182,7 @@ func ReadBundleFile(path string) (*Bundle, error) {
 func ParseBundle(data []byte) (*Bundle, error) {
 	rest, ok := bytes.CutPrefix(data, []byte(bundleMagic+"\n"))
 	if !ok {
-		return nil, fmt.Errorf("%w: it does not start with %q", ErrBundleFormat, bundleMagic)
+		return nil, ErrNotBundle
 	}
 	line, rest, ok := bytes.Cut(rest, []byte("\n"))
 	if !ok || len(line) > maxManifestBytes {
@@ -272,6 +277,13 @@ func SealBundle(m Manifest, plain []byte, to []age.Recipient, key ed25519.Privat
 // compared, so that "done" means the bytes are on the stick.
 func WriteFileSafely(path string, data []byte) error {
 	dir := filepath.Dir(path)
+	// A write killed before its rename left its temporary file: a whole
+	// bundle under a hidden name that FAT shows. The next write removes it.
+	if stale, err := filepath.Glob(filepath.Join(dir, "."+globEscape(filepath.Base(path))+".*.tmp")); err == nil {
+		for _, f := range stale {
+			os.Remove(f)
+		}
+	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -303,6 +315,11 @@ func WriteFileSafely(path string, data []byte) error {
 		return fmt.Errorf("%s: what was read back is not what was written: the stick may be failing", path)
 	}
 	return nil
+}
+
+// globEscape quotes a file name's glob characters.
+func globEscape(name string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(name)
 }
 
 // --- payloads ---
@@ -343,25 +360,73 @@ func EncodeUpPayload(enrol *BundleEnrol, pushes [][]byte) ([]byte, error) {
 }
 
 // DecodeUpPayload splits an up payload into its enrolment (nil: none) and
-// its push bodies, each at most MaxPushBytes.
+// its push bodies, each at most MaxPushBytes (slices of plain, not copies).
 func DecodeUpPayload(plain []byte) (*BundleEnrol, [][]byte, error) {
-	sc := bufio.NewScanner(bytes.NewReader(plain))
-	sc.Buffer(nil, MaxPushBytes+1)
-	if !sc.Scan() {
-		return nil, nil, fmt.Errorf("%w: the payload's header is missing", ErrBundleFormat)
+	head, rest, _ := bytes.Cut(plain, []byte("\n"))
+	enrol, err := decodeUpHeader(head)
+	if err != nil {
+		return nil, nil, err
 	}
+	pushes, err := splitPushes(rest)
+	return enrol, pushes, err
+}
+
+func decodeUpHeader(line []byte) (*BundleEnrol, error) {
 	var h upHeader
-	if err := strictUnmarshal(sc.Bytes(), &h, false); err != nil {
-		return nil, nil, fmt.Errorf("%w: the payload's header: %v", ErrBundleFormat, err)
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil, fmt.Errorf("%w: the payload's header is missing", ErrBundleFormat)
 	}
+	if err := strictUnmarshal(line, &h, false); err != nil {
+		return nil, fmt.Errorf("%w: the payload's header: %v", ErrBundleFormat, err)
+	}
+	return h.Enrol, nil
+}
+
+// splitPushes cuts the push bodies out of the payload after its header.
+func splitPushes(rest []byte) ([][]byte, error) {
 	var pushes [][]byte
-	for sc.Scan() {
-		pushes = append(pushes, bytes.Clone(sc.Bytes()))
+	for len(rest) > 0 {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		if len(line) > MaxPushBytes {
+			return nil, fmt.Errorf("%w: push %d is over %d bytes", ErrBundleFormat, len(pushes)+1, MaxPushBytes)
+		}
+		if len(line) > 0 {
+			pushes = append(pushes, line)
+		}
+		rest = after
 	}
-	if err := sc.Err(); err != nil {
+	return pushes, nil
+}
+
+// OpenUp decrypts an up bundle's payload (after Verify) and splits it. Its
+// header is read first: a bundle that must enrol its device (mustEnrol)
+// and carries no code is refused before the rest is decrypted.
+func (b *Bundle) OpenUp(id age.Identity, mustEnrol bool) (*BundleEnrol, [][]byte, error) {
+	r, err := age.Decrypt(bytes.NewReader(b.payload), id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: the payload cannot be decrypted with this key: %v", ErrBundleNotForMe, err)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.ReadSlice('\n')
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: the payload's header is missing or over 64 KB", ErrBundleFormat)
+	}
+	enrol, err := decodeUpHeader(head)
+	if err != nil {
+		return nil, nil, err
+	}
+	if mustEnrol && enrol == nil {
+		return nil, nil, fmt.Errorf("%w: and its bundle carries no enrolment code", ErrBundleUnknown)
+	}
+	rest, err := io.ReadAll(io.LimitReader(br, MaxBundlePlain+1))
+	if err != nil {
 		return nil, nil, fmt.Errorf("%w: the payload: %v", ErrBundleFormat, err)
 	}
-	return h.Enrol, pushes, nil
+	if len(rest) > MaxBundlePlain {
+		return nil, nil, fmt.Errorf("%w: the payload is over %d bytes", ErrBundleFormat, MaxBundlePlain)
+	}
+	pushes, err := splitPushes(rest)
+	return enrol, pushes, err
 }
 
 // EncodeDownPayload writes a down payload: each pull page (a PullResponse,
@@ -447,6 +512,47 @@ func ParseReceipt(data []byte, pub ed25519.PublicKey) (Receipt, error) {
 	}
 	return r, nil
 }
+
+// FeedError places a down bundle's feed (From..To) against the cursor this
+// device has applied: ErrBundleOlder or ErrBundleGap.
+type FeedError struct {
+	Err              error
+	From, To, Cursor int64
+}
+
+func (e *FeedError) Error() string {
+	return fmt.Sprintf("%v: the bundle carries the feed %d..%d, this device has applied it to %d", e.Err, e.From, e.To, e.Cursor)
+}
+
+func (e *FeedError) Unwrap() error { return e.Err }
+
+// ExpiredError is ErrBundleExpired with the dates the writer's clock gave:
+// a laptop whose clock is far behind writes bundles already expired.
+type ExpiredError struct{ Created, Expires time.Time }
+
+func (e *ExpiredError) Error() string {
+	return fmt.Sprintf("%v: written %s, expired %s", ErrBundleExpired, e.Created.Format(time.DateOnly), e.Expires.Format(time.DateOnly))
+}
+
+func (e *ExpiredError) Unwrap() error { return ErrBundleExpired }
+
+// UnitChangeError: an enrolment file for another unit of the same hub,
+// given to a laptop enrolled for one.
+type UnitChangeError struct{ Enrolled, File string }
+
+func (e *UnitChangeError) Error() string {
+	return fmt.Sprintf("this laptop is enrolled for %s; the file is for %s", e.Enrolled, e.File)
+}
+
+// ForError names what a bundle or receipt is for (a unit's or a device's
+// id) when it is not this device's: ErrBundleOtherUnit, ErrReceiptOther.
+type ForError struct {
+	Err error
+	ID  string
+}
+
+func (e *ForError) Error() string { return fmt.Sprintf("%v: %s", e.Err, e.ID) }
+func (e *ForError) Unwrap() error { return e.Err }
 
 // ReceiptPath is where the hub writes a bundle's receipt.
 func ReceiptPath(bundlePath string) string { return bundlePath + ".receipt" }

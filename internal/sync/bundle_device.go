@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"briefing/internal/regularfile"
@@ -223,10 +224,13 @@ func (d *Device) ApplyReceipt(ctx context.Context, path string) (Acknowledged, e
 	case r.Hub != st.HubID:
 		return out, fmt.Errorf("%w: the receipt is of hub %s, this device is enrolled at %s", ErrBundleOtherHub, r.Hub, st.HubID)
 	case r.Device != d.Store.DeviceID():
-		return out, fmt.Errorf("%w: the receipt is for device %s", ErrBundleNotForMe, r.Device)
+		return out, &ForError{Err: ErrReceiptOther, ID: r.Device}
 	}
 	out.Receipt = r
 	if out.Newly, err = d.Store.AckReceipt(ctx, r.Epoch, r.Acked, r.HeldTotal); err != nil {
+		return out, err
+	}
+	if err := d.exchanged(ctx, st); err != nil {
 		return out, err
 	}
 	// The hub enrolled this device (it signed a receipt for it): the code
@@ -253,7 +257,14 @@ func (d *Device) ApplyReceipt(ctx context.Context, path string) (Acknowledged, e
 type Imported struct {
 	Manifest Manifest
 	Pulled   store.PulledCounts
-	Already  bool // this device had applied the bundle's whole feed
+	Already  bool  // this device had applied the bundle's whole feed
+	Pending  int64 // changes waiting for the hub after it (an answer logs the question's new state)
+}
+
+// exchanged records a bundle exchange as the last sync: sync status and
+// home say when the hub last had word of this device.
+func (d *Device) exchanged(ctx context.Context, st store.SyncState) error {
+	return d.Store.SetSyncResult(ctx, d.now(), "bundle", st.HubOffset)
 }
 
 // Import applies a down bundle from the hub: after its signature, its
@@ -285,16 +296,17 @@ func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 	switch {
 	case m.Hub != st.HubID:
 		return out, fmt.Errorf("%w: it is of hub %s, this device is enrolled at %s", ErrBundleOtherHub, m.Hub, st.HubID)
+	case m.Unit != st.Unit && !slices.Contains(st.Scope, m.Unit):
+		return out, &ForError{Err: ErrBundleOtherUnit, ID: m.Unit}
 	case d.now().After(m.Expires):
-		return out, fmt.Errorf("%w: %s", ErrBundleExpired, m.Expires.In(time.FixedZone("ICT", 7*3600)).Format("02/01/2006"))
+		return out, &ExpiredError{Created: m.Created, Expires: m.Expires}
 	case m.To < st.Cursor:
-		return out, fmt.Errorf("%w: it brings the feed to %d, this device has applied it to %d", ErrBundleOlder, m.To, st.Cursor)
+		return out, &FeedError{Err: ErrBundleOlder, From: m.From, To: m.To, Cursor: st.Cursor}
 	case m.To == st.Cursor:
 		out.Already = true
 		return out, nil
 	case m.From > st.Cursor:
-		return out, fmt.Errorf("%w: it starts after %d, this device has applied the feed to %d: ask the district for a bundle from %d (briefing hub bundle --after %d)",
-			ErrBundleGap, m.From, st.Cursor, st.Cursor, st.Cursor)
+		return out, &FeedError{Err: ErrBundleGap, From: m.From, To: m.To, Cursor: st.Cursor}
 	}
 	priv, err := keys.Private()
 	if err != nil {
@@ -323,8 +335,22 @@ func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 			}
 		}
 	}
-	out.Pulled, err = d.Store.ApplyPulled(ctx, st.Cursor, m.To, items, MaxClockAhead)
-	return out, err
+	if out.Pulled, err = d.Store.ApplyPulled(ctx, st.Cursor, m.To, items, MaxClockAhead); err != nil {
+		return out, err
+	}
+	if err := d.exchanged(ctx, st); err != nil {
+		return out, err
+	}
+	last, err := d.Store.LastSeq(ctx)
+	if err != nil {
+		return out, err
+	}
+	now, err := d.Store.SyncState(ctx)
+	if err != nil {
+		return out, err
+	}
+	out.Pending = max(0, last-now.Acked)
+	return out, nil
 }
 
 // EnrollOffline enrols this device from an enrolment file, without the
@@ -335,6 +361,14 @@ func (en *Enroller) EnrollOffline(ctx context.Context, ef EnrolmentFile) (Enroll
 		Scope: ef.Scope, IDKey: ef.IDKey, AgeRecipient: ef.AgeRecipient, HubKey: ef.HubKey}
 	if !ef.Offline() {
 		return resp, errors.New("the enrolment file does not carry what a laptop needs to enrol without the hub: ask the district for a new one (briefing hub enroll -o FILE)")
+	}
+	// Enrolled for one unit, a laptop does not change unit by a file meant
+	// for another: the hub would hold every record it then writes.
+	if ef.Device != "" && ef.Device != resp.DeviceID {
+		return resp, fmt.Errorf("the enrolment file was made for laptop %s, this is %s: ask the district for a file for this laptop", ef.Device, resp.DeviceID)
+	}
+	if st, err := en.Store.SyncState(ctx); err == nil && st.HubID == ef.HubID && st.Unit != "" && st.Unit != ef.UnitID && ef.Device == "" {
+		return resp, &UnitChangeError{Enrolled: st.UnitName, File: ef.Unit}
 	}
 	keys, err := DeviceKeys(en.Dir, resp.DeviceID)
 	if err != nil {

@@ -183,7 +183,7 @@ func TestDownBundleAppliesOnceAndNeverRollsBack(t *testing.T) {
 		t.Fatalf("a feed with a gap: %v", err)
 	}
 	expired := write(h.downBundle(t, pub, 2, []PullResponse{{Items: []Item{deckItem(t, 3, "thu", src)}, Next: 3}}, func(m *Manifest) {
-		m.Created, m.Expires = m.Created.Add(-60*24*time.Hour), m.Created.Add(-time.Hour)
+		m.Created, m.Expires = m.Created.Add(-30*24*time.Hour), m.Created.Add(-time.Hour)
 	}))
 	if _, err := d.Import(ctx, expired); !errors.Is(err, ErrBundleExpired) {
 		t.Fatalf("expired: %v", err)

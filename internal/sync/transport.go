@@ -80,6 +80,9 @@ type EnrolmentFile struct {
 	IDKey        string   `json:"id_key,omitempty"`
 	AgeRecipient string   `json:"age_recipient,omitempty"`
 	HubKey       string   `json:"hub_key,omitempty"`
+	// Device is the laptop a file made for one enrols (hub enroll --device):
+	// it may move that laptop to another unit.
+	Device string `json:"device,omitempty"`
 }
 
 // Offline says the file carries what a laptop needs to enrol without the hub.

@@ -535,7 +535,7 @@ func (m Model) syncLine() string {
 	// What the clerk must act on comes before the hub's address, which an
 	// 80-column screen cuts.
 	extra := ""
-	if s.LastResult != "ok" && s.LastOK != nil {
+	if s.LastResult != "ok" && s.LastResult != "bundle" && s.LastOK != nil {
 		extra += m.lang.T("home.sync.lastok", s.LastOK.Local().Format("02/01 15:04"))
 	}
 	if s.Held > 0 {
