@@ -41,7 +41,7 @@ type Model struct {
 	styles theme.Styles
 
 	deck  *deck.Deck
-	index slides.Index
+	index *slides.Finder
 	cache *slides.Cache // the current slide, at the width of its pane
 	link  *slides.Link
 	svc   *session.Service
@@ -91,7 +91,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 	ti.Placeholder = lang.T("present.search.placeholder")
 	m := Model{
 		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: ti,
-		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
+		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		notes: viewport.New(), help: help.New(),
 		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
