@@ -361,6 +361,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m, render = m.show(slides.Clamp(m.deck, p))
 		}
 		return m, tea.Batch(render, m.link.Poll())
+	case slides.QuietMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		return m, m.link.Poll()
 	case slides.SavedMsg:
 		if msg.ID == m.sess.ID {
 			return m, m.link.Saved(msg, m.pos)

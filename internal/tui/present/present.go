@@ -234,6 +234,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			render = m.cache.Ensure(m.pos)
 		}
 		return m, tea.Batch(render, m.link.Poll())
+	case slides.QuietMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		return m, m.link.Poll()
 	case slides.SavedMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil
