@@ -255,7 +255,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	m.notes.SetYOffset(offset)
 	m = m.layoutPin()
 	if m.slidePaneWidth() > 0 {
-		return m, tea.Batch(now, m.cache.RenderAllCmd())
+		return m, now
 	}
 	return m, nil
 }

@@ -161,7 +161,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	now := m.cache.Ensure(m.pos)
 	m.help.SetWidth(m.width - 4)
 	m.search.SetWidth(m.width - 6)
-	return m, tea.Batch(now, m.cache.RenderAllCmd())
+	return m, now
 }
 
 // Update handles a message.
