@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -40,7 +41,8 @@ type env struct {
 	svc     *session.Service
 	att     *attendance.Service
 	qs      *questions.Service
-	library []deck.Entry     // read on first use (lib): most commands never need the decks
+	library []deck.Entry // read on first use (lib): most commands never need the decks
+	libMu   sync.Mutex
 	catalog *unit.Catalog    // read on first use (unitLabel)
 	now     func() time.Time // nil: time.Now; skewed only by a test (clock.go)
 }
@@ -260,6 +262,8 @@ func (e *env) close() { e.store.Close() }
 // lib is the deck library: the embedded decks and the data directory's own,
 // parsed on first use.
 func (e *env) lib() []deck.Entry {
+	e.libMu.Lock() // the TUI asks from its Cmds' goroutines as well as from Update
+	defer e.libMu.Unlock()
 	if e.library == nil {
 		e.library = library(e.dir, e.store)
 	}
@@ -332,6 +336,6 @@ func (e *env) tuiOptions(g *globals) (tui.Options, error) {
 	if !ok {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}
 	}
-	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, Library: e.lib(), Lang: e.lang, Theme: t,
+	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, LoadLibrary: e.lib, Lang: e.lang, Theme: t,
 		SyncStatus: func(ctx context.Context) (bsync.Status, error) { return bsync.ReadStatus(ctx, e.store) }}, nil
 }

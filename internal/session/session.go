@@ -590,3 +590,10 @@ func cleanInfo(i Info) (Info, error) {
 	}
 	return i, nil
 }
+
+// DataVersion changes when a write was committed to the device database by
+// another connection than the one that reads it (store.DataVersion): a window
+// reads the shared position again only when it changed.
+func (s *Service) DataVersion(ctx context.Context) (int64, error) {
+	return s.st.DataVersion(ctx)
+}

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -42,6 +43,10 @@ type Store struct {
 	onWait func()
 
 	positionStmt *sql.Stmt
+
+	watchMu   sync.Mutex // DataVersion's connection
+	watchConn *sql.Conn
+	watchStmt *sql.Stmt
 }
 
 // Open opens (creating if needed) the database in dir, brings its schema up to
@@ -160,6 +165,13 @@ func (s *Store) Close() error {
 	if s.positionStmt != nil {
 		s.positionStmt.Close()
 	}
+	s.watchMu.Lock()
+	if s.watchStmt != nil {
+		s.watchStmt.Close()
+		s.watchConn.Close()
+		s.watchStmt, s.watchConn = nil, nil
+	}
+	s.watchMu.Unlock()
 	s.stmts.Close()
 	return s.db.Close()
 }
@@ -242,3 +254,30 @@ func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 // normalize drops what the database cannot keep, so a record written equals
 // the record read back.
 func normalize(t time.Time) time.Time { return fromMillis(toMillis(t)) }
+
+// DataVersion is SQLite's PRAGMA data_version read on a connection the store
+// keeps for it: the number changes when another connection (this process's
+// others, or another process's) commits a write, so a window that polls the
+// shared position reads it only when something was written. The kept
+// connection is opened on first use and closed by Close.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	s.watchMu.Lock()
+	defer s.watchMu.Unlock()
+	if s.watchStmt == nil {
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("data version: %w", err)
+		}
+		stmt, err := conn.PrepareContext(ctx, `PRAGMA data_version`)
+		if err != nil {
+			conn.Close()
+			return 0, fmt.Errorf("data version: %w", err)
+		}
+		s.watchConn, s.watchStmt = conn, stmt
+	}
+	var v int64
+	if err := s.watchStmt.QueryRowContext(ctx).Scan(&v); err != nil {
+		return 0, fmt.Errorf("data version: %w", err)
+	}
+	return v, nil
+}

@@ -1,6 +1,7 @@
 package textvi
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -116,7 +117,10 @@ var (
 	marksExtra [0x100]letterMarks
 )
 
-func init() {
+// marksOnce fills the tables on first use, not at init (see foldOnce).
+var marksOnce sync.Once
+
+func fillMarks() {
 	fill := func(tab []letterMarks, first rune) {
 		for i := range tab {
 			tab[i] = splitMarks(first + rune(i))
@@ -139,6 +143,9 @@ func markOf(r rune) (m letterMarks, ok bool) {
 			r += 'a' - 'A'
 		}
 		return letterMarks{letter: r}, true
+	}
+	marksOnce.Do(fillMarks)
+	switch {
 	case 0xC0 <= r && r < 0x250 && marksLatin[r-0xC0].letter != 0:
 		return marksLatin[r-0xC0], true
 	case 0x1E00 <= r && r < 0x1F00 && marksExtra[r-0x1E00].letter != 0:

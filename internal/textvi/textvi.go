@@ -5,6 +5,7 @@ package textvi
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -134,7 +135,12 @@ var (
 	foldExtra [0x100]byte        // U+1E00..U+1EFF
 )
 
-func init() {
+// foldOnce fills the tables on first use, not at init: they take a few
+// milliseconds of normalising, which every start of the program (the
+// presenter's too) paid whether it folded text or not.
+var foldOnce sync.Once
+
+func fillFoldTables() {
 	fill := func(tab []byte, first rune) {
 		for i := range tab {
 			r := first + rune(i)
@@ -154,7 +160,15 @@ func init() {
 	}
 }
 
+// foldTable is the ASCII letter r folds to, 0 for "use foldRune".
 func foldTable(r rune) byte {
+	foldOnce.Do(fillFoldTables)
+	return foldTableRaw(r)
+}
+
+// foldTableRaw reads the tables as they stand: while they are filled,
+// foldRune finds the entries not filled yet zero and works them out.
+func foldTableRaw(r rune) byte {
 	switch {
 	case 0xC0 <= r && r < 0x250:
 		return foldLatin[r-0xC0]
@@ -178,7 +192,7 @@ func foldRune(b *strings.Builder, r rune, depth int) {
 	if unicode.Is(unicode.Mn, r) {
 		return
 	}
-	if f := foldTable(r); f != 0 {
+	if f := foldTableRaw(r); f != 0 {
 		b.WriteByte(f)
 		return
 	}

@@ -41,7 +41,7 @@ type Model struct {
 	styles theme.Styles
 
 	deck  *deck.Deck
-	index slides.Index
+	index *slides.Finder
 	cache *slides.Cache // the current slide, at the width of its pane
 	link  *slides.Link
 	svc   *session.Service
@@ -91,7 +91,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 	ti.Placeholder = lang.T("present.search.placeholder")
 	m := Model{
 		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: ti,
-		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
+		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		notes: viewport.New(), help: help.New(),
 		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
@@ -255,7 +255,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	m.notes.SetYOffset(offset)
 	m = m.layoutPin()
 	if m.slidePaneWidth() > 0 {
-		return m, tea.Batch(now, m.cache.RenderAllCmd())
+		return m, now
 	}
 	return m, nil
 }
@@ -361,6 +361,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m, render = m.show(slides.Clamp(m.deck, p))
 		}
 		return m, tea.Batch(render, m.link.Poll())
+	case slides.QuietMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		return m, m.link.Poll()
 	case slides.SavedMsg:
 		if msg.ID == m.sess.ID {
 			return m, m.link.Saved(msg, m.pos)

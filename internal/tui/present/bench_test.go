@@ -38,7 +38,7 @@ func startSession(b *testing.B, dir string, d *deck.Deck) {
 }
 
 // BenchmarkNextSlide: one slide change (Update and View) at 120x40, the slides already
-// rendered. The database write it asks for runs in a Cmd, off the frame path.
+// rendered (the first slides.Keep of them). The database write it asks for runs in a Cmd, off the frame path.
 func BenchmarkNextSlide(b *testing.B) {
 	dir := b.TempDir()
 	d, _ := deck.Parse("lon.md", deck200(b))
@@ -55,7 +55,7 @@ func BenchmarkNextSlide(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		k := next
-		if i%400 >= 199 {
+		if i%80 >= 39 { // back and forth within the slides a Cache keeps (slides.Keep)
 			k = prev
 		}
 		i++

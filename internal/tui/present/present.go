@@ -43,7 +43,7 @@ type Model struct {
 	styles theme.Styles
 
 	deck  *deck.Deck
-	index slides.Index
+	index *slides.Finder
 	cache *slides.Cache
 	link  *slides.Link
 	sess  session.Session
@@ -93,7 +93,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 	ti.Placeholder = lang.T("present.search.placeholder")
 	m := Model{
 		lang: lang, keys: theme.NewKeys(lang), styles: styles,
-		deck: d, index: slides.NewIndex(d), cache: slides.NewCache(d),
+		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d),
 		link: slides.NewLink(svc, s), sess: s, svc: svc,
 		pos: slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		now: c.Now(), search: ti, help: help.New(), Clock: c.Clock,
@@ -161,7 +161,7 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	now := m.cache.Ensure(m.pos)
 	m.help.SetWidth(m.width - 4)
 	m.search.SetWidth(m.width - 6)
-	return m, tea.Batch(now, m.cache.RenderAllCmd())
+	return m, now
 }
 
 // Update handles a message.
@@ -234,6 +234,11 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			render = m.cache.Ensure(m.pos)
 		}
 		return m, tea.Batch(render, m.link.Poll())
+	case slides.QuietMsg:
+		if msg.ID != m.sess.ID {
+			return m, nil
+		}
+		return m, m.link.Poll()
 	case slides.SavedMsg:
 		if msg.ID != m.sess.ID {
 			return m, nil

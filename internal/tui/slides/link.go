@@ -2,32 +2,60 @@ package slides
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"briefing/internal/session"
 	tea "charm.land/bubbletea/v2"
 )
 
-// PollInterval is how often a window reads the shared position: well inside the 250 ms in
-// which both windows must show the same slide, and a single indexed SELECT, so idle cost is nil.
+// PollInterval is how often a window asks whether the device database was written: well
+// inside the 250 ms in which both windows must show the same slide. The question is SQLite's
+// PRAGMA data_version on a kept connection, asked off the UI goroutine; the position is read
+// only when it changed, and the screen hears of a poll only then (or every QuietEvery), so an
+// idle window does almost nothing.
 const PollInterval = 100 * time.Millisecond
+
+// QuietEvery is how long a poll waits, nothing written, before it tells its screen so: the
+// screen asks for the next poll, and a screen that is gone no longer polls.
+const QuietEvery = 2 * time.Second
+
+// positions is what a Link needs of the session service (a test slows it down).
+type positions interface {
+	Position(ctx context.Context, id string) (session.Position, error)
+	GoTo(ctx context.Context, id string, slide, step int) error
+	SetBlack(ctx context.Context, id string, on bool) error
+	DataVersion(ctx context.Context) (int64, error)
+}
 
 // Link keeps a window's position in step with its session in the device database, which is
 // the only channel between the presenter, follow and desk windows. Writes are serialised and
 // coalesced (a burst of key presses makes one write of the last position), so a slow disk
 // never reorders slides.
+//
+// A poll may read the position just before a write of this window commits and arrive after
+// that write's SavedMsg: taken for another window's move, it would take the slide back by
+// itself. So polls are numbered as they are asked for, and a poll asked before this window's
+// last write was known to be saved is not believed; the next poll reads again.
 type Link struct {
-	svc     *session.Service
+	svc     positions
 	id      string
 	saved   Pos       // the position last known to be in the database
 	since   time.Time // when the database position last changed
 	writing bool
 	Err     error // the last failed write, shown until a write succeeds
+
+	polls   uint64        // polls asked for so far; a poll's Seq is its number
+	trusted uint64        // polls numbered below it may have read before our last write committed
+	reread  bool          // the next poll reads whether or not the database changed
+	version *atomic.Int64 // the data_version last seen by a poll
 }
 
 // NewLink starts from the session's stored position.
-func NewLink(svc *session.Service, s session.Session) *Link {
-	return &Link{svc: svc, id: s.ID, saved: Pos{s.Slide, s.Step}, since: s.PositionAt}
+func NewLink(svc *session.Service, s session.Session) *Link { return newLink(svc, s) }
+
+func newLink(svc positions, s session.Session) *Link {
+	return &Link{svc: svc, id: s.ID, saved: Pos{s.Slide, s.Step}, since: s.PositionAt, reread: true, version: new(atomic.Int64)}
 }
 
 // Since is when the slide on screen was first shown (in any window).
@@ -38,7 +66,11 @@ type PolledMsg struct {
 	ID  string
 	Pos session.Position
 	Err error
+	Seq uint64 // the poll's number (0: a read from elsewhere, always believed)
 }
+
+// QuietMsg says that a poll found nothing written for QuietEvery: ask for the next one.
+type QuietMsg struct{ ID string }
 
 // SavedMsg reports a finished write.
 type SavedMsg struct {
@@ -47,13 +79,28 @@ type SavedMsg struct {
 	Err error
 }
 
-// Poll reads the position after PollInterval.
+// Poll asks, every PollInterval, whether the database was written, and reads the position
+// when it was (at once when a read is owed). Only one poll runs at a time: a screen asks for
+// the next when it handles this one's PolledMsg or QuietMsg.
 func (l *Link) Poll() tea.Cmd {
-	svc, id := l.svc, l.id
-	return tea.Tick(PollInterval, func(time.Time) tea.Msg {
-		p, err := svc.Position(context.Background(), id)
-		return PolledMsg{ID: id, Pos: p, Err: err}
-	})
+	l.polls++
+	svc, id, seq, reread, version := l.svc, l.id, l.polls, l.reread, l.version
+	l.reread = false
+	return func() tea.Msg {
+		ctx := context.Background()
+		for waited := time.Duration(0); ; waited += PollInterval {
+			time.Sleep(PollInterval)
+			v, err := svc.DataVersion(ctx)
+			if err != nil || reread || v != version.Load() {
+				version.Store(v)
+				p, err := svc.Position(ctx, id)
+				return PolledMsg{ID: id, Pos: p, Err: err, Seq: seq}
+			}
+			if waited+PollInterval >= QuietEvery {
+				return QuietMsg{ID: id}
+			}
+		}
+	}
 }
 
 // Moved records a local move; the write happens in a Cmd unless one is under way, in which
@@ -74,6 +121,8 @@ func (l *Link) Moved(p Pos) tea.Cmd {
 func (l *Link) Saved(msg SavedMsg, current Pos) tea.Cmd {
 	l.writing = false
 	l.Err = msg.Err
+	// A poll asked for until now may have read before this write committed.
+	l.trusted, l.reread = l.polls+1, true
 	if msg.Err != nil {
 		return nil // shown on screen; the next move tries again
 	}
@@ -82,9 +131,11 @@ func (l *Link) Saved(msg SavedMsg, current Pos) tea.Cmd {
 }
 
 // Polled handles a read: it returns the position another window moved to (moved is false
-// when nothing changed or a write of ours is under way) and whether the session has ended.
+// when nothing changed, a write of ours is under way or the read may predate our last
+// write) and whether the session has ended.
 func (l *Link) Polled(msg PolledMsg) (p Pos, moved, ended bool) {
-	if msg.Err != nil || l.writing {
+	if msg.Err != nil || l.writing || (msg.Seq != 0 && msg.Seq < l.trusted) {
+		l.reread = true // what it would have said is read again by the next poll
 		return Pos{}, false, false
 	}
 	if msg.Pos.Ended {

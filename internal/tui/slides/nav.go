@@ -87,6 +87,25 @@ func (idx Index) Search(query string, from int) (int, bool) {
 	return 0, false
 }
 
+// Finder searches a deck's slides; it folds them on the first search, not when a screen
+// opens (folding 2,000 slides is milliseconds a presenter's first frame need not wait).
+// A screen's copies share one Finder, used from Update only.
+type Finder struct {
+	deck  *deck.Deck
+	index Index
+}
+
+// NewFinder makes a Finder for d.
+func NewFinder(d *deck.Deck) *Finder { return &Finder{deck: d} }
+
+// Search is Index.Search over d's slides.
+func (f *Finder) Search(query string, from int) (int, bool) {
+	if f.index == nil {
+		f.index = NewIndex(f.deck)
+	}
+	return f.index.Search(query, from)
+}
+
 // OverviewKey is what key does in the slide overview (the presenter's and
 // follow's) with slide selected of n: the selection it leaves, whether it
 // closes the overview, and whether it goes to the selection as it does.
