@@ -7,11 +7,11 @@ import (
 )
 
 // groupKeys is every key of groupNames, sorted, for GroupByPrefix. Built on
-// first use: groupNames is filled by an init function, after package
-// variables are.
+// first use, as groupNames is (a program that never reads a roster pays
+// for neither at start).
 var groupKeys = sync.OnceValue(func() []string {
-	keys := make([]string, 0, len(groupNames))
-	for k := range groupNames {
+	keys := make([]string, 0, len(groupNames()))
+	for k := range groupNames() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -36,7 +36,7 @@ func GroupByPrefix(s string) (Group, bool) {
 	var found Group
 	keys := groupKeys()
 	for i := sort.SearchStrings(keys, p); i < len(keys) && strings.HasPrefix(keys[i], p); i++ {
-		switch g := groupNames[keys[i]]; {
+		switch g := groupNames()[keys[i]]; {
 		case found == "":
 			found = g
 		case g != found:

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"briefing/internal/textvi"
@@ -24,9 +25,8 @@ const (
 
 // headerNames maps a header key (see headerKey) to its field. Headers are
 // matched whole, so "Họ và tên" is a name but "Tên đơn vị" is not.
-var headerNames = map[string]field{}
-
-func init() {
+var headerNames = sync.OnceValue(func() map[string]field {
+	headerNames := map[string]field{}
 	names := map[field][]string{
 		fieldSTT: {"stt", "tt", "no", "#", "số tt", "số thứ tự", "thứ tự", "number"},
 		fieldName: {"họ và tên", "họ tên", "name", "full name", "fullname", "họ tên đầy đủ",
@@ -48,7 +48,8 @@ func init() {
 			headerNames[headerKey(n)] = f
 		}
 	}
-}
+	return headerNames
+})
 
 // headerKey folds a header cell: a leading byte order mark and text in
 // brackets ("Họ và tên (*)", "SĐT (di động)") are dropped, case and
@@ -100,7 +101,7 @@ func dropBrackets(s string) string {
 // headerField is the field a header cell names; fieldNone for an unknown
 // (or empty) header.
 func headerField(cell string) field {
-	return headerNames[headerKey(cell)]
+	return headerNames()[headerKey(cell)]
 }
 
 // columns maps each field to its column index, -1 when absent.

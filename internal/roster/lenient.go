@@ -3,6 +3,7 @@ package roster
 import (
 	"hash/maphash"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -111,9 +112,8 @@ func splitPhones(s string) (first, rest string, ok bool) {
 // groupAliases are groups as wards write them, by the association or the
 // people rather than the plan's name; each is read as the plan's group with
 // a warning, so the clerk sees what it became.
-var groupAliases = map[string]Group{}
-
-func init() {
+var groupAliases = sync.OnceValue(func() map[string]Group {
+	groupAliases := map[string]Group{}
 	aliases := map[Group][]string{
 		CanBo: {"cán bộ phường", "cán bộ khu phố", "cán bộ không chuyên trách", "cán bộ chuyên trách",
 			"bí thư chi bộ", "trưởng khu phố", "tổ trưởng tổ dân phố"},
@@ -137,7 +137,8 @@ func init() {
 			groupAliases[groupKey(n)] = g
 		}
 	}
-}
+	return groupAliases
+})
 
 // GroupAlias reads a group written as wards write it when ParseGroup does
 // not know it: a known alias ("Cựu chiến binh", "Hội Phụ nữ"), or a name
@@ -146,14 +147,14 @@ func init() {
 // chức" names two groups and is not read.
 func GroupAlias(s string) (Group, bool) {
 	k := groupKey(s)
-	if g, ok := groupAliases[k]; ok {
+	if g, ok := groupAliases()[k]; ok {
 		return g, true
 	}
 	// Every group named in the text; shorter names ("cc", "dn", "dan")
 	// would be found inside any word.
 	var found Group
 	first := false
-	for name, g := range groupNames {
+	for name, g := range groupNames() {
 		if len(name) < 5 || !strings.Contains(k, name) {
 			continue
 		}

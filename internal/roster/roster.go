@@ -14,6 +14,7 @@ package roster
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"briefing/internal/cccd"
@@ -52,9 +53,8 @@ func (g Group) Label(l i18n.Lang) string {
 // groupNames maps a group key (see groupKey) to its group: the codes, the
 // Vietnamese and English labels of the catalog, and the other ways rosters
 // write them.
-var groupNames = map[string]Group{}
-
-func init() {
+var groupNames = sync.OnceValue(func() map[string]Group {
+	groupNames := map[string]Group{}
 	extra := map[Group][]string{
 		CanBo:        {"cán bộ", "cb", "cadre", "cadres"},
 		CongChuc:     {"công chức", "cc", "civil servant", "civil servants"},
@@ -71,7 +71,8 @@ func init() {
 			groupNames[groupKey(n)] = g
 		}
 	}
-}
+	return groupNames
+})
 
 // groupKey folds s (case, diacritics, đ) and keeps only letters and digits,
 // so "Hội viên/đoàn viên", "hoi vien - doan vien" and "HOIVIENDOANVIEN" meet.
@@ -98,7 +99,7 @@ func ParseGroup(s string) (Group, bool) {
 	if strings.TrimSpace(s) == "" {
 		return "", true
 	}
-	g, ok := groupNames[groupKey(s)]
+	g, ok := groupNames()[groupKey(s)]
 	return g, ok
 }
 
