@@ -43,7 +43,7 @@ const (
 	ptyCols, ptyRows = 120, 40
 	keyPresses       = 40
 	idleSettle       = 2 * time.Second
-	idleWindow       = 5 * time.Second
+	idleWindow       = 15 * time.Second
 )
 
 // markers are written on slides in turn (slide i carries markers[i%3]): no two have the same

@@ -62,6 +62,9 @@ func briefingBin(t testing.TB) string {
 		binPath = filepath.Join(binDir, name)
 		// go test puts its own GOROOT/bin first on PATH. The tests run in cmd/briefing.
 		cmd := exec.Command("go", "build", "-o", binPath, "./")
+		// The binary users get: no cgo (it cross-builds so; on Linux cgo
+		// would also load libc at every start).
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
