@@ -26,6 +26,7 @@ import (
 	"briefing/internal/tui/theme"
 	"briefing/internal/unit"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 )
 
@@ -337,5 +338,15 @@ func (e *env) tuiOptions(g *globals) (tui.Options, error) {
 		return tui.Options{}, exitError{2, e.lang.T("cli.theme.bad", g.theme)}
 	}
 	return tui.Options{Service: e.svc, Attendance: e.att, Questions: e.qs, LoadLibrary: e.lib, Lang: e.lang, Theme: t,
-		SyncStatus: func(ctx context.Context) (bsync.Status, error) { return bsync.ReadStatus(ctx, e.store) }}, nil
+		SyncStatus: func(ctx context.Context) (bsync.Status, error) { return bsync.ReadStatus(ctx, e.store) },
+		Size:       terminalSize}, nil
+}
+
+// terminalSize is the size of the terminal on standard output (0, 0 when it is none).
+func terminalSize() (int, int) {
+	w, h, err := term.GetSize(os.Stdout.Fd())
+	if err != nil {
+		return 0, 0
+	}
+	return w, h
 }

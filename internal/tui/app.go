@@ -44,6 +44,10 @@ type Options struct {
 	// SyncStatus reads where the device stands with its hub, for the home
 	// screen (nil: not shown).
 	SyncStatus func(context.Context) (bsync.Status, error)
+	// Size is the terminal's size before the program starts (0, 0: not known;
+	// nil under tests). The presenter and follow then draw their slide in
+	// the first frame rather than after the size comes as a message.
+	Size func() (width, height int)
 }
 
 // App is the root model. It holds the active screen and, when the program started on
@@ -58,6 +62,7 @@ type App struct {
 	atHome    bool          // active is the home screen (home holds an older copy of it)
 	toDesk    bool          // a session started from the form opens the desk, not the presenter
 	startInfo session.Info  // the start form's first values when home asks to present a deck
+	first     tea.Cmd       // what sizing the first screen before the program started asked for
 }
 
 // NewHome starts on the home screen.
@@ -104,6 +109,24 @@ func NewDesk(o Options, s session.Session) App {
 func NewPresent(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
 	a.active = a.newPresent(s, d)
+	return a.primed()
+}
+
+// primed sizes the active screen to the terminal and renders its slide, before the
+// program starts, when the terminal's size is known.
+func (a App) primed() App {
+	if a.opts.Size == nil {
+		return a
+	}
+	w, h := a.opts.Size()
+	if w <= 0 || h <= 0 {
+		return a
+	}
+	a.common.Width, a.common.Height = w, h
+	a.active, a.first = a.active.SetSize(w, h)
+	if p, ok := a.active.(interface{ Prime() common.Screen }); ok {
+		a.active = p.Prime()
+	}
 	return a
 }
 
@@ -111,7 +134,7 @@ func NewPresent(o Options, s session.Session, d *deck.Deck) App {
 func NewFollow(o Options, s session.Session, d *deck.Deck) App {
 	a := newApp(o)
 	a.active = a.newFollow(s, d)
-	return a
+	return a.primed()
 }
 
 func newApp(o Options) App {
@@ -156,9 +179,9 @@ func (a App) newFollow(s session.Session, d *deck.Deck) common.Screen {
 // Init asks the terminal for its background and starts the first screen.
 func (a App) Init() tea.Cmd {
 	if a.opts.Theme == theme.Auto {
-		return tea.Batch(tea.RequestBackgroundColor, a.active.Init())
+		return tea.Batch(tea.RequestBackgroundColor, a.active.Init(), a.first)
 	}
-	return a.active.Init()
+	return tea.Batch(a.active.Init(), a.first)
 }
 
 type startedMsg struct {

@@ -104,6 +104,12 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 // Pos is the slide on the projector.
 func (m Model) Pos() slides.Pos { return m.pos }
 
+// Prime renders the slide on screen now, once the size is set (slides.Cache.RenderNow).
+func (m Model) Prime() common.Screen {
+	m.cache.RenderNow(m.pos)
+	return m
+}
+
 type tickMsg time.Time
 
 func tick() tea.Cmd {

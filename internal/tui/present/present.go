@@ -112,6 +112,12 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 // Pos is the slide on screen.
 func (m Model) Pos() slides.Pos { return m.pos }
 
+// Prime renders the slide on screen now, once the size is set (slides.Cache.RenderNow).
+func (m Model) Prime() common.Screen {
+	m.cache.RenderNow(m.pos)
+	return m
+}
+
 // Init starts the clock and the position poll, and says that a presenter runs.
 func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll(), m.beat()) }
 

@@ -125,6 +125,18 @@ func (c *Cache) renderCmd(i int) tea.Cmd {
 	}
 }
 
+// RenderNow renders slide p on the calling goroutine, if it is not rendered: for the first
+// frame of a window whose size is known before its program starts, so that the first frame
+// drawn is the slide (issue 16: start to first slide). Call it after Resize and Ensure.
+func (c *Cache) RenderNow(p Pos) {
+	if c.steps == nil || p.Slide < 0 || p.Slide >= len(c.steps) || c.steps[p.Slide] != nil {
+		return
+	}
+	if msg, ok := c.renderCmd(p.Slide)().(RenderedMsg); ok {
+		c.Merge(msg)
+	}
+}
+
 // Get returns a rendered step, "" when not rendered yet.
 func (c *Cache) Get(p Pos) string {
 	if !c.Ready(p) {
