@@ -10,6 +10,7 @@ import (
 
 	"briefing/internal/deck"
 	"briefing/internal/session"
+	"briefing/internal/store"
 	"briefing/internal/tui"
 	"github.com/spf13/cobra"
 )
@@ -45,16 +46,18 @@ func newPresentCmd(g *globals) *cobra.Command {
 		Use:   "present [DECK]",
 		Short: g.helpLang.T("cli.help.cmd.present"),
 		Args:  argsMax(g, 1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := openEnv(cmd, g)
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
 			}
 			defer e.close()
+			defer func() { err = e.checkedErr(err) }()
 			opts, err := e.tuiOptions(g)
 			if err != nil {
 				return err
 			}
+			opts.Checked = e.store.Checked
 			ctx := cmd.Context()
 			if open, err := e.svc.Current(ctx); err != nil {
 				return err
@@ -95,6 +98,20 @@ func newPresentCmd(g *globals) *cobra.Command {
 	}
 	infoFlags(g, cmd, &info)
 	return cmd
+}
+
+// checkedErr is how a command that opened the database with its check in
+// the background (store.OpenCheckLater: the presenter, follow) ends: a check
+// that failed is the cause of whatever else went wrong, or of the program's
+// end, and is told as opening the database would tell it.
+func (e *env) checkedErr(err error) error {
+	if cerr := e.store.Checked(context.Background()); cerr != nil {
+		err = cerr
+	}
+	if pe := dbProblem(e.lang, dataDB(e.dir), err); pe != nil && errors.As(pe, new(exitError)) {
+		return pe
+	}
+	return err
 }
 
 // pathGone reports whether name is a file path (not a deck id) that does
@@ -146,16 +163,18 @@ func newFollowCmd(g *globals) *cobra.Command {
 		Use:   "follow",
 		Short: g.helpLang.T("cli.help.cmd.follow"),
 		Args:  argsNone(g),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			e, err := openEnv(cmd, g)
+		RunE: func(cmd *cobra.Command, _ []string) (err error) {
+			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
 			}
 			defer e.close()
+			defer func() { err = e.checkedErr(err) }()
 			opts, err := e.tuiOptions(g)
 			if err != nil {
 				return err
 			}
+			opts.Checked = e.store.Checked
 			open, err := e.svc.Current(cmd.Context())
 			if err != nil {
 				return err

@@ -47,6 +47,11 @@ type Store struct {
 	watchMu   sync.Mutex // DataVersion's connection
 	watchConn *sql.Conn
 	watchStmt *sql.Stmt
+
+	// checked is closed when a check run in the background (OpenCheckLater)
+	// ends, with checkErr its outcome; nil when Open checked before returning.
+	checked  chan struct{}
+	checkErr error
 }
 
 // Open opens (creating if needed) the database in dir, brings its schema up to
@@ -60,6 +65,54 @@ type Store struct {
 // Opening an up-to-date database writes nothing, so it never waits for
 // another process's write: WAL lets it read while the other writes.
 func Open(dir string) (*Store, error) {
+	s, err := open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.check(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", filepath.Dir(s.path), err)
+	}
+	return s, nil
+}
+
+// OpenCheckLater is Open with the file's check (quick_check, up to CheckLimit)
+// run in the background, for a window that draws its first frame at once:
+// the presenter and follow (issue 16; a 2,000-slide deck's database took 19
+// ms to check). Reads do not wait for the check. Every write waits for it
+// and, if it failed, fails with its error (*sqlitedb.DamagedError), as Open
+// would have; Checked gives the outcome.
+func OpenCheckLater(dir string) (*Store, error) {
+	s, err := open(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.checked = make(chan struct{})
+	go func() {
+		defer close(s.checked)
+		if err := s.check(context.Background()); err != nil {
+			s.checkErr = fmt.Errorf("store: open %s: %w", filepath.Dir(s.path), err)
+		}
+	}()
+	return s, nil
+}
+
+// Checked waits for a check run in the background and returns its outcome
+// (nil at once when Open checked).
+func (s *Store) Checked(ctx context.Context) error {
+	if s.checked == nil {
+		return nil
+	}
+	select {
+	case <-s.checked:
+		return s.checkErr
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// open opens and migrates the database in dir, without the file's check.
+func open(dir string) (*Store, error) {
 	// The file: URI needs an absolute path: a relative one such as
 	// "--data ./d" would otherwise name a file under the root.
 	dir, err := filepath.Abs(dir)
@@ -76,10 +129,6 @@ func Open(dir string) (*Store, error) {
 		return s.init(context.Background())
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", dir, err)
-	}
-	if err := s.check(context.Background()); err != nil {
-		s.Close()
 		return nil, fmt.Errorf("store: open %s: %w", dir, err)
 	}
 	return s, nil
@@ -162,6 +211,9 @@ func (s *Store) ensureDevice(ctx context.Context) (string, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.checked != nil {
+		<-s.checked // the check reads through s.db
+	}
 	if s.positionStmt != nil {
 		s.positionStmt.Close()
 	}
@@ -186,6 +238,9 @@ func (s *Store) DeviceID() string { return s.deviceID }
 // lock is taken at BEGIN and waits up to the busy timeout for other processes.
 // fn must not call Tx again: writes of one process take turns.
 func (s *Store) Tx(ctx context.Context, fn func(*Tx) error) error {
+	if err := s.Checked(ctx); err != nil {
+		return err
+	}
 	select {
 	case s.writeTurn <- struct{}{}:
 		defer func() { <-s.writeTurn }()

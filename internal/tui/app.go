@@ -48,6 +48,10 @@ type Options struct {
 	// nil under tests). The presenter and follow then draw their slide in
 	// the first frame rather than after the size comes as a message.
 	Size func() (width, height int)
+	// Checked waits for the database's check when it runs in the background
+	// (store.OpenCheckLater; nil: it ran before). A failed check ends the
+	// program with its error: nothing is written, as no write passes it.
+	Checked func(context.Context) error
 }
 
 // App is the root model. It holds the active screen and, when the program started on
@@ -63,6 +67,18 @@ type App struct {
 	toDesk    bool          // a session started from the form opens the desk, not the presenter
 	startInfo session.Info  // the start form's first values when home asks to present a deck
 	first     tea.Cmd       // what sizing the first screen before the program started asked for
+	fatal     error         // why the program ended by itself (a failed database check)
+}
+
+// checkedMsg is the database check's outcome (Options.Checked).
+type checkedMsg struct{ err error }
+
+func (a App) waitChecked() tea.Cmd {
+	if a.opts.Checked == nil {
+		return nil
+	}
+	check := a.opts.Checked
+	return func() tea.Msg { return checkedMsg{check(context.Background())} }
 }
 
 // NewHome starts on the home screen.
@@ -179,9 +195,9 @@ func (a App) newFollow(s session.Session, d *deck.Deck) common.Screen {
 // Init asks the terminal for its background and starts the first screen.
 func (a App) Init() tea.Cmd {
 	if a.opts.Theme == theme.Auto {
-		return tea.Batch(tea.RequestBackgroundColor, a.active.Init(), a.first)
+		return tea.Batch(tea.RequestBackgroundColor, a.active.Init(), a.first, a.waitChecked())
 	}
-	return tea.Batch(a.active.Init(), a.first)
+	return tea.Batch(a.active.Init(), a.first, a.waitChecked())
 }
 
 type startedMsg struct {
@@ -206,6 +222,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case checkedMsg:
+		if msg.err == nil {
+			return a, nil
+		}
+		a.fatal = msg.err
+		a.frames.stop()
+		return a, tea.Quit
 	case tea.WindowSizeMsg:
 		a.common.Width, a.common.Height = msg.Width, msg.Height
 		var cmd, homeCmd tea.Cmd
@@ -353,12 +376,15 @@ func (a App) View() tea.View {
 
 // Run runs a root model in the terminal until the user leaves.
 func Run(a App) error {
-	// 120 frames a second, Bubble Tea's most: a frame waits for the renderer's next tick,
-	// and at the default 60 that alone made a slide change take 8 ms in the median (issue
-	// 16). A tick with nothing new costs a comparison.
-	_, err := tea.NewProgram(a, tea.WithFPS(120)).Run()
+	// At most 120 frames a second, Bubble Tea's most. Its renderer (patched, see
+	// third_party/README.md) draws a frame when one is due, at once after a key when the
+	// last frame is older than 1/120 s, and none while nothing changes (issue 16).
+	m, err := tea.NewProgram(a, tea.WithFPS(120)).Run()
 	if err != nil {
 		return fmt.Errorf("tui: %w", err)
+	}
+	if final, ok := m.(App); ok && final.fatal != nil {
+		return final.fatal
 	}
 	return nil
 }

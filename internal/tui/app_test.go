@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -190,5 +191,29 @@ func TestResizeNoPanic(t *testing.T) {
 				t.Errorf("%T at %dx%d: %d lines", a.active, sz[0], sz[1], h)
 			}
 		}
+	}
+}
+
+// A database check run beside the presenter's start (store.OpenCheckLater) that fails
+// ends the program with its error; the first frame came before it (issue 16).
+func TestFailedCheckEndsThePresenter(t *testing.T) {
+	f := newFixture(t)
+	damaged := errors.New("store: the file is damaged")
+	f.opts.Checked = func(context.Context) error { return damaged }
+	tm := teatest.NewTestModel(t, NewPresent(f.opts, f.sess, f.deck), teatest.WithInitialTermSize(80, 24))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(App)
+	if final.fatal != damaged {
+		t.Fatalf("fatal %v, want the check's error", final.fatal)
+	}
+}
+
+// With the terminal's size known before the program starts, the presenter's very first
+// frame is the slide, not an empty screen waiting for a size (issue 16).
+func TestPrimedFirstFrameIsTheSlide(t *testing.T) {
+	f := newFixture(t)
+	f.opts.Size = func() (int, int) { return 120, 40 }
+	a := NewPresent(f.opts, f.sess, f.deck)
+	if got := a.View().Content; !strings.Contains(got, "Nghị quyết") {
+		t.Fatalf("the first frame is not the slide:\n%s", got)
 	}
 }
