@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/regularfile"
 
 	"filippo.io/age"
@@ -272,40 +273,19 @@ func SealBundle(m Manifest, plain []byte, to []age.Recipient, key ed25519.Privat
 	return out.Bytes(), nil
 }
 
-// WriteFileSafely writes data to path through a temporary file in the same
-// folder: written, flushed to the disk, renamed, then read back and
-// compared, so that "done" means the bytes are on the stick.
+// WriteFileSafely writes data to path as atomicfile does (a temporary file
+// beside it, flushed, renamed), then reads it back and compares, so that
+// "done" means the bytes are on the stick.
 func WriteFileSafely(path string, data []byte) error {
-	dir := filepath.Dir(path)
 	// A write killed before its rename left its temporary file: a whole
-	// bundle under a hidden name that FAT shows. The next write removes it.
-	if stale, err := filepath.Glob(filepath.Join(dir, "."+globEscape(filepath.Base(path))+".*.tmp")); err == nil {
+	// bundle under a hidden name that FAT shows. This write removes it.
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".*")); err == nil {
 		for _, f := range stale {
 			os.Remove(f)
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	if err := atomicfile.Write(path, data, 0o600); err != nil {
 		return err
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; left only by a failure
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // not every file system syncs a folder (FAT on a stick does not need it)
-		d.Close()
 	}
 	back, err := os.ReadFile(path)
 	if err != nil {

@@ -241,16 +241,21 @@ func (d *Device) ApplyReceipt(ctx context.Context, path string) (Acknowledged, e
 			return out, err
 		}
 	}
+	out.Pending, err = d.pending(ctx)
+	return out, err
+}
+
+// pending counts the changes the hub has not acknowledged.
+func (d *Device) pending(ctx context.Context) (int64, error) {
 	last, err := d.Store.LastSeq(ctx)
 	if err != nil {
-		return out, err
+		return 0, err
 	}
-	now, err := d.Store.SyncState(ctx)
+	st, err := d.Store.SyncState(ctx)
 	if err != nil {
-		return out, err
+		return 0, err
 	}
-	out.Pending = max(0, last-now.Acked)
-	return out, nil
+	return max(0, last-st.Acked), nil
 }
 
 // Imported is what a down bundle did.
@@ -341,16 +346,8 @@ func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 	if err := d.exchanged(ctx, st); err != nil {
 		return out, err
 	}
-	last, err := d.Store.LastSeq(ctx)
-	if err != nil {
-		return out, err
-	}
-	now, err := d.Store.SyncState(ctx)
-	if err != nil {
-		return out, err
-	}
-	out.Pending = max(0, last-now.Acked)
-	return out, nil
+	out.Pending, err = d.pending(ctx)
+	return out, err
 }
 
 // EnrollOffline enrols this device from an enrolment file, without the
