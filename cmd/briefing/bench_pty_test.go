@@ -11,6 +11,8 @@ package main
 //	key-ms          median of key (→) -> the next slide's marker, over keyPresses presses
 //	key-p90-ms      the 90th percentile of the same
 //	peak-MB         the process's peak resident memory (VmHWM)
+//	anon-MB         its private memory at the end (RssAnon: heap, stacks); the rest of
+//	                VmHWM is the binary's clean pages, shared and reclaimable
 //	idle-cpu-%      the process's CPU time over idleWindow with nothing pressed
 //
 // for generated Vietnamese decks of 200 and 2,000 slides, both in the data directory. Linux
@@ -77,7 +79,7 @@ func BenchmarkPresenterPTY(b *testing.B) {
 	decks := map[int][]byte{200: benchDeck("do200", 200), 2000: benchDeck("do2000", 2000)}
 	for _, n := range []int{200, 2000} {
 		b.Run(fmt.Sprintf("slides=%d", n), func(b *testing.B) {
-			var first, median, p90, peak, idle []float64
+			var first, median, p90, peak, anon, idle []float64
 			for b.Loop() {
 				dir := b.TempDir()
 				if err := os.MkdirAll(filepath.Join(dir, "decks"), 0o755); err != nil {
@@ -91,12 +93,13 @@ func BenchmarkPresenterPTY(b *testing.B) {
 				startBenchSession(b, dir, decks[n])
 				r := runPresenter(b, bin, dir, n)
 				first, median, p90 = append(first, r.first), append(median, r.keyMedian), append(p90, r.keyP90)
-				peak, idle = append(peak, r.peakMB), append(idle, r.idleCPU)
+				peak, anon, idle = append(peak, r.peakMB), append(anon, r.anonMB), append(idle, r.idleCPU)
 			}
 			b.ReportMetric(mean(first), "first-frame-ms")
 			b.ReportMetric(mean(median), "key-ms")
 			b.ReportMetric(mean(p90), "key-p90-ms")
 			b.ReportMetric(mean(peak), "peak-MB")
+			b.ReportMetric(mean(anon), "anon-MB")
 			b.ReportMetric(mean(idle), "idle-cpu-%")
 			b.ReportMetric(0, "ns/op")
 		})
@@ -129,7 +132,7 @@ func startBenchSession(b *testing.B, dir string, src []byte) {
 }
 
 type ptyResult struct {
-	first, keyMedian, keyP90, peakMB, idleCPU float64
+	first, keyMedian, keyP90, peakMB, anonMB, idleCPU float64
 }
 
 // runPresenter runs `briefing present` in a pseudo-terminal on the open session of an
@@ -181,7 +184,8 @@ func runPresenter(b *testing.B, bin, dir string, n int) ptyResult {
 	time.Sleep(idleWindow)
 	cpu1 := procCPU(b, cmd.Process.Pid)
 	r.idleCPU = 100 * (cpu1 - cpu0).Seconds() / time.Since(t0).Seconds()
-	r.peakMB = procPeakMB(b, cmd.Process.Pid)
+	r.peakMB = procStatusMB(b, cmd.Process.Pid, "VmHWM:")
+	r.anonMB = procStatusMB(b, cmd.Process.Pid, "RssAnon:")
 	return r
 }
 
@@ -201,19 +205,19 @@ func procCPU(b *testing.B, pid int) time.Duration {
 	return time.Duration(ut+st) * 10 * time.Millisecond
 }
 
-// procPeakMB is a process's peak resident memory in MB (VmHWM).
-func procPeakMB(b *testing.B, pid int) float64 {
+// procStatusMB is a memory figure of /proc/PID/status (VmHWM, RssAnon) in MB.
+func procStatusMB(b *testing.B, pid int, field string) float64 {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field); ok {
 			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
 			return kb / 1024
 		}
 	}
-	b.Fatal("no VmHWM")
+	b.Fatal("no " + field)
 	return 0
 }
 
