@@ -187,6 +187,32 @@ func TestRenderWidth(t *testing.T) {
 	}
 }
 
+// A code line wider than the slide is cut, and only it: the text around keeps its
+// width (a 140-column code line had every line of its slide wrapped at 10 columns). Code
+// indented with tabs keeps its indent, in spaces a screen can measure.
+func TestRenderLongCodeLineAndTabs(t *testing.T) {
+	md := "## Mã không ngôn ngữ\n\nMột đoạn văn đủ dài để thấy nó được ngắt đúng chỗ ở chiều rộng của trang chiếu.\n\n```\nfunc main() {\n\tfmt.Println(1)\n}\ndòng rất dài " + strings.Repeat("-", 140) + " hết\n```\n"
+	r, err := NewRenderer(100, Plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Một đoạn văn đủ dài để thấy nó được ngắt đúng chỗ ở chiều rộng của trang chiếu.") {
+		t.Errorf("the paragraph was wrapped narrower than the slide:\n%s", out)
+	}
+	if !strings.Contains(out, "    fmt.Println(1)") || strings.Contains(out, "\t") {
+		t.Errorf("the tab indent is lost or left as a tab:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(line); w > 100 {
+			t.Errorf("a line is %d wide: %q", w, line)
+		}
+	}
+}
+
 func TestLibraryFind(t *testing.T) {
 	lib := Library(os.DirFS("testdata"), "")
 	e, err := Find(lib, "mau")

@@ -75,8 +75,12 @@ func (r *Renderer) Render(md string) (string, error) {
 	}
 	// Glamour wraps text before it adds list and quote indents, so an indented block can
 	// come out wider than asked: render again, narrower by the excess, before cutting words.
-	md = unquote(joinSoftBreaks(md))
-	var lines []string
+	// A tab is as wide as the terminal makes it, and a screen that measures text gives it no
+	// width (code indented with tabs lost its indent on the presenter): four spaces, as
+	// Markdown reads an indent.
+	md = unquote(joinSoftBreaks(strings.ReplaceAll(md, "\t", "    ")))
+	var lines, before []string
+	widestBefore := -1
 	for wrap, try := r.Width, 0; try < 4 && wrap >= 10; try++ {
 		tr, err := r.glamour(wrap)
 		if err != nil {
@@ -100,6 +104,15 @@ func (r *Renderer) Render(md string) (string, error) {
 		if widest <= r.Width {
 			break
 		}
+		if widestBefore >= 0 && widest >= widestBefore {
+			// Wrapping narrower did not narrow the widest line: it is code or one long
+			// word, which glamour does not wrap. Keep the wrapping before (a 140-column
+			// code line had every line of its slide wrapped at 10 columns); the line is
+			// cut below.
+			lines = before
+			break
+		}
+		widestBefore, before = widest, lines
 		wrap -= widest - r.Width
 	}
 	lines = hangItems(lines, r.Width)

@@ -222,6 +222,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		// ctrl+z puts the program in the background, as a terminal program does (where
+		// the system has job control); it came back to the screen with what was typed
+		// meanwhile taken as keys (issue 16's trial: a shell's "fg" moved the slides).
+		if msg.String() == "ctrl+z" {
+			return a, tea.Suspend
+		}
 	case checkedMsg:
 		if msg.err == nil {
 			return a, nil

@@ -217,3 +217,16 @@ func TestPrimedFirstFrameIsTheSlide(t *testing.T) {
 		t.Fatalf("the first frame is not the slide:\n%s", got)
 	}
 }
+
+// ctrl+z suspends the program (job control), on every screen, rather than reaching it as a
+// key; what the shell gets typed then is not taken for keys.
+func TestCtrlZSuspends(t *testing.T) {
+	f := newFixture(t)
+	_, cmd := NewPresent(f.opts, f.sess, f.deck).Update(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	if cmd == nil {
+		t.Fatal("ctrl+z did nothing")
+	}
+	if _, ok := cmd().(tea.SuspendMsg); !ok {
+		t.Fatalf("ctrl+z gave %T, want tea.SuspendMsg", cmd())
+	}
+}
