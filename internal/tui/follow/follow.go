@@ -251,7 +251,9 @@ func (m Model) relayout() (Model, tea.Cmd) {
 	var now tea.Cmd
 	if pw := m.slidePaneWidth(); pw > 0 {
 		notesW = m.width - pw - 1
-		m.cache.Resize(pw-2, m.styles.Slide)
+		// The slide fills the box inside its border and padding: rendered wider, the box
+		// wrapped its lines a second time ("thu" alone, "nhập cao" indented below).
+		m.cache.Resize(pw-m.styles.Box.GetHorizontalFrameSize(), m.styles.Slide)
 		now = m.cache.Ensure(m.pos)
 	}
 	m.notes.SetWidth(max(notesW, 10))
