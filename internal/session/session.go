@@ -597,3 +597,9 @@ func cleanInfo(i Info) (Info, error) {
 func (s *Service) DataVersion(ctx context.Context) (int64, error) {
 	return s.st.DataVersion(ctx)
 }
+
+// Writes receives when the device database's files are written (store.Writes;
+// nil where files are not watched: poll DataVersion).
+func (s *Service) Writes() <-chan struct{} {
+	return s.st.Writes()
+}

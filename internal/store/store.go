@@ -52,6 +52,10 @@ type Store struct {
 	// ends, with checkErr its outcome; nil when Open checked before returning.
 	checked  chan struct{}
 	checkErr error
+
+	writesOnce sync.Once // Writes' watcher of the database files
+	watcher    interface{ Close() error }
+	writes     chan struct{}
 }
 
 // Open opens (creating if needed) the database in dir, brings its schema up to
@@ -213,6 +217,10 @@ func (s *Store) ensureDevice(ctx context.Context) (string, error) {
 func (s *Store) Close() error {
 	if s.checked != nil {
 		<-s.checked // the check reads through s.db
+	}
+	s.writesOnce.Do(func() {}) // no watcher starts after this; one started is seen
+	if s.watcher != nil {
+		s.watcher.Close()
 	}
 	if s.positionStmt != nil {
 		s.positionStmt.Close()

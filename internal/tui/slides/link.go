@@ -17,6 +17,10 @@ import (
 // idle window does almost nothing.
 const PollInterval = 200 * time.Millisecond
 
+// WatchedPollInterval is the poll's safety net where the database's files are watched
+// (store.Writes): a write wakes it at once, and nothing else wakes an idle window.
+const WatchedPollInterval = 2 * time.Second
+
 // QuietEvery is how long a poll waits, nothing written, before it tells its screen so: the
 // screen asks for the next poll, and a screen that is gone no longer polls.
 const QuietEvery = 2 * time.Second
@@ -27,6 +31,7 @@ type positions interface {
 	GoTo(ctx context.Context, id string, slide, step int) error
 	SetBlack(ctx context.Context, id string, on bool) error
 	DataVersion(ctx context.Context) (int64, error)
+	Writes() <-chan struct{}
 }
 
 // Link keeps a window's position in step with its session in the device database, which is
@@ -89,15 +94,27 @@ func (l *Link) Poll() tea.Cmd {
 	l.reread = false
 	return func() tea.Msg {
 		ctx := context.Background()
-		for waited := time.Duration(0); ; waited += PollInterval {
-			time.Sleep(PollInterval)
+		// Where the database's files are watched, a write wakes the poll at once and the
+		// timer is only a safety net; elsewhere the timer is the poll.
+		writes, every := svc.Writes(), PollInterval
+		if writes != nil {
+			every = WatchedPollInterval
+		}
+		start := time.Now()
+		for {
+			t := time.NewTimer(every)
+			select {
+			case <-writes:
+			case <-t.C:
+			}
+			t.Stop()
 			v, err := svc.DataVersion(ctx)
 			if err != nil || reread || v != version.Load() {
 				version.Store(v)
 				p, err := svc.Position(ctx, id)
 				return PolledMsg{ID: id, Pos: p, Err: err, Seq: seq}
 			}
-			if waited+PollInterval >= QuietEvery {
+			if time.Since(start) >= QuietEvery {
 				return QuietMsg{ID: id}
 			}
 		}

@@ -49,6 +49,9 @@ func (s *slowPositions) DataVersion(context.Context) (int64, error) {
 	return s.version, nil
 }
 
+// Writes: not watched, the link polls.
+func (s *slowPositions) Writes() <-chan struct{} { return nil }
+
 // TestPollBeforeOwnWriteDoesNotMoveBack is issue 16's slide that moved by itself (6 -> 7 -> 6,
 // no key pressed): a poll reads slide 6, the → pressed just before is written (slowly) and its
 // SavedMsg handled, and only then does the poll's message arrive. It must not be taken for
