@@ -75,7 +75,7 @@ type Model struct {
 	black         bool // the audience screen is black
 	blackWriting  bool // our b is on its way: polls still bring the old state
 	onSlide       session.SlideClock
-	ticks         int // clock ticks seen: every refreshEvery-th reads the counters again
+	ticks         int  // clock ticks seen: every refreshEvery-th reads the counters again
 	ended         bool // the session was ended in another window: say so, then close
 	width, height int
 	now           time.Time
