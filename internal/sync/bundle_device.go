@@ -37,14 +37,15 @@ func (d *Device) now() time.Time {
 // older hub): it must enrol again before it can use bundles.
 var ErrNoHubKeys = errors.New("the enrolment holds no hub keys for bundles: enrol again with a code from an up-to-date hub")
 
-// enrolment reads the sync state and the device's keys.
-func (d *Device) enrolment(ctx context.Context) (store.SyncState, Keys, error) {
+// enrolment reads the sync state, the device's keys and the hub's signing key.
+func (d *Device) enrolment(ctx context.Context) (store.SyncState, Keys, ed25519.PublicKey, error) {
 	st, err := d.Store.SyncState(ctx)
 	if err != nil {
-		return st, Keys{}, err
+		return st, Keys{}, nil, err
 	}
-	if st.AgeRecipient == "" || st.HubKey == "" {
-		return st, Keys{}, ErrNoHubKeys
+	hub, err := base64.RawURLEncoding.DecodeString(st.HubKey)
+	if st.AgeRecipient == "" || err != nil || len(hub) != ed25519.PublicKeySize {
+		return st, Keys{}, nil, ErrNoHubKeys
 	}
 	keys, ok, err := LoadKeys(d.Dir)
 	if err == nil && !ok {
@@ -53,15 +54,7 @@ func (d *Device) enrolment(ctx context.Context) (store.SyncState, Keys, error) {
 	if err == nil && keys.DeviceID != d.Store.DeviceID() {
 		err = fmt.Errorf("%w: %s names device %s, the database is device %s", ErrKeysOfAnotherDevice, KeysFile, keys.DeviceID, d.Store.DeviceID())
 	}
-	return st, keys, err
-}
-
-func hubKey(st store.SyncState) (ed25519.PublicKey, error) {
-	k, err := base64.RawURLEncoding.DecodeString(st.HubKey)
-	if err != nil || len(k) != ed25519.PublicKeySize {
-		return nil, ErrNoHubKeys
-	}
-	return k, nil
+	return st, keys, hub, err
 }
 
 // Exported is what an up bundle holds.
@@ -89,7 +82,7 @@ func (d *Device) ExportAnew(ctx context.Context, path string) (Exported, error) 
 
 func (d *Device) export(ctx context.Context, path string, anew bool) (Exported, error) {
 	var out Exported
-	st, keys, err := d.enrolment(ctx)
+	st, keys, _, err := d.enrolment(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -204,11 +197,7 @@ type Acknowledged struct {
 // bundles and marks the changes it holds acknowledged.
 func (d *Device) ApplyReceipt(ctx context.Context, path string) (Acknowledged, error) {
 	var out Acknowledged
-	st, keys, err := d.enrolment(ctx)
-	if err != nil {
-		return out, err
-	}
-	pub, err := hubKey(st)
+	st, keys, pub, err := d.enrolment(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -278,11 +267,7 @@ func (d *Device) exchanged(ctx context.Context, st store.SyncState) error {
 // A bundle older than the feed applied here is refused: no rollback.
 func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 	var out Imported
-	st, keys, err := d.enrolment(ctx)
-	if err != nil {
-		return out, err
-	}
-	pub, err := hubKey(st)
+	st, keys, pub, err := d.enrolment(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -348,40 +333,4 @@ func (d *Device) Import(ctx context.Context, path string) (Imported, error) {
 	}
 	out.Pending, err = d.pending(ctx)
 	return out, err
-}
-
-// EnrollOffline enrols this device from an enrolment file, without the
-// hub: the file carries what the hub would answer. The hub enrols the
-// device when its first bundle brings the code.
-func (en *Enroller) EnrollOffline(ctx context.Context, ef EnrolmentFile) (EnrollResponse, error) {
-	resp := EnrollResponse{HubID: ef.HubID, DeviceID: en.Store.DeviceID(), Unit: ef.UnitID, UnitName: ef.Unit,
-		Scope: ef.Scope, IDKey: ef.IDKey, AgeRecipient: ef.AgeRecipient, HubKey: ef.HubKey}
-	if !ef.Offline() {
-		return resp, errors.New("the enrolment file does not carry what a laptop needs to enrol without the hub: ask the district for a new one (briefing hub enroll -o FILE)")
-	}
-	// Enrolled for one unit, a laptop does not change unit by a file meant
-	// for another: the hub would hold every record it then writes.
-	if ef.Device != "" && ef.Device != resp.DeviceID {
-		return resp, fmt.Errorf("the enrolment file was made for laptop %s, this is %s: ask the district for a file for this laptop", ef.Device, resp.DeviceID)
-	}
-	if st, err := en.Store.SyncState(ctx); err == nil && st.HubID == ef.HubID && st.Unit != "" && st.Unit != ef.UnitID && ef.Device == "" {
-		return resp, &UnitChangeError{Enrolled: st.UnitName, File: ef.Unit}
-	}
-	keys, err := DeviceKeys(en.Dir, resp.DeviceID)
-	if err != nil {
-		return resp, err
-	}
-	keys.IDKey, keys.HubID, keys.PendingCode = ef.IDKey, ef.HubID, ef.Code
-	if err := SaveKeys(en.Dir, keys); err != nil {
-		return resp, err
-	}
-	now := time.Now
-	if en.Now != nil {
-		now = en.Now
-	}
-	err = en.Store.SaveEnrolment(ctx, store.SyncState{
-		HubURL: ef.URL, HubID: ef.HubID, Pin: ef.Pin, Unit: ef.UnitID, UnitName: ef.Unit,
-		Scope: ef.Scope, AgeRecipient: ef.AgeRecipient, HubKey: ef.HubKey, EnrolledAt: now(),
-	})
-	return resp, err
 }

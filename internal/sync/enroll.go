@@ -86,17 +86,47 @@ func (en *Enroller) Enroll(ctx context.Context, e Endpoint, code, name string) (
 			return resp, errors.New("enrolment answer: id_key is not a base64url key of at least 16 bytes")
 		}
 	}
-	keys.IDKey, keys.HubID, keys.PendingCode = resp.IDKey, resp.HubID, ""
-	if err := SaveKeys(en.Dir, keys); err != nil {
+	return resp, en.keep(ctx, keys, e, resp, "")
+}
+
+// EnrollOffline enrols this device from an enrolment file, without the
+// hub: the file carries what the hub would answer. The hub enrols the
+// device when its first bundle brings the code.
+func (en *Enroller) EnrollOffline(ctx context.Context, ef EnrolmentFile) (EnrollResponse, error) {
+	resp := EnrollResponse{HubID: ef.HubID, DeviceID: en.Store.DeviceID(), Unit: ef.UnitID, UnitName: ef.Unit,
+		Scope: ef.Scope, IDKey: ef.IDKey, AgeRecipient: ef.AgeRecipient, HubKey: ef.HubKey}
+	if !ef.Offline() {
+		return resp, errors.New("the enrolment file does not carry what a laptop needs to enrol without the hub: ask the district for a new one (briefing hub enroll -o FILE)")
+	}
+	// Enrolled for one unit, a laptop does not change unit by a file meant
+	// for another: the hub would hold every record it then writes.
+	if ef.Device != "" && ef.Device != resp.DeviceID {
+		return resp, fmt.Errorf("the enrolment file was made for laptop %s, this is %s: ask the district for a file for this laptop", ef.Device, resp.DeviceID)
+	}
+	if st, err := en.Store.SyncState(ctx); err == nil && st.HubID == ef.HubID && st.Unit != "" && st.Unit != ef.UnitID && ef.Device == "" {
+		return resp, &UnitChangeError{Enrolled: st.UnitName, File: ef.Unit}
+	}
+	keys, err := DeviceKeys(en.Dir, resp.DeviceID)
+	if err != nil {
 		return resp, err
+	}
+	return resp, en.keep(ctx, keys, Endpoint{URL: ef.URL, Pin: ef.Pin}, resp, ef.Code)
+}
+
+// keep saves what an enrolment gives: the hash key, the hub's id and a code
+// still to bring to the hub (an enrolment from a file) in the keys file; the
+// rest in the database.
+func (en *Enroller) keep(ctx context.Context, keys Keys, e Endpoint, resp EnrollResponse, pendingCode string) error {
+	keys.IDKey, keys.HubID, keys.PendingCode = resp.IDKey, resp.HubID, pendingCode
+	if err := SaveKeys(en.Dir, keys); err != nil {
+		return err
 	}
 	now := time.Now
 	if en.Now != nil {
 		now = en.Now
 	}
-	err = en.Store.SaveEnrolment(ctx, store.SyncState{
+	return en.Store.SaveEnrolment(ctx, store.SyncState{
 		HubURL: e.URL, HubID: resp.HubID, Pin: e.Pin, Unit: resp.Unit, UnitName: resp.UnitName,
 		Scope: resp.Scope, AgeRecipient: resp.AgeRecipient, HubKey: resp.HubKey, EnrolledAt: now(),
 	})
-	return resp, err
 }
