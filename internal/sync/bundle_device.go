@@ -163,6 +163,16 @@ func (d *Device) export(ctx context.Context, path string, anew bool) (Exported, 
 	if err != nil {
 		return out, err
 	}
+	// Checked as the hub will check it, before it is written; WriteFileSafely
+	// then reads the file back and compares it byte for byte (the stick holds
+	// what was checked, without reading 16 MB twice).
+	b, err := ParseBundle(data)
+	if err == nil {
+		err = b.Verify(priv.Public().(ed25519.PublicKey))
+	}
+	if err != nil {
+		return out, fmt.Errorf("the bundle does not verify: %w", err)
+	}
 	if err := WriteFileSafely(path, data); err != nil {
 		return out, err
 	}
@@ -171,14 +181,6 @@ func (d *Device) export(ctx context.Context, path string, anew bool) (Exported, 
 			os.Remove(path)
 			return out, err
 		}
-	}
-	// What is on the stick is what the hub will read: check it as it will.
-	b, err := ReadBundleFile(path)
-	if err == nil {
-		err = b.Verify(priv.Public().(ed25519.PublicKey))
-	}
-	if err != nil {
-		return out, fmt.Errorf("%s: the written bundle does not verify: %w", path, err)
 	}
 	return Exported{Manifest: b.Manifest, Bytes: len(data), Enrol: enrol != nil}, nil
 }
