@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,10 +166,6 @@ func newHubImportCmd(h *hubFlags) *cobra.Command {
 		Args:  argsMin(h.g, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return h.open(func(st hub.Store, l i18n.Lang) error {
-				bst, ok := st.(hub.BundleStore)
-				if !ok {
-					return exitError{1, "this hub store cannot import bundles"}
-				}
 				keys, err := hub.LoadOrCreateBundleKeys(h.path())
 				if err != nil {
 					return exitError{1, l.T("bundle.hub.keys", err)}
@@ -176,7 +173,7 @@ func newHubImportCmd(h *hubFlags) *cobra.Command {
 				out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 				failed := 0
 				for _, path := range args {
-					err := hubImportOne(cmd.Context(), bst, keys, l, path, out)
+					err := hubImportOne(cmd.Context(), st, keys, l, path, out)
 					// A stick holds the hub's own bundles for the units too:
 					// among several files they are passed over, not refused.
 					if len(args) > 1 && errors.Is(err, bsync.ErrBundleIsDown) {
@@ -197,7 +194,7 @@ func newHubImportCmd(h *hubFlags) *cobra.Command {
 	}
 }
 
-func hubImportOne(ctx context.Context, st hub.BundleStore, keys *hub.BundleKeys, l i18n.Lang, path string, out interface{ Write([]byte) (int, error) }) error {
+func hubImportOne(ctx context.Context, st hub.Store, keys *hub.BundleKeys, l i18n.Lang, path string, out io.Writer) error {
 	data, err := regularfile.Read(path, bsync.MaxBundleBytes)
 	if err != nil {
 		return err

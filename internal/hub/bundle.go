@@ -46,10 +46,18 @@ type bundleKeyFile struct {
 // dbPath, making them on first use.
 func LoadOrCreateBundleKeys(dbPath string) (*BundleKeys, error) {
 	path := BundleKeyFile(dbPath)
-	data, err := regularfile.Read(path, 16<<10)
+	k, err := readBundleKeys(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return createBundleKeys(path)
+		k, err = createBundleKeys(path)
+		if errors.Is(err, fs.ErrExist) { // another hub command made them first
+			k, err = readBundleKeys(path)
+		}
 	}
+	return k, err
+}
+
+func readBundleKeys(path string) (*BundleKeys, error) {
+	data, err := regularfile.Read(path, 16<<10)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +76,7 @@ func LoadOrCreateBundleKeys(dbPath string) (*BundleKeys, error) {
 	return &BundleKeys{Sign: ed25519.NewKeyFromSeed(seed), Age: id}, nil
 }
 
+// createBundleKeys writes new keys to path; fs.ErrExist if it is there.
 func createBundleKeys(path string) (*BundleKeys, error) {
 	seed := make([]byte, ed25519.SeedSize)
 	if _, err := rand.Read(seed); err != nil {
@@ -80,23 +89,18 @@ func createBundleKeys(path string) (*BundleKeys, error) {
 	data, _ := json.MarshalIndent(bundleKeyFile{SignSeed: base64.RawURLEncoding.EncodeToString(seed), Age: id.String()}, "", "  ")
 	// O_EXCL: two hub commands starting at once do not make two keys.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return LoadOrCreateBundleKeys(filepath.Join(filepath.Dir(path), "hub.db"))
-	}
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.Write(append(data, '\n')); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, err
+	_, err = f.Write(append(data, '\n'))
+	if err == nil {
+		err = f.Sync()
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(path)
-		return nil, err
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
+	if err != nil {
+		os.Remove(path)
 		return nil, err
 	}
 	return &BundleKeys{Sign: ed25519.NewKeyFromSeed(seed), Age: id}, nil
@@ -109,16 +113,6 @@ func (k *BundleKeys) PublicKey() string {
 
 // Recipient is the age recipient devices encrypt up bundles to.
 func (k *BundleKeys) Recipient() string { return k.Age.Recipient().String() }
-
-// BundleStore is what importing and writing bundles needs of the hub's
-// store, besides Store.
-type BundleStore interface {
-	Store
-	BundleImported(ctx context.Context, id string) (at time.Time, acked int64, ok bool, err error)
-	// PushBundle applies a bundle's batches in one transaction; fresh
-	// counts the changes the hub did not hold before.
-	PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, enrol *sync.EnrollRequest, now time.Time) (BundleApplied, error)
-}
 
 // BundleApplied is what PushBundle did.
 type BundleApplied struct {
@@ -150,7 +144,7 @@ type ImportResult struct {
 // bundle for another hub; a replay; expiry; a revoked device; then the
 // payload is decrypted and every change must be the signer's. A device
 // enrolled from a file is enrolled here by the code its bundle carries.
-func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []byte, now time.Time) (ImportResult, error) {
+func ImportBundle(ctx context.Context, st Store, keys *BundleKeys, data []byte, now time.Time) (ImportResult, error) {
 	var out ImportResult
 	b, err := sync.ParseBundle(data)
 	if err != nil {
@@ -180,10 +174,10 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 	if m.Hub != st.HubID() {
 		return out, fmt.Errorf("%w: it names hub %s, this hub is %s", sync.ErrBundleOtherHub, m.Hub, st.HubID())
 	}
-	if _, _, seen, err := st.BundleImported(ctx, m.ID); err != nil {
+	if at, acked, seen, err := st.BundleImported(ctx, m.ID); err != nil {
 		return out, err
 	} else if seen {
-		return replayed(ctx, st, keys, m, dev)
+		return replayed(st, keys, m, dev, at, acked)
 	}
 	if now.After(m.Expires) {
 		return out, &sync.ExpiredError{Created: m.Created, Expires: m.Expires}
@@ -209,7 +203,11 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 	applied, err := st.PushBundle(ctx, dev, m, reqs, enrolReq, now)
 	if errors.Is(err, sync.ErrBundleReplayed) {
 		// Another import of the same file committed first.
-		return replayed(ctx, st, keys, m, dev)
+		at, acked, _, err := st.BundleImported(ctx, m.ID)
+		if err != nil {
+			return out, err
+		}
+		return replayed(st, keys, m, dev, at, acked)
 	}
 	if err != nil {
 		return out, err
@@ -224,13 +222,10 @@ func ImportBundle(ctx context.Context, st BundleStore, keys *BundleKeys, data []
 // replayed answers a bundle imported before: not applied again, and a
 // receipt of what the hub holds now, as a repeated push is acknowledged
 // again (the first receipt may be lost).
-func replayed(ctx context.Context, st BundleStore, keys *BundleKeys, m sync.Manifest, dev Device) (ImportResult, error) {
-	out := ImportResult{Manifest: m, Device: dev, Replayed: true}
-	at, acked, _, err := st.BundleImported(ctx, m.ID)
-	if err != nil {
-		return out, err
-	}
-	out.ImportedAt, out.Response.Acked = at, acked
+func replayed(st Store, keys *BundleKeys, m sync.Manifest, dev Device, at time.Time, acked int64) (ImportResult, error) {
+	out := ImportResult{Manifest: m, Device: dev, Replayed: true, ImportedAt: at}
+	out.Response.Acked = acked
+	var err error
 	out.Receipt, err = sync.SignReceipt(sync.Receipt{Bundle: m.ID, Hub: st.HubID(), Device: m.Device, Epoch: m.Epoch,
 		Acked: acked, Imported: at.UTC().Truncate(time.Second)}, keys.Sign)
 	return out, err

@@ -169,5 +169,13 @@ type Store interface {
 	// DropDevice drops every record still held of a device; it says how many.
 	DropDevice(ctx context.Context, deviceID, by string, now time.Time) (int, error)
 
+	// BundleImported says whether a bundle id was imported, when, and what the
+	// hub now holds of its device's log in its epoch.
+	BundleImported(ctx context.Context, id string) (at time.Time, acked int64, ok bool, err error)
+	// PushBundle applies a bundle's batches in one transaction (with its
+	// device's enrolment, when enrol is given); Fresh counts the changes the
+	// hub did not hold before.
+	PushBundle(ctx context.Context, dev Device, m sync.Manifest, reqs []sync.PushRequest, enrol *sync.EnrollRequest, now time.Time) (BundleApplied, error)
+
 	Close() error
 }
