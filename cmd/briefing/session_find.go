@@ -56,21 +56,6 @@ func (e *env) sessionOrOpen(ctx context.Context, id, noneKey string) (session.Se
 	return *open, nil
 }
 
-// slideTitles are the titles of the deck a session presented: none when that version is
-// not found (a session older than kept decks), which the show and the minutes can do
-// without; another version's titles could name the wrong slides.
-func (e *env) slideTitles(ctx context.Context, s session.Session) []string {
-	d, err := e.svc.Deck(ctx, s.ID)
-	if err != nil || d.Version != s.Deck.Version {
-		return nil
-	}
-	titles := make([]string, len(d.Slides))
-	for i, sl := range d.Slides {
-		titles[i] = sl.Title
-	}
-	return titles
-}
-
 // openSessionMessage names this device's open session s (title, deck, slide) and the
 // commands that resume or end it.
 func (e *env) openSessionMessage(s session.Session) string {

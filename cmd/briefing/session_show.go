@@ -41,7 +41,7 @@ func newSessionShowCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				titles := e.slideTitles(ctx, s)
+				titles := e.svc.SlideTitles(ctx, s)
 				out := toJSON(s)
 				out.Attendance = countsToJSON(counts)
 				out.Questions = map[string]int{"total": qCounts.Total()}

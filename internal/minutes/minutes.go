@@ -49,7 +49,7 @@ func (src Sources) gather(ctx context.Context, s session.Session, invited bool) 
 	if err != nil {
 		return report.Minutes{}, err
 	}
-	titles := src.slideTitles(ctx, s)
+	titles := src.Sessions.SlideTitles(ctx, s)
 	title := func(slide int) string {
 		if slide >= 0 && slide < len(titles) {
 			return titles[slide]
@@ -93,19 +93,4 @@ func (src Sources) gather(ctx context.Context, s session.Session, invited bool) 
 		m.Questions = append(m.Questions, report.Question{Question: q, SlideTitle: title(q.Slide)})
 	}
 	return m, nil
-}
-
-// slideTitles are the titles of the slides of the deck s presented, when
-// this device has that version of it (nil otherwise: the minutes give
-// slide numbers only).
-func (src Sources) slideTitles(ctx context.Context, s session.Session) []string {
-	d, err := src.Sessions.Deck(ctx, s.ID)
-	if err != nil || d.Version != s.Deck.Version {
-		return nil
-	}
-	titles := make([]string, len(d.Slides))
-	for i, sl := range d.Slides {
-		titles[i] = sl.Title
-	}
-	return titles
 }

@@ -303,6 +303,21 @@ func (s *Service) Deck(ctx context.Context, id string) (*deck.Deck, error) {
 	return nil, &DeckMissingError{DeckID: rec.DeckID, Version: rec.DeckVersion}
 }
 
+// SlideTitles are the titles of the slides of the deck s presented, when
+// that version is found (nil otherwise: a session older than the decks kept;
+// another version's titles could name the wrong slides).
+func (s *Service) SlideTitles(ctx context.Context, sess Session) []string {
+	d, err := s.Deck(ctx, sess.ID)
+	if err != nil || d.Version != sess.Deck.Version {
+		return nil
+	}
+	titles := make([]string, len(d.Slides))
+	for i, sl := range d.Slides {
+		titles[i] = sl.Title
+	}
+	return titles
+}
+
 // Presents reports whether the session presents deck d: the same deck id and
 // version (content hash).
 func (s Session) Presents(d *deck.Deck) bool {
