@@ -91,12 +91,9 @@ func (s *Service) EditPerson(ctx context.Context, id string, e Edit) (Person, er
 	}
 	var out Person
 	err = s.st.Tx(ctx, func(tx *store.Tx) error {
-		p, err := tx.Person(ctx, found.ID)
+		p, err := ownPerson(ctx, tx, found.ID)
 		if err != nil {
 			return err
-		}
-		if p.Origin != tx.DeviceID() {
-			return ErrOtherDevice
 		}
 		n := NewPerson{Name: p.Name, Unit: p.Unit, Group: p.Group, Phone: p.Phone, Position: p.Position}
 		for _, f := range []struct {
@@ -137,12 +134,9 @@ func (s *Service) RemovePerson(ctx context.Context, id string) (Person, int, err
 	}
 	var sessions int
 	err = s.st.Tx(ctx, func(tx *store.Tx) error {
-		p, err := tx.Person(ctx, found.ID)
+		p, err := ownPerson(ctx, tx, found.ID)
 		if err != nil {
 			return err
-		}
-		if p.Origin != tx.DeviceID() {
-			return ErrOtherDevice
 		}
 		if p.RemovedAt != nil {
 			return fmt.Errorf("person %s: %w", p.ID, ErrNotFound)
@@ -159,6 +153,16 @@ func (s *Service) RemovePerson(ctx context.Context, id string) (Person, int, err
 		return Person{}, 0, fmt.Errorf("remove person: %w", err)
 	}
 	return found, sessions, nil
+}
+
+// ownPerson reads person id in tx; a person of another device may not be
+// changed here (ErrOtherDevice).
+func ownPerson(ctx context.Context, tx *store.Tx, id string) (store.Person, error) {
+	p, err := tx.Person(ctx, id)
+	if err == nil && p.Origin != tx.DeviceID() {
+		err = ErrOtherDevice
+	}
+	return p, err
 }
 
 // Import is a roster import as roster imports lists it.
