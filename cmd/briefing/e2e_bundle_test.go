@@ -63,6 +63,10 @@ func TestBundlesOnAStick(t *testing.T) {
 		t.Fatalf("no receipt beside the bundle: %v", err)
 	}
 	must(devCLI("bundle", "receipt", at("len.bundle")), "còn chờ 0")
+	// The exchange is the last sync, and a good one (it read "lỗi bundle").
+	if r := must(devCLI("sync", "status"), "qua gói USB"); strings.Contains(r.stdout, "lỗi") {
+		t.Fatalf("sync status after a receipt: %s", r)
+	}
 	if n := pending(); n != 0 {
 		t.Fatalf("pending %d after the receipt", n)
 	}
