@@ -173,6 +173,11 @@ func GroupAlias(s string) (Group, bool) {
 // TitleCaseName writes a name typed in capitals ("LƯU BÍCH HẠNH") as names
 // are written ("Lưu Bích Hạnh"); a name with any small letter is as typed.
 func TitleCaseName(name string) (string, bool) {
+	// Bytes that are no UTF-8 would come out as U+FFFD: left as they are
+	// (a roster's reader refuses such text before it gets here).
+	if !utf8.ValidString(name) {
+		return name, false
+	}
 	hasUpper := false
 	for _, r := range name {
 		if unicode.IsLower(r) {
