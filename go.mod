@@ -72,3 +72,8 @@ replace charm.land/bubbletea/v2 => ./third_party/bubbletea
 // glamour without chroma (issue 16: start time and memory of the presenter);
 // the patch is described in third_party/README.md.
 replace charm.land/glamour/v2 => ./third_party/glamour
+
+// go-runewidth without the 2.2 MB width table it builds on the first rune
+// above U+02FF (issue 16: 7 ms before the first frame, 2.2 MB resident); the
+// patch is described in third_party/README.md.
+replace github.com/mattn/go-runewidth => ./third_party/go-runewidth
