@@ -27,6 +27,21 @@ func BenchmarkParseDeck200(b *testing.B) {
 	}
 }
 
+// BenchmarkParseDeck2000 parses ten copies of the 200-slide deck as one deck: what the
+// presenter reads at its start for a session of a 2,000-slide deck (issue 16).
+func BenchmarkParseDeck2000(b *testing.B) {
+	data := string(deck200(b))
+	front, body, _ := strings.Cut(strings.TrimPrefix(data, "---\n"), "\n---\n")
+	big := "---\n" + front + "\n---\n" + strings.Repeat(body+"\n---\n", 9) + body
+	b.SetBytes(int64(len(big)))
+	for b.Loop() {
+		d, _ := Parse("lon.md", []byte(big))
+		if len(d.Slides) != 2000 {
+			b.Fatalf("%d slides", len(d.Slides))
+		}
+	}
+}
+
 func BenchmarkRenderSlide(b *testing.B) {
 	d, _ := Parse("lon.md", deck200(b))
 	r, _ := NewRenderer(SlideWidth(120), Dark)

@@ -121,6 +121,9 @@ func firstText(n ast.Node) int {
 // its window or write its clipboard; tabs stay, since they indent Markdown. ok is false when
 // the line had any.
 func printable(line string) (clean string, ok bool) {
+	if !textvi.HasInvisible(line) { // one scan, the common case: nothing to clean
+		return line, true
+	}
 	if !strings.Contains(line, "\t") {
 		clean = textvi.Printable(line)
 		return clean, clean == line
