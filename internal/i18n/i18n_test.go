@@ -9,7 +9,7 @@ import (
 
 // TestCatalog: every string exists in both languages, is NFC, and takes the same arguments.
 func TestCatalog(t *testing.T) {
-	for key, pair := range catalog {
+	for key, pair := range catalogMap() {
 		if pair[0] == "" || pair[1] == "" {
 			t.Errorf("%s: missing a language: %q", key, pair)
 		}

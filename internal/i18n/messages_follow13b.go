@@ -4,7 +4,7 @@ func init() { register(follow13bMessages) }
 
 // follow13bMessages: the parts of a long pinned question, on the presenter and follow
 // (issue 13).
-var follow13bMessages = map[string][2]string{
+var follow13bMessages = []message{
 	// The last part of a long pinned question: nothing more follows.
-	"follow13b.pin.page.last": {"phần %d/%d · ← xem lại", "part %d/%d · ← back"},
+	{"follow13b.pin.page.last", "phần %d/%d · ← xem lại", "part %d/%d · ← back"},
 }

@@ -3,6 +3,6 @@ package i18n
 func init() { register(walkinMessages) }
 
 // walkinMessages: the walk-in form's lines under its fields.
-var walkinMessages = map[string][2]string{
-	"walkin.unit.unknown": {"Chưa có trong danh mục đơn vị — vẫn lưu như đã gõ", "Not in the unit catalog — saved as typed"},
+var walkinMessages = []message{
+	{"walkin.unit.unknown", "Chưa có trong danh mục đơn vị — vẫn lưu như đã gõ", "Not in the unit catalog — saved as typed"},
 }
