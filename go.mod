@@ -77,3 +77,7 @@ replace charm.land/glamour/v2 => ./third_party/glamour
 // above U+02FF (issue 16: 7 ms before the first frame, 2.2 MB resident); the
 // patch is described in third_party/README.md.
 replace github.com/mattn/go-runewidth => ./third_party/go-runewidth
+
+// goldmark with its large tables and link patterns built on first use, not at
+// every start (issue 16); the patch is described in third_party/README.md.
+replace github.com/yuin/goldmark => ./third_party/goldmark
