@@ -103,7 +103,10 @@ const (
 var (
 	// wildcardTokenRE tokenizes an Excel wildcard pattern into tilde-escaped
 	// sequences, bare wildcards (* ?), or any other single character.
-	wildcardTokenRE = regexp.MustCompile(`~[*?~]|[*?]|[\s\S]`)
+	// briefing's patch: built on first use, not at package init.
+	wildcardTokenRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`~[*?~]|[*?]|[\s\S]`)
+	})
 	// wildcardPatternMap maps each token produced by wildcardTokenRE to its
 	// regular-expression equivalent. Tokens absent from the map are literals.
 	wildcardPatternMap = map[string]string{
@@ -155,24 +158,33 @@ var (
 		"nov":       11,
 		"dec":       12,
 	}
-	dateFormats = map[string]*regexp.Regexp{
-		"mm/dd/yy":    regexp.MustCompile(`^` + df1 + timeSuffix),
-		"mm dd, yy":   regexp.MustCompile(`^` + df2 + timeSuffix),
-		"yy-mm-dd":    regexp.MustCompile(`^` + df3 + timeSuffix),
-		"yy-mmStr-dd": regexp.MustCompile(`^` + df4 + timeSuffix),
-	}
-	timeFormats = map[string]*regexp.Regexp{
-		"hh":       regexp.MustCompile(datePrefix + tfhh + `$`),
-		"hh:mm":    regexp.MustCompile(datePrefix + tfhhmm + `$`),
-		"mm:ss":    regexp.MustCompile(datePrefix + tfmmss + `$`),
-		"hh:mm:ss": regexp.MustCompile(datePrefix + tfhhmmss + `$`),
-	}
-	dateOnlyFormats = []*regexp.Regexp{
-		regexp.MustCompile(`^` + df1 + `$`),
-		regexp.MustCompile(`^` + df2 + `$`),
-		regexp.MustCompile(`^` + df3 + `$`),
-		regexp.MustCompile(`^` + df4 + `$`),
-	}
+	// briefing's patch: built on first use, not at package init.
+	dateFormats = sync.OnceValue(func() map[string]*regexp.Regexp {
+		return map[string]*regexp.Regexp{
+			"mm/dd/yy":    regexp.MustCompile(`^` + df1 + timeSuffix),
+			"mm dd, yy":   regexp.MustCompile(`^` + df2 + timeSuffix),
+			"yy-mm-dd":    regexp.MustCompile(`^` + df3 + timeSuffix),
+			"yy-mmStr-dd": regexp.MustCompile(`^` + df4 + timeSuffix),
+		}
+	})
+	// briefing's patch: built on first use, not at package init.
+	timeFormats = sync.OnceValue(func() map[string]*regexp.Regexp {
+		return map[string]*regexp.Regexp{
+			"hh":       regexp.MustCompile(datePrefix + tfhh + `$`),
+			"hh:mm":    regexp.MustCompile(datePrefix + tfhhmm + `$`),
+			"mm:ss":    regexp.MustCompile(datePrefix + tfmmss + `$`),
+			"hh:mm:ss": regexp.MustCompile(datePrefix + tfhhmmss + `$`),
+		}
+	})
+	// briefing's patch: built on first use, not at package init.
+	dateOnlyFormats = sync.OnceValue(func() []*regexp.Regexp {
+		return []*regexp.Regexp{
+			regexp.MustCompile(`^` + df1 + `$`),
+			regexp.MustCompile(`^` + df2 + `$`),
+			regexp.MustCompile(`^` + df3 + `$`),
+			regexp.MustCompile(`^` + df4 + `$`),
+		}
+	})
 	addressFmtMaps = map[string]func(col, row int) (string, error){
 		"1_TRUE": func(col, row int) (string, error) {
 			return CoordinatesToCellName(col, row, true)
@@ -208,15 +220,18 @@ var (
 		},
 	}
 	formulaFnNameReplacer = strings.NewReplacer("_xlfn.", "", ".", "dot")
-	formulaFormats        = []*regexp.Regexp{
-		regexp.MustCompile(`^(\d+)$`),
-		regexp.MustCompile(`^=(.*)$`),
-		regexp.MustCompile(`^<>(.*)$`),
-		regexp.MustCompile(`^<=(.*)$`),
-		regexp.MustCompile(`^>=(.*)$`),
-		regexp.MustCompile(`^<(.*)$`),
-		regexp.MustCompile(`^>(.*)$`),
-	}
+	// briefing's patch: built on first use, not at package init.
+	formulaFormats = sync.OnceValue(func() []*regexp.Regexp {
+		return []*regexp.Regexp{
+			regexp.MustCompile(`^(\d+)$`),
+			regexp.MustCompile(`^=(.*)$`),
+			regexp.MustCompile(`^<>(.*)$`),
+			regexp.MustCompile(`^<=(.*)$`),
+			regexp.MustCompile(`^>=(.*)$`),
+			regexp.MustCompile(`^<(.*)$`),
+			regexp.MustCompile(`^>(.*)$`),
+		}
+	})
 	formulaCriterias = []byte{
 		criteriaEq,
 		criteriaEq,
@@ -2010,7 +2025,7 @@ func formulaCriteriaParser(exp formulaArg) *formulaCriteria {
 	if val == "" {
 		return fc
 	}
-	for i, re := range formulaFormats {
+	for i, re := range formulaFormats() {
 		if match := re.FindStringSubmatch(val); len(match) > 1 {
 			fc.Condition = newStringFormulaArg(match[1])
 			if num, err := prepareValue(match[1]); err == nil {
@@ -2021,7 +2036,7 @@ func formulaCriteriaParser(exp formulaArg) *formulaCriteria {
 		}
 	}
 	hasWildcard := false
-	pattern := wildcardTokenRE.ReplaceAllStringFunc(val, func(m string) string {
+	pattern := wildcardTokenRE().ReplaceAllStringFunc(val, func(m string) string {
 		hasWildcard = hasWildcard || wildcardBareTokens[m]
 		if r, ok := wildcardPatternMap[m]; ok {
 			return r
@@ -12500,7 +12515,7 @@ func (fn *formulaFuncs) DATEDIF(argsList *list.List) formulaArg {
 
 // isDateOnlyFmt check if the given string matches date-only format regular expressions.
 func isDateOnlyFmt(dateString string) bool {
-	for _, df := range dateOnlyFormats {
+	for _, df := range dateOnlyFormats() {
 		subMatch := df.FindStringSubmatch(dateString)
 		if len(subMatch) > 1 {
 			return true
@@ -12511,7 +12526,7 @@ func isDateOnlyFmt(dateString string) bool {
 
 // isTimeOnlyFmt check if the given string matches time-only format regular expressions.
 func isTimeOnlyFmt(timeString string) bool {
-	for _, tf := range timeFormats {
+	for _, tf := range timeFormats() {
 		subMatch := tf.FindStringSubmatch(timeString)
 		if len(subMatch) > 1 {
 			return true
@@ -12564,7 +12579,7 @@ func strToTimePatternHandler4(subMatch []string) (h, m int, s float64, err error
 func strToTime(str string) (int, int, float64, bool, bool, formulaArg) {
 	var subMatch []string
 	pattern := ""
-	for key, tf := range timeFormats {
+	for key, tf := range timeFormats() {
 		subMatch = tf.FindStringSubmatch(str)
 		if len(subMatch) > 1 {
 			pattern = key
@@ -12697,7 +12712,7 @@ func strToDatePatternHandler4(subMatch []string) (int, int, int, bool, error) {
 func strToDate(str string) (int, int, int, bool, formulaArg) {
 	var subMatch []string
 	pattern := ""
-	for key, df := range dateFormats {
+	for key, df := range dateFormats() {
 		subMatch = df.FindStringSubmatch(str)
 		if len(subMatch) > 1 {
 			pattern = key

@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -808,8 +809,14 @@ func isNumeric(s string) (bool, int, float64) {
 }
 
 var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	// briefing's patch: built on first use, not at package init.
+	bstrExp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
+	})
+	// briefing's patch: built on first use, not at package init.
+	bstrEscapeExp = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	})
 )
 
 // bstrUnmarshal parses the binary basic string, this will trim escaped string
@@ -827,7 +834,7 @@ func bstrUnmarshal(s string) (result string) {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	matches, l, cursor := bstrExp().FindAllStringSubmatchIndex(s, -1), len(s), 0
 	for _, match := range matches {
 		result += s[cursor:match[0]]
 		subStr := s[match[0]:match[1]]
@@ -836,7 +843,7 @@ func bstrUnmarshal(s string) (result string) {
 			result += "_"
 			continue
 		}
-		if bstrExp.MatchString(subStr) {
+		if bstrExp().MatchString(subStr) {
 			cursor = match[1]
 			v, _ := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`)
 			result += v
@@ -851,13 +858,13 @@ func bstrUnmarshal(s string) (result string) {
 // bstrMarshal encode the escaped string literal which not permitted in an XML
 // 1.0 document.
 func bstrMarshal(s string) (result string) {
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	matches, l, cursor := bstrExp().FindAllStringSubmatchIndex(s, -1), len(s), 0
 	for _, match := range matches {
 		result += s[cursor:match[0]]
 		subStr := s[match[0]:match[1]]
 		if subStr == "_x005F_" {
 			cursor = match[1]
-			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+			if match[1]+6 <= l && bstrEscapeExp().MatchString(s[match[1]:match[1]+6]) {
 				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
 				if err == nil {
 					result += subStr + "x005F" + subStr
@@ -867,7 +874,7 @@ func bstrMarshal(s string) (result string) {
 			result += subStr + "x005F_"
 			continue
 		}
-		if bstrExp.MatchString(subStr) {
+		if bstrExp().MatchString(subStr) {
 			cursor = match[1]
 			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
 				result += "_x005F" + subStr
