@@ -839,7 +839,7 @@ func (fnt *Font) calcTextWidth(text string) float64 {
 		sz = defaultFontSize
 	}
 	lowerFactor, upperFactor, wideFactor := 1.0, 1.0, 1.0
-	if fw, ok := supportedFontWidthFactors[strings.ToLower(fnt.Family)]; ok {
+	if fw, ok := supportedFontWidthFactors()[strings.ToLower(fnt.Family)]; ok {
 		lowerFactor, upperFactor, wideFactor = fw[0], fw[1], fw[2]
 	}
 	w := (lowerUnits*lowerFactor + upperUnits*upperFactor + wideUnits*wideFactor) * (sz / defaultFontSize)

@@ -66,10 +66,10 @@ func (f *File) addChart(opts *Chart, comboCharts []*Chart) {
 		Chart: cChart{
 			Title: opts.Title.drawPlotAreaTitles(""),
 			View3D: &cView3D{
-				RotX:        &attrValInt{Val: intPtr(chartView3DRotX[opts.Type])},
-				RotY:        &attrValInt{Val: intPtr(chartView3DRotY[opts.Type])},
+				RotX:        &attrValInt{Val: intPtr(chartView3DRotX()[opts.Type])},
+				RotY:        &attrValInt{Val: intPtr(chartView3DRotY()[opts.Type])},
 				Perspective: &attrValInt{Val: intPtr(chartView3DPerspective[opts.Type])},
-				RAngAx:      &attrValInt{Val: intPtr(chartView3DRAngAx[opts.Type])},
+				RAngAx:      &attrValInt{Val: intPtr(chartView3DRAngAx()[opts.Type])},
 			},
 			Floor: &cThicknessSpPr{
 				Thickness: &attrValInt{Val: intPtr(0)},
@@ -205,7 +205,7 @@ func (f *File) drawBaseChart(pa *cPlotArea, opts *Chart) *cPlotArea {
 				Val: stringPtr("col"),
 			},
 			Grouping: &attrValString{
-				Val: stringPtr(plotAreaChartGrouping[opts.Type]),
+				Val: stringPtr(plotAreaChartGrouping()[opts.Type]),
 			},
 			VaryColors: &attrValBool{
 				Val: opts.VaryColors,
@@ -219,7 +219,7 @@ func (f *File) drawBaseChart(pa *cPlotArea, opts *Chart) *cPlotArea {
 		},
 	}
 	var ok bool
-	if *c[0].BarDir.Val, ok = plotAreaChartBarDir[opts.Type]; !ok {
+	if *c[0].BarDir.Val, ok = plotAreaChartBarDir()[opts.Type]; !ok {
 		c[0].BarDir = nil
 		if opts.XAxis.DropLines {
 			c[0].DropLines = &cLines{}
@@ -470,7 +470,7 @@ func (f *File) drawLineChart(pa *cPlotArea, opts *Chart) *cPlotArea {
 		LineChart: []*cCharts{
 			{
 				Grouping: &attrValString{
-					Val: stringPtr(plotAreaChartGrouping[opts.Type]),
+					Val: stringPtr(plotAreaChartGrouping()[opts.Type]),
 				},
 				VaryColors: &attrValBool{
 					Val: boolPtr(false),
@@ -499,7 +499,7 @@ func (f *File) drawLine3DChart(pa *cPlotArea, opts *Chart) *cPlotArea {
 		Line3DChart: []*cCharts{
 			{
 				Grouping: &attrValString{
-					Val: stringPtr(plotAreaChartGrouping[opts.Type]),
+					Val: stringPtr(plotAreaChartGrouping()[opts.Type]),
 				},
 				VaryColors: &attrValBool{
 					Val: boolPtr(false),
@@ -1208,7 +1208,7 @@ func (f *File) drawPlotAreaValAx(pa *cPlotArea, opts *Chart) []*cAxs {
 		AxPos:  &attrValString{Val: stringPtr(valAxPos[opts.YAxis.ReverseOrder])},
 		Title:  opts.YAxis.Title.drawPlotAreaTitles("horz"),
 		NumFmt: &cNumFmt{
-			FormatCode: chartValAxNumFmtFormatCode[opts.Type],
+			FormatCode: chartValAxNumFmtFormatCode()[opts.Type],
 		},
 		MajorTickMark: &attrValString{Val: stringPtr("none")},
 		MinorTickMark: &attrValString{Val: stringPtr("none")},
@@ -1217,7 +1217,7 @@ func (f *File) drawPlotAreaValAx(pa *cPlotArea, opts *Chart) []*cAxs {
 		TxPr:          f.drawPlotAreaTxPr(&opts.YAxis),
 		CrossAx:       &attrValInt{Val: intPtr(100000000)},
 		Crosses:       &attrValString{Val: stringPtr("autoZero")},
-		CrossBetween:  &attrValString{Val: stringPtr(chartValAxCrossBetween[opts.Type])},
+		CrossBetween:  &attrValString{Val: stringPtr(chartValAxCrossBetween()[opts.Type])},
 	}
 	if numFmt := f.drawChartNumFmt(opts.YAxis.NumFmt); numFmt != nil {
 		ax.NumFmt = numFmt
@@ -1396,7 +1396,7 @@ func (ct *ChartTitle) drawTitlesManualLayout() *cLayout {
 
 // drawPlotAreaDTable provides a function to draw the c:dTable element.
 func (f *File) drawPlotAreaDTable(opts *Chart) *cDTable {
-	if _, ok := plotAreaChartGrouping[opts.Type]; ok && opts.PlotArea.ShowDataTable {
+	if _, ok := plotAreaChartGrouping()[opts.Type]; ok && opts.PlotArea.ShowDataTable {
 		return &cDTable{
 			ShowHorzBorder: &attrValBool{Val: boolPtr(true)},
 			ShowVertBorder: &attrValBool{Val: boolPtr(true)},
