@@ -1,0 +1,3 @@
+module lazyvars
+
+go 1.26
