@@ -57,7 +57,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Checked = e.store.Checked
+			opts.Checked = e.store.WhenChecked
 			ctx := cmd.Context()
 			if open, err := e.svc.Current(ctx); err != nil {
 				return err
@@ -174,7 +174,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Checked = e.store.Checked
+			opts.Checked = e.store.WhenChecked
 			open, err := e.svc.Current(cmd.Context())
 			if err != nil {
 				return err

@@ -184,3 +184,39 @@ func TestOpenToReadWritableSeesWrites(t *testing.T) {
 		t.Fatalf("OpenToRead in a writable directory cannot write: %v", err)
 	}
 }
+
+// OpenCheckLater's check waits CheckDelay, so that a window's first frame does not
+// compete with it, unless a write needs its outcome first: the write starts it and
+// waits for it. A screen's WhenChecked only waits.
+func TestCheckLaterStartsAtTheFirstWrite(t *testing.T) {
+	dir := t.TempDir()
+	openTest(t, dir).Close()
+	defer func(d time.Duration) { CheckDelay = d }(CheckDelay)
+	CheckDelay = time.Hour
+
+	s, err := OpenCheckLater(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	short, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if err := s.WhenChecked(short); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("WhenChecked before the delay and before any write = %v, want it still waiting", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- s.Tx(context.Background(), func(tx *Tx) error { return nil })
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a write waited for the check's delay instead of starting it")
+	}
+	if err := s.WhenChecked(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
