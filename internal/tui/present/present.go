@@ -119,7 +119,10 @@ func (m Model) Prime() common.Screen {
 }
 
 // Init starts the clock and the position poll, and says that a presenter runs.
-func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll(), m.beat()) }
+// Init starts the clock and the position poll. The first beat comes with the first
+// tick (beatAt is zero): a write at once would start the database's check
+// (store.OpenCheckLater) while the first frame is drawn (issue 16).
+func (m Model) Init() tea.Cmd { return tea.Batch(tick(), m.link.Poll()) }
 
 type beatMsg struct{}
 
