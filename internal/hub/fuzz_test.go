@@ -78,10 +78,10 @@ func TestContractIsTheDocument(t *testing.T) {
 		}
 	}
 	if len(doc) != len(contract) {
-		t.Errorf("the document has %d entities, the hub %d", len(doc), len(contract))
+		t.Errorf("the document has %d entities, the hub %d", len(doc), len(contract()))
 	}
 	for name, want := range doc {
-		got, ok := contract[name]
+		got, ok := contract()[name]
 		if !ok {
 			t.Errorf("entity %q is documented, the hub does not take it", name)
 			continue
