@@ -77,7 +77,7 @@ func TestContractIsTheDocument(t *testing.T) {
 			}
 		}
 	}
-	if len(doc) != len(contract) {
+	if len(doc) != len(contract()) {
 		t.Errorf("the document has %d entities, the hub %d", len(doc), len(contract()))
 	}
 	for name, want := range doc {
