@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"briefing/internal/deck"
@@ -47,6 +48,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.present"),
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
+			lightHeap()
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
@@ -99,6 +101,13 @@ func newPresentCmd(g *globals) *cobra.Command {
 	infoFlags(g, cmd, &info)
 	return cmd
 }
+
+// lightHeap has the garbage collector run when the heap has grown by half,
+// not doubled, for the presenter and follow: windows that stay open through
+// a 45-minute talk on an old laptop, whose heap is small (3-4 MB live) and
+// whose garbage is a slide's rendering. It keeps about 2 MB less resident
+// for a little more collecting, when a slide is rendered (issue 16).
+func lightHeap() { debug.SetGCPercent(50) }
 
 // checkedErr is how a command that opened the database with its check in
 // the background (store.OpenCheckLater: the presenter, follow) ends: a check
@@ -164,6 +173,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.follow"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) (err error) {
+			lightHeap()
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
