@@ -49,6 +49,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			lightHeap()
+			go deck.Warm(deck.Dark) // beside the database and the deck, on the other core
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
@@ -174,6 +175,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) (err error) {
 			lightHeap()
+			go deck.Warm(deck.Dark) // beside the database and the deck, on the other core
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
