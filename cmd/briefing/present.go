@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"briefing/internal/deck"
 	"briefing/internal/session"
@@ -107,8 +108,15 @@ func newPresentCmd(g *globals) *cobra.Command {
 // not doubled, for the presenter and follow: windows that stay open through
 // a 45-minute talk on an old laptop, whose heap is small (3-4 MB live) and
 // whose garbage is a slide's rendering. It keeps about 2 MB less resident
-// for a little more collecting, when a slide is rendered (issue 16).
-func lightHeap() { debug.SetGCPercent(50) }
+// for a little more collecting when a slide is rendered. Not from the start:
+// collecting that often while the first frame was made cost it 10 ms
+// (BenchmarkPresenterPTY, 64 -> 52 ms at 200 slides; issue 16).
+func lightHeap() {
+	time.AfterFunc(lightHeapAfter, func() { debug.SetGCPercent(50) })
+}
+
+// lightHeapAfter is when the start is over on a laptop like the test machine.
+const lightHeapAfter = 100 * time.Millisecond
 
 // checkedErr is how a command that opened the database with its check in
 // the background (store.OpenCheckLater: the presenter, follow) ends: a check
