@@ -151,8 +151,15 @@ func runPresenter(b *testing.B, bin, dir string, n int) ptyResult {
 	return r
 }
 
-// firstFrame starts the presenter, waits for its first slide and ends it.
-func firstFrame(b *testing.B, bin, dir string) float64 {
+// presenter is `briefing present` started in a pseudo-terminal, shown its first slide.
+type presenter struct {
+	cmd   *exec.Cmd
+	tty   *os.File
+	term  *fakeTerm
+	first float64 // ms from the start to the first slide on the terminal
+}
+
+func startPresenter(b *testing.B, bin, dir string) *presenter {
 	cmd := exec.Command(bin, "--data", dir, "present")
 	cmd.Env = append(cleanEnv(), "TERM=xterm-256color", "COLORTERM=truecolor")
 	start := time.Now()
@@ -160,41 +167,35 @@ func firstFrame(b *testing.B, bin, dir string) float64 {
 	if err != nil {
 		b.Fatal(err)
 	}
-	term := newFakeTerm(tty)
-	go term.read()
-	defer func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		tty.Close()
-	}()
-	if _, err := term.waitFor(markers[0], 0, 10*time.Second); err != nil {
-		b.Fatalf("first slide: %v\n%s", err, term.tail())
+	p := &presenter{cmd: cmd, tty: tty, term: newFakeTerm(tty)}
+	go p.term.read()
+	if _, err := p.term.waitFor(markers[0], 0, 10*time.Second); err != nil {
+		p.stop()
+		b.Fatalf("first slide: %v\n%s", err, p.term.tail())
 	}
-	return ms(time.Since(start))
+	p.first = ms(time.Since(start))
+	return p
+}
+
+func (p *presenter) stop() {
+	_ = p.cmd.Process.Kill()
+	_ = p.cmd.Wait()
+	p.tty.Close()
+}
+
+// firstFrame starts the presenter, waits for its first slide and ends it.
+func firstFrame(b *testing.B, bin, dir string) float64 {
+	p := startPresenter(b, bin, dir)
+	p.stop()
+	return p.first
 }
 
 // measurePresenter is one start measured whole: first frame, keys, memory, idle.
 func measurePresenter(b *testing.B, bin, dir string, n int) ptyResult {
-	cmd := exec.Command(bin, "--data", dir, "present")
-	cmd.Env = append(cleanEnv(), "TERM=xterm-256color", "COLORTERM=truecolor")
-	start := time.Now()
-	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: ptyCols, Rows: ptyRows})
-	if err != nil {
-		b.Fatal(err)
-	}
-	term := newFakeTerm(tty)
-	go term.read()
-	defer func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		tty.Close()
-	}()
-
-	var r ptyResult
-	if _, err := term.waitFor(markers[0], 0, 10*time.Second); err != nil {
-		b.Fatalf("first slide: %v\n%s", err, term.tail())
-	}
-	r.first = ms(time.Since(start))
+	p := startPresenter(b, bin, dir)
+	defer p.stop()
+	cmd, tty, term := p.cmd, p.tty, p.term
+	r := ptyResult{first: p.first}
 
 	var lat []float64
 	for i := range min(keyPresses, n-1) {
