@@ -188,7 +188,9 @@ func (s *Store) check(ctx context.Context) error {
 		return sqlitedb.Check(ctx, s.db, s.path)
 	}
 	defer c.Close()
+	c.ExecContext(ctx, `PRAGMA cache_size = -64`) // it reads each page once
 	err = sqlitedb.Check(ctx, c, s.path)
+	c.ExecContext(ctx, `PRAGMA cache_size = -2000`) // SQLite's default, for whoever uses it next
 	c.ExecContext(ctx, `PRAGMA shrink_memory`)
 	return err
 }
