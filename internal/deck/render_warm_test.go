@@ -30,3 +30,19 @@ func TestWarmDeckReadsAndRenders(t *testing.T) {
 	}
 	Warm(Dark) // and it runs
 }
+
+// Warm runs on its own goroutine while the presenter renders its first slide: the two
+// must share nothing unguarded (run under -race).
+func TestWarmBesideARender(t *testing.T) {
+	d, _ := Parse("warm", []byte(warmDeck))
+	done := make(chan struct{})
+	go func() { Warm(Dark); close(done) }()
+	r, err := NewRenderer(100, Light)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Render(d.Slides[0].Body()); err != nil {
+		t.Fatal(err)
+	}
+	<-done
+}
