@@ -21,6 +21,11 @@ const PollInterval = 200 * time.Millisecond
 // (store.Writes): a write wakes it at once, and nothing else wakes an idle window.
 const WatchedPollInterval = 2 * time.Second
 
+// lookAgain are the waits after a wake-up by a write that found no new commit: a commit
+// shows a few milliseconds after its WAL write, more on a slow disk (about 0.3 s in all).
+var lookAgain = []time.Duration{5 * time.Millisecond, 10 * time.Millisecond, 20 * time.Millisecond,
+	40 * time.Millisecond, 80 * time.Millisecond, 160 * time.Millisecond}
+
 // QuietEvery is how long a poll waits, nothing written, before it tells its screen so: the
 // screen asks for the next poll, and a screen that is gone no longer polls.
 const QuietEvery = 2 * time.Second
@@ -101,10 +106,13 @@ func (l *Link) Poll() tea.Cmd {
 			every = WatchedPollInterval
 		}
 		start := time.Now()
+		wait, again := every, len(lookAgain)
 		for {
-			t := time.NewTimer(every)
+			t := time.NewTimer(wait)
+			woken := false
 			select {
 			case <-writes:
+				woken = true
 			case <-t.C:
 			}
 			t.Stop()
@@ -116,6 +124,17 @@ func (l *Link) Poll() tea.Cmd {
 			}
 			if time.Since(start) >= QuietEvery {
 				return QuietMsg{ID: id}
+			}
+			// A write is seen when SQLite writes the WAL, before the commit shows in the
+			// WAL's index (shared memory: no event). A wake-up that found nothing looks
+			// again soon, instead of waiting for the safety net.
+			if woken {
+				again = 0
+			}
+			if again < len(lookAgain) {
+				wait, again = lookAgain[again], again+1
+			} else {
+				wait = every
 			}
 		}
 	}

@@ -107,3 +107,40 @@ func TestPollBeforeOwnWriteDoesNotMoveBack(t *testing.T) {
 		t.Fatalf("another window's move to 3: got %v moved=%v", p, moved)
 	}
 }
+
+// commitsLate is a watched database whose writes are seen (Writes) before they commit, as
+// SQLite's WAL write comes before the commit shows in the WAL's index.
+type commitsLate struct {
+	slowPositions
+	writes chan struct{}
+}
+
+func (s *commitsLate) Writes() <-chan struct{} { return s.writes }
+
+// The follow window lagged the presenter by 2 s (the safety net) on most slide changes:
+// woken by the write, its poll read the data version before the commit showed, found
+// nothing and went back to sleep. A wake-up that finds nothing must look again soon.
+func TestWakeBeforeTheCommitShowsTheMove(t *testing.T) {
+	st := &commitsLate{writes: make(chan struct{}, 1)}
+	l := newLink(st, session.Session{ID: "s"})
+	l.reread = false // the window has read the position (version 0)
+	polled := make(chan any, 1)
+	poll := l.Poll()
+	go func() { polled <- poll() }()
+
+	time.Sleep(20 * time.Millisecond)
+	st.writes <- struct{}{} // the WAL is written...
+	time.Sleep(30 * time.Millisecond)
+	st.mu.Lock() // ...and the commit shows 30 ms later
+	st.pos.Slide, st.version = 4, st.version+1
+	st.mu.Unlock()
+
+	select {
+	case msg := <-polled:
+		if p, ok := msg.(PolledMsg); !ok || p.Pos.Slide != 4 {
+			t.Fatalf("poll = %#v, want slide 5 (index 4)", msg)
+		}
+	case <-time.After(WatchedPollInterval / 2):
+		t.Fatalf("the move was not seen within %v of its write", WatchedPollInterval/2)
+	}
+}
