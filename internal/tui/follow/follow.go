@@ -667,7 +667,7 @@ func (m Model) bottomLine() string {
 	case m.notice != "":
 		return truncate(" "+m.styles.Warn.Render(m.notice), m.width)
 	case m.link.Err != nil:
-		return truncate(" "+m.styles.Warn.Render(m.lang.T("present.save.failed", m.link.Err)), m.width)
+		return truncate(" "+m.styles.Warn.Render(m.link.ErrText(m.lang)), m.width)
 	}
 	return common.HelpLine(m.styles, m.width, m.ShortHelp())
 }

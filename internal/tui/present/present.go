@@ -539,7 +539,7 @@ func (m Model) statusLine() string {
 	case m.jump != "":
 		left = " " + m.lang.T("present.jump", m.jump)
 	case m.link.Err != nil:
-		left = " " + m.styles.Warn.Render(m.lang.T("present.save.failed", m.link.Err))
+		left = " " + m.styles.Warn.Render(m.link.ErrText(m.lang))
 	case m.notice != "":
 		left = " " + m.notice
 	default:

@@ -2,10 +2,13 @@ package slides
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"time"
 
+	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/sqlitedb"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -67,6 +70,16 @@ func NewLink(svc *session.Service, s session.Session) *Link { return newLink(svc
 
 func newLink(svc positions, s session.Session) *Link {
 	return &Link{svc: svc, id: s.ID, saved: Pos{s.Slide, s.Step}, since: s.PositionAt, reread: true, version: new(atomic.Int64)}
+}
+
+// ErrText is the status line's word on the last write's failure (Err): a damaged
+// database in words, not as its error chain, for the moment before the window ends with
+// the full message (the database's check failed; store.OpenCheckLater).
+func (l *Link) ErrText(lang i18n.Lang) string {
+	if errors.As(l.Err, new(*sqlitedb.DamagedError)) {
+		return lang.T("present.save.damaged")
+	}
+	return lang.T("present.save.failed", l.Err)
 }
 
 // Since is when the slide on screen was first shown (in any window).

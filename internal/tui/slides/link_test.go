@@ -2,11 +2,15 @@ package slides
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
 
+	"briefing/internal/i18n"
 	"briefing/internal/session"
+	"briefing/internal/sqlitedb"
 )
 
 // slowPositions is a session's position in memory, with a write that takes writeTakes and a
@@ -142,5 +146,18 @@ func TestWakeBeforeTheCommitShowsTheMove(t *testing.T) {
 		}
 	case <-time.After(WatchedPollInterval / 2):
 		t.Fatalf("the move was not seen within %v of its write", WatchedPollInterval/2)
+	}
+}
+
+// A write refused because the database's check failed is told in words, not as its error
+// chain (the window ends a moment later with the full message).
+func TestErrTextOfADamagedDatabase(t *testing.T) {
+	l := &Link{Err: fmt.Errorf("go to slide 1: store: open /d: %w", &sqlitedb.DamagedError{Path: "/d/briefing.db", Detail: "*** in database main ***"})}
+	if got := l.ErrText(i18n.VI); got != "cơ sở dữ liệu bị hỏng: vị trí trang không lưu được" {
+		t.Errorf("ErrText = %q", got)
+	}
+	l.Err = errors.New("disk full")
+	if got := l.ErrText(i18n.EN); got != "slide position not saved: disk full" {
+		t.Errorf("ErrText = %q", got)
 	}
 }
