@@ -9,10 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/regularfile"
 	"briefing/internal/sync"
 	"briefing/internal/textvi"
@@ -88,19 +88,7 @@ func createBundleKeys(path string) (*BundleKeys, error) {
 	}
 	data, _ := json.MarshalIndent(bundleKeyFile{SignSeed: base64.RawURLEncoding.EncodeToString(seed), Age: id.String()}, "", "  ")
 	// O_EXCL: two hub commands starting at once do not make two keys.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	_, err = f.Write(append(data, '\n'))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
+	if err := atomicfile.CreateNew(path, append(data, '\n'), 0o600); err != nil {
 		return nil, err
 	}
 	return &BundleKeys{Sign: ed25519.NewKeyFromSeed(seed), Age: id}, nil

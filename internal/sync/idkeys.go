@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"briefing/internal/atomicfile"
 	"briefing/internal/cccd"
 )
 
@@ -143,7 +144,7 @@ func CreateKeyFile(path string, key []byte) ([]byte, error) {
 	data = append(data, '\n')
 	err = linkNew(dir, path, data)
 	if errors.Is(err, errNoLink) {
-		err = createNew(path, data)
+		err = atomicfile.CreateNew(path, data, 0o600)
 	}
 	switch {
 	case errors.Is(err, fs.ErrExist):
@@ -185,25 +186,6 @@ func linkNew(dir, path string, data []byte) error {
 	err = os.Link(tmp.Name(), path)
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%w: %v", errNoLink, err)
-	}
-	return err
-}
-
-// createNew creates path, which must not exist, and writes data to it.
-func createNew(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
 	}
 	return err
 }
