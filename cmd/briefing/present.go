@@ -49,8 +49,7 @@ func newPresentCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.present"),
 		Args:  argsMax(g, 1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
-			lightHeap()
-			go deck.Warm(deck.Dark) // beside the database and the deck, on the other core
+			startPresenting()
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err
@@ -102,6 +101,14 @@ func newPresentCmd(g *globals) *cobra.Command {
 	}
 	infoFlags(g, cmd, &info)
 	return cmd
+}
+
+// startPresenting is what present and follow do before they open the database:
+// warm the deck reader and renderer on the other core meanwhile (deck.Warm), and
+// lighten the heap once they have started.
+func startPresenting() {
+	go deck.Warm(deck.Dark)
+	lightHeap()
 }
 
 // lightHeap has the garbage collector run when the heap has grown by half,
@@ -182,8 +189,7 @@ func newFollowCmd(g *globals) *cobra.Command {
 		Short: g.helpLang.T("cli.help.cmd.follow"),
 		Args:  argsNone(g),
 		RunE: func(cmd *cobra.Command, _ []string) (err error) {
-			lightHeap()
-			go deck.Warm(deck.Dark) // beside the database and the deck, on the other core
+			startPresenting()
 			e, err := openEnvWith(cmd, g, store.OpenCheckLater)
 			if err != nil {
 				return err

@@ -125,9 +125,12 @@ func (s *Store) Checked(ctx context.Context) error {
 	if s.checked == nil {
 		return nil
 	}
-	s.hurryOnce.Do(func() { close(s.hurry) })
+	s.hurryCheck()
 	return s.WhenChecked(ctx)
 }
+
+// hurryCheck starts a check still waiting for CheckDelay.
+func (s *Store) hurryCheck() { s.hurryOnce.Do(func() { close(s.hurry) }) }
 
 // WhenChecked is Checked without hurrying the check: for a screen that ends
 // when the check fails, without holding up its start.
@@ -185,7 +188,7 @@ func (s *Store) check(ctx context.Context) error {
 	// to 2 MB of pages it never reads again (issue 16).
 	c, err := s.db.Conn(ctx)
 	if err != nil {
-		return sqlitedb.Check(ctx, s.db, s.path)
+		return err
 	}
 	defer c.Close()
 	c.ExecContext(ctx, `PRAGMA cache_size = -64`) // it reads each page once
@@ -256,7 +259,7 @@ func (s *Store) ensureDevice(ctx context.Context) (string, error) {
 // Close closes the database.
 func (s *Store) Close() error {
 	if s.checked != nil {
-		s.hurryOnce.Do(func() { close(s.hurry) })
+		s.hurryCheck()
 		<-s.checked // the check reads through s.db
 	}
 	s.writesOnce.Do(func() {}) // no watcher starts after this; one started is seen
