@@ -19,7 +19,7 @@ import (
 // copy to each screen it makes.
 type Common struct {
 	Lang   i18n.Lang
-	Styles theme.Styles
+	Styles *theme.Styles
 	// Clock tells the time; nil is time.Now. Tests fix it so that frames are repeatable.
 	Clock         func() time.Time
 	Width, Height int
@@ -44,7 +44,7 @@ type Screen interface {
 	// SetSize gives the screen the whole window.
 	SetSize(width, height int) (Screen, tea.Cmd)
 	// SetStyles restyles the screen when the terminal says whether it is dark.
-	SetStyles(theme.Styles) (Screen, tea.Cmd)
+	SetStyles(*theme.Styles) (Screen, tea.Cmd)
 	help.KeyMap
 }
 
@@ -66,13 +66,13 @@ var ellipsis = key.NewBinding(key.WithKeys("…"), key.WithHelp("…", ""))
 
 // HelpLine is the one-line help of bindings after a leading space, fitted into width
 // cells (FitHelp).
-func HelpLine(s theme.Styles, width int, bindings []key.Binding) string {
+func HelpLine(s *theme.Styles, width int, bindings []key.Binding) string {
 	return s.Dim.Render(ansi.Truncate(" "+fitHelp(width-1, bindings), max(width, 0), "…"))
 }
 
 // FitHelp is the short help of k, dim, fitted into width cells: when it is too wide
 // the middle items give way to "…", and the last one (how to leave) stays.
-func FitHelp(s theme.Styles, width int, k help.KeyMap) string {
+func FitHelp(s *theme.Styles, width int, k help.KeyMap) string {
 	return s.Dim.Render(ansi.Truncate(fitHelp(width, k.ShortHelp()), max(width, 0), "…"))
 }
 

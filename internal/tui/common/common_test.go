@@ -21,7 +21,7 @@ func TestHelpLine(t *testing.T) {
 		Binding(l, "ctrl+c", "hkey.quit", "ctrl+c"),
 	}
 	const help = "enter điểm danh · ↑↓ chọn · ctrl+n khách mới · esc xoá/danh sách · tab câu hỏi · ctrl+c thoát"
-	plain := theme.Styles{Dim: lipgloss.NewStyle()}
+	plain := &theme.Styles{Dim: lipgloss.NewStyle()}
 	for _, c := range []struct {
 		w    int
 		want string
@@ -48,7 +48,7 @@ func TestHelpLineSkipsDisabled(t *testing.T) {
 	l := i18n.EN
 	off := Binding(l, "r", "hkey.resume", "r")
 	off.SetEnabled(false)
-	got := HelpLine(theme.Styles{Dim: lipgloss.NewStyle()}, 80, []key.Binding{Binding(l, "q", "hkey.quit", "q"), off})
+	got := HelpLine(&theme.Styles{Dim: lipgloss.NewStyle()}, 80, []key.Binding{Binding(l, "q", "hkey.quit", "q"), off})
 	if got != " q quit" {
 		t.Errorf("got %q", got)
 	}

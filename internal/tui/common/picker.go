@@ -75,7 +75,7 @@ func (p *Picker) Move(step int) (string, bool) {
 
 // View is at most rows lines of the choices shown, around the one picked,
 // each cut to width; the last says how many more there are.
-func (p Picker) View(s theme.Styles, rows, width int) string {
+func (p Picker) View(s *theme.Styles, rows, width int) string {
 	if len(p.matches) == 0 || rows < 1 {
 		return ""
 	}

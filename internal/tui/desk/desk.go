@@ -67,7 +67,7 @@ type Model struct {
 	ref       *bookRef
 
 	lang   i18n.Lang
-	styles theme.Styles
+	styles *theme.Styles
 	keys   keyMap
 	svc    *attendance.Service
 	sess   *session.Service
@@ -1061,7 +1061,7 @@ func (m Model) ended() bool {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(s *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	w := *m.walkIn
 	w.styles = s

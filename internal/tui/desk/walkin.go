@@ -36,7 +36,7 @@ const (
 // number (never shown whole) and records that the notice was on screen.
 type walkInForm struct {
 	lang   i18n.Lang
-	styles theme.Styles
+	styles *theme.Styles
 	inputs [walkFields]textinput.Model
 	focus  int
 	card   *cccd.Card
@@ -90,7 +90,7 @@ type walkInSavedMsg struct {
 	err     error
 }
 
-func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, name string, card *cccd.Card) walkInForm {
+func newWalkIn(l i18n.Lang, styles *theme.Styles, units []string, cat *unit.Catalog, name string, card *cccd.Card) walkInForm {
 	f := walkInForm{lang: l, styles: styles, card: card, cat: cat, width: 80, loc: time.Local}
 	for i := range f.inputs {
 		in := textinput.New()
@@ -124,7 +124,7 @@ func newWalkIn(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catal
 }
 
 // newEdit is the form filled with p, to correct them.
-func newEdit(l i18n.Lang, styles theme.Styles, units []string, cat *unit.Catalog, p attendance.Person) walkInForm {
+func newEdit(l i18n.Lang, styles *theme.Styles, units []string, cat *unit.Catalog, p attendance.Person) walkInForm {
 	f := newWalkIn(l, styles, units, cat, p.Name, nil)
 	f.editing = &p
 	f.inputs[walkUnit].SetValue(p.Unit)

@@ -38,7 +38,7 @@ const wideLayout = 110
 type Model struct {
 	lang   i18n.Lang
 	keys   theme.Keys
-	styles theme.Styles
+	styles *theme.Styles
 
 	deck  *deck.Deck
 	index *slides.Finder
@@ -220,7 +220,7 @@ func (m Model) WithClock(clock func() time.Time) Model {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(s *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	return m.relayout()
 }

@@ -50,7 +50,7 @@ type savedMsg struct{ err error }
 // Model is the home screen.
 type Model struct {
 	lang   i18n.Lang
-	styles theme.Styles
+	styles *theme.Styles
 	keys   keyMap
 	svc    *session.Service
 	decks  []deck.Entry
@@ -116,7 +116,7 @@ func (m Model) Choose(d *deck.Deck) Model {
 }
 
 // SetStyles restyles the screen, keeping its state.
-func (m Model) SetStyles(styles theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(styles *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = styles
 	return m, nil
 }

@@ -10,6 +10,7 @@ import (
 	"briefing/internal/session"
 	bsync "briefing/internal/sync"
 	"briefing/internal/tui/common"
+	"briefing/internal/tui/theme"
 )
 
 // The home screen's sync line says first how many changes wait to be sent,
@@ -31,7 +32,7 @@ func TestSyncLine(t *testing.T) {
 			"Đồng bộ: 0 thay đổi chưa gửi · lần cuối 05/12 08:30 (lỗi mạng hoặc lỗi máy) · xong lần cuối 05/12 08:30 · bị giữ: 3 · máy chủ https://hub:8443"},
 	}
 	for _, c := range cases {
-		m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
+		m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true), Width: 80, Height: 24}, nil, nil)
 		m.sync = c.st
 
 		if got := m.syncLine(); got != c.want {
@@ -44,7 +45,7 @@ func TestSyncLine(t *testing.T) {
 // the reader themselves.
 func TestSyncStatusReadInLoad(t *testing.T) {
 	calls := 0
-	m := New(common.Common{Lang: i18n.VI, Width: 100, Height: 30}, nil, nil).WithSyncStatus(func(context.Context) (bsync.Status, error) {
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true), Width: 100, Height: 30}, nil, nil).WithSyncStatus(func(context.Context) (bsync.Status, error) {
 		calls++
 		return bsync.Status{}, nil
 	})
@@ -63,7 +64,7 @@ func TestSyncStatusReadInLoad(t *testing.T) {
 // An enrolled laptop speaks for the unit the hub enrolled it for: the
 // device form shows that unit instead of asking for one.
 func TestProfileFormOfAnEnrolledLaptop(t *testing.T) {
-	m := New(common.Common{Lang: i18n.VI, Width: 80, Height: 24}, nil, nil)
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true), Width: 80, Height: 24}, nil, nil)
 	updated, _ := m.Update(loadedMsg{units: []string{"Phường 1", "Phường 4"}, sync: &bsync.Status{Enrolled: true, UnitName: "Phường 4"}})
 	view := updated.View()
 	if !strings.Contains(view, "Đơn vị: Phường 4 (theo ghi danh với máy chủ quận)") || strings.Contains(view, "↑↓ chọn") {

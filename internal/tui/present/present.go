@@ -40,7 +40,7 @@ const (
 type Model struct {
 	lang   i18n.Lang
 	keys   theme.Keys
-	styles theme.Styles
+	styles *theme.Styles
 
 	deck  *deck.Deck
 	index *slides.Finder
@@ -153,7 +153,7 @@ func tick() tea.Cmd {
 type endedMsg struct{ err error }
 
 // SetStyles changes the theme; slides are rendered again in that style.
-func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(s *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	m = m.layoutPin()
 	return m.relayout()

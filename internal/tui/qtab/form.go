@@ -41,7 +41,7 @@ const pickerRows = 4
 // form records a new question or edits one.
 type form struct {
 	lang    i18n.Lang
-	styles  theme.Styles
+	styles  *theme.Styles
 	editing string // the id of the question edited; "" for a new one
 	number  int    // its number, for the title
 
@@ -88,7 +88,7 @@ func (d *draftState) escape(now string) bool {
 
 // footer is the line under a form: the discard warning, the error, or
 // that the save is under way.
-func (d draftState) footer(l i18n.Lang, styles theme.Styles) string {
+func (d draftState) footer(l i18n.Lang, styles *theme.Styles) string {
 	switch {
 	case d.discarding:
 		return styles.Warn.Render(l.T("qtab.form.discard")) + "\n"
@@ -100,7 +100,7 @@ func (d draftState) footer(l i18n.Lang, styles theme.Styles) string {
 	return ""
 }
 
-func newForm(l i18n.Lang, styles theme.Styles, slides, screen int, q *questions.Question) form {
+func newForm(l i18n.Lang, styles *theme.Styles, slides, screen int, q *questions.Question) form {
 	f := form{lang: l, styles: styles, slides: slides, width: 80, height: 20}
 	f.text = textarea.New()
 	f.text.ShowLineNumbers = false
@@ -412,7 +412,7 @@ const (
 // answer from above for a forwarded one.
 type answerForm struct {
 	lang   i18n.Lang
-	styles theme.Styles
+	styles *theme.Styles
 	q      questions.Question
 	text   textarea.Model
 	by     textinput.Model
@@ -421,7 +421,7 @@ type answerForm struct {
 	width int
 }
 
-func newAnswerForm(l i18n.Lang, styles theme.Styles, q questions.Question, by string) answerForm {
+func newAnswerForm(l i18n.Lang, styles *theme.Styles, q questions.Question, by string) answerForm {
 	a := answerForm{lang: l, styles: styles, q: q, width: 80}
 	a.text = textarea.New()
 	a.text.ShowLineNumbers = false

@@ -49,7 +49,7 @@ const (
 // Model is the Questions tab.
 type Model struct {
 	lang    i18n.Lang
-	styles  theme.Styles
+	styles  *theme.Styles
 	keys    KeyMap
 	svc     *questions.Service
 	sess    *session.Service
@@ -107,7 +107,7 @@ func (m Model) WithLocation(loc *time.Location) Model {
 }
 
 // SetStyles changes the theme.
-func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(s *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	return m, nil
 }

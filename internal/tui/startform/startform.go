@@ -59,7 +59,7 @@ const (
 // Model is the form.
 type Model struct {
 	lang   i18n.Lang
-	styles theme.Styles
+	styles *theme.Styles
 	keys   keyMap
 	svc    *session.Service
 	decks  []*deck.Deck
@@ -133,7 +133,7 @@ func (m Model) SetSize(width, height int) (common.Screen, tea.Cmd) {
 }
 
 // SetStyles restyles the form.
-func (m Model) SetStyles(s theme.Styles) (common.Screen, tea.Cmd) {
+func (m Model) SetStyles(s *theme.Styles) (common.Screen, tea.Cmd) {
 	m.styles = s
 	return m, nil
 }

@@ -33,7 +33,9 @@ func Parse(s string) (Theme, bool) {
 	return "", false
 }
 
-// Styles are the lipgloss styles of the chrome around slides.
+// Styles are the lipgloss styles of the chrome around slides. Screens share one *Styles
+// and never change it: a lipgloss style is 648 bytes, and a copy in every model made each
+// Bubble Tea update copy kilobytes and grow the event loop's stack to 512 KB (issue 16).
 type Styles struct {
 	Slide     deck.Style
 	Status    lipgloss.Style // the bar at the bottom
@@ -50,7 +52,7 @@ type Styles struct {
 }
 
 // New builds the styles for a theme; isDark is what the terminal reported (or a guess).
-func New(t Theme, isDark bool) Styles {
+func New(t Theme, isDark bool) *Styles {
 	if t == Dark {
 		isDark = true
 	}
@@ -74,7 +76,7 @@ func New(t Theme, isDark bool) Styles {
 		ok = lipgloss.BrightGreen
 		slide = deck.HighContrast
 	}
-	return Styles{
+	return &Styles{
 		Slide:     slide,
 		Status:    lipgloss.NewStyle().Foreground(fg).Background(barBg),
 		StatusKey: lipgloss.NewStyle().Foreground(accent).Background(barBg).Bold(true),
@@ -148,7 +150,7 @@ type Notice struct {
 }
 
 // Line renders the notice in w columns, cut with "…".
-func (n Notice) Line(st Styles, w int) string {
+func (n Notice) Line(st *Styles, w int) string {
 	text := ansi.Truncate(" "+n.Text, w, "…")
 	switch n.Kind {
 	case NoticeOK:
