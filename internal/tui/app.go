@@ -162,6 +162,8 @@ func newApp(o Options) App {
 
 // newHome is the home screen; its recent sessions open and export their
 // minutes when the services behind them are there.
+//
+//go:noinline
 func (a App) newHome() home.Model {
 	o := a.opts
 	lib := o.Library
@@ -175,18 +177,22 @@ func (a App) newHome() home.Model {
 	return h
 }
 
+//go:noinline
 func (a App) newForm(decks []*deck.Deck, info session.Info) common.Screen {
 	return startform.New(a.common, decks, info, a.opts.Service)
 }
 
+//go:noinline
 func (a App) newPresent(s session.Session, d *deck.Deck) common.Screen {
 	return present.New(a.common, a.opts.Service, s, d).WithQuestions(a.opts.Questions)
 }
 
+//go:noinline
 func (a App) newDesk(s session.Session) common.Screen {
 	return desk.New(a.common, a.opts.Attendance, a.opts.Service, s).WithQuestions(a.opts.Questions)
 }
 
+//go:noinline
 func (a App) newFollow(s session.Session, d *deck.Deck) common.Screen {
 	// Without an attendance or questions service (nil), follow reads neither.
 	return follow.New(a.common, a.opts.Service, s, d).WithAttendance(a.opts.Attendance).WithQuestions(a.opts.Questions)

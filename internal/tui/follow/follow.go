@@ -61,13 +61,13 @@ type Model struct {
 	quitting  bool // "q": asking whether to end the session or leave it open
 
 	pos       slides.Pos
-	notes     viewport.Model
-	help      help.Model
-	helping   bool // "?": every key, in place of the notes
-	overview  bool // "o": the slide titles, in place of the notes
-	selected  int  // overview cursor
-	searching bool // "/": the search line, in place of the help line
-	search    textinput.Model
+	notes     *viewport.Model // pointers, shared by the model's copies: by value these
+	help      *help.Model     // (and search) were 15 KB copied at each update
+	helping   bool            // "?": every key, in place of the notes
+	overview  bool            // "o": the slide titles, in place of the notes
+	selected  int             // overview cursor
+	searching bool            // "/": the search line, in place of the help line
+	search    *textinput.Model
 	query     string // the last search, for "n"
 	jump      string // digits typed before enter
 	notice    string // one line in place of the help line until the next key
@@ -90,11 +90,12 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = lang.T("present.search.placeholder")
+	notes, h := viewport.New(), help.New()
 	m := Model{
-		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: ti,
+		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: &ti,
 		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
-		notes: viewport.New(), help: help.New(),
+		notes: &notes, help: &h,
 		width: 80, height: 24, now: c.Now(), Clock: c.Clock,
 	}
 	m.unpinKey = key.NewBinding(key.WithKeys("p", "esc"), key.WithHelp("p/esc", lang.T("key.unpin")))
@@ -347,7 +348,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.searching {
 			var cmd tea.Cmd
-			m.search, cmd = m.search.Update(msg)
+			*m.search, cmd = m.search.Update(msg)
 			return m, cmd
 		}
 		return m, nil
@@ -413,7 +414,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m.key(msg)
 	case tea.MouseWheelMsg:
 		var cmd tea.Cmd
-		m.notes, cmd = m.notes.Update(msg)
+		*m.notes, cmd = m.notes.Update(msg)
 		return m, cmd
 	}
 	return m, nil
@@ -540,7 +541,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.find(m.query)
 	}
 	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(msg)
+	*m.search, cmd = m.search.Update(msg)
 	return m, cmd
 }
 
@@ -680,7 +681,7 @@ func (m Model) notesView() string {
 	if !m.helping {
 		return m.notes.View()
 	}
-	h := m.help
+	h := *m.help
 	h.ShowAll = true
 	h.SetWidth(m.notes.Width())
 	return lipgloss.PlaceVertical(m.notes.Height(), lipgloss.Top, fitLines(h.View(m), m.notes.Height()))

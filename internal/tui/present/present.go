@@ -57,11 +57,11 @@ type Model struct {
 	Clock func() time.Time
 
 	mode     mode
-	jump     string // digits typed before enter
-	search   textinput.Model
-	query    string // the last search, for "n"
-	selected int    // overview cursor
-	help     help.Model
+	jump     string           // digits typed before enter
+	search   *textinput.Model // pointers, shared by the model's copies: by value these 12 KB were copied at each update
+	query    string           // the last search, for "n"
+	selected int              // overview cursor
+	help     *help.Model
 	notice   string
 
 	pin       *session.Pinned // the question the desk pinned, shown in place of the slide; nil: none
@@ -91,15 +91,16 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = lang.T("present.search.placeholder")
+	h := help.New()
+	h.ShowAll = true
 	m := Model{
 		lang: lang, keys: theme.NewKeys(lang), styles: styles,
 		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d),
 		link: slides.NewLink(svc, s), sess: s, svc: svc,
 		pos: slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
-		now: c.Now(), search: ti, help: help.New(), Clock: c.Clock,
+		now: c.Now(), search: &ti, help: &h, Clock: c.Clock,
 		width: 80, height: 24,
 	}
-	m.help.ShowAll = true
 	m.unpinKey = key.NewBinding(key.WithKeys("p", "esc"), key.WithHelp("p/esc", lang.T("key.unpin")))
 	return m
 }
@@ -263,7 +264,7 @@ func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.PasteMsg:
 		if m.mode == searching {
 			var cmd tea.Cmd
-			m.search, cmd = m.search.Update(msg)
+			*m.search, cmd = m.search.Update(msg)
 			return m, cmd
 		}
 	case tea.KeyPressMsg:
@@ -389,7 +390,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.find(m.query)
 	}
 	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(msg)
+	*m.search, cmd = m.search.Update(msg)
 	return m, cmd
 }
 
