@@ -50,7 +50,7 @@ func langEnv(t *testing.T, lang string) func(string) string {
 // execute runs the commands in this process as main does, with getenv as the
 // environment, stdout and stderr written to out and errOut, and an empty stdin.
 func execute(getenv func(string) string, out, errOut *bytes.Buffer, args ...string) error {
-	root := newRootCmd(helpLanguage(args, getenv), getenv)
+	root := newRunCmd(args, helpLanguage(args, getenv), getenv)
 	root.SetOut(out)
 	root.SetErr(errOut)
 	root.SetIn(strings.NewReader(""))

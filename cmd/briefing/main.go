@@ -26,7 +26,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() { <-ctx.Done(); stop() }()
 	args := os.Args[1:]
-	root := newRootCmd(helpLanguage(args, os.Getenv), os.Getenv)
+	root := newRunCmd(args, helpLanguage(args, os.Getenv), os.Getenv)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	interrupted := ctx.Err() != nil

@@ -91,9 +91,58 @@ func chooseLang(flag string, flagGiven bool, env string) (l i18n.Lang, badFlag, 
 	return l, badFlag, !ok && !badFlag
 }
 
+// topCommands are briefing's commands by name, in the order of its help. A run whose
+// arguments name one builds only that one (newRunCmd): the presenter's start built all
+// fourteen, with their flags and help, for nothing (issue 16). TestTopCommands keeps the
+// names those of the commands.
+var topCommands = []struct {
+	name  string
+	build func(*globals) *cobra.Command
+}{
+	{"present", newPresentCmd}, {"follow", newFollowCmd}, {"desk", newDeskCmd}, {"deck", newDeckCmd},
+	{"session", newSessionCmd}, {"roster", newRosterCmd}, {"checkin", newCheckinCmd},
+	{"attendance", newAttendanceCmd}, {"question", newQuestionCmd}, {"unit", newUnitCmd},
+	{"hub", newHubCmd}, {"enroll", newEnrollCmd}, {"sync", newSyncCmd}, {"bundle", newBundleCmd},
+}
+
+// newRunCmd is newRootCmd for a run with args: only the command args name, when they
+// plainly name one (namedCommand); every command otherwise, so that help, suggestions
+// for a mistyped name and completion see them all.
+func newRunCmd(args []string, helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
+	return buildRoot(namedCommand(args), helpLang, getenv)
+}
+
+// namedCommand is the command args name before anything but the global flags, or ""
+// when they name none that way (no command, "help", -h, another flag first, "--").
+func namedCommand(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--data" || a == "--lang" || a == "--theme":
+			i++ // its value
+		case strings.HasPrefix(a, "--data=") || strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "--theme="):
+		case strings.HasPrefix(a, "-"):
+			return ""
+		default:
+			for _, c := range topCommands {
+				if c.name == a {
+					return a
+				}
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // newRootCmd builds the commands for one run, with their help in helpLang (helpLanguage
 // of the arguments), reading the environment through getenv.
 func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
+	return buildRoot("", helpLang, getenv)
+}
+
+// buildRoot is the root with command only ("": all of them).
+func buildRoot(only string, helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	g := &globals{helpLang: helpLang, getenv: getenv}
 	root := &cobra.Command{
 		Use:               "briefing",
@@ -112,10 +161,11 @@ func newRootCmd(helpLang i18n.Lang, getenv func(string) string) *cobra.Command {
 	pf.Var(&onceString{p: &g.lang}, "lang", g.helpLang.T("cli.help.flag.lang"))
 	g.theme = "auto"
 	pf.Var(&onceString{p: &g.theme}, "theme", g.helpLang.T("cli.help.flag.theme"))
-	root.AddCommand(newPresentCmd(g), newFollowCmd(g), newDeskCmd(g), newDeckCmd(g), newSessionCmd(g),
-		newRosterCmd(g), newCheckinCmd(g), newAttendanceCmd(g), newQuestionCmd(g), newUnitCmd(g))
-	root.AddCommand(newHubCmd(g))
-	root.AddCommand(newEnrollCmd(g), newSyncCmd(g), newBundleCmd(g))
+	for _, c := range topCommands {
+		if only == "" || c.name == only {
+			root.AddCommand(c.build(g))
+		}
+	}
 	onceFlags(root)
 	localizeHelp(root, g)
 	return root
