@@ -4,6 +4,8 @@
 package atomicfile
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -12,41 +14,66 @@ import (
 // synced, renamed over it, then the folder synced so the rename itself
 // survives a power cut (where the system allows syncing a folder).
 func Write(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	tmp, err := writeTemp(path, data, perm)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
+	defer os.Remove(tmp) // a no-op once renamed
+	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // not supported everywhere (Windows): the rename is done either way
-		d.Close()
-	}
+	syncDir(path)
 	return nil
 }
 
-// CreateNew creates path, which must not exist (O_EXCL: of two processes
-// creating the same key file, one wins and the other gets fs.ErrExist), with
-// data synced, and removes it again if the write fails.
+// CreateNew creates path with data, unless it exists: then fs.ErrExist, and
+// of two processes creating the same key file one wins. The file is written
+// whole under a temporary name and linked into place, which fails if the name
+// exists. Where the system cannot link (some USB sticks' file systems), it is
+// created exclusively and written in place, and removed again if that write
+// fails.
 func CreateNew(path string, data []byte, perm os.FileMode) error {
+	tmp, err := writeTemp(path, data, perm)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	err = os.Link(tmp, path)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		err = createInPlace(path, data, perm)
+	}
+	if err == nil {
+		syncDir(path)
+	}
+	return err
+}
+
+// writeTemp writes data, synced, to a new temporary file beside path with
+// mode perm, and returns its name.
+func writeTemp(path string, data []byte, perm os.FileMode) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return "", err
+	}
+	err = tmp.Chmod(perm)
+	if err == nil {
+		_, err = tmp.Write(data)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
+}
+
+// createInPlace is CreateNew without a link: O_EXCL, written and synced.
+func createInPlace(path string, data []byte, perm os.FileMode) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return err
@@ -62,4 +89,13 @@ func CreateNew(path string, data []byte, perm os.FileMode) error {
 		os.Remove(path)
 	}
 	return err
+}
+
+// syncDir syncs the folder of path, so that a new name in it survives a power
+// cut. Not supported everywhere (Windows): the file is there either way.
+func syncDir(path string) {
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }

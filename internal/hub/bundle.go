@@ -87,7 +87,7 @@ func createBundleKeys(path string) (*BundleKeys, error) {
 		return nil, err
 	}
 	data, _ := json.MarshalIndent(bundleKeyFile{SignSeed: base64.RawURLEncoding.EncodeToString(seed), Age: id.String()}, "", "  ")
-	// O_EXCL: two hub commands starting at once do not make two keys.
+	// Created new, whole: two hub commands starting at once do not make two keys.
 	if err := atomicfile.CreateNew(path, append(data, '\n'), 0o600); err != nil {
 		return nil, err
 	}

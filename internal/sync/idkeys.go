@@ -134,18 +134,15 @@ func isUnexpectedEnd(err error) bool {
 // another process did first: then that process's key is the one returned.
 // The file is written whole under a temporary name and linked into place,
 // which fails if the name exists; where links are not supported it is
-// created exclusively and written in place (a reader waits: LoadKeyFile).
+// created exclusively and written in place (a reader waits: LoadKeyFile);
+// atomicfile.CreateNew does both.
 func CreateKeyFile(path string, key []byte) ([]byte, error) {
-	dir := filepath.Dir(path)
 	data, err := json.MarshalIndent(ownIDKey{Key: base64.RawURLEncoding.EncodeToString(key)}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	data = append(data, '\n')
-	err = linkNew(dir, path, data)
-	if errors.Is(err, errNoLink) {
-		err = atomicfile.CreateNew(path, data, 0o600)
-	}
+	err = atomicfile.CreateNew(path, data, 0o600)
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		key, _, err = LoadKeyFile(path)
@@ -153,39 +150,5 @@ func CreateKeyFile(path string, key []byte) ([]byte, error) {
 	case err != nil:
 		return nil, err
 	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // not supported everywhere (Windows)
-		d.Close()
-	}
 	return key, nil
-}
-
-var errNoLink = errors.New("hard links not supported")
-
-// linkNew writes data to a temporary file in dir and links it to path:
-// fs.ErrExist if path exists, errNoLink if the system cannot link.
-func linkNew(dir, path string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	err = tmp.Chmod(0o600)
-	if err == nil {
-		_, err = tmp.Write(data)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	err = os.Link(tmp.Name(), path)
-	if err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%w: %v", errNoLink, err)
-	}
-	return err
 }
