@@ -11,6 +11,7 @@ import (
 	"briefing/internal/tui/theme"
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -58,6 +59,15 @@ func NewHelp() help.Model {
 	h.Ellipsis = "…"
 	h.Styles = help.Styles{}
 	return h
+}
+
+// NewSearch is the search line of the presenter and follow ("/"). A pointer: a model
+// copied at each update shares it instead of copying its 8 KB.
+func NewSearch(l i18n.Lang) *textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = "/ "
+	ti.Placeholder = l.T("present.search.placeholder")
+	return &ti
 }
 
 // ellipsis stands for the bindings a narrow help line leaves out. (Help draws only

@@ -87,12 +87,9 @@ type Model struct {
 // New makes the follow screen for an open session.
 func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck) Model {
 	lang, styles := c.Lang, c.Styles
-	ti := textinput.New()
-	ti.Prompt = "/ "
-	ti.Placeholder = lang.T("present.search.placeholder")
 	notes, h := viewport.New(), help.New()
 	m := Model{
-		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: &ti,
+		lang: lang, keys: theme.NewKeys(lang), styles: styles, search: common.NewSearch(lang),
 		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d), link: slides.NewLink(svc, s), svc: svc, sess: s,
 		pos:   slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
 		notes: &notes, help: &h,

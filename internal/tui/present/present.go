@@ -88,9 +88,6 @@ func (m Model) WithQuestions(qs *questions.Service) Model {
 // New makes the screen for an open session of deck d.
 func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck) Model {
 	lang, styles := c.Lang, c.Styles
-	ti := textinput.New()
-	ti.Prompt = "/ "
-	ti.Placeholder = lang.T("present.search.placeholder")
 	h := help.New()
 	h.ShowAll = true
 	m := Model{
@@ -98,7 +95,7 @@ func New(c common.Common, svc *session.Service, s session.Session, d *deck.Deck)
 		deck: d, index: slides.NewFinder(d), cache: slides.NewCache(d),
 		link: slides.NewLink(svc, s), sess: s, svc: svc,
 		pos: slides.Clamp(d, slides.Pos{Slide: s.Slide, Step: s.Step}),
-		now: c.Now(), search: &ti, help: &h, Clock: c.Clock,
+		now: c.Now(), search: common.NewSearch(lang), help: &h, Clock: c.Clock,
 		width: 80, height: 24,
 	}
 	m.unpinKey = key.NewBinding(key.WithKeys("p", "esc"), key.WithHelp("p/esc", lang.T("key.unpin")))
@@ -119,7 +116,6 @@ func (m Model) Prime() common.Screen {
 	return m
 }
 
-// Init starts the clock and the position poll, and says that a presenter runs.
 // Init starts the clock and the position poll. The first beat comes with the first
 // tick (beatAt is zero): a write at once would start the database's check
 // (store.OpenCheckLater) while the first frame is drawn (issue 16).
