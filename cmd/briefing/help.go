@@ -100,8 +100,9 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 // long per-shell instructions would be a second manual to translate.
 //
 // A command's -h/--help line is put in l when its help or usage is shown (helpFlagIn), not
-// for every command at each start: that walk set up the flags of all of them, about 1 ms
-// and 0.3 MB that the presenter's start paid for nothing (issue 16).
+// for every command at each start: that walk set up the flags of all of them, which the
+// presenter's start paid for nothing (BenchmarkNewRootCmd: 0.45 -> 0.2 ms, 269 -> 137 KB;
+// issue 16).
 func localizeHelp(root *cobra.Command, g *globals) {
 	l := g.helpLang
 	root.SetUsageTemplate(usageTemplate(l))

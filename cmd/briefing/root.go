@@ -6,6 +6,7 @@ package main
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"briefing/internal/i18n"
@@ -117,10 +118,12 @@ func newRunCmd(args []string, helpLang i18n.Lang, getenv func(string) string) *c
 func namedCommand(args []string) string {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
+		name, _, withValue := strings.Cut(strings.TrimPrefix(a, "--"), "=")
 		switch {
-		case a == "--data" || a == "--lang" || a == "--theme":
-			i++ // its value
-		case strings.HasPrefix(a, "--data=") || strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "--theme="):
+		case strings.HasPrefix(a, "--") && slices.Contains(globalFlags, name):
+			if !withValue {
+				i++ // its value
+			}
 		case strings.HasPrefix(a, "-"):
 			return ""
 		default:
@@ -134,6 +137,10 @@ func namedCommand(args []string) string {
 	}
 	return ""
 }
+
+// globalFlags are the flags every command takes, each with a value (buildRoot).
+// TestTopCommands keeps them those of the root.
+var globalFlags = []string{"data", "lang", "theme"}
 
 // newRootCmd builds the commands for one run, with their help in helpLang (helpLanguage
 // of the arguments), reading the environment through getenv.

@@ -4,6 +4,8 @@ import (
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/spf13/pflag"
 )
 
 // TestTopCommands: topCommands names each command under briefing by its own name, and
@@ -23,6 +25,11 @@ func TestTopCommands(t *testing.T) {
 	slices.Sort(listed)
 	if !slices.Equal(built, listed) {
 		t.Fatalf("commands %v, topCommands %v", built, listed)
+	}
+	var flags []string
+	root.PersistentFlags().VisitAll(func(f *pflag.Flag) { flags = append(flags, f.Name) })
+	if !slices.Equal(flags, globalFlags) {
+		t.Fatalf("global flags %v, globalFlags %v", flags, globalFlags)
 	}
 }
 
@@ -44,6 +51,8 @@ func TestNamedCommand(t *testing.T) {
 		{[]string{"presnet"}, ""},                 // a suggestion needs every name
 		{[]string{"completion", "bash"}, ""},
 		{[]string{"--", "present"}, ""},
+		{[]string{"--datax", "present"}, ""}, // not a global flag
+		{[]string{"--lang=vi", "desk"}, "desk"},
 	} {
 		if got := namedCommand(tc.args); got != tc.want {
 			t.Errorf("namedCommand(%q) = %q, want %q", tc.args, got, tc.want)

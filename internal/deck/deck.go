@@ -109,13 +109,8 @@ var knownKeys = map[string]bool{"id": true, "title": true, "version": true, "lan
 
 // normalise splits a deck's text into lines as its version hashes them:
 // without a leading BOM, CRLF and CR as LF, every line in NFC. notNFC lists
-// the (0-based) lines that were not.
-func normalise(data []byte) (lines []string, notNFC []int) {
-	return normaliseText(string(data))
-}
-
-// normaliseText is normalise of text already a string: its lines share its memory.
-func normaliseText(text string) (lines []string, notNFC []int) {
+// the (0-based) lines that were not. The lines share text's memory.
+func normalise(text string) (lines []string, notNFC []int) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -154,7 +149,7 @@ func versionOf(lines []string) string {
 // VersionOf is the version Parse gives data: the content hash a session
 // records, computed without parsing the slides.
 func VersionOf(data []byte) string {
-	lines, _ := normalise(data)
+	lines, _ := normalise(string(data))
 	return versionOf(lines)
 }
 
@@ -181,7 +176,7 @@ func Parse(source string, data []byte) (*Deck, []Problem) {
 	}
 
 	text := string(data)
-	lines, notNFC := normaliseText(text)
+	lines, notNFC := normalise(text)
 	for _, i := range notNFC {
 		add(i+1, Warning, "deck.notnfc")
 	}
