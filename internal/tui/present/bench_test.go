@@ -93,3 +93,23 @@ func BenchmarkFirstFrame(b *testing.B) {
 		st.Close()
 	}
 }
+
+// BenchmarkFrameUnchanged: a frame after a message that left the slide as it was (a neighbour
+// rendered in the background, a position saved, a poll, the clock), most of the frames drawn.
+func BenchmarkFrameUnchanged(b *testing.B) {
+	dir := b.TempDir()
+	d, _ := deck.Parse("lon.md", deck200(b))
+	startSession(b, dir, d)
+	st, _ := store.Open(dir)
+	defer st.Close()
+	svc := session.New(st, nil)
+	s, _ := svc.Current(context.Background())
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
+	m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = m.rendered()
+	for b.Loop() {
+		if m.View() == "" {
+			b.Fatal("empty frame")
+		}
+	}
+}

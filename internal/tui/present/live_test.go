@@ -123,3 +123,36 @@ func TestStatusLine80(t *testing.T) {
 	}
 	golden.RequireEqual(t, []byte(statusOf(ansi.Strip(f.model(i18n.VI, 80, 24).View()))))
 }
+
+// TestPlacedSlideFollowsTheScreen: the slide kept laid out between frames (placedSlide) is laid
+// out again after a resize or a move: the frame is the one a fresh model draws there.
+func TestPlacedSlideFollowsTheScreen(t *testing.T) {
+	d, ps := deck.Parse("t.md", []byte("---\nid: t\ntitle: Hội nghị\nlang: vi\n---\n# Một\n- khoa học\n\n---\n\n# Hai\n- công nghệ, đổi mới sáng tạo\n- chuyển đổi số\n"))
+	if deck.HasErrors(ps) {
+		t.Fatal(ps)
+	}
+	fresh := func(w, h int, right bool) string {
+		m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, nil, session.Session{ID: "s"}, d)
+		m, _ = m.step(tea.WindowSizeMsg{Width: w, Height: h})
+		m = m.rendered()
+		if right {
+			m, _ = m.step(tea.KeyPressMsg{Code: tea.KeyRight})
+		}
+		return m.View()
+	}
+	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, nil, session.Session{ID: "s"}, d)
+	m, _ = m.step(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = m.rendered()
+	if got, want := m.View(), fresh(80, 24, false); got != want || m.View() != want {
+		t.Fatalf("80x24:\n%s\nwant\n%s", got, want)
+	}
+	m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = m.rendered()
+	if got, want := m.View(), fresh(120, 40, false); got != want {
+		t.Fatalf("after a resize to 120x40:\n%s\nwant\n%s", got, want)
+	}
+	m, _ = m.step(tea.KeyPressMsg{Code: tea.KeyRight})
+	if got, want := m.View(), fresh(120, 40, true); got != want || !strings.Contains(ansi.Strip(got), "Hai") {
+		t.Fatalf("after a move:\n%s\nwant\n%s", got, want)
+	}
+}
