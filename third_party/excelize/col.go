@@ -18,7 +18,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/tiendc/go-deepcopy"
 	"golang.org/x/text/width"
 )
 
@@ -542,13 +541,23 @@ func (ws *xlsxWorksheet) setColWidth(minVal, maxVal int, width float64) {
 	})
 }
 
+// copyCol is a copy of col that shares nothing with it (briefing's patch: upstream used
+// go-deepcopy, which calls methods by reflection; see third_party/README.md).
+func copyCol(col xlsxCol) xlsxCol {
+	c := col
+	if col.Width != nil {
+		w := *col.Width
+		c.Width = &w
+	}
+	return c
+}
+
 // flatCols provides a method for the column's operation functions to flatten
 // and check the worksheet columns.
 func flatCols(col xlsxCol, cols []xlsxCol, replacer func(fc, c xlsxCol) xlsxCol) []xlsxCol {
 	var fc []xlsxCol
 	for i := max(MinColumns, col.Min); i <= min(MaxColumns, col.Max); i++ {
-		var c xlsxCol
-		_ = deepcopy.Copy(&c, col)
+		c := copyCol(col)
 		c.Min, c.Max = i, i
 		fc = append(fc, c)
 	}
@@ -566,8 +575,7 @@ func flatCols(col xlsxCol, cols []xlsxCol, replacer func(fc, c xlsxCol) xlsxCol)
 				fc[idx] = replacer(fc[idx], column)
 				continue
 			}
-			var c xlsxCol
-			_ = deepcopy.Copy(&c, column)
+			c := copyCol(column)
 			c.Min, c.Max = i, i
 			fc = append(fc, c)
 		}

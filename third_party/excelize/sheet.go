@@ -141,8 +141,7 @@ func (f *File) mergeExpandedCols(ws *xlsxWorksheet) {
 				Width:        ws.Cols.Col[i-1].Width,
 			}, ws.Cols.Col[i]); i++ {
 		}
-		var column xlsxCol
-		_ = deepcopy.Copy(&column, ws.Cols.Col[left])
+		column := copyCol(ws.Cols.Col[left]) // briefing's patch: was deepcopy.Copy
 		if left < i-1 {
 			column.Max = ws.Cols.Col[i-1].Min
 		}
