@@ -1,12 +1,14 @@
 package deck
 
 import (
+	"html"
 	"strings"
 
 	"briefing/internal/textvi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Limits a deck must keep. A deck is read from a file anyone may hand over on a USB stick,
@@ -118,9 +120,16 @@ func firstText(n ast.Node) int {
 
 // printable is a line of a deck as it is shown: without control characters, bidi overrides
 // or zero-width characters (textvi.Printable), which would reach the terminal raw, retitle
-// its window or write its clipboard; tabs stay, since they indent Markdown. ok is false when
-// the line had any.
+// its window or write its clipboard; tabs stay, since they indent Markdown. Nor with a
+// character reference that stands for one (&#27;, &#x9b;, &Tab;): the Markdown reader
+// decodes those after this. ok is false when the line had any.
 func printable(line string) (clean string, ok bool) {
+	if strings.IndexByte(line, '&') >= 0 {
+		if c := withoutHiddenRefs(line); c != line {
+			clean, _ := printable(c)
+			return clean, false
+		}
+	}
 	if !textvi.HasInvisible(line) { // one scan, the common case: nothing to clean
 		return line, true
 	}
@@ -139,4 +148,67 @@ func printable(line string) (clean string, ok bool) {
 		return line, true
 	}
 	return strings.Join(parts, "\t"), false
+}
+
+// withoutHiddenRefs is line without its character references to a character Printable
+// takes out (&#27;, &#x1b, &#033;, &Tab;). Two readers decode them, each its own way, and a
+// reference goes when either would make such a character of it:
+//   - goldmark (links): &#N; and &#xH; with the ';', a leading 0 read as octal, 0x80-0x9f
+//     the C1 controls;
+//   - glamour (text, code): Go's html.UnescapeString, the ';' optional, any number of
+//     digits.
+func withoutHiddenRefs(line string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(line); i++ {
+		if line[i] != '&' {
+			continue
+		}
+		end := refEnd(line, i)
+		if end < 0 {
+			continue
+		}
+		ref := line[i:end]
+		byGoldmark := string(util.ResolveNumericReferences(util.ResolveEntityNames([]byte(ref))))
+		byGlamour := html.UnescapeString(ref)
+		if textvi.Printable(byGoldmark) == byGoldmark && textvi.Printable(byGlamour) == byGlamour {
+			continue
+		}
+		b.WriteString(line[last:i])
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// refEnd is the end of what may be a character reference at line[i] ('&'): &#digits or
+// &#xhex, with its ';' if it has one, or &name; (-1: none there).
+func refEnd(line string, i int) int {
+	j := i + 1
+	isRefByte, numeric := util.IsAlphaNumeric, false
+	if j < len(line) && line[j] == '#' {
+		j++
+		isRefByte, numeric = util.IsNumeric, true
+		if j < len(line) && (line[j] == 'x' || line[j] == 'X') {
+			j++
+			isRefByte = util.IsHexDecimal
+		}
+	}
+	start := j
+	for j < len(line) && isRefByte(line[j]) {
+		j++
+	}
+	switch {
+	case j == start:
+		return -1
+	case j < len(line) && line[j] == ';':
+		return j + 1
+	case numeric:
+		return j
+	}
+	return -1
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unsafe"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 const limitsHead = "---\nid: x\ntitle: X\nlang: vi\n---\n" // the body starts at line 6
@@ -212,5 +214,67 @@ func TestShallowIsABound(t *testing.T) {
 	}
 	if !shallow(nestedList(3) + "2025 là năm\n| a | b |\n") {
 		t.Error("a plain slide is not shallow")
+	}
+}
+
+// TestReferencesToControlsStripped: a character reference to a control or format character
+// (&#27;, &#x1b;, &#x9b;, &#7;, &Tab;, &#x202e;, &ZeroWidthSpace;) is taken out at Parse, with
+// the same warning as the character itself: the Markdown reader decodes references after
+// Parse's check, and `deck render` wrote them to the terminal raw (an OSC 52 clipboard
+// write, a screen clear). References to shown characters stay and are decoded.
+func TestReferencesToControlsStripped(t *testing.T) {
+	src := "---\nid: x\ntitle: T\n---\n" +
+		"# Tiêu &#27;]0;PWNED&#7; đề\n" +
+		"Đoạn &#27;[2J&#27[H xoá, &#x1b;]52;c;aGVsbG8=&#x07; ghi, &#X9B;31m, a&Tab;b, &#x202e;ngược&ZeroWidthSpace;, &#033;[1m &#x0000000000001b;[4m\n\n" +
+		"| Cột &#x1B;[31m | B |\n|---|---|\n| [x](http://a.vn/&#27;) | `mã &#27;[5m` |\n\n" +
+		"Giữ: &amp; &#273; &copy; &#0; &#x110000; &#12345678; &nosuch; & ; &amp;#27;\n" +
+		"???\nghi &#27;[41mchú\n"
+	d, ps := Parse("x.md", []byte(src))
+	if HasErrors(ps) {
+		t.Fatalf("problems:\n%s", messages(ps))
+	}
+	warned := map[int]bool{}
+	for _, p := range ps {
+		if p.Key == "deck.control" {
+			warned[p.Line] = true
+		}
+	}
+	for _, line := range []int{5, 6, 8, 10, 14} {
+		if !warned[line] {
+			t.Errorf("no warning at line %d: %s", line, messages(ps))
+		}
+	}
+	if warned[12] {
+		t.Errorf("a warning at line 12, whose references are all shown: %s", messages(ps))
+	}
+	hidden := func(r rune) bool { return r != '\n' && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r)) }
+	for _, style := range []Style{Plain, Dark} {
+		r, err := NewRenderer(80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := r.Render(d.Slides[0].Body())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"\x1b]52", "\x1b]0", "\x1b[2J", "\x1b[H", "\x1b[1m", "\x1b[4m", "\x1b[5m", "\x1b[31m", "\x07", "\u009b", "\u202e", "\u200b", "\t"} {
+			if bad == "\x07" && style != Plain {
+				continue // the renderer's own links (OSC 8) end with BEL; a stray one is caught below
+			}
+			if strings.Contains(out, bad) {
+				t.Errorf("%s: %q reaches the terminal:\n%q", style, bad, out)
+			}
+		}
+		if i := strings.IndexFunc(ansi.Strip(out), hidden); i >= 0 {
+			t.Errorf("%s: control character left: %q", style, ansi.Strip(out))
+		}
+		for _, want := range []string{"Giữ: & đ ©", "\ufffd", "&nosuch;", "&#27;", "ngược"} {
+			if !strings.Contains(ansi.Strip(out), want) {
+				t.Errorf("%s: %q missing from\n%s", style, want, ansi.Strip(out))
+			}
+		}
+	}
+	if strings.ContainsFunc(d.Slides[0].Notes, hidden) || !strings.Contains(d.Slides[0].Notes, "[41mchú") {
+		t.Errorf("notes %q", d.Slides[0].Notes)
 	}
 }
