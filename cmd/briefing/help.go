@@ -42,7 +42,7 @@ func helpLanguage(args []string, getenv func(string) string) i18n.Lang {
 func writeUsage(w io.Writer, l i18n.Lang, c *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString(l.T("cli.help.tmpl.usage"))
-	if c.Runnable() {
+	if c.Runnable() && c.Annotations[groupOnly] == "" {
 		b.WriteString("\n  " + strings.ReplaceAll(c.UseLine(), " [flags]", " "+l.T("cli.help.tmpl.flagsword")))
 	}
 	if c.HasAvailableSubCommands() {
@@ -207,6 +207,29 @@ func flagErrorText(l i18n.Lang, err error) string {
 
 // The positional-argument checks of cobra (NoArgs, ExactArgs, ...) with their errors in the
 // interface language; a mistake on the command line exits 1, as cobra's own did.
+
+// groupOnly marks a command that only groups others (session, deck, hub...): its usage has
+// no line of its own.
+const groupOnly = "briefing/group"
+
+// groupsRefuseUnknown makes each command under c that only groups others refuse an argument
+// that names none of them, as briefing itself does (argsNone), and show its help without
+// one. cobra showed the help and exited 0, so a script never saw `briefing session lst` fail.
+func groupsRefuseUnknown(c *cobra.Command, g *globals) {
+	for _, sub := range c.Commands() {
+		groupsRefuseUnknown(sub, g)
+	}
+	if !c.HasSubCommands() || c.Runnable() {
+		return
+	}
+	c.Args = argsNone(g)
+	c.SuggestionsMinimumDistance = 2 // as the root's: "lst" suggests list
+	c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations[groupOnly] = "yes"
+}
 
 // argsNone: no arguments; on a command with subcommands an argument is a mistyped command.
 func argsNone(g *globals) cobra.PositionalArgs {

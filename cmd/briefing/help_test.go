@@ -135,6 +135,20 @@ func TestHelpLanguageArgs(t *testing.T) {
 
 // TestCLIMistakes: a mistyped command, flag or argument count is told in the interface
 // language with where to read the help, and exits 1 as before (2 under question).
+// TestGroupHelp: a command that only groups others shows its help without an argument, exit
+// 0, with no use line of its own.
+func TestGroupHelp(t *testing.T) {
+	t.Parallel()
+	for _, group := range []string{"attendance", "bundle", "deck", "hub", "question", "roster", "session", "unit"} {
+		out, err := runRoot(t, "", group)
+		if err != nil {
+			t.Errorf("briefing %s: %v", group, err)
+			continue
+		}
+		assertHas(t, "briefing "+group, out, []string{"Cách dùng:\n  briefing " + group + " [lệnh]\n", "Các lệnh:"}, []string{"briefing " + group + " [tuỳ chọn]"})
+	}
+}
+
 func TestCLIMistakes(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
@@ -153,6 +167,10 @@ func TestCLIMistakes(t *testing.T) {
 		{"", []string{"--lang", "en", "rostr"}, 1, []string{`unknown command "rostr" for "briefing"`, "see: briefing --help", "Did you mean this? roster"}},
 		{"en", []string{"--nope"}, 1, []string{"unknown flag: --nope"}},
 		{"en", []string{"roster", "import"}, 1, []string{"briefing roster import accepts 1 arg(s) (FILE), received 0"}},
+		// A group of commands takes a mistyped one as briefing does: cobra showed the help, exit 0.
+		{"", []string{"session", "lst"}, 1, []string{`không có lệnh "lst" trong briefing session`, "xem: briefing session --help", "Có phải ý bạn là: list?"}},
+		{"", []string{"hub", "deck", "bogus"}, 1, []string{`không có lệnh "bogus" trong briefing hub deck`}},
+		{"en", []string{"question", "ad"}, 1, []string{`unknown command "ad" for "briefing question"`, "Did you mean this? add"}},
 	} {
 		out, err := runRoot(t, c.env, c.args...)
 		var ee exitError

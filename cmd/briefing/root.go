@@ -174,6 +174,7 @@ func buildRoot(only string, helpLang i18n.Lang, getenv func(string) string) *cob
 		}
 	}
 	onceFlags(root)
+	groupsRefuseUnknown(root, g)
 	localizeHelp(root, g)
 	return root
 }
