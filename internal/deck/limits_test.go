@@ -143,14 +143,10 @@ func TestFrontMatterDuplicateAndLang(t *testing.T) {
 	}
 }
 
-// TestControlCharactersStripped: escape sequences (OSC 0 window title, OSC 52 clipboard, OSC
-// 8 links, CSI, SGR), C1 controls, bidi overrides and zero-width characters never leave
-// Parse, from any field, so no print path (render, list, present, follow, hub, snapshots)
-// can pass them to a terminal. Tabs stay: they indent Markdown.
-func TestControlCharactersStripped(t *testing.T) {
-	src := "---\nid: x\ntitle: \"T\\e]0;PWNED\\a\"\naudience: A\x1b[31mB\n---\n" +
-		"# Tiêu\x1b]0;title\x07 đề\n\x1b]52;c;SGVsbG8=\x07 văn \u202ebản\u200b \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u009b31m\n" +
-		"```\n\tcode\n```\n<!-- pause -->\nmore \x1b[2J\n???\nghi \x1b[41mchú\r\x7f\n"
+// parseWarned parses src, which must have no errors, and gives the lines that have the
+// deck.control warning.
+func parseWarned(t *testing.T, src string) (*Deck, []Problem, map[int]bool) {
+	t.Helper()
 	d, ps := Parse("x.md", []byte(src))
 	if HasErrors(ps) {
 		t.Fatalf("problems:\n%s", messages(ps))
@@ -161,6 +157,18 @@ func TestControlCharactersStripped(t *testing.T) {
 			warned[p.Line] = true
 		}
 	}
+	return d, ps, warned
+}
+
+// TestControlCharactersStripped: escape sequences (OSC 0 window title, OSC 52 clipboard, OSC
+// 8 links, CSI, SGR), C1 controls, bidi overrides and zero-width characters never leave
+// Parse, from any field, so no print path (render, list, present, follow, hub, snapshots)
+// can pass them to a terminal. Tabs stay: they indent Markdown.
+func TestControlCharactersStripped(t *testing.T) {
+	src := "---\nid: x\ntitle: \"T\\e]0;PWNED\\a\"\naudience: A\x1b[31mB\n---\n" +
+		"# Tiêu\x1b]0;title\x07 đề\n\x1b]52;c;SGVsbG8=\x07 văn \u202ebản\u200b \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u009b31m\n" +
+		"```\n\tcode\n```\n<!-- pause -->\nmore \x1b[2J\n???\nghi \x1b[41mchú\r\x7f\n"
+	d, ps, warned := parseWarned(t, src)
 	for _, line := range []int{4, 6, 7, 12, 14} {
 		if !warned[line] {
 			t.Errorf("no warning at line %d: %s", line, messages(ps))
@@ -229,16 +237,7 @@ func TestReferencesToControlsStripped(t *testing.T) {
 		"| Cột &#x1B;[31m | B |\n|---|---|\n| [x](http://a.vn/&#27;) | `mã &#27;[5m` |\n\n" +
 		"Giữ: &amp; &#273; &copy; &#0; &#x110000; &#12345678; &nosuch; & ; &amp;#27;\n" +
 		"???\nghi &#27;[41mchú\n"
-	d, ps := Parse("x.md", []byte(src))
-	if HasErrors(ps) {
-		t.Fatalf("problems:\n%s", messages(ps))
-	}
-	warned := map[int]bool{}
-	for _, p := range ps {
-		if p.Key == "deck.control" {
-			warned[p.Line] = true
-		}
-	}
+	d, ps, warned := parseWarned(t, src)
 	for _, line := range []int{5, 6, 8, 10, 14} {
 		if !warned[line] {
 			t.Errorf("no warning at line %d: %s", line, messages(ps))

@@ -37,19 +37,24 @@ func startSession(b *testing.B, dir string, d *deck.Deck) {
 	}
 }
 
-// BenchmarkNextSlide: one slide change (Update and View) at 120x40, the slides already
-// rendered (the first slides.Keep of them). The database write it asks for runs in a Cmd, off the frame path.
-func BenchmarkNextSlide(b *testing.B) {
+// benchPresenter is the presenter on the 200-slide deck at 120x40, its first slides rendered.
+func benchPresenter(b *testing.B) (Model, *session.Service, session.Session) {
 	dir := b.TempDir()
 	d, _ := deck.Parse("lon.md", deck200(b))
 	startSession(b, dir, d)
 	st, _ := store.Open(dir)
-	defer st.Close()
+	b.Cleanup(func() { st.Close() })
 	svc := session.New(st, nil)
 	s, _ := svc.Current(context.Background())
 	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
 	m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = m.rendered()
+	return m.rendered(), svc, *s
+}
+
+// BenchmarkNextSlide: one slide change (Update and View) at 120x40, the slides already
+// rendered (the first slides.Keep of them). The database write it asks for runs in a Cmd, off the frame path.
+func BenchmarkNextSlide(b *testing.B) {
+	m, svc, s := benchPresenter(b)
 	next := tea.KeyPressMsg{Code: tea.KeyRight}
 	prev := tea.KeyPressMsg{Code: tea.KeyLeft}
 	i := 0
@@ -60,7 +65,7 @@ func BenchmarkNextSlide(b *testing.B) {
 		}
 		i++
 		m, _ = m.step(k)
-		m.link = slides.NewLink(svc, *s) // drop the pending-write flag the Cmd would clear
+		m.link = slides.NewLink(svc, s) // drop the pending-write flag the Cmd would clear
 		if m.View() == "" {
 			b.Fatal("empty frame")
 		}
@@ -97,16 +102,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // BenchmarkFrameUnchanged: a frame after a message that left the slide as it was (a neighbour
 // rendered in the background, a position saved, a poll, the clock), most of the frames drawn.
 func BenchmarkFrameUnchanged(b *testing.B) {
-	dir := b.TempDir()
-	d, _ := deck.Parse("lon.md", deck200(b))
-	startSession(b, dir, d)
-	st, _ := store.Open(dir)
-	defer st.Close()
-	svc := session.New(st, nil)
-	s, _ := svc.Current(context.Background())
-	m := New(common.Common{Lang: i18n.VI, Styles: theme.New(theme.Dark, true)}, svc, *s, d)
-	m, _ = m.step(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = m.rendered()
+	m, _, _ := benchPresenter(b)
 	for b.Loop() {
 		if m.View() == "" {
 			b.Fatal("empty frame")
