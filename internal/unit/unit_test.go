@@ -133,7 +133,9 @@ func FuzzResolveUnit(f *testing.F) {
 		if ok && k == "" {
 			t.Errorf("Resolve(%q) found %q for an empty key", s, u.Name)
 		}
-		if _, ok2 := c.Resolve(strings.ToUpper(s)); ok && !ok2 && utf8.ValidString(s) {
+		// U+0345, the Greek iota subscript, is the one combining mark whose upper case is a
+		// letter (Ι): "\u0345" + "1" folds to "1", its upper case to "ι1".
+		if _, ok2 := c.Resolve(strings.ToUpper(s)); ok && !ok2 && utf8.ValidString(s) && !strings.ContainsRune(s, '\u0345') {
 			t.Errorf("Resolve(%q) found a unit, its upper case did not", s)
 		}
 	})
