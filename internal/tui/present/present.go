@@ -85,7 +85,7 @@ type Model struct {
 // messages (a neighbour rendered in the background, a position saved, a poll, the clock) leave
 // the slide as it was, and laying it out again made 40 % of what a key press allocated.
 type placedSlide struct {
-	step, full    string // the rendered step and the slide fully revealed, as fit cut them
+	step, full    string // the rendered step and the slide fully revealed, as the cache has them
 	width, height int
 	out           string
 }
@@ -483,27 +483,30 @@ func (m Model) View() string {
 // slideView places the step on screen where the slide fully revealed would stand: a step
 // adds lines below and never moves what is already shown.
 func (m Model) slideView(h int) string {
-	step := fit(m.cache.Get(m.pos), h)
+	step := m.cache.Get(m.pos)
 	full := step
 	if last := (slides.Pos{Slide: m.pos.Slide, Step: m.deck.StepCount(m.pos.Slide) - 1}); m.cache.Ready(last) {
-		full = fit(m.cache.Get(last), h)
+		full = m.cache.Get(last)
 	}
-	if p := m.placed; p != nil && p.width == m.width && p.height == h && p.step == step && p.full == full {
+	if p := m.placed; p.width == m.width && p.height == h && p.step == step && p.full == full {
 		return p.out
 	}
+	out := place(fit(step, h), fit(full, h), m.width, h)
+	*m.placed = placedSlide{step: step, full: full, width: m.width, height: h, out: out}
+	return out
+}
+
+// place lays step out in a w x h screen where full, the slide fully revealed, stands centred.
+func place(step, full string, w, h int) string {
 	fullH, fullW := lipgloss.Height(full), max(lipgloss.Width(full), lipgloss.Width(step))
-	top, left := max((h-fullH)/2, 0), max((m.width-fullW)/2, 0)
+	top, left := max((h-fullH)/2, 0), max((w-fullW)/2, 0)
 	lines := strings.Split(step, "\n")
 	pad := strings.Repeat(" ", left)
 	for i, l := range lines {
 		lines[i] = pad + l
 	}
 	out := strings.Repeat("\n", top) + strings.Join(lines, "\n")
-	out = lipgloss.PlaceVertical(h, lipgloss.Top, theme.Clip(out, m.width, h))
-	if m.placed != nil {
-		*m.placed = placedSlide{step: step, full: full, width: m.width, height: h, out: out}
-	}
-	return out
+	return lipgloss.PlaceVertical(h, lipgloss.Top, theme.Clip(out, w, h))
 }
 
 func (m Model) centered(s string, h int) string {
