@@ -54,34 +54,12 @@ func writeUsage(w io.Writer, l i18n.Lang, c *cobra.Command) error {
 	if c.HasExample() {
 		b.WriteString("\n\n" + l.T("cli.help.tmpl.examples") + "\n" + c.Example)
 	}
-	listed := func(sub *cobra.Command) bool { return sub.IsAvailableCommand() || sub.Name() == "help" }
-	commandLine := func(sub *cobra.Command) {
-		fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
-	}
 	if c.HasAvailableSubCommands() {
-		if len(c.Groups()) == 0 {
-			b.WriteString("\n\n" + l.T("cli.help.tmpl.commands"))
-			for _, sub := range c.Commands() {
-				if listed(sub) {
-					commandLine(sub)
-				}
-			}
-		} else {
-			for _, g := range c.Groups() {
-				b.WriteString("\n\n" + g.Title)
-				for _, sub := range c.Commands() {
-					if sub.GroupID == g.ID && listed(sub) {
-						commandLine(sub)
-					}
-				}
-			}
-			if !c.AllChildCommandsHaveGroup() {
-				b.WriteString("\n\n" + l.T("cli.help.tmpl.additional"))
-				for _, sub := range c.Commands() {
-					if sub.GroupID == "" && listed(sub) {
-						commandLine(sub)
-					}
-				}
+		// briefing puts no command in a group (cobra's AddGroup): one list.
+		b.WriteString("\n\n" + l.T("cli.help.tmpl.commands"))
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				fmt.Fprintf(&b, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
 			}
 		}
 	}

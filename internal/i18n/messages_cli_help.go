@@ -11,7 +11,6 @@ var cliHelpMessages = []message{
 	{"cli.help.tmpl.aliases", "Tên khác:", "Aliases:"},
 	{"cli.help.tmpl.examples", "Ví dụ:", "Examples:"},
 	{"cli.help.tmpl.commands", "Các lệnh:", "Available Commands:"},
-	{"cli.help.tmpl.additional", "Các lệnh khác:", "Additional Commands:"},
 	{"cli.help.tmpl.flags", "Tuỳ chọn:", "Flags:"},
 	{"cli.help.tmpl.global", "Tuỳ chọn chung:", "Global Flags:"},
 	{"cli.help.tmpl.topics", "Chủ đề hướng dẫn khác:", "Additional help topics:"},
