@@ -126,6 +126,7 @@ func firstText(n ast.Node) int {
 func printable(line string) (clean string, ok bool) {
 	if strings.IndexByte(line, '&') >= 0 {
 		if c := withoutHiddenRefs(line); c != line {
+			// Again: taking one out can join a new one ("&&#27;#27;" leaves "&#27;").
 			clean, _ := printable(c)
 			return clean, false
 		}

@@ -132,10 +132,8 @@ func isUnexpectedEnd(err error) bool {
 
 // CreateKeyFile creates the key file path (mode 0600) holding key, unless
 // another process did first: then that process's key is the one returned.
-// The file is written whole under a temporary name and linked into place,
-// which fails if the name exists; where links are not supported it is
-// created exclusively and written in place (a reader waits: LoadKeyFile);
-// atomicfile.CreateNew does both.
+// atomicfile.CreateNew writes it whole (where the system cannot link, in
+// place: a reader waits, LoadKeyFile).
 func CreateKeyFile(path string, key []byte) ([]byte, error) {
 	data, err := json.MarshalIndent(ownIDKey{Key: base64.RawURLEncoding.EncodeToString(key)}, "", "  ")
 	if err != nil {
