@@ -264,6 +264,15 @@ func TestReferencesToControlsStripped(t *testing.T) {
 				t.Errorf("%s: %q reaches the terminal:\n%q", style, bad, out)
 			}
 		}
+		for rest := out; strings.Contains(rest, "\x1b"); {
+			// The renderer writes colours (CSI) and links (OSC 8); an escape of the deck's
+			// would sit against one of them, as "\x1b\x1b[m".
+			rest = rest[strings.Index(rest, "\x1b")+1:]
+			if !strings.HasPrefix(rest, "[") && !strings.HasPrefix(rest, "]8;") {
+				t.Errorf("%s: a stray escape before %q", style, rest[:min(len(rest), 12)])
+				break
+			}
+		}
 		if i := strings.IndexFunc(ansi.Strip(out), hidden); i >= 0 {
 			t.Errorf("%s: control character left: %q", style, ansi.Strip(out))
 		}
