@@ -9,6 +9,9 @@ package main
 //
 //	first-frame-ms  start of the process -> the first slide's marker on the terminal,
 //	                the median of startRuns starts (one start is noisy on a shared machine)
+//	empty-go-ms     start -> end of a Go program that does nothing (testdata/emptyprog),
+//	                the median of startRuns: the host's own start cost at that moment,
+//	                against which to read first-frame-ms (it moved by 20 % in an hour)
 //	key-ms          median of key (→) -> the next slide's marker, over keyPresses presses
 //	key-p90-ms      the 90th percentile of the same
 //	peak-MB         the process's peak resident memory (VmHWM)
@@ -87,6 +90,7 @@ func BenchmarkPresenterPTY(b *testing.B) {
 		b.Skip("about 25 s: .ci/run runs it once on its own, without -short")
 	}
 	bin := briefingBin(b)
+	empty := buildEmptyProg(b)
 	decks := map[int][]byte{200: benchDeck("do200", 200), 2000: benchDeck("do2000", 2000)}
 	for _, n := range []int{200, 2000} {
 		b.Run(fmt.Sprintf("slides=%d", n), func(b *testing.B) {
@@ -107,6 +111,7 @@ func BenchmarkPresenterPTY(b *testing.B) {
 				peak, anon, idle = append(peak, r.peakMB), append(anon, r.anonMB), append(idle, r.idleCPU)
 			}
 			b.ReportMetric(mean(first), "first-frame-ms")
+			b.ReportMetric(emptyStart(b, empty), "empty-go-ms")
 			b.ReportMetric(mean(median), "key-ms")
 			b.ReportMetric(mean(p90), "key-p90-ms")
 			b.ReportMetric(mean(peak), "peak-MB")
@@ -117,6 +122,34 @@ func BenchmarkPresenterPTY(b *testing.B) {
 			b.ReportMetric(0, "ns/op")
 		})
 	}
+}
+
+// buildEmptyProg builds testdata/emptyprog, a Go program that does nothing, as the
+// presenter is built (no cgo).
+func buildEmptyProg(b *testing.B) string {
+	out := filepath.Join(b.TempDir(), "emptyprog")
+	cmd := exec.Command("go", "build", "-o", out, "./testdata/emptyprog")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("go build emptyprog: %v\n%s", err, msg)
+	}
+	return out
+}
+
+// emptyStart is the median time of startRuns starts of the empty program to its end: what
+// starting any Go program costs on this host at this moment. The first frame moves with it
+// (a busy host made it 20 % slower), and it says how to read a first frame.
+func emptyStart(b *testing.B, empty string) float64 {
+	var runs []float64
+	for range startRuns {
+		at := time.Now()
+		if err := exec.Command(empty).Run(); err != nil {
+			b.Fatal(err)
+		}
+		runs = append(runs, ms(time.Since(at)))
+	}
+	slices.Sort(runs)
+	return runs[len(runs)/2]
 }
 
 func mean(xs []float64) float64 {
